@@ -1,0 +1,35 @@
+package com.shopassist.core.cart;
+
+/**
+ * One database-backed cart per customer and per guest kiosk session. Adding holds stock for
+ * the configured time (default 30 min); removing and clearing release it.
+ *
+ * @throws com.shopassist.core.stock.InsufficientStockException when more is asked than available
+ * @throws com.shopassist.core.common.NotFoundException for an unknown product
+ * @throws com.shopassist.core.common.ValidationException for a quantity outside 1..999
+ */
+public interface CartService {
+
+    Cart cart(CartOwner owner);
+
+    /** Adds {@code quantity} more of the product (a new line or a larger one). */
+    Cart add(CartOwner owner, long productId, int quantity);
+
+    /** Sets the line's quantity; 0 removes the line. */
+    Cart setQuantity(CartOwner owner, long productId, int quantity);
+
+    Cart remove(CartOwner owner, long productId);
+
+    Cart clear(CartOwner owner);
+
+    /** @throws com.shopassist.core.voucher.VoucherNotApplicableException with the reason */
+    Cart applyVoucher(CartOwner owner, String code);
+
+    Cart removeVoucher(CartOwner owner);
+
+    /** A guest who signs in brings the kiosk cart along (lines merged, holds kept). */
+    Cart mergeGuestIntoCustomer(String guestKey, long customerId);
+
+    /** The kiosk's idle reset: releases every hold of the guest cart and deletes it. */
+    void discard(CartOwner owner);
+}

@@ -1,0 +1,8 @@
+package com.shopassist.core.catalog;
+
+public enum ProductSort {
+    RELEVANCE,
+    PRICE_ASC,
+    PRICE_DESC,
+    NEWEST
+}

@@ -1,0 +1,44 @@
+package com.shopassist.core.chat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Port: aichatbot.chat_session / chat_details. Implemented in data. */
+public interface ChatRepository {
+
+    /** Creates the session if it does not exist yet. */
+    void ensureSession(UUID sessionId, Long customerId, String guestKey);
+
+    long append(UUID sessionId, String role, String content, TokenUsage usage);
+
+    List<ChatMessage> messages(UUID sessionId);
+
+    /** Messages after {@code afterSequence}, oldest first. */
+    List<ChatMessage> messagesAfter(UUID sessionId, long afterSequence);
+
+    Optional<String> summary(UUID sessionId);
+
+    /** The summary covers every message up to and including {@code uptoSequence}. */
+    void saveSummary(UUID sessionId, String summary, long uptoSequence);
+
+    Optional<Long> summaryUpto(UUID sessionId);
+
+    List<ChatSessionInfo> sessionsOfCustomer(long customerId, int limit);
+
+    Optional<ChatSessionInfo> session(UUID sessionId);
+
+    void setTitle(UUID sessionId, String title);
+
+    void deleteSession(UUID sessionId);
+
+    /** Tokens used since {@code since} by a customer (all their sessions) or a guest key. */
+    long tokensUsedSince(Long customerId, String guestKey, Instant since);
+
+    /** Redacts the content of messages older than {@code before}; returns how many. */
+    int redactOlderThan(Instant before);
+
+    /** Redacts every message of the customer's sessions; returns how many. */
+    int redactCustomer(long customerId);
+}

@@ -1,0 +1,17 @@
+package com.shopassist.core.privacy;
+
+/** What a customer can ask of their data. */
+public interface PrivacyService {
+
+    /** Everything stored about the customer, as a JSON document (profile, addresses, orders, chats). */
+    String exportJson(long customerId);
+
+    /**
+     * Right to be forgotten: anonymise the customer row, delete addresses and sessions, redact chat
+     * content, release the cart; orders are kept (tax law) without personal data.
+     */
+    void deleteAccount(long customerId);
+
+    /** Redacts chat content older than the retention (default 90 days). Returns messages redacted. */
+    int purgeOldChatContent();
+}

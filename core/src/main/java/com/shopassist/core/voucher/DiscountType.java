@@ -1,0 +1,6 @@
+package com.shopassist.core.voucher;
+
+public enum DiscountType {
+    PERCENT,
+    FIXED
+}
