@@ -1,0 +1,40 @@
+package com.shopassist.data.db;
+
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.sql.SQLException;
+
+/** Turns a connection failure into one line a store's IT person can act on. */
+public final class DbErrors {
+    private DbErrors() {}
+
+    public static String describe(DbSettings settings, Throwable failure) {
+        String where = settings.safeUrl();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.equals("28P01") || state.equals("28000")) {
+                    return "Cannot sign in to the database at " + where + " as '" + settings.user()
+                            + "': wrong user name or password";
+                }
+                if (state.equals("3D000")) {
+                    return "The database named in " + where + " does not exist";
+                }
+                if (state.startsWith("08")) {
+                    return "Cannot reach the database at " + where + ": is it running, and is the host and port right?";
+                }
+            }
+            if (t instanceof ConnectException) {
+                return "Cannot reach the database at " + where + ": connection refused (is it running?)";
+            }
+            if (t instanceof UnknownHostException) {
+                return "Cannot reach the database at " + where + ": unknown host " + t.getMessage();
+            }
+        }
+        if (!settings.jdbcUrl().startsWith("jdbc:postgresql:")) {
+            return "Not a PostgreSQL JDBC URL: " + where + " (expected jdbc:postgresql://host:port/database)";
+        }
+        String msg = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        return "Cannot use the database at " + where + ": " + msg.lines().findFirst().orElse(msg);
+    }
+}
