@@ -35,6 +35,7 @@ public final class DbErrors {
             return "Not a PostgreSQL JDBC URL: " + where + " (expected jdbc:postgresql://host:port/database)";
         }
         String msg = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
-        return "Cannot use the database at " + where + ": " + msg.lines().findFirst().orElse(msg);
+        return "Cannot use the database at " + where + ": "
+                + msg.lines().findFirst().orElse(msg);
     }
 }

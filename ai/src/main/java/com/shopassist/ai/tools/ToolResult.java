@@ -1,0 +1,32 @@
+package com.shopassist.ai.tools;
+
+import com.shopassist.core.cart.Cart;
+import com.shopassist.core.catalog.Product;
+import com.shopassist.core.chat.ProposedAction;
+import java.util.List;
+
+/**
+ * What one tool call returns, for both assistants.
+ *
+ * @param tool the tool's name as in the design's table ("search_products")
+ * @param ok false when the call failed in a way the model or shopper should hear about
+ * @param forModel compact JSON (only the fields needed) handed to Gemini as the function response;
+ *     on failure a sentence the model can act on ("Only 2 left; alternatives: ...")
+ * @param products products this call returned (cards, and the validator's ground truth)
+ * @param cart the cart after the call, when the call read or changed it
+ * @param proposal a write awaiting the shopper's confirmation (checkout, apply voucher, clear cart)
+ * @param errorCode stable code on failure (ShopException.code()), else null
+ */
+public record ToolResult(
+        String tool,
+        boolean ok,
+        String forModel,
+        List<Product> products,
+        Cart cart,
+        ProposedAction proposal,
+        String errorCode) {
+
+    public ToolResult {
+        products = products == null ? List.of() : List.copyOf(products);
+    }
+}
