@@ -1,10 +1,102 @@
 package com.shopassist.app;
 
-/** Plain launcher: the jar's Main-Class must not extend Application. */
+import com.shopassist.app.cli.ChatCommand;
+import com.shopassist.app.cli.DbCommand;
+import com.shopassist.app.config.AppConfig;
+import com.shopassist.app.config.ConfigException;
+import com.shopassist.app.config.GlobalOptions;
+import com.shopassist.app.ui.DesktopLauncher;
+import com.shopassist.core.common.ShopException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Entry point of {@code shopassist.jar}. A plain launcher (not a JavaFX Application subclass, which
+ * would fail on the class path with "JavaFX runtime components are missing"). With no command it
+ * opens the desktop app; {@code db ...} and {@code chat ...} run headless. Failures print one line
+ * and exit non-zero; {@code --verbose} adds the stack trace and logs on the console.
+ */
 public final class Main {
+
+    public static final String USAGE = """
+            Usage: java -jar shopassist.jar [options] [command]
+
+            Commands:
+              (none)                              open the ShopAssist window
+            %s
+              chat [...]                          talk to the assistant in the terminal
+
+            Options (anywhere on the line):
+              --db-url URL        store database (jdbc:postgresql://host:5432/db?sslmode=verify-full)
+              --db-user USER      database user
+              --db-password PW    database password
+              --config FILE       config file (default: shopassist.properties in the data folder)
+              --data-dir DIR      data folder (embedded database, logs)
+              --verbose           log to the console and show stack traces
+              --help              this text
+
+            Environment: SHOPASSIST_DB_URL, SHOPASSIST_DB_USER, SHOPASSIST_DB_PASSWORD,
+            SHOPASSIST_CONFIG, SHOPASSIST_DATA_DIR. No database configured: embedded PostgreSQL.
+            """.formatted(DbCommand.USAGE.indent(2).stripTrailing());
+
     private Main() {}
 
     public static void main(String[] args) {
-        System.out.println("ShopAssist");
+        LoggingSetup.configure(List.of(args), System.getenv());
+        int code = run(List.of(args), System.in, System.out, System.err, System.getenv(), Clock.systemDefaultZone());
+        System.exit(code);
+    }
+
+    /** Runs one command line; returns the process exit code (0 ok, 1 failed, 2 usage error). */
+    public static int run(
+            List<String> args, InputStream in, PrintStream out, PrintStream err, Map<String, String> env, Clock clock) {
+        boolean verbose = args.contains("--verbose") || args.contains("-v");
+        try {
+            GlobalOptions options = GlobalOptions.parse(args);
+            if (options.help()
+                    || (!options.rest().isEmpty() && options.rest().get(0).equals("help"))) {
+                out.print(USAGE);
+                return 0;
+            }
+            AppConfig config = AppConfig.resolve(options, env);
+            try (AppContext ctx = new AppContext(config, clock)) {
+                return dispatch(ctx, options.rest(), in, out, err);
+            }
+        } catch (ConfigException e) {
+            err.println("error: " + e.getMessage());
+            if (verbose) e.printStackTrace(err);
+            return 2;
+        } catch (ShopException e) {
+            err.println("error: " + e.getMessage());
+            if (verbose) e.printStackTrace(err);
+            return 1;
+        } catch (RuntimeException | Error e) {
+            err.println("error: " + oneLine(e) + (verbose ? "" : " (run with --verbose for details)"));
+            if (verbose) e.printStackTrace(err);
+            return 1;
+        }
+    }
+
+    private static int dispatch(AppContext ctx, List<String> rest, InputStream in, PrintStream out, PrintStream err) {
+        if (rest.isEmpty() || rest.get(0).startsWith("-")) {
+            DesktopLauncher.launch(ctx, rest);
+            return 0;
+        }
+        String command = rest.get(0);
+        List<String> commandArgs = rest.subList(1, rest.size());
+        return switch (command) {
+            case "db" -> DbCommand.run(ctx, commandArgs, out, err);
+            case "chat" -> ChatCommand.run(ctx, commandArgs, in, out, err);
+            default -> throw new ConfigException("Unknown command '" + command + "' (try --help)");
+        };
+    }
+
+    static String oneLine(Throwable e) {
+        String msg = e.getMessage();
+        if (msg == null || msg.isBlank()) return e.getClass().getSimpleName();
+        return msg.lines().findFirst().orElse(msg).strip();
     }
 }

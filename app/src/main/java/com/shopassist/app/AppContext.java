@@ -1,0 +1,150 @@
+package com.shopassist.app;
+
+import com.shopassist.app.config.AppConfig;
+import com.shopassist.data.db.Database;
+import com.shopassist.data.db.DbSettings;
+import com.shopassist.data.db.EmbeddedDatabase;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a running ShopAssist holds: the resolved configuration, the clock, and the store database,
+ * opened and migrated on first use. With no database configured that is the embedded PostgreSQL in
+ * the data folder, which is seeded with the demo catalog the first time it is found empty (unless
+ * {@link #setAutoSeed(boolean)} turned that off, as the {@code db} commands do). Closing the context
+ * closes what was registered with {@link #closeOnExit(AutoCloseable)}, then the pool, then the
+ * embedded server.
+ */
+public final class AppContext implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AppContext.class);
+
+    private final AppConfig config;
+    private final Clock clock;
+    private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
+    private EmbeddedDatabase embedded;
+    private Database database;
+    private boolean autoSeed = true;
+    private Consumer<AppContext> firstStartSeeder = ctx -> {};
+    private boolean closed;
+
+    public AppContext(AppConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public AppConfig config() {
+        return config;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Path dataDir() {
+        return config.dataDir();
+    }
+
+    public boolean verbose() {
+        return config.verbose();
+    }
+
+    /**
+     * A setting other parts of the app read (e.g. {@code gemini.api-key} / {@code GEMINI_API_KEY},
+     * {@code kiosk.idle-seconds}): the environment variable, else the config file key, else the
+     * default.
+     */
+    public String setting(String key, String envVar, String defaultValue) {
+        return config.setting(key, envVar, defaultValue);
+    }
+
+    public int intSetting(String key, String envVar, int defaultValue) {
+        return config.intSetting(key, envVar, defaultValue);
+    }
+
+    /** True when no store database is configured and the embedded one is used. */
+    public boolean isEmbedded() {
+        return config.externalDatabase().isEmpty();
+    }
+
+    /** Whether {@link #database()} seeds an empty embedded database (default: yes). */
+    public synchronized void setAutoSeed(boolean autoSeed) {
+        this.autoSeed = autoSeed;
+    }
+
+    /** What seeds an empty embedded database on first start; set by the composition root. */
+    public synchronized void setFirstStartSeeder(Consumer<AppContext> seeder) {
+        this.firstStartSeeder = seeder;
+    }
+
+    /**
+     * The store database, opened and migrated on the first call (starting the embedded server when
+     * no database is configured). Throws {@link com.shopassist.core.common.DataUnavailableException}
+     * with a one-line message when it cannot be reached.
+     */
+    public synchronized Database database() {
+        if (closed) throw new IllegalStateException("the application context is closed");
+        if (database != null) return database;
+        Optional<DbSettings> external = config.externalDatabase();
+        DbSettings settings;
+        if (external.isPresent()) {
+            settings = external.get();
+        } else {
+            embedded = EmbeddedDatabase.start(config.dataDir().resolve("db"));
+            settings = embedded.settings();
+        }
+        Database db = null;
+        try {
+            db = Database.open(settings, config.intSetting("db.pool-size", "SHOPASSIST_DB_POOL_SIZE", 10));
+            String version = db.migrate();
+            LOG.info("database {} at schema version {}", settings.safeUrl(), version);
+            database = db;
+            if (embedded != null && autoSeed) {
+                firstStartSeeder.accept(this);
+            }
+            return db;
+        } catch (RuntimeException e) {
+            database = null;
+            if (db != null) db.close();
+            if (embedded != null) {
+                embedded.close();
+                embedded = null;
+            }
+            throw e;
+        }
+    }
+
+    /** The embedded server, if {@link #database()} started one. */
+    public synchronized Optional<EmbeddedDatabase> embeddedDatabase() {
+        return Optional.ofNullable(embedded);
+    }
+
+    /** Registers something to close when the app exits (closed in reverse order, before the database). */
+    public synchronized void closeOnExit(AutoCloseable closeable) {
+        closeables.push(closeable);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) return;
+        closed = true;
+        while (!closeables.isEmpty()) {
+            AutoCloseable c = closeables.pop();
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.warn("closing {} failed", c, e);
+            }
+        }
+        if (database != null) database.close();
+        if (embedded != null) embedded.close();
+        database = null;
+        embedded = null;
+    }
+}
