@@ -1,5 +1,6 @@
 package com.shopassist.app;
 
+import com.shopassist.app.cli.DbCommand;
 import com.shopassist.app.config.AppConfig;
 import com.shopassist.data.db.Database;
 import com.shopassist.data.db.DbSettings;
@@ -31,7 +32,7 @@ public final class AppContext implements AutoCloseable {
     private EmbeddedDatabase embedded;
     private Database database;
     private boolean autoSeed = true;
-    private Consumer<AppContext> firstStartSeeder = ctx -> {};
+    private Consumer<AppContext> firstStartSeeder = ctx -> DbCommand.seedIfEmpty(ctx, System.out);
     private boolean closed;
 
     public AppContext(AppConfig config, Clock clock) {

@@ -4,15 +4,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.shopassist.app.AppContext;
 import com.shopassist.app.config.ConfigException;
+import com.shopassist.core.common.ShopException;
 import com.shopassist.data.db.Database;
 import com.shopassist.data.info.DatabaseCounts;
 import com.shopassist.data.info.DbInfoMapper;
+import com.shopassist.data.seed.Seeder;
 import java.io.PrintStream;
 import java.util.List;
 
 /** {@code db migrate | db seed [--catalog-size N] [--reset] | db info [--json]}: headless database work. */
 public final class DbCommand {
     private DbCommand() {}
+
+    static final int MAX_CATALOG = 5_000_000;
 
     public static final String USAGE = """
             db migrate                          apply pending schema migrations
@@ -76,7 +80,75 @@ public final class DbCommand {
     }
 
     private static int seed(AppContext ctx, List<String> args, PrintStream out) {
-        throw new ConfigException("db seed is not available yet");
+        int size = Seeder.STANDARD_CATALOG_SIZE;
+        boolean reset = false;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("--reset")) {
+                reset = true;
+            } else if (a.equals("--catalog-size") || a.startsWith("--catalog-size=")) {
+                String value = a.contains("=")
+                        ? a.substring(a.indexOf('=') + 1)
+                        : (i + 1 < args.size() ? args.get(++i) : null);
+                size = catalogSize(value);
+            } else {
+                throw new ConfigException("db seed: unknown option '" + a + "'");
+            }
+        }
+        Database db = ctx.database();
+        Seeder seeder = new Seeder(db, ctx.clock());
+        if (reset) {
+            seeder.reset();
+            out.println("Emptied every store table of " + db.settings().safeUrl());
+        } else if (!seeder.isEmpty()) {
+            DatabaseCounts c = db.mapper(DbInfoMapper.class).counts();
+            throw new ShopException(
+                    "ALREADY_SEEDED",
+                    db.settings().safeUrl() + " already holds data (" + c.products() + " products, " + c.customers()
+                            + " customers, " + c.orders()
+                            + " orders); nothing was changed. 'db seed --reset' empties it and seeds again.");
+        }
+        Seeder.Report r = seeder.seed(size);
+        out.println(describe(db, r));
+        SeedHooks.afterSeed(ctx, out);
+        return 0;
+    }
+
+    /** Seeds the standard demo when the (embedded) database is empty; used on first start. */
+    public static void seedIfEmpty(AppContext ctx, PrintStream out) {
+        Database db = ctx.database();
+        Seeder seeder = new Seeder(db, ctx.clock());
+        if (!seeder.isEmpty()) return;
+        out.println("First start: filling the embedded database with the demo catalog...");
+        Seeder.Report r = seeder.seed(Seeder.STANDARD_CATALOG_SIZE);
+        out.println(describe(db, r));
+        SeedHooks.afterSeed(ctx, out);
+    }
+
+    private static String describe(Database db, Seeder.Report r) {
+        return String.format(
+                "Seeded %s: %,d products in %d categories from %d brands, %d vouchers, %d customers, %d orders"
+                        + " (%.1f s)",
+                db.settings().safeUrl(),
+                r.products(),
+                r.categories(),
+                r.brands(),
+                r.vouchers(),
+                r.customers(),
+                r.orders(),
+                r.took().toMillis() / 1000.0);
+    }
+
+    private static int catalogSize(String value) {
+        if (value == null) throw new ConfigException("--catalog-size needs a number");
+        try {
+            int n = Integer.parseInt(value.replace("_", "").replace(",", ""));
+            if (n < 1 || n > MAX_CATALOG) throw new NumberFormatException();
+            return n;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(
+                    "--catalog-size must be a whole number from 1 to " + MAX_CATALOG + ", not '" + value + "'");
+        }
     }
 
     private static void noMoreArgs(String command, List<String> args) {

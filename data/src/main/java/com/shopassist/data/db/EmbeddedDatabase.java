@@ -121,7 +121,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     fresh ? "initdb" : "existing");
             return new EmbeddedDatabase(pg, settings, fresh || created, took);
         } catch (IllegalStateException e) {
-            if (String.valueOf(e.getMessage()).contains("could not lock")) {
+            // another process holds the folder's lock ("could not lock"), or this JVM does (overlapping)
+            if (e instanceof OverlappingFileLockException
+                    || String.valueOf(e.getMessage()).contains("could not lock")) {
                 throw new DataUnavailableException(
                         "The data folder " + dataFolder + " is in use by another ShopAssist on this computer", e);
             }

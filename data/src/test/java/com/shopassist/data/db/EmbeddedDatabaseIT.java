@@ -1,0 +1,110 @@
+package com.shopassist.data.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.shopassist.core.common.DataUnavailableException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The embedded default database: durable, password-protected, loopback only, kept across restarts. */
+class EmbeddedDatabaseIT {
+
+    @TempDir
+    Path dataFolder;
+
+    @Test
+    void dataSurvivesARestartAndTheSecondStartIsFast() throws Exception {
+        try (EmbeddedDatabase first = EmbeddedDatabase.start(dataFolder)) {
+            assertThat(first.created()).isTrue();
+            try (Database db = Database.open(first.settings(), 2)) {
+                db.migrate();
+                exec(db, "insert into tbl_product_category(category_name) values ('Kept across restarts')");
+            }
+        }
+        try (EmbeddedDatabase second = EmbeddedDatabase.start(dataFolder)) {
+            assertThat(second.created()).isFalse();
+            assertThat(second.startTime().toMillis()).isLessThan(5_000);
+            try (Database db = Database.open(second.settings(), 2)) {
+                assertThat(db.schemaVersion()).isNotBlank();
+                assertThat(queryString(db, "select string_agg(category_name, ',') from tbl_product_category"))
+                        .isEqualTo("Kept across restarts");
+            }
+        }
+    }
+
+    @Test
+    void serverIsDurableAndListensOnLoopbackOnly() throws Exception {
+        try (EmbeddedDatabase pg = EmbeddedDatabase.start(dataFolder);
+                Database db = Database.open(pg.settings(), 2)) {
+            assertThat(queryString(db, "show fsync")).isEqualTo("on");
+            assertThat(queryString(db, "show synchronous_commit")).isEqualTo("on");
+            assertThat(queryString(db, "show full_page_writes")).isEqualTo("on");
+            assertThat(queryString(db, "show listen_addresses")).isEqualTo("localhost");
+            assertThat(queryString(db, "show unix_socket_directories")).isEmpty();
+        }
+    }
+
+    @Test
+    void connectionsNeedTheGeneratedPasswordKeptInAnOwnerOnlyFile() throws Exception {
+        try (EmbeddedDatabase pg = EmbeddedDatabase.start(dataFolder)) {
+            Path state = dataFolder.resolve(EmbeddedDatabase.STATE_FILE);
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(state)))
+                    .isEqualTo("rw-------");
+            Properties p = new Properties();
+            try (var in = Files.newInputStream(state)) {
+                p.load(in);
+            }
+            assertThat(p.getProperty("password"))
+                    .hasSizeGreaterThanOrEqualTo(24)
+                    .isEqualTo(pg.settings().password());
+            assertThat(Files.exists(dataFolder.resolve(".initdb-pw"))).isFalse();
+
+            String url = pg.settings().jdbcUrl();
+            assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", "not-the-password"))
+                    .isInstanceOf(SQLException.class)
+                    .extracting(e -> ((SQLException) e).getSQLState())
+                    .isEqualTo("28P01");
+            assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", ""))
+                    .isInstanceOf(SQLException.class);
+            try (Connection c =
+                    DriverManager.getConnection(url, "postgres", pg.settings().password())) {
+                assertThat(c.isValid(1)).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void aSecondStartOnTheSameFolderIsRefusedWithAClearMessage() {
+        try (EmbeddedDatabase pg = EmbeddedDatabase.start(dataFolder)) {
+            assertThatThrownBy(() -> EmbeddedDatabase.start(dataFolder))
+                    .isInstanceOf(DataUnavailableException.class)
+                    .hasMessageContaining("in use by another ShopAssist");
+        }
+    }
+
+    private static void exec(Database db, String sql) throws SQLException {
+        try (Connection c = db.dataSource().getConnection();
+                Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private static String queryString(Database db, String sql) throws SQLException {
+        try (Connection c = db.dataSource().getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+}
