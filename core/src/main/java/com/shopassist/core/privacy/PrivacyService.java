@@ -3,6 +3,9 @@ package com.shopassist.core.privacy;
 /** What a customer can ask of their data. */
 public interface PrivacyService {
 
+    /** What redacted chat content reads as (chat_details.chat_content is NOT NULL). */
+    String REDACTED = "[redacted]";
+
     /** Everything stored about the customer, as a JSON document (profile, addresses, orders, chats). */
     String exportJson(long customerId);
 

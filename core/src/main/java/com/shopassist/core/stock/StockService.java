@@ -13,4 +13,15 @@ public interface StockService {
 
     /** Deletes holds that expired (tidying only: expired holds never count, swept or not). */
     int sweepExpiredHolds();
+
+    /**
+     * Goods received: adds {@code quantity} to the stock on hand with a RESTOCK movement.
+     *
+     * @throws com.shopassist.core.common.ValidationException for a quantity below 1
+     * @throws com.shopassist.core.common.NotFoundException for an unknown product
+     */
+    StockLevel restock(long productId, int quantity);
+
+    /** The latest movements of a product, newest first (at most {@code limit}). */
+    java.util.List<StockMovement> movements(long productId, int limit);
 }

@@ -1,0 +1,276 @@
+package com.shopassist.core.cart;
+
+import com.shopassist.core.catalog.CatalogService;
+import com.shopassist.core.catalog.Product;
+import com.shopassist.core.common.NotFoundException;
+import com.shopassist.core.common.Transactions;
+import com.shopassist.core.common.ValidationException;
+import com.shopassist.core.money.Money;
+import com.shopassist.core.stock.InsufficientStockException;
+import com.shopassist.core.stock.StockHolds;
+import com.shopassist.core.stock.StockShortage;
+import com.shopassist.core.voucher.Voucher;
+import com.shopassist.core.voucher.VoucherNotApplicableException;
+import com.shopassist.core.voucher.VoucherRepository;
+import com.shopassist.core.voucher.VoucherRules;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.IntSupplier;
+
+/**
+ * {@link CartService}: every change runs in one transaction that first locks the cart row (so
+ * two kiosks of one customer take turns), then holds stock through {@link StockHolds}.
+ */
+public final class DefaultCartService implements CartService {
+
+    public static final int MAX_LINE_QUANTITY = 999;
+    public static final int ALTERNATIVES = 3;
+
+    private final CartRepository carts;
+    private final StockHolds holds;
+    private final VoucherRepository vouchers;
+    private final VoucherRules rules;
+    private final CatalogService catalog;
+    private final Transactions tx;
+    private final Clock clock;
+
+    public DefaultCartService(
+            CartRepository carts,
+            StockHolds holds,
+            VoucherRepository vouchers,
+            VoucherRules rules,
+            CatalogService catalog,
+            Transactions tx,
+            Clock clock) {
+        this.carts = carts;
+        this.holds = holds;
+        this.vouchers = vouchers;
+        this.rules = rules;
+        this.catalog = catalog;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    @Override
+    public Cart cart(CartOwner owner) {
+        Objects.requireNonNull(owner, "owner");
+        return carts.find(owner)
+                .map(this::snapshot)
+                .orElseGet(() -> new Cart(0, owner, List.of(), Money.ZERO, null, Money.ZERO, Money.ZERO, null));
+    }
+
+    @Override
+    public Cart add(CartOwner owner, long productId, int quantity) {
+        Objects.requireNonNull(owner, "owner");
+        checkQuantity(quantity, 1);
+        withStock(
+                productId,
+                quantity,
+                () -> tx.inTransaction(() -> {
+                    CartRecord cart = carts.lockOrCreate(owner, clock.instant());
+                    int current = carts.quantities(cart.cartId()).getOrDefault(productId, 0);
+                    int target = current + quantity;
+                    if (target > MAX_LINE_QUANTITY) {
+                        throw new ValidationException(
+                                "quantity",
+                                "A cart line holds at most " + MAX_LINE_QUANTITY + " (you have " + current + ")");
+                    }
+                    holds.holdForLine(cart.cartId(), productId, target);
+                    carts.upsertItem(cart.cartId(), productId, target, clock.instant());
+                    return current;
+                }));
+        return cart(owner);
+    }
+
+    @Override
+    public Cart setQuantity(CartOwner owner, long productId, int quantity) {
+        Objects.requireNonNull(owner, "owner");
+        checkQuantity(quantity, 0);
+        if (quantity == 0) return remove(owner, productId);
+        withStock(
+                productId,
+                quantity,
+                () -> tx.inTransaction(() -> {
+                    CartRecord cart = carts.lockOrCreate(owner, clock.instant());
+                    holds.holdForLine(cart.cartId(), productId, quantity);
+                    carts.upsertItem(cart.cartId(), productId, quantity, clock.instant());
+                    return 0;
+                }));
+        return cart(owner);
+    }
+
+    @Override
+    public Cart remove(CartOwner owner, long productId) {
+        Objects.requireNonNull(owner, "owner");
+        tx.run(() -> carts.lock(owner).ifPresent(cart -> {
+            holds.holdForLine(cart.cartId(), productId, 0);
+            carts.deleteItem(cart.cartId(), productId);
+        }));
+        return cart(owner);
+    }
+
+    @Override
+    public Cart clear(CartOwner owner) {
+        Objects.requireNonNull(owner, "owner");
+        tx.run(() -> carts.lock(owner).ifPresent(cart -> {
+            holds.releaseCart(cart.cartId());
+            carts.deleteItems(cart.cartId());
+            carts.setVoucher(cart.cartId(), null, clock.instant());
+        }));
+        return cart(owner);
+    }
+
+    @Override
+    public Cart applyVoucher(CartOwner owner, String code) {
+        Objects.requireNonNull(owner, "owner");
+        String normalised = code == null ? "" : code.strip().toUpperCase(Locale.ROOT);
+        if (normalised.isEmpty() || normalised.length() > 40) {
+            throw VoucherRules.unknownCode(code == null ? "" : code.strip());
+        }
+        tx.run(() -> {
+            Voucher voucher = vouchers.byCode(normalised).orElseThrow(() -> VoucherRules.unknownCode(normalised));
+            CartRecord cart = carts.lockOrCreate(owner, clock.instant());
+            List<CartItemDetail> lines = carts.details(cart.cartId(), clock.instant());
+            Money subtotal = Money.ZERO;
+            for (CartItemDetail l : lines)
+                subtotal = subtotal.plus(l.unitPrice().times(l.quantity()));
+            VoucherRules.Evaluation e = rules.evaluate(voucher, subtotal, lines.isEmpty(), clock.instant());
+            if (!e.applies()) throw new VoucherNotApplicableException(voucher.code(), e.reason(), e.message());
+            carts.setVoucher(cart.cartId(), voucher.id(), clock.instant());
+        });
+        return cart(owner);
+    }
+
+    @Override
+    public Cart removeVoucher(CartOwner owner) {
+        Objects.requireNonNull(owner, "owner");
+        tx.run(() -> carts.lock(owner).ifPresent(cart -> carts.setVoucher(cart.cartId(), null, clock.instant())));
+        return cart(owner);
+    }
+
+    @Override
+    public Cart mergeGuestIntoCustomer(String guestKey, long customerId) {
+        CartOwner guest = CartOwner.guest(guestKey);
+        CartOwner customer = CartOwner.customer(customerId);
+        tx.run(() -> {
+            // lock order: the customer's cart, then the guest's, then products by id
+            CartRecord target = carts.lockOrCreate(customer, clock.instant());
+            CartRecord source = carts.lock(guest).orElse(null);
+            if (source == null) return;
+            Map<Long, Integer> mine = carts.quantities(target.cartId());
+            Map<Long, Integer> theirs = new TreeMap<>(carts.quantities(source.cartId()));
+            for (Map.Entry<Long, Integer> line : theirs.entrySet()) {
+                long productId = line.getKey();
+                int wanted = Math.min(MAX_LINE_QUANTITY, mine.getOrDefault(productId, 0) + line.getValue());
+                holds.holdForLine(source.cartId(), productId, 0);
+                int kept = holdAsMuchAsPossible(target.cartId(), productId, wanted);
+                if (kept > 0) carts.upsertItem(target.cartId(), productId, kept, clock.instant());
+                else carts.deleteItem(target.cartId(), productId);
+            }
+            if (target.voucherId() == null && source.voucherId() != null) {
+                carts.setVoucher(target.cartId(), source.voucherId(), clock.instant());
+            }
+            holds.releaseCart(source.cartId());
+            carts.delete(source.cartId());
+        });
+        return cart(customer);
+    }
+
+    /** Merging never fails a sign-in: a line keeps what stock allows (the product row is locked). */
+    private int holdAsMuchAsPossible(long cartId, long productId, int wanted) {
+        try {
+            holds.holdForLine(cartId, productId, wanted);
+            return wanted;
+        } catch (StockShortage s) {
+            int possible = Math.min(wanted, s.alreadyHeld() + s.available());
+            holds.holdForLine(cartId, productId, possible);
+            return possible;
+        } catch (NotFoundException gone) {
+            return 0;
+        }
+    }
+
+    @Override
+    public void discard(CartOwner owner) {
+        Objects.requireNonNull(owner, "owner");
+        tx.run(() -> carts.lock(owner).ifPresent(cart -> {
+            holds.releaseCart(cart.cartId());
+            carts.delete(cart.cartId());
+        }));
+    }
+
+    private static void checkQuantity(int quantity, int min) {
+        if (quantity < min || quantity > MAX_LINE_QUANTITY) {
+            throw new ValidationException(
+                    "quantity",
+                    "Quantity must be between " + min + " and " + MAX_LINE_QUANTITY + " (got " + quantity + ")");
+        }
+    }
+
+    /** Runs the work; a shortage (rolled back by then) becomes the shopper's answer with alternatives. */
+    private void withStock(long productId, int requested, IntSupplier work) {
+        try {
+            work.getAsInt();
+        } catch (StockShortage s) {
+            throw insufficient(catalog, s, requested);
+        }
+    }
+
+    /** The shopper-facing answer for a shortage: how many can still be had, and alternatives. */
+    public static InsufficientStockException insufficient(CatalogService catalog, StockShortage s, int requested) {
+        List<Product> alternatives;
+        try {
+            alternatives = catalog.alternatives(s.productId(), ALTERNATIVES);
+        } catch (RuntimeException e) {
+            alternatives = List.of(); // the answer matters more than the suggestions
+        }
+        InsufficientStockException e =
+                new InsufficientStockException(s.productId(), s.productName(), requested, s.available(), alternatives);
+        e.addSuppressed(s); // where in the transaction it ran short, for the log
+        return e;
+    }
+
+    private Cart snapshot(CartRecord cart) {
+        Instant now = clock.instant();
+        List<CartItemDetail> details = carts.details(cart.cartId(), now);
+        Voucher voucher = cart.voucherId() == null
+                ? null
+                : vouchers.byId(cart.voucherId()).orElse(null);
+        List<Money> subtotals = new ArrayList<>();
+        for (CartItemDetail d : details) subtotals.add(d.unitPrice().times(d.quantity()));
+        VoucherRules.Priced priced = rules.price(subtotals, voucher, now);
+        List<CartLine> lines = new ArrayList<>();
+        for (int i = 0; i < details.size(); i++) {
+            CartItemDetail d = details.get(i);
+            lines.add(new CartLine(
+                    d.productId(),
+                    d.name(),
+                    d.brand(),
+                    d.unitPrice(),
+                    d.quantity(),
+                    subtotals.get(i),
+                    priced.lineDiscounts().get(i),
+                    d.available(),
+                    d.imageRef()));
+        }
+        String problem =
+                priced.voucherEvaluation() == null || priced.voucherEvaluation().applies()
+                        ? null
+                        : priced.voucherEvaluation().message();
+        return new Cart(
+                cart.cartId(),
+                cart.owner(),
+                lines,
+                priced.subtotal(),
+                voucher == null ? null : voucher.code(),
+                priced.discount(),
+                priced.total(),
+                problem);
+    }
+}

@@ -1,0 +1,62 @@
+package com.shopassist.core.stock;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Port: product stock counters, holds and movements. Every method that changes a counter writes
+ * the matching {@link StockMovement} in the same statement or transaction. Time always comes in
+ * as a parameter (an injected clock), never from the database, so expiry is exact in tests.
+ * Lock order, to stay free of deadlocks: cart row, then product rows by id, then hold rows.
+ */
+public interface StockRepository {
+
+    /** Locks a product row (active or not) until the transaction ends; empty if there is no such product. */
+    Optional<StockCounters> lockProduct(long productId);
+
+    /** Locks the rows of several products, in product-id order. */
+    List<StockCounters> lockProducts(Collection<Long> productIds);
+
+    /**
+     * The fast path, one statement: if stock - reserved >= quantity, reserves it, inserts the
+     * hold and a HOLD movement. Empty (nothing changed) when there is not enough.
+     */
+    Optional<Hold> reserveNewHold(long productId, long cartId, int quantity, Instant now, Instant expiresAt);
+
+    /** Guarded: reserves {@code quantity} more if free, with a HOLD movement; empty if not enough. */
+    Optional<StockCounters> reserveMore(long productId, int quantity, long cartId, Instant now);
+
+    /** Un-reserves {@code quantity} with a RELEASE or EXPIRE movement. */
+    StockCounters unreserve(long productId, int quantity, MovementType type, Long cartId, Instant now);
+
+    Optional<Hold> holdFor(long cartId, long productId);
+
+    List<Hold> holdsOfCart(long cartId);
+
+    void updateHold(long holdId, int quantity, Instant expiresAt);
+
+    /** Deletes the hold; returns it if it was still there (a sweeper may have taken it). */
+    Optional<Hold> deleteHold(long holdId);
+
+    /** Deletes this product's holds expired at {@code now}, skipping rows other transactions lock. */
+    List<Hold> deleteExpiredHolds(long productId, Instant now);
+
+    /** Products that have holds expired at {@code now}, by id. */
+    List<Long> productsWithExpiredHolds(Instant now, int limit);
+
+    /** A sale consumes held units: stock and reserved both go down; SALE movement. */
+    StockCounters sell(long productId, int quantity, long orderId, Instant now);
+
+    /** A cancelled order's units go back on the shelf; CANCEL_RETURN movement. */
+    StockCounters returnToStock(long productId, int quantity, long orderId, Instant now);
+
+    /** Goods received; RESTOCK movement. */
+    StockCounters restock(long productId, int quantity, Instant now);
+
+    /** Stock level with only live holds counted; empty for an unknown or inactive product. */
+    Optional<StockLevel> level(long productId, Instant now);
+
+    List<StockMovement> movements(long productId, int limit);
+}

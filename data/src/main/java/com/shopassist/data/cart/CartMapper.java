@@ -1,0 +1,53 @@
+package com.shopassist.data.cart;
+
+import com.shopassist.core.cart.CartRecord;
+import com.shopassist.data.db.SqlMapper;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.apache.ibatis.annotations.Param;
+
+/** tbl_cart and tbl_cart_item. */
+public interface CartMapper extends SqlMapper {
+
+    /** Inserts the cart or, when it exists, touches it: either way its row is locked. */
+    CartRecord upsertCustomerCart(@Param("customerId") long customerId, @Param("now") Instant now);
+
+    CartRecord upsertGuestCart(@Param("guestKey") String guestKey, @Param("now") Instant now);
+
+    Optional<CartRecord> find(
+            @Param("customerId") Long customerId, @Param("guestKey") String guestKey, @Param("lock") boolean lock);
+
+    List<QuantityRow> quantities(@Param("cartId") long cartId);
+
+    List<ItemRow> details(@Param("cartId") long cartId, @Param("now") Instant now);
+
+    void upsertItem(
+            @Param("cartId") long cartId,
+            @Param("productId") long productId,
+            @Param("quantity") int quantity,
+            @Param("now") Instant now);
+
+    void deleteItem(@Param("cartId") long cartId, @Param("productId") long productId);
+
+    void deleteItems(@Param("cartId") long cartId);
+
+    void setVoucher(@Param("cartId") long cartId, @Param("voucherId") Long voucherId, @Param("now") Instant now);
+
+    void delete(@Param("cartId") long cartId);
+
+    /** A line's quantity. */
+    record QuantityRow(long productId, int quantity) {}
+
+    /** A line with its product now. */
+    record ItemRow(
+            long productId,
+            String productName,
+            String productBrand,
+            BigDecimal retailPrice,
+            int quantity,
+            int available,
+            String imageRef,
+            boolean isActive) {}
+}

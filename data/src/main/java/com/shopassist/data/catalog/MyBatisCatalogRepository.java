@@ -1,0 +1,91 @@
+package com.shopassist.data.catalog;
+
+import com.shopassist.core.catalog.Brand;
+import com.shopassist.core.catalog.CatalogRepository;
+import com.shopassist.core.catalog.Category;
+import com.shopassist.core.catalog.Product;
+import com.shopassist.core.catalog.ProductQuery;
+import com.shopassist.core.common.Page;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** The catalog straight from PostgreSQL (no cache). */
+public final class MyBatisCatalogRepository implements CatalogRepository {
+
+    private final CatalogMapper mapper;
+
+    public MyBatisCatalogRepository(CatalogMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    @Override
+    public Page<Product> search(ProductQuery q, Instant now) {
+        SearchText text = SearchText.parse(q.text());
+        SearchParams params = new SearchParams(
+                text == null ? null : text.text(),
+                text == null ? null : text.prefixQuery(),
+                text == null ? null : text.fuzzy(),
+                text == null ? null : text.excluded(),
+                q.categoryId(),
+                q.brand(),
+                q.department(),
+                q.minPrice() == null ? null : q.minPrice().amount(),
+                q.maxPrice() == null ? null : q.maxPrice().amount(),
+                q.inStockOnly(),
+                q.sort().name(),
+                q.pageSize(),
+                (q.page() - 1) * q.pageSize(),
+                now);
+        List<ProductRow> rows = mapper.search(params);
+        long total = rows.isEmpty()
+                ? (q.page() > 1 ? mapper.searchCount(params) : 0)
+                : rows.get(0).totalCount();
+        return new Page<>(rows.stream().map(ProductRow::toProduct).toList(), total, q.page(), q.pageSize());
+    }
+
+    @Override
+    public List<Product> products(Collection<Long> productIds, Instant now) {
+        if (productIds.isEmpty()) return List.of();
+        return mapper.byIds(productIds, now).stream().map(ProductRow::toProduct).toList();
+    }
+
+    @Override
+    public Optional<Product> byBarcode(String barcode, Instant now) {
+        return mapper.byBarcode(barcode, now).stream().findFirst().map(ProductRow::toProduct);
+    }
+
+    @Override
+    public List<Product> findByName(String name, int limit, Instant now) {
+        return mapper.byName(name, limit, now).stream()
+                .map(ProductRow::toProduct)
+                .toList();
+    }
+
+    @Override
+    public List<Category> categories() {
+        return mapper.categories().stream()
+                .map(c -> new Category(c.id(), c.name(), c.nameId(), c.productCount()))
+                .toList();
+    }
+
+    @Override
+    public List<Brand> brands() {
+        return mapper.brands().stream()
+                .map(b -> new Brand(b.name(), b.productCount()))
+                .toList();
+    }
+
+    @Override
+    public List<Product> alternatives(long productId, int limit, Instant now) {
+        return mapper.alternatives(productId, limit, now).stream()
+                .map(ProductRow::toProduct)
+                .toList();
+    }
+
+    static BigDecimal amount(com.shopassist.core.money.Money m) {
+        return m == null ? null : m.amount();
+    }
+}
