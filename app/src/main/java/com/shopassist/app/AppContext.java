@@ -2,6 +2,8 @@ package com.shopassist.app;
 
 import com.shopassist.app.cli.DbCommand;
 import com.shopassist.app.config.AppConfig;
+import com.shopassist.core.common.CommerceSettings;
+import com.shopassist.data.CommerceServices;
 import com.shopassist.data.db.Database;
 import com.shopassist.data.db.DbSettings;
 import com.shopassist.data.db.EmbeddedDatabase;
@@ -31,6 +33,7 @@ public final class AppContext implements AutoCloseable {
     private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
     private EmbeddedDatabase embedded;
     private Database database;
+    private CommerceServices commerce;
     private boolean autoSeed = true;
     private Consumer<AppContext> firstStartSeeder = ctx -> DbCommand.seedIfEmpty(ctx, System.out);
     private boolean closed;
@@ -121,6 +124,22 @@ public final class AppContext implements AutoCloseable {
         }
     }
 
+    /**
+     * The commerce services over {@link #database()}, built once. Hold time and chat retention come
+     * from {@code cart.hold-minutes} / {@code SHOPASSIST_HOLD_MINUTES} (default 30) and
+     * {@code privacy.chat-retention-days} / {@code SHOPASSIST_CHAT_RETENTION_DAYS} (default 90).
+     */
+    public synchronized CommerceServices commerce() {
+        if (commerce == null) {
+            CommerceSettings settings = CommerceSettings.defaults()
+                    .withHoldMinutes(config.intSetting("cart.hold-minutes", "SHOPASSIST_HOLD_MINUTES", 30))
+                    .withChatRetentionDays(
+                            config.intSetting("privacy.chat-retention-days", "SHOPASSIST_CHAT_RETENTION_DAYS", 90));
+            commerce = CommerceServices.create(database(), clock, settings);
+        }
+        return commerce;
+    }
+
     /** The embedded server, if {@link #database()} started one. */
     public synchronized Optional<EmbeddedDatabase> embeddedDatabase() {
         return Optional.ofNullable(embedded);
@@ -147,5 +166,6 @@ public final class AppContext implements AutoCloseable {
         if (embedded != null) embedded.close();
         database = null;
         embedded = null;
+        commerce = null;
     }
 }
