@@ -1,0 +1,45 @@
+package com.shopassist.ai.offline;
+
+import java.util.List;
+
+/**
+ * One understood message: the intent and its slots. Every slot may be null/empty.
+ *
+ * @param query product words for a catalog search, Indonesian mapped to English ("running shoes")
+ * @param name the product words as typed, for name lookups ("sony wh-1000xm5")
+ * @param refs references to earlier results, in the order typed
+ * @param compareNames product names to compare when no reference was used
+ */
+public record ParsedMessage(
+        Intent intent,
+        Lang lang,
+        String query,
+        String name,
+        String brand,
+        String category,
+        Long minPrice,
+        Long maxPrice,
+        String sort,
+        Integer quantity,
+        List<Ref> refs,
+        List<String> compareNames,
+        String voucherCode,
+        String addressLabel,
+        String orderRef,
+        String recipient,
+        String interests,
+        boolean more) {
+
+    public ParsedMessage {
+        refs = refs == null ? List.of() : List.copyOf(refs);
+        compareNames = compareNames == null ? List.of() : List.copyOf(compareNames);
+    }
+
+    public Ref ref() {
+        return refs.isEmpty() ? null : refs.get(0);
+    }
+
+    public boolean hasPrice() {
+        return minPrice != null || maxPrice != null;
+    }
+}
