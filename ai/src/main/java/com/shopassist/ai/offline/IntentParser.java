@@ -724,7 +724,7 @@ public final class IntentParser {
                     }
                 }
                 String r = Vocabulary.RECIPIENTS.get(t.get(i));
-                if (r != null && !catTok[i]) {
+                if (r != null) { // people words win over a category of the same word ("anak")
                     recipient = r;
                     recipientSynonym = Vocabulary.SYNONYMS.get(t.get(i));
                     used[i] = true;
@@ -961,7 +961,20 @@ public final class IntentParser {
                     nameTokens.add(w);
                 }
             }
-            List<String> queryWords = new ArrayList<>(mapSynonyms(content));
+            // category words stay in the search text: the category narrows, the words rank
+            List<String> searchWords = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                String w = t.get(i);
+                if (catTok[i]) searchWords.add(w);
+                else if (!used[i]
+                        && !(i == quantityIndex && cartWrite)
+                        && !Lexicon.STOP_WORDS.contains(w)
+                        && !Lexicon.CUE_WORDS.contains(w)
+                        && !w.startsWith("#")) {
+                    searchWords.add(w);
+                }
+            }
+            List<String> queryWords = new ArrayList<>(mapSynonyms(searchWords));
             if (recipientSynonym != null && intent == Intent.SEARCH) queryWords.add(recipientSynonym);
             String query = String.join(" ", queryWords);
             String name = String.join(" ", nameTokens);
@@ -974,6 +987,7 @@ public final class IntentParser {
             }
             List<String> compare = intent == Intent.COMPARE ? compareNames() : List.of();
             String interests = intent == Intent.GIFT && !query.isEmpty() ? query : null;
+            if (content.isEmpty() && category == null) interests = null;
             String order = orderRef;
             if ((intent == Intent.ORDER_STATUS || intent == Intent.ORDERS) && order == null && quantity != null) {
                 order = String.valueOf(quantity);

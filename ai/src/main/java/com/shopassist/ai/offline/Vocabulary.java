@@ -226,6 +226,14 @@ public final class Vocabulary {
             for (String variant : variants(en)) c.putIfAbsent(variant, en);
             if (id != null) for (String variant : variants(id)) c.putIfAbsent(variant, en);
         });
+        // "shoes" finds Footwear because its Indonesian name has "sepatu", and sepatu means shoes
+        SYNONYMS.forEach((idWord, en) -> {
+            String cat = c.get(idWord);
+            if (cat != null) {
+                c.putIfAbsent(en, cat);
+                if (!en.endsWith("s")) c.putIfAbsent(en + "s", cat);
+            }
+        });
         this.categories = Map.copyOf(c);
     }
 
@@ -243,7 +251,9 @@ public final class Vocabulary {
         // "Home & Living" -> also "home" and "living"
         for (String part : name.split("\\s*(&|,|/|\\band\\b|\\bdan\\b)\\s*")) {
             String p = String.join(" ", TextNormalizer.tokens(part));
-            if (!p.isEmpty() && !p.equals(key)) out.add(p);
+            if (p.isEmpty() || p.equals(key)) continue;
+            out.add(p);
+            if (p.endsWith("s") && p.length() > 3) out.add(p.substring(0, p.length() - 1));
         }
         return out;
     }
