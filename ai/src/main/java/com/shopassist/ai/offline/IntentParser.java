@@ -20,11 +20,24 @@ public final class IntentParser {
     private static final Pattern ORDER_NUMBER = Pattern.compile("(?i)\\b([a-z]{2,4}-\\d{6,8}-\\d{1,10})\\b");
     private static final Pattern ATTACHED_AMOUNT =
             Pattern.compile("^(rp|idr)?(\\d[\\d.,]*)(k|rb|rbu|ribu|ribuan|jt|jta|juta|jutaan|m|mio)?$");
-    private static final Pattern QTY_ATTACHED = Pattern.compile("^(?:x(\\d{1,3})|(\\d{1,3})(?:x|pcs|pc|buah|biji|unit))$");
+    private static final Pattern QTY_ATTACHED =
+            Pattern.compile("^(?:x(\\d{1,3})|(\\d{1,3})(?:x|pcs|pc|buah|biji|unit))$");
     private static final Pattern CODE_SHAPE = Pattern.compile("^[a-z0-9][a-z0-9_]{2,23}$");
     private static final List<String> LABEL_HINTS = List.of(
-            "rumah", "kantor", "home", "office", "kos", "kost", "kosan", "apartemen", "apartment", "work", "kampus",
-            "campus", "toko", "gudang");
+            "rumah",
+            "kantor",
+            "home",
+            "office",
+            "kos",
+            "kost",
+            "kosan",
+            "apartemen",
+            "apartment",
+            "work",
+            "kampus",
+            "campus",
+            "toko",
+            "gudang");
 
     private static final List<String> HELP_PHRASES =
             Lexicon.HELP.stream().filter(p -> p.contains(" ")).toList();
@@ -40,7 +53,10 @@ public final class IntentParser {
         for (String w : Lexicon.DICTIONARY) {
             // English product words are left to the catalog's trigram search: "iphone" is not "phone"
             if (englishProductWords.contains(w) && !Lexicon.CUE_WORDS.contains(w)) continue;
-            if (w.length() >= 4) dictionaryByLength.computeIfAbsent(w.length(), x -> new ArrayList<>()).add(w);
+            if (w.length() >= 4)
+                dictionaryByLength
+                        .computeIfAbsent(w.length(), x -> new ArrayList<>())
+                        .add(w);
         }
         List<String> store = new ArrayList<>();
         for (String k : this.vocab.categoryKeys()) {
@@ -52,7 +68,10 @@ public final class IntentParser {
             for (String k : this.vocab.brandKeys()) if (!k.contains(" ")) store.add(k);
         }
         for (String w : store) {
-            if (w.length() >= 6) storeWordsByLength.computeIfAbsent(w.length(), x -> new ArrayList<>()).add(w);
+            if (w.length() >= 6)
+                storeWordsByLength
+                        .computeIfAbsent(w.length(), x -> new ArrayList<>())
+                        .add(w);
         }
     }
 
@@ -149,30 +168,271 @@ public final class IntentParser {
     // ------------------------------------------------------------------ language
 
     private static final java.util.Set<String> ID_MARKERS = java.util.Set.copyOf(List.of(
-            "yang", "di", "ke", "dari", "saya", "aku", "ada", "apa", "mau", "cari", "carikan", "tolong", "dong", "deh",
-            "sih", "kak", "ini", "itu", "untuk", "buat", "dan", "dengan", "tidak", "nggak", "gak", "ga", "iya",
-            "bisa", "berapa", "harga", "murah", "mahal", "juta", "ribu", "rb", "jt", "sepatu", "tas", "baju",
-            "keranjang", "tambah", "tambahkan", "hapus", "kosongkan", "lihat", "pesanan", "alamat", "kirim", "bayar",
-            "stok", "masih", "bandingkan", "hadiah", "kado", "terima", "kasih", "makasih", "halo", "selamat", "pagi",
-            "siang", "malam", "sore", "bantuan", "panggil", "petugas", "semua", "lagi", "kedua", "pertama", "ketiga",
-            "dua", "tiga", "satu", "lima", "empat", "saja", "aja", "punya", "pakai", "pake", "gunakan", "kode",
-            "belum", "sudah", "udah", "masukkan", "masukin", "beli", "jual", "sama", "atau", "kalau", "gimana",
-            "mana", "sekarang", "nanti", "batal", "jangan", "enggak", "lari", "anak", "kami", "bawah", "atas",
-            "antara", "dibawah", "diatas", "ya", "tampilkan", "tunjukkan", "rumah", "kantor", "ayah", "ibu",
-            "tersedia", "habis", "rekomendasi", "merek", "merk", "kategori", "riwayat", "terakhir", "termurah",
-            "paling", "lebih", "kurang", "tidak", "bagus", "kasir", "pegawai", "boleh", "lanjut", "nya", "kosongin",
-            "keluarkan", "buang", "hapusin", "tambahin", "bandingin", "kirimkan", "status", "lacak", "mencari"));
+            "yang",
+            "di",
+            "ke",
+            "dari",
+            "saya",
+            "aku",
+            "ada",
+            "apa",
+            "mau",
+            "cari",
+            "carikan",
+            "tolong",
+            "dong",
+            "deh",
+            "sih",
+            "kak",
+            "ini",
+            "itu",
+            "untuk",
+            "buat",
+            "dan",
+            "dengan",
+            "tidak",
+            "nggak",
+            "gak",
+            "ga",
+            "iya",
+            "bisa",
+            "berapa",
+            "harga",
+            "murah",
+            "mahal",
+            "juta",
+            "ribu",
+            "rb",
+            "jt",
+            "sepatu",
+            "tas",
+            "baju",
+            "keranjang",
+            "tambah",
+            "tambahkan",
+            "hapus",
+            "kosongkan",
+            "lihat",
+            "pesanan",
+            "alamat",
+            "kirim",
+            "bayar",
+            "stok",
+            "masih",
+            "bandingkan",
+            "hadiah",
+            "kado",
+            "terima",
+            "kasih",
+            "makasih",
+            "halo",
+            "selamat",
+            "pagi",
+            "siang",
+            "malam",
+            "sore",
+            "bantuan",
+            "panggil",
+            "petugas",
+            "semua",
+            "lagi",
+            "kedua",
+            "pertama",
+            "ketiga",
+            "dua",
+            "tiga",
+            "satu",
+            "lima",
+            "empat",
+            "saja",
+            "aja",
+            "punya",
+            "pakai",
+            "pake",
+            "gunakan",
+            "kode",
+            "belum",
+            "sudah",
+            "udah",
+            "masukkan",
+            "masukin",
+            "beli",
+            "jual",
+            "sama",
+            "atau",
+            "kalau",
+            "gimana",
+            "mana",
+            "sekarang",
+            "nanti",
+            "batal",
+            "jangan",
+            "enggak",
+            "lari",
+            "anak",
+            "kami",
+            "bawah",
+            "atas",
+            "antara",
+            "dibawah",
+            "diatas",
+            "ya",
+            "tampilkan",
+            "tunjukkan",
+            "rumah",
+            "kantor",
+            "ayah",
+            "ibu",
+            "tersedia",
+            "habis",
+            "rekomendasi",
+            "merek",
+            "merk",
+            "kategori",
+            "riwayat",
+            "terakhir",
+            "termurah",
+            "paling",
+            "lebih",
+            "kurang",
+            "tidak",
+            "bagus",
+            "kasir",
+            "pegawai",
+            "boleh",
+            "lanjut",
+            "nya",
+            "kosongin",
+            "keluarkan",
+            "buang",
+            "hapusin",
+            "tambahin",
+            "bandingin",
+            "kirimkan",
+            "status",
+            "lacak",
+            "mencari"));
     private static final java.util.Set<String> EN_MARKERS = java.util.Set.copyOf(List.of(
-            "the", "a", "an", "i", "you", "is", "are", "what", "which", "show", "me", "my", "to", "for", "and",
-            "with", "under", "below", "above", "between", "find", "search", "cart", "add", "remove", "please", "how",
-            "much", "many", "in", "of", "stock", "order", "orders", "thanks", "thank", "hello", "hi", "hey", "yes",
-            "no", "cheap", "cheapest", "want", "need", "looking", "have", "do", "does", "can", "could", "would",
-            "it", "that", "this", "one", "two", "three", "second", "first", "third", "all", "some", "any", "buy",
-            "get", "something", "help", "compare", "gift", "address", "where", "when", "from", "than", "less",
-            "more", "about", "dad", "mom", "shoes", "empty", "clear", "view", "see", "check", "available", "brands",
-            "categories", "home", "office", "ship", "pay", "present", "cancel", "nope", "sure", "okay", "good",
-            "morning", "evening", "last", "both", "them", "those", "will", "take", "put", "delete", "track",
-            "status", "details", "tell", "describe", "better", "price", "items", "everything", "staff", "clerk"));
+            "the",
+            "a",
+            "an",
+            "i",
+            "you",
+            "is",
+            "are",
+            "what",
+            "which",
+            "show",
+            "me",
+            "my",
+            "to",
+            "for",
+            "and",
+            "with",
+            "under",
+            "below",
+            "above",
+            "between",
+            "find",
+            "search",
+            "cart",
+            "add",
+            "remove",
+            "please",
+            "how",
+            "much",
+            "many",
+            "in",
+            "of",
+            "stock",
+            "order",
+            "orders",
+            "thanks",
+            "thank",
+            "hello",
+            "hi",
+            "hey",
+            "yes",
+            "no",
+            "cheap",
+            "cheapest",
+            "want",
+            "need",
+            "looking",
+            "have",
+            "do",
+            "does",
+            "can",
+            "could",
+            "would",
+            "it",
+            "that",
+            "this",
+            "one",
+            "two",
+            "three",
+            "second",
+            "first",
+            "third",
+            "all",
+            "some",
+            "any",
+            "buy",
+            "get",
+            "something",
+            "help",
+            "compare",
+            "gift",
+            "address",
+            "where",
+            "when",
+            "from",
+            "than",
+            "less",
+            "more",
+            "about",
+            "dad",
+            "mom",
+            "shoes",
+            "empty",
+            "clear",
+            "view",
+            "see",
+            "check",
+            "available",
+            "brands",
+            "categories",
+            "home",
+            "office",
+            "ship",
+            "pay",
+            "present",
+            "cancel",
+            "nope",
+            "sure",
+            "okay",
+            "good",
+            "morning",
+            "evening",
+            "last",
+            "both",
+            "them",
+            "those",
+            "will",
+            "take",
+            "put",
+            "delete",
+            "track",
+            "status",
+            "details",
+            "tell",
+            "describe",
+            "better",
+            "price",
+            "items",
+            "everything",
+            "staff",
+            "clerk"));
 
     static Lang detectLanguage(List<String> tokens, Lang fallback) {
         int id = 0;
@@ -262,16 +522,30 @@ public final class IntentParser {
                 if (removeVerb || clearVerb || hasAny(joined, List.of("off", "without", "tanpa", "lepas")))
                     return result(Intent.REMOVE_VOUCHER);
                 if (code != null) return result(Intent.APPLY_VOUCHER, code);
-                boolean asking = hasAny(joined, List.of(
-                        "is there", "are there", "any", "what", "which", "ada", "apa", "available", "can i", "do you"));
+                boolean asking = hasAny(
+                        joined,
+                        List.of(
+                                "is there",
+                                "are there",
+                                "any",
+                                "what",
+                                "which",
+                                "ada",
+                                "apa",
+                                "available",
+                                "can i",
+                                "do you"));
                 if (hasAny(joined, Lexicon.APPLY) && !asking) return result(Intent.APPLY_VOUCHER);
                 return result(Intent.VOUCHERS);
             }
             boolean onlyAll = refs.stream().allMatch(r -> r.kind() == Ref.Kind.ALL);
             if (clearVerb && (cartTopic || !hasProductHint) && onlyAll) return result(Intent.CLEAR_CART);
             if (hasAny(joined, Lexicon.COMPARE)) return result(Intent.COMPARE);
-            long ordinals = refs.stream().filter(r -> r.kind() == Ref.Kind.ORDINAL || r.kind() == Ref.Kind.LAST).count();
-            if (ordinals >= 2 && !addStrong && !removeVerb && !hasAny(joined, Lexicon.STOCK)) return result(Intent.COMPARE);
+            long ordinals = refs.stream()
+                    .filter(r -> r.kind() == Ref.Kind.ORDINAL || r.kind() == Ref.Kind.LAST)
+                    .count();
+            if (ordinals >= 2 && !addStrong && !removeVerb && !hasAny(joined, Lexicon.STOCK))
+                return result(Intent.COMPARE);
             if (orderTopic && !cartTopic && !addStrong && !removeVerb) {
                 boolean status = hasAny(joined, Lexicon.STATUS) || orderRef != null;
                 if (status) return result(Intent.ORDER_STATUS);
@@ -280,21 +554,31 @@ public final class IntentParser {
                 }
             }
             if (removeVerb) return result(Intent.REMOVE_FROM_CART);
-            if (addStrong && !(hasAny(joined, Lexicon.STOCK) && !hasAny(joined, List.of("add", "tambah", "tambahkan")))) {
+            if (addStrong
+                    && !(hasAny(joined, Lexicon.STOCK) && !hasAny(joined, List.of("add", "tambah", "tambahkan")))) {
                 return result(Intent.ADD_TO_CART);
             }
             if (addWeak && !price && (hasRef || quantity != null || cartTopic || (more && !hasContent))) {
                 return result(Intent.ADD_TO_CART);
             }
-            if (more && !hasContent && !price && !cartTopic && !hasAny(joined, Lexicon.SEARCH)
-                    && !hasAny(joined, Lexicon.DETAILS) && !hasAny(joined, Lexicon.HELP)) {
+            if (more
+                    && !hasContent
+                    && !price
+                    && !cartTopic
+                    && !hasAny(joined, Lexicon.SEARCH)
+                    && !hasAny(joined, Lexicon.DETAILS)
+                    && !hasAny(joined, Lexicon.HELP)) {
                 return result(Intent.ADD_TO_CART);
             }
             if (cartTopic) return result(Intent.VIEW_CART);
             if (hasAny(joined, Lexicon.ADDRESS)) return result(Intent.ADDRESSES);
             if (offTopic && !price) return result(Intent.UNKNOWN);
             if (!hasContent && !price && !hasRef && hasAny(joined, Lexicon.BRANDS)) return result(Intent.BRANDS);
-            if (!hasContent && brand == null && category == null && !price && !hasRef
+            if (!hasContent
+                    && brand == null
+                    && category == null
+                    && !price
+                    && !hasRef
                     && hasAny(joined, Lexicon.CATEGORIES)) {
                 return result(Intent.CATEGORIES);
             }
@@ -346,7 +630,8 @@ public final class IntentParser {
                 if (tok.startsWith("#") && tok.length() > 1 && NumberWords.integer(tok.substring(1)) != null) {
                     boolean orderWord = false;
                     for (int j = Math.max(0, i - 3); j < i; j++) {
-                        if (List.of("order", "pesanan", "orders", "status", "nomor").contains(t.get(j))) orderWord = true;
+                        if (List.of("order", "pesanan", "orders", "status", "nomor")
+                                .contains(t.get(j))) orderWord = true;
                     }
                     if (orderWord) {
                         orderRef = tok.substring(1);
@@ -416,7 +701,10 @@ public final class IntentParser {
                 String w = t.get(j);
                 Integer u = NumberWords.UNITS.get(w);
                 if (w.equals("a") || w.equals("an") || w.equals("se")) {
-                    if (!sawAny && !(j + 1 < n && (t.get(j + 1).equals("half") || t.get(j + 1).equals("million")))) {
+                    if (!sawAny
+                            && !(j + 1 < n
+                                    && (t.get(j + 1).equals("half")
+                                            || t.get(j + 1).equals("million")))) {
                         break;
                     }
                     current = Math.max(current, 1);
@@ -429,8 +717,13 @@ public final class IntentParser {
                     sawMultiplier = true;
                     sawAny = true;
                     lastMult = u;
-                } else if (u != null && u >= 0 && !w.equals("pair") && !w.equals("couple") && !w.equals("dozen")
-                        && !w.equals("selusin") && !w.equals("sepasang")) {
+                } else if (u != null
+                        && u >= 0
+                        && !w.equals("pair")
+                        && !w.equals("couple")
+                        && !w.equals("dozen")
+                        && !w.equals("selusin")
+                        && !w.equals("sepasang")) {
                     current += u;
                     sawAny = true;
                 } else if (w.equals("belas") && sawAny) {
@@ -464,7 +757,8 @@ public final class IntentParser {
                     if (parts.length == 2) {
                         Amount hi = single(parts[1]);
                         Amount lo = single(parts[0]);
-                        long after = i + 1 < n && !used[i + 1] ? NumberWords.MULTIPLIERS.getOrDefault(t.get(i + 1), 0L) : 0L;
+                        long after =
+                                i + 1 < n && !used[i + 1] ? NumberWords.MULTIPLIERS.getOrDefault(t.get(i + 1), 0L) : 0L;
                         if (lo != null && hi != null && !lo.unit && !hi.unit && after > 0) {
                             setRange(lo.value * after, hi.value * after);
                             used[i] = true;
@@ -561,8 +855,9 @@ public final class IntentParser {
                 int end = i - skip; // exclusive end of the cue
                 if (skip > 0) {
                     String s = end < n && end >= 0 ? t.get(end) : "";
-                    if (!List.of("harga", "price", "prices", "priced", "saya", "my", "of", "a", "the", "is", "budget",
-                                    "rp", "around", "nya", "barang")
+                    if (!List.of(
+                                    "harga", "price", "prices", "priced", "saya", "my", "of", "a", "the", "is",
+                                    "budget", "rp", "around", "nya", "barang")
                             .contains(s)) {
                         break;
                     }
@@ -609,9 +904,16 @@ public final class IntentParser {
                         continue;
                     }
                 }
-                if ((tok.equals("nomor") || tok.equals("no") || tok.equals("number") || tok.equals("nomer")
-                                || tok.equals("num") || tok.equals("option") || tok.equals("opsi")
-                                || tok.equals("pilihan") || tok.equals("item") || tok.equals("produk")
+                if ((tok.equals("nomor")
+                                || tok.equals("no")
+                                || tok.equals("number")
+                                || tok.equals("nomer")
+                                || tok.equals("num")
+                                || tok.equals("option")
+                                || tok.equals("opsi")
+                                || tok.equals("pilihan")
+                                || tok.equals("item")
+                                || tok.equals("produk")
                                 || tok.equals("product")
                                 || (tok.equals("ke") && i > 0 && t.get(i - 1).equals("yang")))
                         && i + 1 < n) {
@@ -674,11 +976,15 @@ public final class IntentParser {
             if (brand != null) {
                 boolean determiner = false;
                 for (int i = 0; i < n; i++) {
-                    if (brandTok[i] && i > 0 && List.of("that", "the", "yang", "this", "itu", "ini")
-                            .contains(t.get(i - 1))) {
+                    if (brandTok[i]
+                            && i > 0
+                            && List.of("that", "the", "yang", "this", "itu", "ini")
+                                    .contains(t.get(i - 1))) {
                         determiner = true;
                     }
-                    if (brandTok[i] && i + 1 < n && List.of("one", "itu", "ini", "nya", "tadi").contains(t.get(i + 1))) {
+                    if (brandTok[i]
+                            && i + 1 < n
+                            && List.of("one", "itu", "ini", "nya", "tadi").contains(t.get(i + 1))) {
                         determiner = true;
                     }
                 }
@@ -702,7 +1008,8 @@ public final class IntentParser {
                     if (!free) continue;
                     String key = sb.toString();
                     String c = vocab.category(key);
-                    if (c == null && Vocabulary.SYNONYMS.containsKey(key)) c = vocab.category(Vocabulary.SYNONYMS.get(key));
+                    if (c == null && Vocabulary.SYNONYMS.containsKey(key))
+                        c = vocab.category(Vocabulary.SYNONYMS.get(key));
                     if (c != null) {
                         category = c;
                         for (int k = i; k < i + size; k++) catTok[k] = true;
@@ -745,8 +1052,9 @@ public final class IntentParser {
                 Integer v = NumberWords.integer(tok);
                 if (v != null && v >= 1 && v <= 999 && tok.length() <= 3) {
                     // a size ("ukuran 42") or a model number is not a quantity
-                    if (i > 0 && List.of("ukuran", "size", "nomor", "no", "ukurannya", "model", "seri", "series")
-                            .contains(t.get(i - 1))) {
+                    if (i > 0
+                            && List.of("ukuran", "size", "nomor", "no", "ukurannya", "model", "seri", "series")
+                                    .contains(t.get(i - 1))) {
                         continue;
                     }
                     quantity = v;
@@ -792,9 +1100,11 @@ public final class IntentParser {
                     if (w.equals("mau") && !refs.isEmpty()) return null; // "mau yang itu": I want that one
                     yes = true;
                     if (!List.of("ya", "ok", "oke", "okay", "k", "sip").contains(w)) strongYes = true;
-                } else if (List.of("thanks", "thank", "terima", "kasih", "makasih", "thx", "tq").contains(w)) {
+                } else if (List.of("thanks", "thank", "terima", "kasih", "makasih", "thx", "tq")
+                        .contains(w)) {
                     thanks = true;
-                } else if (!Lexicon.FILLER.contains(w) && !List.of("this", "those", "ini", "one").contains(w)) {
+                } else if (!Lexicon.FILLER.contains(w)
+                        && !List.of("this", "those", "ini", "one").contains(w)) {
                     return null;
                 }
             }
@@ -837,7 +1147,8 @@ public final class IntentParser {
                                     .contains(w)) {
                         break;
                     }
-                    if (CODE_SHAPE.matcher(w).matches() && (apply || looksLikeCode(w))) return w.toUpperCase(Locale.ROOT);
+                    if (CODE_SHAPE.matcher(w).matches() && (apply || looksLikeCode(w)))
+                        return w.toUpperCase(Locale.ROOT);
                     break;
                 }
             }
@@ -864,7 +1175,8 @@ public final class IntentParser {
             boolean applyVerb = hasAny(joined, Lexicon.APPLY) && !hasAny(joined, List.of("add", "enter", "input"));
             for (String w : free) {
                 if (Lexicon.CUE_WORDS.contains(w) || !CODE_SHAPE.matcher(w).matches()) continue;
-                boolean mixed = w.chars().anyMatch(Character::isLetter) && w.chars().anyMatch(Character::isDigit);
+                boolean mixed =
+                        w.chars().anyMatch(Character::isLetter) && w.chars().anyMatch(Character::isDigit);
                 boolean capitals = raw.contains(w.toUpperCase(Locale.ROOT)) && w.length() >= 4;
                 if (mixed && capitals && free.size() <= 2) return w.toUpperCase(Locale.ROOT);
                 if (applyVerb && (mixed || capitals) && free.size() <= 3) return w.toUpperCase(Locale.ROOT);
@@ -886,14 +1198,19 @@ public final class IntentParser {
             String upper = w.toUpperCase(Locale.ROOT);
             return raw.contains(upper)
                     && !Lexicon.DICTIONARY.contains(w)
-                    && !List.of("ok", "oke", "cs", "spg", "hp", "tv", "usb", "led").contains(w);
+                    && !List.of("ok", "oke", "cs", "spg", "hp", "tv", "usb", "led")
+                            .contains(w);
         }
 
         private String addressLabel() {
             for (int i = 0; i < n; i++) {
                 String w = t.get(i);
-                if (!(w.equals("ke") || w.equals("to") || w.equals("alamat") || w.equals("address")
-                        || w.equals("pakai") || w.equals("using"))) {
+                if (!(w.equals("ke")
+                        || w.equals("to")
+                        || w.equals("alamat")
+                        || w.equals("address")
+                        || w.equals("pakai")
+                        || w.equals("using"))) {
                     continue;
                 }
                 List<String> label = new ArrayList<>();
@@ -920,7 +1237,8 @@ public final class IntentParser {
         private List<String> compareNames() {
             List<String> names = new ArrayList<>();
             List<String> cur = new ArrayList<>();
-            List<String> joiners = List.of("dan", "and", "vs", "versus", "atau", "or", "with", "dengan", "sama", "&", "to");
+            List<String> joiners =
+                    List.of("dan", "and", "vs", "versus", "atau", "or", "with", "dengan", "sama", "&", "to");
             for (int i = 0; i < n; i++) {
                 String w = t.get(i);
                 if (joiners.contains(w)) {
@@ -957,7 +1275,10 @@ public final class IntentParser {
                 String w = t.get(i);
                 if (i == quantityIndex && cartWrite) continue;
                 if (brandTok[i] || catTok[i]) nameTokens.add(w);
-                else if (!used[i] && !Lexicon.STOP_WORDS.contains(w) && !Lexicon.CUE_WORDS.contains(w) && !w.startsWith("#")) {
+                else if (!used[i]
+                        && !Lexicon.STOP_WORDS.contains(w)
+                        && !Lexicon.CUE_WORDS.contains(w)
+                        && !w.startsWith("#")) {
                     nameTokens.add(w);
                 }
             }

@@ -85,10 +85,17 @@ public final class OfflineAssistant implements ShoppingAssistant {
             LOG.warn("offline assistant failed on a message; answering politely", e);
             Lang lang = fallback;
             return new AssistantReply(
-                    t(lang,
+                    t(
+                            lang,
                             "Sorry, something went wrong on my side. Please try again, or ask a clerk for help.",
                             "Maaf, ada kendala di sistem kami. Silakan coba lagi, atau minta bantuan petugas."),
-                    lang.code(), List.of(), null, null, List.of(), "offline", helpChips(lang));
+                    lang.code(),
+                    List.of(),
+                    null,
+                    null,
+                    List.of(),
+                    "offline",
+                    helpChips(lang));
         }
     }
 
@@ -100,8 +107,12 @@ public final class OfflineAssistant implements ShoppingAssistant {
             synchronized (state) {
                 Lang lang = state.lang != null ? state.lang : fallback;
                 Turn turn = new Turn(ctx, state, lang);
-                if (state.pending == null || actionId == null || !state.pending.id().equals(actionId)) {
-                    turn.say(t(lang, "That request has expired, so nothing was changed. Ask me again if you still want it.",
+                if (state.pending == null
+                        || actionId == null
+                        || !state.pending.id().equals(actionId)) {
+                    turn.say(t(
+                            lang,
+                            "That request has expired, so nothing was changed. Ask me again if you still want it.",
                             "Permintaan itu sudah kedaluwarsa, jadi tidak ada yang diubah. Silakan minta lagi."));
                     return turn.reply();
                 }
@@ -112,8 +123,17 @@ public final class OfflineAssistant implements ShoppingAssistant {
         } catch (RuntimeException e) {
             LOG.warn("offline assistant failed to confirm", e);
             return new AssistantReply(
-                    t(fallback, "Sorry, that did not go through. Please try again.", "Maaf, itu gagal. Silakan coba lagi."),
-                    fallback.code(), List.of(), null, null, List.of(), "offline", List.of());
+                    t(
+                            fallback,
+                            "Sorry, that did not go through. Please try again.",
+                            "Maaf, itu gagal. Silakan coba lagi."),
+                    fallback.code(),
+                    List.of(),
+                    null,
+                    null,
+                    List.of(),
+                    "offline",
+                    List.of());
         }
     }
 
@@ -166,7 +186,14 @@ public final class OfflineAssistant implements ShoppingAssistant {
             List<ProductCard> cards = products.stream().map(ProductCard::of).toList();
             List<String> s = chips.isEmpty() ? helpChips(lang) : chips;
             return new AssistantReply(
-                    text.toString(), lang.code(), cards, cart, action, toolNames, "offline", s.subList(0, Math.min(4, s.size())));
+                    text.toString(),
+                    lang.code(),
+                    cards,
+                    cart,
+                    action,
+                    toolNames,
+                    "offline",
+                    s.subList(0, Math.min(4, s.size())));
         }
     }
 
@@ -234,31 +261,39 @@ public final class OfflineAssistant implements ShoppingAssistant {
             case GIFT -> gift(turn, m);
             case HELP -> help(turn);
             case GREETING -> {
-                turn.say(t(turn.lang,
+                turn.say(t(
+                        turn.lang,
                         "Hello! I'm the store assistant. I can find products, check stock, fill your cart and check out.",
                         "Halo! Saya asisten toko. Saya bisa carikan produk, cek stok, isi keranjang, dan checkout."));
                 turn.chips(helpChips(turn.lang).toArray(String[]::new));
             }
             case THANKS -> {
-                turn.say(t(turn.lang, "You're welcome! Anything else I can help with?",
+                turn.say(t(
+                        turn.lang,
+                        "You're welcome! Anything else I can help with?",
                         "Sama-sama! Ada lagi yang bisa saya bantu?"));
                 if (st.pending != null) turn.say(pendingReminder(turn));
             }
             case CLERK -> {
-                turn.say(t(turn.lang,
+                turn.say(t(
+                        turn.lang,
                         "I'll call a clerk for you: please wait here, someone will come shortly.",
                         "Saya panggilkan petugas: mohon tunggu di sini, sebentar lagi ada yang datang."));
                 LOG.info("clerk requested from chat session {}", turn.ctx == null ? null : turn.ctx.chatSessionId());
             }
-            case CONFIRM -> turn.say(t(turn.lang,
-                    "There's nothing waiting for a yes right now. What would you like to do?",
-                    "Tidak ada yang perlu dikonfirmasi sekarang. Mau melakukan apa?"));
-            case DENY -> turn.say(t(turn.lang, "Okay. Anything else I can help with?",
-                    "Baik. Ada lagi yang bisa saya bantu?"));
+            case CONFIRM ->
+                turn.say(t(
+                        turn.lang,
+                        "There's nothing waiting for a yes right now. What would you like to do?",
+                        "Tidak ada yang perlu dikonfirmasi sekarang. Mau melakukan apa?"));
+            case DENY ->
+                turn.say(t(turn.lang, "Okay. Anything else I can help with?", "Baik. Ada lagi yang bisa saya bantu?"));
             case UNKNOWN -> {
-                turn.say(t(turn.lang,
-                        "Sorry, I can only help with shopping here: products, stock, your cart, vouchers and orders.",
-                        "Maaf, saya hanya bisa membantu belanja di sini: produk, stok, keranjang, voucher, dan pesanan."));
+                turn.say(
+                        t(
+                                turn.lang,
+                                "Sorry, I can only help with shopping here: products, stock, your cart, vouchers and orders.",
+                                "Maaf, saya hanya bisa membantu belanja di sini: produk, stok, keranjang, voucher, dan pesanan."));
                 turn.chips(helpChips(turn.lang).toArray(String[]::new));
             }
         }
@@ -278,21 +313,44 @@ public final class OfflineAssistant implements ShoppingAssistant {
         boolean refine = (m.query() == null || m.query().isBlank()) && m.brand() == null && m.category() == null;
         if (refine && turn.state.lastSearch != null) {
             ParsedMessage last = turn.state.lastSearch;
-            q = new ParsedMessage(Intent.SEARCH, m.lang(), last.query(), last.name(), last.brand(), last.category(),
+            q = new ParsedMessage(
+                    Intent.SEARCH,
+                    m.lang(),
+                    last.query(),
+                    last.name(),
+                    last.brand(),
+                    last.category(),
                     m.minPrice() != null || m.maxPrice() != null ? m.minPrice() : last.minPrice(),
                     m.minPrice() != null || m.maxPrice() != null ? m.maxPrice() : last.maxPrice(),
-                    m.sort() != null ? m.sort() : last.sort(), null, List.of(), List.of(), null, null, null, null, null,
+                    m.sort() != null ? m.sort() : last.sort(),
+                    null,
+                    List.of(),
+                    List.of(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
                     false);
         }
         String query = blank(q.query()) ? null : q.query();
         ToolResult r = turn.call(tools.searchProducts(
                 turn.ctx, query, q.category(), q.brand(), q.minPrice(), q.maxPrice(), null, q.sort(), SHOW));
         if (r.ok() && r.products().isEmpty() && q.category() != null && query != null) {
-            r = turn.call(tools.searchProducts(turn.ctx, query, null, q.brand(), q.minPrice(), q.maxPrice(), null, q.sort(), SHOW));
+            r = turn.call(tools.searchProducts(
+                    turn.ctx, query, null, q.brand(), q.minPrice(), q.maxPrice(), null, q.sort(), SHOW));
         }
         if (r.ok() && r.products().isEmpty() && q.brand() != null && query != null) {
-            r = turn.call(tools.searchProducts(turn.ctx, q.brand() + " " + query, q.category(), null, q.minPrice(),
-                    q.maxPrice(), null, q.sort(), SHOW));
+            r = turn.call(tools.searchProducts(
+                    turn.ctx,
+                    q.brand() + " " + query,
+                    q.category(),
+                    null,
+                    q.minPrice(),
+                    q.maxPrice(),
+                    null,
+                    q.sort(),
+                    SHOW));
         }
         if (!r.ok()) {
             unavailable(turn, r);
@@ -301,8 +359,11 @@ public final class OfflineAssistant implements ShoppingAssistant {
         turn.state.lastSearch = q;
         String what = describe(q, turn.lang);
         if (r.products().isEmpty()) {
-            turn.say(t(turn.lang, "I couldn't find " + what + ". Try other words, a wider price range, or browse the categories.",
-                    "Saya tidak menemukan " + what + ". Coba kata lain, rentang harga yang lebih luas, atau lihat kategori."));
+            turn.say(t(
+                    turn.lang,
+                    "I couldn't find " + what + ". Try other words, a wider price range, or browse the categories.",
+                    "Saya tidak menemukan " + what
+                            + ". Coba kata lain, rentang harga yang lebih luas, atau lihat kategori."));
             turn.chips(t(turn.lang, "Show categories", "Lihat kategori"), t(turn.lang, "Help", "Bantuan"));
             return;
         }
@@ -323,7 +384,9 @@ public final class OfflineAssistant implements ShoppingAssistant {
         else if (q.category() != null) parts.add(q.category());
         String s = parts.isEmpty() ? t(lang, "products", "produk") : String.join(" ", parts);
         if (q.minPrice() != null && q.maxPrice() != null) {
-            s += t(lang, " between ", " antara ") + Money.of(q.minPrice()).format() + t(lang, " and ", " dan ")
+            s += t(lang, " between ", " antara ")
+                    + Money.of(q.minPrice()).format()
+                    + t(lang, " and ", " dan ")
                     + Money.of(q.maxPrice()).format();
         } else if (q.maxPrice() != null) {
             s += t(lang, " under ", " di bawah ") + Money.of(q.maxPrice()).format();
@@ -344,7 +407,8 @@ public final class OfflineAssistant implements ShoppingAssistant {
         String s = p.name() + " — " + p.price().format();
         StockBadge b = p.stockBadge();
         if (b == StockBadge.SOLD_OUT) s += t(lang, " (sold out)", " (habis)");
-        else if (b == StockBadge.LOW) s += t(lang, " (only " + p.available() + " left)", " (sisa " + p.available() + ")");
+        else if (b == StockBadge.LOW)
+            s += t(lang, " (only " + p.available() + " left)", " (sisa " + p.available() + ")");
         return s;
     }
 
@@ -362,7 +426,9 @@ public final class OfflineAssistant implements ShoppingAssistant {
         turn.say(d.name() + " (" + d.brand() + ") — " + d.price().format());
         turn.say(stockSentence(d.available(), d.lowStockThreshold(), turn.lang));
         if (!blank(d.description())) turn.say(d.description());
-        turn.chips(t(turn.lang, "Add to cart", "Tambah ke keranjang"), t(turn.lang, "Is it in stock?", "Stoknya ada?"),
+        turn.chips(
+                t(turn.lang, "Add to cart", "Tambah ke keranjang"),
+                t(turn.lang, "Is it in stock?", "Stoknya ada?"),
                 t(turn.lang, "Show similar", "Yang mirip"));
     }
 
@@ -393,7 +459,9 @@ public final class OfflineAssistant implements ShoppingAssistant {
         }
         List<StockLevel> levels = r.dataList(StockLevel.class);
         if (levels.isEmpty()) {
-            turn.say(t(turn.lang, "I couldn't find a product called \"" + name + "\".",
+            turn.say(t(
+                    turn.lang,
+                    "I couldn't find a product called \"" + name + "\".",
                     "Saya tidak menemukan produk bernama \"" + name + "\"."));
             return;
         }
@@ -443,9 +511,14 @@ public final class OfflineAssistant implements ShoppingAssistant {
                 .sorted(Comparator.comparingLong(Brand::productCount).reversed())
                 .toList();
         List<String> names = brands.stream().limit(30).map(Brand::name).toList();
-        turn.say(t(turn.lang, "Brands we carry: ", "Merek yang kami jual: ") + String.join(", ", names)
-                + (brands.size() > 30 ? t(turn.lang, ", and " + (brands.size() - 30) + " more.",
-                        ", dan " + (brands.size() - 30) + " lainnya.") : "."));
+        turn.say(t(turn.lang, "Brands we carry: ", "Merek yang kami jual: ")
+                + String.join(", ", names)
+                + (brands.size() > 30
+                        ? t(
+                                turn.lang,
+                                ", and " + (brands.size() - 30) + " more.",
+                                ", dan " + (brands.size() - 30) + " lainnya.")
+                        : "."));
         for (String b : names.subList(0, Math.min(3, names.size()))) turn.chips(b);
     }
 
@@ -454,10 +527,13 @@ public final class OfflineAssistant implements ShoppingAssistant {
     private void add(Turn turn, ParsedMessage m) {
         Product p;
         if (m.ref() == null && blank(m.name()) && m.brand() == null) {
-            p = turn.state.focus != null ? turn.state.focus
+            p = turn.state.focus != null
+                    ? turn.state.focus
                     : turn.state.lastProducts.size() == 1 ? turn.state.lastProducts.get(0) : null;
             if (p == null) {
-                turn.say(t(turn.lang, "Which product would you like to add? Say \"the first one\", or its name.",
+                turn.say(t(
+                        turn.lang,
+                        "Which product would you like to add? Say \"the first one\", or its name.",
                         "Produk mana yang mau ditambahkan? Sebut \"yang pertama\", atau namanya."));
                 if (!turn.state.lastProducts.isEmpty()) listProducts(turn, turn.state.lastProducts);
                 return;
@@ -470,10 +546,13 @@ public final class OfflineAssistant implements ShoppingAssistant {
         ToolResult r = turn.call(tools.addToCart(turn.ctx, p.id(), qty));
         if (!r.ok()) {
             if (r.data() instanceof InsufficientStockException e) {
-                turn.say(e.available() <= 0
-                        ? t(turn.lang, e.productName() + " is sold out.", e.productName() + " sedang habis.")
-                        : t(turn.lang, "Only " + e.available() + " of " + e.productName() + " available.",
-                                "Stok " + e.productName() + " tinggal " + e.available() + "."));
+                turn.say(
+                        e.available() <= 0
+                                ? t(turn.lang, e.productName() + " is sold out.", e.productName() + " sedang habis.")
+                                : t(
+                                        turn.lang,
+                                        "Only " + e.available() + " of " + e.productName() + " available.",
+                                        "Stok " + e.productName() + " tinggal " + e.available() + "."));
                 if (!e.alternatives().isEmpty()) {
                     turn.say(t(turn.lang, "You might like:", "Mungkin cocok:"));
                     listProducts(turn, e.alternatives());
@@ -489,10 +568,14 @@ public final class OfflineAssistant implements ShoppingAssistant {
             return;
         }
         turn.state.focus = p;
-        turn.say(t(turn.lang, "Added " + qty + " × " + p.name() + " to your cart.",
+        turn.say(t(
+                turn.lang,
+                "Added " + qty + " × " + p.name() + " to your cart.",
                 "Sudah ditambahkan " + qty + " × " + p.name() + " ke keranjang."));
         if (turn.cart != null) turn.say(cartSummary(turn.cart, turn.lang));
-        turn.chips(t(turn.lang, "View cart", "Lihat keranjang"), t(turn.lang, "Checkout", "Checkout"),
+        turn.chips(
+                t(turn.lang, "View cart", "Lihat keranjang"),
+                t(turn.lang, "Checkout", "Checkout"),
                 t(turn.lang, "Add one more", "Tambah satu lagi"));
     }
 
@@ -520,10 +603,16 @@ public final class OfflineAssistant implements ShoppingAssistant {
             return;
         }
         boolean whole = m.quantity() == null || m.quantity() >= line.quantity();
-        turn.say(whole
-                ? t(turn.lang, "Removed " + line.name() + " from your cart.", line.name() + " sudah dihapus dari keranjang.")
-                : t(turn.lang, "Removed " + m.quantity() + " × " + line.name() + ".",
-                        "Sudah dikurangi " + m.quantity() + " × " + line.name() + "."));
+        turn.say(
+                whole
+                        ? t(
+                                turn.lang,
+                                "Removed " + line.name() + " from your cart.",
+                                line.name() + " sudah dihapus dari keranjang.")
+                        : t(
+                                turn.lang,
+                                "Removed " + m.quantity() + " × " + line.name() + ".",
+                                "Sudah dikurangi " + m.quantity() + " × " + line.name() + "."));
         if (turn.cart != null) turn.say(cartSummary(turn.cart, turn.lang));
         turn.chips(t(turn.lang, "View cart", "Lihat keranjang"));
     }
@@ -541,7 +630,9 @@ public final class OfflineAssistant implements ShoppingAssistant {
                         int i = idx < 0 ? shown.size() - 1 : idx;
                         if (i < shown.size()) {
                             long id = shown.get(i).id();
-                            Optional<CartLine> l = lines.stream().filter(x -> x.productId() == id).findFirst();
+                            Optional<CartLine> l = lines.stream()
+                                    .filter(x -> x.productId() == id)
+                                    .findFirst();
                             if (l.isPresent()) return l.get();
                         }
                     }
@@ -549,19 +640,27 @@ public final class OfflineAssistant implements ShoppingAssistant {
                     return i < lines.size() ? lines.get(i) : null;
                 }
                 case BRAND -> {
-                    return lines.stream().filter(l -> l.brand() != null && l.brand().equalsIgnoreCase(ref.brand()))
-                            .findFirst().orElse(null);
+                    return lines.stream()
+                            .filter(l -> l.brand() != null && l.brand().equalsIgnoreCase(ref.brand()))
+                            .findFirst()
+                            .orElse(null);
                 }
                 case CHEAPEST -> {
-                    return lines.stream().min(Comparator.comparing(CartLine::unitPrice)).orElse(null);
+                    return lines.stream()
+                            .min(Comparator.comparing(CartLine::unitPrice))
+                            .orElse(null);
                 }
                 case PRICIEST -> {
-                    return lines.stream().max(Comparator.comparing(CartLine::unitPrice)).orElse(null);
+                    return lines.stream()
+                            .max(Comparator.comparing(CartLine::unitPrice))
+                            .orElse(null);
                 }
                 case THAT, ALL -> {
                     Product f = turn.state.focus;
                     if (f != null) {
-                        Optional<CartLine> l = lines.stream().filter(x -> x.productId() == f.id()).findFirst();
+                        Optional<CartLine> l = lines.stream()
+                                .filter(x -> x.productId() == f.id())
+                                .findFirst();
                         if (l.isPresent()) return l.get();
                     }
                     return lines.size() == 1 ? lines.get(0) : null;
@@ -600,9 +699,15 @@ public final class OfflineAssistant implements ShoppingAssistant {
             unavailable(turn, r);
             return;
         }
-        propose(turn, r.proposal(), t(turn.lang,
-                "Clear the cart (" + r.cart().itemCount() + " items, " + r.cart().total().format() + ")? yes / no",
-                "Kosongkan keranjang (" + r.cart().itemCount() + " barang, " + r.cart().total().format() + ")? ya / tidak"));
+        propose(
+                turn,
+                r.proposal(),
+                t(
+                        turn.lang,
+                        "Clear the cart (" + r.cart().itemCount() + " items, "
+                                + r.cart().total().format() + ")? yes / no",
+                        "Kosongkan keranjang (" + r.cart().itemCount() + " barang, "
+                                + r.cart().total().format() + ")? ya / tidak"));
     }
 
     private void viewCart(Turn turn) {
@@ -621,24 +726,31 @@ public final class OfflineAssistant implements ShoppingAssistant {
         listCart(turn, c);
         turn.say(cartSummary(c, turn.lang));
         turn.state.lastShownCart = true;
-        turn.chips(t(turn.lang, "Checkout", "Checkout"), t(turn.lang, "Vouchers", "Voucher"),
+        turn.chips(
+                t(turn.lang, "Checkout", "Checkout"),
+                t(turn.lang, "Vouchers", "Voucher"),
                 t(turn.lang, "Clear cart", "Kosongkan keranjang"));
     }
 
     private static void listCart(Turn turn, Cart c) {
         for (int i = 0; i < c.lines().size(); i++) {
             CartLine l = c.lines().get(i);
-            turn.say((i + 1) + ". " + l.quantity() + " × " + l.name() + " — " + l.lineTotal().format());
+            turn.say((i + 1) + ". " + l.quantity() + " × " + l.name() + " — "
+                    + l.lineTotal().format());
         }
     }
 
     private static String cartSummary(Cart c, Lang lang) {
         String s = t(lang, "Cart: " + c.itemCount() + " items, ", "Keranjang: " + c.itemCount() + " barang, ");
         if (c.discount() != null && !c.discount().isZero()) {
-            s += t(lang, "subtotal " + c.subtotal().format() + ", discount " + c.discount().format()
-                    + (c.voucherCode() != null ? " (" + c.voucherCode() + ")" : "") + ", total ",
-                    "subtotal " + c.subtotal().format() + ", diskon " + c.discount().format()
-                    + (c.voucherCode() != null ? " (" + c.voucherCode() + ")" : "") + ", total ");
+            s += t(
+                    lang,
+                    "subtotal " + c.subtotal().format() + ", discount "
+                            + c.discount().format() + (c.voucherCode() != null ? " (" + c.voucherCode() + ")" : "")
+                            + ", total ",
+                    "subtotal " + c.subtotal().format() + ", diskon "
+                            + c.discount().format() + (c.voucherCode() != null ? " (" + c.voucherCode() + ")" : "")
+                            + ", total ");
         } else {
             s += "total ";
         }
@@ -664,16 +776,26 @@ public final class OfflineAssistant implements ShoppingAssistant {
         for (VoucherOption o : options) {
             String s = "• " + o.voucher().code() + " — " + o.voucher().description();
             if (o.applies() && o.discount() != null) {
-                s += t(turn.lang, " (saves " + o.discount().format() + " on your cart)",
+                s += t(
+                        turn.lang,
+                        " (saves " + o.discount().format() + " on your cart)",
                         " (hemat " + o.discount().format() + " untuk keranjangmu)");
-            } else if (o.voucher().minPurchase() != null && !o.voucher().minPurchase().isZero()) {
-                s += t(turn.lang, " (min. " + o.voucher().minPurchase().format() + ")",
+            } else if (o.voucher().minPurchase() != null
+                    && !o.voucher().minPurchase().isZero()) {
+                s += t(
+                        turn.lang,
+                        " (min. " + o.voucher().minPurchase().format() + ")",
                         " (min. " + o.voucher().minPurchase().format() + ")");
             }
             turn.say(s);
         }
-        options.stream().filter(VoucherOption::applies).limit(2)
-                .forEach(o -> turn.chips(t(turn.lang, "Use " + o.voucher().code(), "Pakai " + o.voucher().code())));
+        options.stream()
+                .filter(VoucherOption::applies)
+                .limit(2)
+                .forEach(o -> turn.chips(t(
+                        turn.lang,
+                        "Use " + o.voucher().code(),
+                        "Pakai " + o.voucher().code())));
     }
 
     private void applyVoucher(Turn turn, String code) {
@@ -681,18 +803,26 @@ public final class OfflineAssistant implements ShoppingAssistant {
         if (!r.ok()) {
             String why = r.errorCode() == null ? "" : r.errorCode();
             String text = switch (why) {
-                case "VOUCHER_UNKNOWN_CODE" -> t(turn.lang, "There is no voucher " + code + ".", "Voucher " + code + " tidak ada.");
-                case "VOUCHER_EXPIRED" -> t(turn.lang, "Voucher " + code + " has expired.", "Voucher " + code + " sudah kedaluwarsa.");
-                case "VOUCHER_NOT_YET_VALID" -> t(turn.lang, "Voucher " + code + " is not valid yet.",
-                        "Voucher " + code + " belum berlaku.");
-                case "VOUCHER_USAGE_LIMIT_REACHED" -> t(turn.lang, "Voucher " + code + " has been used up.",
-                        "Kuota voucher " + code + " sudah habis.");
-                case "VOUCHER_INACTIVE" -> t(turn.lang, "Voucher " + code + " is not active.", "Voucher " + code + " tidak aktif.");
-                case "VOUCHER_EMPTY_CART" -> t(turn.lang, "Add something to your cart first, then apply " + code + ".",
-                        "Tambahkan barang ke keranjang dulu, lalu pakai " + code + ".");
-                case "VOUCHER_BELOW_MINIMUM_PURCHASE" -> t(turn.lang,
-                        "Your cart is below the minimum purchase for " + code + minimum(r) + ".",
-                        "Belanjaanmu belum mencapai minimum untuk " + code + minimum(r) + ".");
+                case "VOUCHER_UNKNOWN_CODE" ->
+                    t(turn.lang, "There is no voucher " + code + ".", "Voucher " + code + " tidak ada.");
+                case "VOUCHER_EXPIRED" ->
+                    t(turn.lang, "Voucher " + code + " has expired.", "Voucher " + code + " sudah kedaluwarsa.");
+                case "VOUCHER_NOT_YET_VALID" ->
+                    t(turn.lang, "Voucher " + code + " is not valid yet.", "Voucher " + code + " belum berlaku.");
+                case "VOUCHER_USAGE_LIMIT_REACHED" ->
+                    t(turn.lang, "Voucher " + code + " has been used up.", "Kuota voucher " + code + " sudah habis.");
+                case "VOUCHER_INACTIVE" ->
+                    t(turn.lang, "Voucher " + code + " is not active.", "Voucher " + code + " tidak aktif.");
+                case "VOUCHER_EMPTY_CART" ->
+                    t(
+                            turn.lang,
+                            "Add something to your cart first, then apply " + code + ".",
+                            "Tambahkan barang ke keranjang dulu, lalu pakai " + code + ".");
+                case "VOUCHER_BELOW_MINIMUM_PURCHASE" ->
+                    t(
+                            turn.lang,
+                            "Your cart is below the minimum purchase for " + code + minimum(r) + ".",
+                            "Belanjaanmu belum mencapai minimum untuk " + code + minimum(r) + ".");
                 case "ALREADY_APPLIED" -> t(turn.lang, code + " is already applied.", code + " sudah terpasang.");
                 default -> null;
             };
@@ -704,10 +834,15 @@ public final class OfflineAssistant implements ShoppingAssistant {
             turn.chips(t(turn.lang, "Show vouchers", "Lihat voucher"));
             return;
         }
-        String discount = Money.of(Long.parseLong(r.proposal().params().getOrDefault("discount", "0"))).format();
-        propose(turn, r.proposal(), t(turn.lang,
-                "Apply voucher " + code + " (saves " + discount + ")? yes / no",
-                "Pakai voucher " + code + " (hemat " + discount + ")? ya / tidak"));
+        String discount = Money.of(Long.parseLong(r.proposal().params().getOrDefault("discount", "0")))
+                .format();
+        propose(
+                turn,
+                r.proposal(),
+                t(
+                        turn.lang,
+                        "Apply voucher " + code + " (saves " + discount + ")? yes / no",
+                        "Pakai voucher " + code + " (hemat " + discount + ")? ya / tidak"));
     }
 
     private static String minimum(ToolResult r) {
@@ -756,16 +891,21 @@ public final class OfflineAssistant implements ShoppingAssistant {
             if (signInNeeded(turn, r)) return;
             switch (r.errorCode() == null ? "" : r.errorCode()) {
                 case "EMPTY_CART" -> {
-                    turn.say(t(turn.lang, "Your cart is empty: add something first.",
+                    turn.say(t(
+                            turn.lang,
+                            "Your cart is empty: add something first.",
                             "Keranjang kamu kosong: tambahkan barang dulu."));
                     return;
                 }
                 case "ADDRESS_REQUIRED", "ADDRESS_NOT_FOUND" -> {
                     List<Address> all = r.dataList(Address.class);
-                    turn.say("ADDRESS_NOT_FOUND".equals(r.errorCode())
-                            ? t(turn.lang, "I couldn't find an address called \"" + label + "\". Which address?",
-                                    "Alamat \"" + label + "\" tidak ditemukan. Kirim ke alamat mana?")
-                            : t(turn.lang, "Which address should we ship to?", "Mau dikirim ke alamat mana?"));
+                    turn.say(
+                            "ADDRESS_NOT_FOUND".equals(r.errorCode())
+                                    ? t(
+                                            turn.lang,
+                                            "I couldn't find an address called \"" + label + "\". Which address?",
+                                            "Alamat \"" + label + "\" tidak ditemukan. Kirim ke alamat mana?")
+                                    : t(turn.lang, "Which address should we ship to?", "Mau dikirim ke alamat mana?"));
                     for (Address a : all) {
                         turn.say("• " + a.label() + ": " + a.oneLine());
                         turn.chips(a.label());
@@ -774,7 +914,9 @@ public final class OfflineAssistant implements ShoppingAssistant {
                     return;
                 }
                 case "NO_ADDRESS" -> {
-                    turn.say(t(turn.lang, "You have no saved address yet: please add one in your account first.",
+                    turn.say(t(
+                            turn.lang,
+                            "You have no saved address yet: please add one in your account first.",
                             "Belum ada alamat tersimpan: tambahkan alamat di akunmu dulu."));
                     return;
                 }
@@ -786,11 +928,15 @@ public final class OfflineAssistant implements ShoppingAssistant {
         }
         ProposedAction a = r.proposal();
         Cart c = r.cart();
-        propose(turn, a, t(turn.lang,
-                "Checkout " + c.itemCount() + " items, " + c.total().format() + ", to " + a.params().get("address_label")
-                        + "? yes / no",
-                "Checkout " + c.itemCount() + " barang, " + c.total().format() + ", kirim ke "
-                        + a.params().get("address_label") + "? ya / tidak"));
+        propose(
+                turn,
+                a,
+                t(
+                        turn.lang,
+                        "Checkout " + c.itemCount() + " items, " + c.total().format() + ", to "
+                                + a.params().get("address_label") + "? yes / no",
+                        "Checkout " + c.itemCount() + " barang, " + c.total().format() + ", kirim ke "
+                                + a.params().get("address_label") + "? ya / tidak"));
     }
 
     private void orders(Turn turn) {
@@ -807,9 +953,13 @@ public final class OfflineAssistant implements ShoppingAssistant {
         }
         turn.say(t(turn.lang, "Your recent orders:", "Pesanan terakhirmu:"));
         for (Order o : list.subList(0, Math.min(5, list.size()))) {
-            turn.say("• " + o.orderNumber() + " — " + status(o, turn.lang) + ", " + o.total().format());
+            turn.say("• " + o.orderNumber() + " — " + status(o, turn.lang) + ", "
+                    + o.total().format());
         }
-        turn.chips(t(turn.lang, "Status of " + list.get(0).orderNumber(), "Status " + list.get(0).orderNumber()));
+        turn.chips(t(
+                turn.lang,
+                "Status of " + list.get(0).orderNumber(),
+                "Status " + list.get(0).orderNumber()));
     }
 
     private void orderStatus(Turn turn, ParsedMessage m) {
@@ -817,18 +967,25 @@ public final class OfflineAssistant implements ShoppingAssistant {
         if (!r.ok()) {
             if (signInNeeded(turn, r)) return;
             if ("NOT_FOUND".equals(r.errorCode())) {
-                turn.say(m.orderRef() == null
-                        ? t(turn.lang, "You have no orders yet.", "Belum ada pesanan.")
-                        : t(turn.lang, "I couldn't find order " + m.orderRef() + " on your account.",
-                                "Pesanan " + m.orderRef() + " tidak ditemukan di akunmu."));
+                turn.say(
+                        m.orderRef() == null
+                                ? t(turn.lang, "You have no orders yet.", "Belum ada pesanan.")
+                                : t(
+                                        turn.lang,
+                                        "I couldn't find order " + m.orderRef() + " on your account.",
+                                        "Pesanan " + m.orderRef() + " tidak ditemukan di akunmu."));
                 return;
             }
             unavailable(turn, r);
             return;
         }
         Order o = r.dataList(Order.class).get(0);
-        turn.say(t(turn.lang, "Order " + o.orderNumber() + " is " + status(o, turn.lang) + ", total " + o.total().format() + ".",
-                "Pesanan " + o.orderNumber() + " " + status(o, turn.lang) + ", total " + o.total().format() + "."));
+        turn.say(t(
+                turn.lang,
+                "Order " + o.orderNumber() + " is " + status(o, turn.lang) + ", total "
+                        + o.total().format() + ".",
+                "Pesanan " + o.orderNumber() + " " + status(o, turn.lang) + ", total "
+                        + o.total().format() + "."));
         for (OrderLine l : o.lines()) turn.say("• " + l.quantity() + " × " + l.productName());
     }
 
@@ -867,11 +1024,14 @@ public final class OfflineAssistant implements ShoppingAssistant {
             if (m.compareNames().isEmpty() && shown.size() >= 2) chosen.addAll(shown.subList(0, 2));
         }
         if (chosen.size() < 2) {
-            turn.say(t(turn.lang, "Which two products should I compare? For example: \"compare the first and the second\".",
+            turn.say(t(
+                    turn.lang,
+                    "Which two products should I compare? For example: \"compare the first and the second\".",
                     "Produk mana yang mau dibandingkan? Misalnya: \"bandingkan yang pertama dan kedua\"."));
             return;
         }
-        ToolResult r = turn.call(tools.compareProducts(turn.ctx, chosen.stream().map(Product::id).toList()));
+        ToolResult r = turn.call(
+                tools.compareProducts(turn.ctx, chosen.stream().map(Product::id).toList()));
         if (!r.ok()) {
             unavailable(turn, r);
             return;
@@ -882,17 +1042,21 @@ public final class OfflineAssistant implements ShoppingAssistant {
         turn.say(t(turn.lang, "Side by side:", "Perbandingan:"));
         for (int i = 0; i < ps.size(); i++) {
             Product p = ps.get(i);
-            turn.say((i + 1) + ". " + p.name() + " (" + p.brand() + ") — " + p.price().format() + ", "
-                    + stockSentence(p.available(), p.lowStockThreshold(), turn.lang));
+            turn.say((i + 1) + ". " + p.name() + " (" + p.brand() + ") — "
+                    + p.price().format() + ", " + stockSentence(p.available(), p.lowStockThreshold(), turn.lang));
         }
         Product cheapest = ps.stream().min(Comparator.comparing(Product::price)).orElseThrow();
         Product priciest = ps.stream().max(Comparator.comparing(Product::price)).orElseThrow();
         if (cheapest.id() != priciest.id()) {
-            turn.say(t(turn.lang,
-                    cheapest.name() + " is " + priciest.price().minus(cheapest.price()).format() + " cheaper.",
-                    cheapest.name() + " lebih murah " + priciest.price().minus(cheapest.price()).format() + "."));
+            turn.say(t(
+                    turn.lang,
+                    cheapest.name() + " is "
+                            + priciest.price().minus(cheapest.price()).format() + " cheaper.",
+                    cheapest.name() + " lebih murah "
+                            + priciest.price().minus(cheapest.price()).format() + "."));
         }
-        turn.chips(t(turn.lang, "Add the first one", "Tambah yang pertama"),
+        turn.chips(
+                t(turn.lang, "Add the first one", "Tambah yang pertama"),
                 t(turn.lang, "Add the second one", "Tambah yang kedua"));
     }
 
@@ -903,17 +1067,24 @@ public final class OfflineAssistant implements ShoppingAssistant {
             return;
         }
         if (r.products().isEmpty()) {
-            turn.say(t(turn.lang, "I couldn't find gift ideas for that budget. Try a higher budget?",
+            turn.say(t(
+                    turn.lang,
+                    "I couldn't find gift ideas for that budget. Try a higher budget?",
                     "Belum ada ide hadiah untuk budget itu. Coba budget yang lebih tinggi?"));
             return;
         }
-        String who = m.recipient() == null ? "" : " " + t(turn.lang, "for your " + m.recipient(), "untuk " + recipientId(m.recipient()));
-        String budget = m.maxPrice() == null ? "" : t(turn.lang, " under ", " di bawah ") + Money.of(m.maxPrice()).format();
+        String who = m.recipient() == null
+                ? ""
+                : " " + t(turn.lang, "for your " + m.recipient(), "untuk " + recipientId(m.recipient()));
+        String budget = m.maxPrice() == null
+                ? ""
+                : t(turn.lang, " under ", " di bawah ") + Money.of(m.maxPrice()).format();
         turn.say(t(turn.lang, "Gift ideas" + who + budget + ":", "Ide hadiah" + who + budget + ":"));
         listProducts(turn, r.products());
         turn.state.showProducts(r.products());
         turn.show(r.products());
-        turn.chips(t(turn.lang, "Add the first one", "Tambah yang pertama"),
+        turn.chips(
+                t(turn.lang, "Add the first one", "Tambah yang pertama"),
                 t(turn.lang, "Compare the first two", "Bandingkan yang 1 dan 2"));
     }
 
@@ -938,7 +1109,8 @@ public final class OfflineAssistant implements ShoppingAssistant {
     }
 
     private void help(Turn turn) {
-        turn.say(t(turn.lang,
+        turn.say(t(
+                turn.lang,
                 "I can help you shop. Try for example:\n"
                         + "• \"headphones under 500k\" or \"something to keep coffee hot\"\n"
                         + "• \"tell me about the second one\", \"is it in stock?\"\n"
@@ -961,8 +1133,11 @@ public final class OfflineAssistant implements ShoppingAssistant {
     // ------------------------------------------------------------------ proposals
 
     private void propose(Turn turn, ProposedAction proposal, String question) {
-        ProposedAction worded = new ProposedAction(proposal.id(), proposal.kind(),
-                question.replace("? yes / no", "?").replace("? ya / tidak", "?"), proposal.params());
+        ProposedAction worded = new ProposedAction(
+                proposal.id(),
+                proposal.kind(),
+                question.replace("? yes / no", "?").replace("? ya / tidak", "?"),
+                proposal.params());
         turn.state.pending = worded;
         turn.action = worded;
         turn.say(question);
@@ -970,7 +1145,9 @@ public final class OfflineAssistant implements ShoppingAssistant {
     }
 
     private String pendingReminder(Turn turn) {
-        return t(turn.lang, "Still waiting for your answer: " + turn.state.pending.summary() + " (yes / no)",
+        return t(
+                turn.lang,
+                "Still waiting for your answer: " + turn.state.pending.summary() + " (yes / no)",
                 "Masih menunggu jawabanmu: " + turn.state.pending.summary() + " (ya / tidak)");
     }
 
@@ -982,26 +1159,38 @@ public final class OfflineAssistant implements ShoppingAssistant {
             if ("CART_CHANGED".equals(r.errorCode()) && r.proposal() != null) {
                 turn.say(t(turn.lang, "Your cart changed in the meantime.", "Keranjangmu berubah sementara itu."));
                 Cart c = r.cart();
-                propose(turn, r.proposal(), t(turn.lang,
-                        "Checkout " + c.itemCount() + " items, " + c.total().format() + ", to "
-                                + r.proposal().params().get("address_label") + "? yes / no",
-                        "Checkout " + c.itemCount() + " barang, " + c.total().format() + ", kirim ke "
-                                + r.proposal().params().get("address_label") + "? ya / tidak"));
+                propose(
+                        turn,
+                        r.proposal(),
+                        t(
+                                turn.lang,
+                                "Checkout " + c.itemCount() + " items, "
+                                        + c.total().format() + ", to "
+                                        + r.proposal().params().get("address_label") + "? yes / no",
+                                "Checkout " + c.itemCount() + " barang, "
+                                        + c.total().format() + ", kirim ke "
+                                        + r.proposal().params().get("address_label") + "? ya / tidak"));
                 return;
             }
             if (r.data() instanceof InsufficientStockException e) {
-                turn.say(t(turn.lang, "Sorry, " + e.getMessage() + ". Nothing was ordered; please adjust your cart.",
+                turn.say(t(
+                        turn.lang,
+                        "Sorry, " + e.getMessage() + ". Nothing was ordered; please adjust your cart.",
                         "Maaf, stok " + e.productName() + " tidak cukup (tersisa " + e.available()
                                 + "). Belum ada pesanan; silakan ubah keranjangmu."));
                 return;
             }
             if ("NO_PROPOSAL".equals(r.errorCode())) {
-                turn.say(t(turn.lang, "That request has expired, so nothing was changed. Please ask again.",
+                turn.say(t(
+                        turn.lang,
+                        "That request has expired, so nothing was changed. Please ask again.",
                         "Permintaan itu sudah kedaluwarsa, jadi tidak ada yang diubah. Silakan ulangi."));
                 return;
             }
             if (r.errorCode() != null && r.errorCode().startsWith("VOUCHER_")) {
-                turn.say(t(turn.lang, "The voucher could not be applied: " + r.forModel(),
+                turn.say(t(
+                        turn.lang,
+                        "The voucher could not be applied: " + r.forModel(),
                         "Voucher tidak bisa dipakai: " + r.forModel()));
                 return;
             }
@@ -1011,15 +1200,20 @@ public final class OfflineAssistant implements ShoppingAssistant {
         switch (a.kind()) {
             case CHECKOUT -> {
                 Order o = r.dataList(Order.class).get(0);
-                turn.say(t(turn.lang,
-                        "Done! Order " + o.orderNumber() + " is placed: " + o.total().format() + ", shipping to "
+                turn.say(t(
+                        turn.lang,
+                        "Done! Order " + o.orderNumber() + " is placed: "
+                                + o.total().format() + ", shipping to "
                                 + a.params().get("address_label") + ". Thank you!",
-                        "Beres! Pesanan " + o.orderNumber() + " sudah dibuat: " + o.total().format() + ", dikirim ke "
+                        "Beres! Pesanan " + o.orderNumber() + " sudah dibuat: "
+                                + o.total().format() + ", dikirim ke "
                                 + a.params().get("address_label") + ". Terima kasih!"));
                 turn.chips(t(turn.lang, "Order status", "Status pesanan"));
             }
             case APPLY_VOUCHER -> {
-                turn.say(t(turn.lang, "Voucher " + a.params().get("code") + " applied.",
+                turn.say(t(
+                        turn.lang,
+                        "Voucher " + a.params().get("code") + " applied.",
                         "Voucher " + a.params().get("code") + " sudah dipakai."));
                 if (turn.cart != null) turn.say(cartSummary(turn.cart, turn.lang));
                 turn.chips(t(turn.lang, "Checkout", "Checkout"));
@@ -1043,13 +1237,17 @@ public final class OfflineAssistant implements ShoppingAssistant {
             Product p = pick(ref, st);
             if (p != null) return p;
             if (ref.kind() == Ref.Kind.ORDINAL && !st.lastProducts.isEmpty()) {
-                turn.say(t(turn.lang, "There are only " + st.lastProducts.size() + " in the list.",
+                turn.say(t(
+                        turn.lang,
+                        "There are only " + st.lastProducts.size() + " in the list.",
                         "Daftarnya hanya ada " + st.lastProducts.size() + "."));
                 listProducts(turn, st.lastProducts);
                 return null;
             }
             if (ref.kind() != Ref.Kind.BRAND) {
-                turn.say(t(turn.lang, "Which product do you mean? Search for something first, e.g. \"headphones\".",
+                turn.say(t(
+                        turn.lang,
+                        "Which product do you mean? Search for something first, e.g. \"headphones\".",
                         "Produk yang mana? Cari dulu, misalnya \"sepatu lari\"."));
                 return null;
             }
@@ -1066,7 +1264,9 @@ public final class OfflineAssistant implements ShoppingAssistant {
                 found = turn.call(tools.findProductByName(turn.ctx, m.name())).products();
             }
             if (found.isEmpty()) {
-                turn.say(t(turn.lang, "I couldn't find a product called \"" + text + "\".",
+                turn.say(t(
+                        turn.lang,
+                        "I couldn't find a product called \"" + text + "\".",
                         "Saya tidak menemukan produk \"" + text + "\"."));
                 return null;
             }
@@ -1082,7 +1282,9 @@ public final class OfflineAssistant implements ShoppingAssistant {
         }
         if (st.focus != null) return st.focus;
         if (st.lastProducts.size() == 1) return st.lastProducts.get(0);
-        turn.say(t(turn.lang, "Which product do you mean? Say \"the first one\" or its name.",
+        turn.say(t(
+                turn.lang,
+                "Which product do you mean? Say \"the first one\" or its name.",
                 "Produk yang mana? Sebut \"yang pertama\" atau namanya."));
         if (!st.lastProducts.isEmpty()) listProducts(turn, st.lastProducts);
         return null;
@@ -1093,11 +1295,16 @@ public final class OfflineAssistant implements ShoppingAssistant {
         return switch (ref.kind()) {
             case ORDINAL -> ref.index() >= 1 && ref.index() <= shown.size() ? shown.get(ref.index() - 1) : null;
             case LAST -> shown.isEmpty() ? null : shown.get(shown.size() - 1);
-            case CHEAPEST -> shown.stream().min(Comparator.comparing(Product::price)).orElse(null);
-            case PRICIEST -> shown.stream().max(Comparator.comparing(Product::price)).orElse(null);
+            case CHEAPEST ->
+                shown.stream().min(Comparator.comparing(Product::price)).orElse(null);
+            case PRICIEST ->
+                shown.stream().max(Comparator.comparing(Product::price)).orElse(null);
             case BRAND -> {
                 if (st.focus != null && st.focus.brand().equalsIgnoreCase(ref.brand())) yield st.focus;
-                yield shown.stream().filter(p -> p.brand().equalsIgnoreCase(ref.brand())).findFirst().orElse(null);
+                yield shown.stream()
+                        .filter(p -> p.brand().equalsIgnoreCase(ref.brand()))
+                        .findFirst()
+                        .orElse(null);
             }
             case THAT -> st.focus != null ? st.focus : shown.size() == 1 ? shown.get(0) : null;
             case ALL -> null;
@@ -1137,7 +1344,9 @@ public final class OfflineAssistant implements ShoppingAssistant {
 
     private boolean signInNeeded(Turn turn, ToolResult r) {
         if (!"SIGN_IN_REQUIRED".equals(r.errorCode())) return false;
-        turn.say(t(turn.lang, "Please sign in first: then I can show your addresses and orders and check out.",
+        turn.say(t(
+                turn.lang,
+                "Please sign in first: then I can show your addresses and orders and check out.",
                 "Silakan masuk (sign in) dulu: setelah itu saya bisa tampilkan alamat dan pesanan, dan checkout."));
         turn.chips(t(turn.lang, "Call a clerk", "Panggil petugas"));
         return true;
@@ -1145,10 +1354,15 @@ public final class OfflineAssistant implements ShoppingAssistant {
 
     private void unavailable(Turn turn, ToolResult r) {
         if ("UNAVAILABLE".equals(r.errorCode())) {
-            turn.say(t(turn.lang, "The store system is not answering right now. Please try again in a moment.",
+            turn.say(t(
+                    turn.lang,
+                    "The store system is not answering right now. Please try again in a moment.",
                     "Sistem toko sedang tidak merespons. Silakan coba lagi sebentar lagi."));
         } else {
-            turn.say(t(turn.lang, "Sorry, that didn't work: " + r.forModel(), "Maaf, itu tidak berhasil: " + r.forModel()));
+            turn.say(t(
+                    turn.lang,
+                    "Sorry, that didn't work: " + r.forModel(),
+                    "Maaf, itu tidak berhasil: " + r.forModel()));
         }
     }
 
@@ -1163,15 +1377,20 @@ public final class OfflineAssistant implements ShoppingAssistant {
                 if (cats.ok() && brands.ok()) {
                     Map<String, String> c = new LinkedHashMap<>();
                     for (Category x : cats.dataList(Category.class)) c.put(x.name(), x.nameId());
-                    List<String> b = brands.dataList(Brand.class).stream().map(Brand::name).toList();
+                    List<String> b = brands.dataList(Brand.class).stream()
+                            .map(Brand::name)
+                            .toList();
                     parser = new IntentParser(new Vocabulary(b, c));
                     vocabularyLoadedAt = now;
                 } else {
-                    vocabularyLoadedAt = now - VOCABULARY_TTL.toNanos() + Duration.ofSeconds(30).toNanos();
+                    vocabularyLoadedAt = now
+                            - VOCABULARY_TTL.toNanos()
+                            + Duration.ofSeconds(30).toNanos();
                 }
             } catch (RuntimeException e) {
                 LOG.warn("could not load the store vocabulary; parsing without it for now", e);
-                vocabularyLoadedAt = now - VOCABULARY_TTL.toNanos() + Duration.ofSeconds(30).toNanos();
+                vocabularyLoadedAt =
+                        now - VOCABULARY_TTL.toNanos() + Duration.ofSeconds(30).toNanos();
             }
         }
     }

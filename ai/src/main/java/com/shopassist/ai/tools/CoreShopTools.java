@@ -288,7 +288,9 @@ public final class CoreShopTools implements ShopTools {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("category", c.get().name());
             m.put("total", page.total());
-            m.put("products", page.items().stream().map(CoreShopTools::productJson).toList());
+            m.put(
+                    "products",
+                    page.items().stream().map(CoreShopTools::productJson).toList());
             return ok("get_products_by_category", json(m), page.items(), null, null, c.get());
         });
     }
@@ -333,8 +335,8 @@ public final class CoreShopTools implements ShopTools {
             String n = blankToNull(trimTo(name, 200));
             if (n == null) return fail("check_stock_by_name", "VALIDATION", "Give a product name to check.");
             List<StockLevel> levels = stock.stockByName(n, 3);
-            List<Product> ps = catalog.products(
-                    levels.stream().map(StockLevel::productId).toList());
+            List<Product> ps =
+                    catalog.products(levels.stream().map(StockLevel::productId).toList());
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("matches", levels.stream().map(CoreShopTools::stockJson).toList());
             return ok("check_stock_by_name", json(m), ps, null, null, levels);
@@ -369,8 +371,7 @@ public final class CoreShopTools implements ShopTools {
                         .reduce((a, b) -> a + "; " + b)
                         .orElse("none");
                 String msg = e.getMessage() + ". Alternatives: " + alt + ".";
-                return new ToolResult(
-                        "add_to_cart", false, msg, e.alternatives(), null, null, e.code(), e);
+                return new ToolResult("add_to_cart", false, msg, e.alternatives(), null, null, e.code(), e);
             }
         });
     }
@@ -410,14 +411,24 @@ public final class CoreShopTools implements ShopTools {
         return guard("clear_cart", () -> {
             Cart c = carts.cart(ctx.owner());
             if (c.isEmpty()) {
-                return new ToolResult("clear_cart", false, "The cart is already empty.", List.of(), c, null, "EMPTY_CART", null);
+                return new ToolResult(
+                        "clear_cart", false, "The cart is already empty.", List.of(), c, null, "EMPTY_CART", null);
             }
             boolean id = isIndonesian(ctx);
             String summary = id
-                    ? "Kosongkan keranjang (" + c.itemCount() + " barang, " + c.total().format() + ")?"
-                    : "Clear the cart (" + c.itemCount() + " items, " + c.total().format() + ")?";
-            ProposedAction a = propose(ctx, ProposedAction.Kind.CLEAR_CART, summary, Map.of(
-                    "item_count", String.valueOf(c.itemCount()), "total", String.valueOf(c.total().toLong())));
+                    ? "Kosongkan keranjang (" + c.itemCount() + " barang, "
+                            + c.total().format() + ")?"
+                    : "Clear the cart (" + c.itemCount() + " items, "
+                            + c.total().format() + ")?";
+            ProposedAction a = propose(
+                    ctx,
+                    ProposedAction.Kind.CLEAR_CART,
+                    summary,
+                    Map.of(
+                            "item_count",
+                            String.valueOf(c.itemCount()),
+                            "total",
+                            String.valueOf(c.total().toLong())));
             return ok("clear_cart", json(proposalJson(a)), List.of(), c, a, null);
         });
     }
@@ -434,9 +445,12 @@ public final class CoreShopTools implements ShopTools {
                 m.put("code", o.voucher().code());
                 m.put("description", o.voucher().description());
                 m.put("applies_now", o.applies());
-                if (o.applies() && o.discount() != null) m.put("discount", o.discount().toLong());
-                if (!o.applies() && o.reason() != null) m.put("why_not", o.reason().name().toLowerCase(Locale.ROOT));
-                if (o.voucher().minPurchase() != null) m.put("min_purchase", o.voucher().minPurchase().toLong());
+                if (o.applies() && o.discount() != null)
+                    m.put("discount", o.discount().toLong());
+                if (!o.applies() && o.reason() != null)
+                    m.put("why_not", o.reason().name().toLowerCase(Locale.ROOT));
+                if (o.voucher().minPurchase() != null)
+                    m.put("min_purchase", o.voucher().minPurchase().toLong());
                 rows.add(m);
             }
             return ok("get_vouchers", json(Map.of("vouchers", rows)), List.of(), null, null, options);
@@ -449,10 +463,17 @@ public final class CoreShopTools implements ShopTools {
             String c = code == null ? "" : code.trim().toUpperCase(Locale.ROOT);
             if (c.isEmpty() || c.length() > 40) return fail("apply_voucher", "VALIDATION", "Give a voucher code.");
             Cart cart = carts.cart(ctx.owner());
-            if (c.equalsIgnoreCase(cart.voucherCode() == null ? "" : cart.voucherCode()) && cart.voucherProblem() == null) {
+            if (c.equalsIgnoreCase(cart.voucherCode() == null ? "" : cart.voucherCode())
+                    && cart.voucherProblem() == null) {
                 return new ToolResult(
-                        "apply_voucher", false, "Voucher " + c + " is already applied.", List.of(), cart, null,
-                        "ALREADY_APPLIED", null);
+                        "apply_voucher",
+                        false,
+                        "Voucher " + c + " is already applied.",
+                        List.of(),
+                        cart,
+                        null,
+                        "ALREADY_APPLIED",
+                        null);
             }
             VoucherOption option = vouchers.optionsFor(ctx.owner()).stream()
                     .filter(o -> o.voucher().code().equalsIgnoreCase(c))
@@ -461,24 +482,41 @@ public final class CoreShopTools implements ShopTools {
             if (option == null) {
                 VoucherRejection why = vouchers.byCode(c).map(this::whyUnusable).orElse(VoucherRejection.UNKNOWN_CODE);
                 return new ToolResult(
-                        "apply_voucher", false, "Voucher " + c + " cannot be used: " + rejectionText(why) + ".",
-                        List.of(), cart, null, "VOUCHER_" + why.name(), why);
+                        "apply_voucher",
+                        false,
+                        "Voucher " + c + " cannot be used: " + rejectionText(why) + ".",
+                        List.of(),
+                        cart,
+                        null,
+                        "VOUCHER_" + why.name(),
+                        why);
             }
             if (!option.applies()) {
-                VoucherRejection why = option.reason() == null ? VoucherRejection.BELOW_MINIMUM_PURCHASE : option.reason();
-                String more = why == VoucherRejection.BELOW_MINIMUM_PURCHASE && option.voucher().minPurchase() != null
+                VoucherRejection why =
+                        option.reason() == null ? VoucherRejection.BELOW_MINIMUM_PURCHASE : option.reason();
+                String more = why == VoucherRejection.BELOW_MINIMUM_PURCHASE
+                                && option.voucher().minPurchase() != null
                         ? " (minimum purchase " + option.voucher().minPurchase().format() + ")"
                         : "";
                 return new ToolResult(
-                        "apply_voucher", false, "Voucher " + c + " does not apply yet: " + rejectionText(why) + more + ".",
-                        List.of(), cart, null, "VOUCHER_" + why.name(), option);
+                        "apply_voucher",
+                        false,
+                        "Voucher " + c + " does not apply yet: " + rejectionText(why) + more + ".",
+                        List.of(),
+                        cart,
+                        null,
+                        "VOUCHER_" + why.name(),
+                        option);
             }
             Money discount = option.discount() == null ? Money.ZERO : option.discount();
             String summary = isIndonesian(ctx)
                     ? "Pakai voucher " + c + " (hemat " + discount.format() + ")?"
                     : "Apply voucher " + c + " (saves " + discount.format() + ")?";
-            ProposedAction a = propose(ctx, ProposedAction.Kind.APPLY_VOUCHER, summary, Map.of(
-                    "code", c, "discount", String.valueOf(discount.toLong())));
+            ProposedAction a = propose(
+                    ctx,
+                    ProposedAction.Kind.APPLY_VOUCHER,
+                    summary,
+                    Map.of("code", c, "discount", String.valueOf(discount.toLong())));
             return ok("apply_voucher", json(proposalJson(a)), List.of(), cart, a, option);
         });
     }
@@ -509,7 +547,8 @@ public final class CoreShopTools implements ShopTools {
         return guard("remove_voucher", () -> {
             Cart before = carts.cart(ctx.owner());
             if (before.voucherCode() == null) {
-                return new ToolResult("remove_voucher", false, "No voucher is applied.", List.of(), before, null, "NO_VOUCHER", null);
+                return new ToolResult(
+                        "remove_voucher", false, "No voucher is applied.", List.of(), before, null, "NO_VOUCHER", null);
             }
             Cart c = carts.removeVoucher(ctx.owner());
             return ok("remove_voucher", json(cartJson(c)), List.of(), c, null, before.voucherCode());
@@ -523,8 +562,15 @@ public final class CoreShopTools implements ShopTools {
         return guard("get_addresses", () -> {
             if (ctx.isGuest()) return signIn("get_addresses");
             List<Address> list = customers.addresses(ctx.customerId());
-            return ok("get_addresses", json(Map.of("addresses", list.stream().map(CoreShopTools::addressJson).toList())),
-                    List.of(), null, null, list);
+            return ok(
+                    "get_addresses",
+                    json(Map.of(
+                            "addresses",
+                            list.stream().map(CoreShopTools::addressJson).toList())),
+                    List.of(),
+                    null,
+                    null,
+                    list);
         });
     }
 
@@ -536,10 +582,16 @@ public final class CoreShopTools implements ShopTools {
             if (a.isEmpty()) {
                 List<Address> all = customers.addresses(ctx.customerId());
                 return new ToolResult(
-                        "find_address_by_label", false,
+                        "find_address_by_label",
+                        false,
                         "No address labelled \"" + trimTo(label, 50) + "\". Saved labels: "
-                                + String.join(", ", all.stream().map(Address::label).toList()) + ".",
-                        List.of(), null, null, "NOT_FOUND", all);
+                                + String.join(
+                                        ", ", all.stream().map(Address::label).toList()) + ".",
+                        List.of(),
+                        null,
+                        null,
+                        "NOT_FOUND",
+                        all);
             }
             return ok("find_address_by_label", json(addressJson(a.get())), List.of(), null, null, a.get());
         });
@@ -551,8 +603,15 @@ public final class CoreShopTools implements ShopTools {
             if (ctx.isGuest()) return signIn("checkout");
             Cart cart = carts.cart(ctx.owner());
             if (cart.isEmpty()) {
-                return new ToolResult("checkout", false, "The cart is empty: add products before checking out.",
-                        List.of(), cart, null, "EMPTY_CART", null);
+                return new ToolResult(
+                        "checkout",
+                        false,
+                        "The cart is empty: add products before checking out.",
+                        List.of(),
+                        cart,
+                        null,
+                        "EMPTY_CART",
+                        null);
             }
             List<Address> all = customers.addresses(ctx.customerId());
             Address address;
@@ -561,24 +620,44 @@ public final class CoreShopTools implements ShopTools {
                 else {
                     String msg = all.isEmpty()
                             ? "No saved address: add one before checking out."
-                            : "Which address? Saved labels: " + String.join(", ", all.stream().map(Address::label).toList()) + ".";
-                    return new ToolResult("checkout", false, msg, List.of(), cart, null,
-                            all.isEmpty() ? "NO_ADDRESS" : "ADDRESS_REQUIRED", all);
+                            : "Which address? Saved labels: "
+                                    + String.join(
+                                            ", ",
+                                            all.stream().map(Address::label).toList()) + ".";
+                    return new ToolResult(
+                            "checkout",
+                            false,
+                            msg,
+                            List.of(),
+                            cart,
+                            null,
+                            all.isEmpty() ? "NO_ADDRESS" : "ADDRESS_REQUIRED",
+                            all);
                 }
             } else {
                 Optional<Address> a = resolveAddress(ctx.customerId(), addressLabel);
                 if (a.isEmpty()) {
-                    return new ToolResult("checkout", false,
+                    return new ToolResult(
+                            "checkout",
+                            false,
                             "No address labelled \"" + trimTo(addressLabel, 50) + "\". Saved labels: "
-                                    + String.join(", ", all.stream().map(Address::label).toList()) + ".",
-                            List.of(), cart, null, "ADDRESS_NOT_FOUND", all);
+                                    + String.join(
+                                            ", ",
+                                            all.stream().map(Address::label).toList()) + ".",
+                            List.of(),
+                            cart,
+                            null,
+                            "ADDRESS_NOT_FOUND",
+                            all);
                 }
                 address = a.get();
             }
             String key = checkout.newIdempotencyKey();
             String summary = isIndonesian(ctx)
-                    ? "Checkout " + cart.itemCount() + " barang, " + cart.total().format() + ", kirim ke " + address.label() + "?"
-                    : "Checkout " + cart.itemCount() + " items, " + cart.total().format() + ", to " + address.label() + "?";
+                    ? "Checkout " + cart.itemCount() + " barang, "
+                            + cart.total().format() + ", kirim ke " + address.label() + "?"
+                    : "Checkout " + cart.itemCount() + " items, " + cart.total().format() + ", to " + address.label()
+                            + "?";
             Map<String, String> params = new LinkedHashMap<>();
             params.put("address_id", String.valueOf(address.id()));
             params.put("address_label", address.label());
@@ -598,7 +677,8 @@ public final class CoreShopTools implements ShopTools {
         return guard("get_orders", () -> {
             if (ctx.isGuest()) return signIn("get_orders");
             Page<Order> page = orders.orders(ctx.customerId(), 1, 10);
-            List<Object> rows = page.items().stream().map(o -> (Object) orderJson(o, false)).toList();
+            List<Object> rows =
+                    page.items().stream().map(o -> (Object) orderJson(o, false)).toList();
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("total", page.total());
             m.put("orders", rows);
@@ -621,7 +701,8 @@ public final class CoreShopTools implements ShopTools {
                 if (digits.matches("\\d{1,18}")) o = orders.order(ctx.customerId(), Long.parseLong(digits));
             }
             if (o.isEmpty()) {
-                return fail("get_order_details", "NOT_FOUND", "No order \"" + trimTo(ref, 40) + "\" for this customer.");
+                return fail(
+                        "get_order_details", "NOT_FOUND", "No order \"" + trimTo(ref, 40) + "\" for this customer.");
             }
             return ok("get_order_details", json(orderJson(o.get(), true)), List.of(), null, null, o.get());
         });
@@ -643,12 +724,19 @@ public final class CoreShopTools implements ShopTools {
                 m.put("description", trimTo(p.description(), 240));
                 rows.add(m);
             }
-            Product cheapest = ps.stream().min((a, b) -> a.price().compareTo(b.price())).orElseThrow();
+            Product cheapest =
+                    ps.stream().min((a, b) -> a.price().compareTo(b.price())).orElseThrow();
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("products", rows);
             m.put("cheapest_id", cheapest.id());
-            m.put("price_difference", ps.stream().map(Product::price).max(Money::compareTo).orElseThrow()
-                    .minus(cheapest.price()).toLong());
+            m.put(
+                    "price_difference",
+                    ps.stream()
+                            .map(Product::price)
+                            .max(Money::compareTo)
+                            .orElseThrow()
+                            .minus(cheapest.price())
+                            .toLong());
             return ok("compare_products", json(m), ps, null, null, null);
         });
     }
@@ -696,7 +784,8 @@ public final class CoreShopTools implements ShopTools {
                 }
                 for (Product p : found) {
                     // one or two per category so the ideas differ
-                    if (picked.containsKey(p.id()) || (categoriesUsed.contains(p.categoryId()) && picked.size() >= 3)) continue;
+                    if (picked.containsKey(p.id()) || (categoriesUsed.contains(p.categoryId()) && picked.size() >= 3))
+                        continue;
                     picked.put(p.id(), p);
                     categoriesUsed.add(p.categoryId());
                     if (picked.size() >= 6 || !idea.equals(interests) && picked.size() % 2 == 0) break;
@@ -741,8 +830,15 @@ public final class CoreShopTools implements ShopTools {
                         Cart c = carts.applyVoucher(ctx.owner(), a.params().get("code"));
                         yield ok("apply_voucher", json(cartJson(c)), List.of(), c, null, null);
                     } catch (VoucherNotApplicableException e) {
-                        yield new ToolResult("apply_voucher", false, e.getMessage(), List.of(),
-                                carts.cart(ctx.owner()), null, e.code(), e.reason());
+                        yield new ToolResult(
+                                "apply_voucher",
+                                false,
+                                e.getMessage(),
+                                List.of(),
+                                carts.cart(ctx.owner()),
+                                null,
+                                e.code(),
+                                e.reason());
                     }
                 }
                 case CHECKOUT -> executeCheckout(ctx, a);
@@ -761,16 +857,26 @@ public final class CoreShopTools implements ShopTools {
             // the cart changed since the shopper said yes to it: ask again with what it is now
             ToolResult again = checkout(ctx, a.params().get("address_label"));
             String msg = "The cart changed since the checkout was proposed; confirm again.";
-            return new ToolResult("checkout", false, msg, List.of(), again.cart(), again.proposal(), "CART_CHANGED", null);
+            return new ToolResult(
+                    "checkout", false, msg, List.of(), again.cart(), again.proposal(), "CART_CHANGED", null);
         }
         try {
             Order order = checkout.checkout(
-                    ctx.customerId(), Long.parseLong(a.params().get("address_id")), a.params().get("idempotency_key"));
+                    ctx.customerId(),
+                    Long.parseLong(a.params().get("address_id")),
+                    a.params().get("idempotency_key"));
             Cart after = carts.cart(ctx.owner());
             return ok("checkout", json(orderJson(order, true)), List.of(), after, null, order);
         } catch (InsufficientStockException e) {
-            return new ToolResult("checkout", false, e.getMessage() + ". Remove it or lower the quantity, then check out again.",
-                    e.alternatives(), carts.cart(ctx.owner()), null, e.code(), e);
+            return new ToolResult(
+                    "checkout",
+                    false,
+                    e.getMessage() + ". Remove it or lower the quantity, then check out again.",
+                    e.alternatives(),
+                    carts.cart(ctx.owner()),
+                    null,
+                    e.code(),
+                    e);
         }
     }
 
@@ -782,7 +888,8 @@ public final class CoreShopTools implements ShopTools {
         };
     }
 
-    private ProposedAction propose(ChatContext ctx, ProposedAction.Kind kind, String summary, Map<String, String> params) {
+    private ProposedAction propose(
+            ChatContext ctx, ProposedAction.Kind kind, String summary, Map<String, String> params) {
         ProposedAction a = new ProposedAction(UUID.randomUUID().toString(), kind, summary, params);
         synchronized (proposals) {
             proposals.put(a.id(), new Pending(ownerKey(ctx), a, clock.instant()));
@@ -792,7 +899,9 @@ public final class CoreShopTools implements ShopTools {
 
     private static String ownerKey(ChatContext ctx) {
         if (ctx == null || ctx.owner() == null) return "?";
-        return ctx.owner().isGuest() ? "g:" + ctx.owner().guestKey() : "c:" + ctx.owner().customerId();
+        return ctx.owner().isGuest()
+                ? "g:" + ctx.owner().guestKey()
+                : "c:" + ctx.owner().customerId();
     }
 
     // ------------------------------------------------------------------ helpers
@@ -807,7 +916,8 @@ public final class CoreShopTools implements ShopTools {
             if (byId.isPresent()) return byId;
         }
         for (Category c : all) {
-            if (c.name().equalsIgnoreCase(s) || (c.nameId() != null && c.nameId().equalsIgnoreCase(s))) {
+            if (c.name().equalsIgnoreCase(s)
+                    || (c.nameId() != null && c.nameId().equalsIgnoreCase(s))) {
                 return Optional.of(c);
             }
         }
@@ -816,7 +926,8 @@ public final class CoreShopTools implements ShopTools {
         String low = s.toLowerCase(Locale.ROOT);
         for (Category c : all) {
             if (c.name().toLowerCase(Locale.ROOT).contains(low)
-                    || (c.nameId() != null && c.nameId().toLowerCase(Locale.ROOT).contains(low))) {
+                    || (c.nameId() != null
+                            && c.nameId().toLowerCase(Locale.ROOT).contains(low))) {
                 return Optional.of(c);
             }
         }
@@ -858,11 +969,19 @@ public final class CoreShopTools implements ShopTools {
     }
 
     private static ToolResult signIn(String tool) {
-        return new ToolResult(tool, false, "The shopper is a guest: they must sign in first.", List.of(), null, null,
-                "SIGN_IN_REQUIRED", null);
+        return new ToolResult(
+                tool,
+                false,
+                "The shopper is a guest: they must sign in first.",
+                List.of(),
+                null,
+                null,
+                "SIGN_IN_REQUIRED",
+                null);
     }
 
-    private static ToolResult ok(String tool, String forModel, List<Product> products, Cart cart, ProposedAction a, Object data) {
+    private static ToolResult ok(
+            String tool, String forModel, List<Product> products, Cart cart, ProposedAction a, Object data) {
         return new ToolResult(tool, true, forModel, products, cart, a, null, data);
     }
 
@@ -877,8 +996,15 @@ public final class CoreShopTools implements ShopTools {
             return new ToolResult(tool, false, e.getMessage(), List.of(), null, null, e.code(), e);
         } catch (RuntimeException e) {
             LOG.warn("tool {} failed", tool, e);
-            return new ToolResult(tool, false, "The store system did not answer; try again in a moment.", List.of(),
-                    null, null, "UNAVAILABLE", null);
+            return new ToolResult(
+                    tool,
+                    false,
+                    "The store system did not answer; try again in a moment.",
+                    List.of(),
+                    null,
+                    null,
+                    "UNAVAILABLE",
+                    null);
         }
     }
 
@@ -941,7 +1067,13 @@ public final class CoreShopTools implements ShopTools {
         if (lines) {
             List<Object> ls = new ArrayList<>();
             for (OrderLine l : o.lines()) {
-                ls.add(Map.of("name", l.productName(), "quantity", l.quantity(), "line_total", l.lineTotal().toLong()));
+                ls.add(Map.of(
+                        "name",
+                        l.productName(),
+                        "quantity",
+                        l.quantity(),
+                        "line_total",
+                        l.lineTotal().toLong()));
             }
             m.put("lines", ls);
             m.put("discount", o.discount().toLong());

@@ -39,7 +39,8 @@ class UtteranceTableTest {
                 if (cols.length > 2 && !cols[2].isBlank()) {
                     for (String kv : cols[2].split(";")) {
                         int eq = kv.indexOf('=');
-                        slots.put(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
+                        slots.put(
+                                kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
                     }
                 }
                 rows.add(new Row(no, cols[0], Intent.valueOf(cols[1].trim()), slots));
@@ -100,7 +101,13 @@ class UtteranceTableTest {
         long id = rows.stream().filter(r -> "id".equals(r.slots().get("lang"))).count();
         System.out.printf(
                 "utterance table: %d rows, intent accuracy %.1f%% (%d/%d), rows fully right %d; lang-tagged en=%d id=%d%n",
-                rows.size(), 100.0 * intentOk / rows.size(), intentOk, rows.size(), rows.size() - failures.size(), en, id);
+                rows.size(),
+                100.0 * intentOk / rows.size(),
+                intentOk,
+                rows.size(),
+                rows.size() - failures.size(),
+                en,
+                id);
         failures.forEach(System.out::println);
         assertThat(failures).isEmpty();
     }
