@@ -1,0 +1,182 @@
+package com.shopassist.data.customer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.shopassist.core.common.CommerceSettings;
+import com.shopassist.core.common.ValidationException;
+import com.shopassist.core.customer.Address;
+import com.shopassist.core.customer.AuthenticationException;
+import com.shopassist.core.customer.Customer;
+import com.shopassist.core.customer.CustomerService;
+import com.shopassist.core.customer.Registration;
+import com.shopassist.core.customer.Session;
+import com.shopassist.data.CommerceFixture;
+import com.shopassist.data.CommerceServices;
+import com.shopassist.data.MutableClock;
+import com.shopassist.data.db.Database;
+import com.shopassist.data.testing.TestDatabase;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class CustomerServiceIT {
+
+    static Database db;
+    static CommerceFixture fx;
+    static MutableClock clock = MutableClock.at("2026-11-25T03:00:00Z");
+    static CustomerService customers;
+
+    @BeforeAll
+    static void up() {
+        db = TestDatabase.fresh(4);
+        fx = new CommerceFixture(db);
+        customers = CommerceServices.create(db, clock, CommerceSettings.defaults()).customers();
+    }
+
+    @AfterAll
+    static void down() {
+        db.close();
+    }
+
+    static Registration reg(String email, String password) {
+        return new Registration("Test Person", email, password.toCharArray(), 30, "f", "+62 812 3456 789");
+    }
+
+    @Test
+    void registeringStoresABcryptCost12HashAndALowerCaseEmail() {
+        Customer c = customers.register(reg("  New.Person@Example.COM ", "rahasia123"));
+        assertThat(c.email()).isEqualTo("new.person@example.com");
+        assertThat(c.gender()).isEqualTo("F");
+        String hash = fx.queryString("SELECT password FROM tbl_customers WHERE customer_id = ?", c.id());
+        assertThat(hash).startsWith("$2a$12$").doesNotContain("rahasia123");
+        assertThatThrownBy(() -> customers.register(reg("NEW.PERSON@example.com", "lain12345")))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("email"));
+    }
+
+    @Test
+    void passwordsOver72BytesAreRejectedNeverTruncated() {
+        String seventyTwo = "a1" + "x".repeat(70);
+        String seventyThree = seventyTwo + "y";
+        assertThatThrownBy(() -> customers.register(reg("long73@example.com", seventyThree)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> {
+                    assertThat(e.field()).isEqualTo("password");
+                    assertThat(e.getMessage()).contains("72");
+                });
+        // multi-byte: 25 three-byte characters are 75 bytes though only 25 characters
+        assertThatThrownBy(() -> customers.register(reg("multibyte@example.com", "1" + "あ".repeat(25))))
+                .isInstanceOf(ValidationException.class);
+        Customer ok = customers.register(reg("long72@example.com", seventyTwo));
+        assertThat(customers.login("long72@example.com", seventyTwo.toCharArray()).customer().id())
+                .isEqualTo(ok.id());
+        assertThatThrownBy(() -> customers.login("long72@example.com", seventyThree.toCharArray()))
+                .isInstanceOf(AuthenticationException.class);
+    }
+
+    @Test
+    void weakPasswordsAndBadEmailsSayWhichFieldIsWrong() {
+        assertThatThrownBy(() -> customers.register(reg("weak@example.com", "short1")))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("password"));
+        assertThatThrownBy(() -> customers.register(reg("weak@example.com", "onlyletters")))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("password"));
+        assertThatThrownBy(() -> customers.register(reg("weak@example.com", "1234567890")))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("password"));
+        for (String bad : new String[] {"no-at-sign", "a@b", "two@@example.com", "x@example..com", ""}) {
+            assertThatThrownBy(() -> customers.register(reg(bad, "rahasia123")))
+                    .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("email"));
+        }
+    }
+
+    @Test
+    void fiveFailuresWithinFifteenMinutesLockTheAccountEvenForTheRightPassword() {
+        customers.register(reg("lock@example.com", "benar12345"));
+        for (int i = 0; i < 4; i++) {
+            assertThatThrownBy(() -> customers.login("lock@example.com", "salah12345".toCharArray()))
+                    .isInstanceOfSatisfying(
+                            AuthenticationException.class, e -> assertThat(e.code()).isEqualTo("BAD_CREDENTIALS"));
+            clock.advance(Duration.ofMinutes(2));
+        }
+        assertThatThrownBy(() -> customers.login("lock@example.com", "salah12345".toCharArray()))
+                .isInstanceOfSatisfying(AuthenticationException.class, e -> {
+                    assertThat(e.code()).isEqualTo("ACCOUNT_LOCKED");
+                    assertThat(e.lockedUntil()).isEqualTo(clock.instant().plus(Duration.ofMinutes(15)));
+                });
+        assertThatThrownBy(() -> customers.login("lock@example.com", "benar12345".toCharArray()))
+                .isInstanceOfSatisfying(
+                        AuthenticationException.class, e -> assertThat(e.code()).isEqualTo("ACCOUNT_LOCKED"));
+        clock.advance(Duration.ofMinutes(14).plusSeconds(59));
+        assertThatThrownBy(() -> customers.login("lock@example.com", "benar12345".toCharArray()))
+                .isInstanceOf(AuthenticationException.class);
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(customers.login("lock@example.com", "benar12345".toCharArray()).customer().email())
+                .isEqualTo("lock@example.com");
+    }
+
+    @Test
+    void failuresSpreadOverMoreThanFifteenMinutesDoNotLock() {
+        customers.register(reg("slow@example.com", "benar12345"));
+        for (int i = 0; i < 6; i++) {
+            assertThatThrownBy(() -> customers.login("slow@example.com", "salah12345".toCharArray()))
+                    .isInstanceOfSatisfying(
+                            AuthenticationException.class, e -> assertThat(e.code()).isEqualTo("BAD_CREDENTIALS"));
+            clock.advance(Duration.ofMinutes(4));
+        }
+        assertThat(customers.login("slow@example.com", "benar12345".toCharArray())).isNotNull();
+    }
+
+    @Test
+    void anUnknownEmailGetsTheSameAnswerAsAWrongPassword() {
+        assertThatThrownBy(() -> customers.login("nobody@example.com", "whatever123".toCharArray()))
+                .isInstanceOfSatisfying(
+                        AuthenticationException.class, e -> assertThat(e.code()).isEqualTo("BAD_CREDENTIALS"));
+        assertThatThrownBy(() -> customers.login("not an email", "whatever123".toCharArray()))
+                .isInstanceOf(AuthenticationException.class);
+    }
+
+    @Test
+    void sessionsResolveUntilTheyExpireOrAreLoggedOut() {
+        customers.register(reg("session@example.com", "benar12345"));
+        Session session = customers.login("SESSION@example.com", "benar12345".toCharArray());
+        assertThat(customers.customerForToken(session.token()).orElseThrow().email()).isEqualTo("session@example.com");
+        String stored = fx.queryString(
+                "SELECT token FROM tbl_customer_session WHERE customer_id = ?", session.customer().id());
+        assertThat(stored).hasSize(64).isNotEqualTo(session.token());
+        assertThat(customers.customerForToken("forged-token")).isEmpty();
+
+        clock.advance(Duration.ofHours(12));
+        assertThat(customers.customerForToken(session.token())).isEmpty();
+
+        Session second = customers.login("session@example.com", "benar12345".toCharArray());
+        customers.logout(second.token());
+        assertThat(customers.customerForToken(second.token())).isEmpty();
+    }
+
+    @Test
+    void addressesAreListedAndFoundByLabelIgnoringCaseAndAccents() {
+        Customer c = customers.register(reg("address@example.com", "benar12345"));
+        customers.addAddress(c.id(), new Address(0, 0, "Rumah", "Ani", null, "Jl. Melati 5", "Bandung", null, "40111",
+                null, null, null, false));
+        customers.addAddress(c.id(), new Address(0, 0, "Kantór", null, null, "Jl. Asia Afrika 8", "Bandung", null,
+                null, null, null, null, true));
+        assertThat(customers.addresses(c.id())).hasSize(2);
+        assertThat(customers.addresses(c.id()).get(0).label()).isEqualTo("Kantór");
+        assertThat(customers.addressByLabel(c.id(), "rumah").orElseThrow().city()).isEqualTo("Bandung");
+        assertThat(customers.addressByLabel(c.id(), "KANTOR")).isPresent();
+        assertThat(customers.addressByLabel(c.id(), "gudang")).isEmpty();
+        assertThatThrownBy(() -> customers.addAddress(c.id(), new Address(0, 0, "RUMAH", null, null, "x", "y", null,
+                        null, null, null, null, false)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("label"));
+    }
+
+    @Test
+    void clerksFindCustomersByEmailOrPartOfTheName() {
+        fx.customer("Wulan Sari", "wulan@example.com");
+        fx.customer("Wulandari Putri", "wp@example.com");
+        assertThat(customers.lookup("WULAN@example.com", 5)).extracting(Customer::fullName).containsExactly("Wulan Sari");
+        assertThat(customers.lookup("wulan", 5)).extracting(Customer::fullName)
+                .contains("Wulan Sari", "Wulandari Putri");
+        assertThat(customers.lookup("100%_", 5)).isEmpty();
+        assertThat(customers.lookup("", 5)).isEmpty();
+    }
+}

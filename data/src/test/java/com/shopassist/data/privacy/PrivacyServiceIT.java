@@ -1,0 +1,137 @@
+package com.shopassist.data.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.shopassist.core.cart.CartOwner;
+import com.shopassist.core.common.CommerceSettings;
+import com.shopassist.core.order.Order;
+import com.shopassist.core.privacy.PrivacyService;
+import com.shopassist.data.CommerceFixture;
+import com.shopassist.data.CommerceServices;
+import com.shopassist.data.MutableClock;
+import com.shopassist.data.db.Database;
+import com.shopassist.data.testing.TestDatabase;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class PrivacyServiceIT {
+
+    static Database db;
+    static CommerceFixture fx;
+    static MutableClock clock = MutableClock.at("2026-11-25T03:00:00Z");
+    static CommerceServices s;
+    static long category;
+
+    @BeforeAll
+    static void up() {
+        db = TestDatabase.fresh(4);
+        fx = new CommerceFixture(db);
+        s = CommerceServices.create(db, clock, CommerceSettings.defaults());
+        category = fx.category("Privacy", null);
+    }
+
+    @AfterAll
+    static void down() {
+        db.close();
+    }
+
+    static UUID chat(long customerId, String text, Instant at) {
+        UUID id = UUID.randomUUID();
+        fx.queryLong(
+                "INSERT INTO aichatbot.chat_session (chat_session_id, customer_id, title, summary, created_at, updated_at)"
+                        + " VALUES (?, ?, 'Shoes', 'wanted shoes', ?, ?)",
+                id, customerId, Timestamp.from(at), Timestamp.from(at));
+        fx.queryLong(
+                "INSERT INTO aichatbot.chat_details (chat_session_id, role, chat_content, created_at) VALUES (?, 'user', ?, ?)",
+                id, text, Timestamp.from(at));
+        return id;
+    }
+
+    static Order orderFor(long customer, long address) {
+        long p = fx.product(category, "Private Thing " + customer, "Brand", 120_000, 5);
+        s.carts().add(CartOwner.customer(customer), p, 1);
+        return s.checkout().checkout(customer, address, s.checkout().newIdempotencyKey());
+    }
+
+    @Test
+    void exportHoldsProfileAddressesOrdersAndChatsAsJson() throws Exception {
+        long c = fx.customer("Tari Export", "tari@example.com");
+        long address = fx.address(c, "Rumah");
+        Order order = orderFor(c, address);
+        chat(c, "I need running shoes size 42", clock.instant());
+
+        JsonNode doc = new ObjectMapper().readTree(s.privacy().exportJson(c));
+
+        assertThat(doc.get("customer").get("email").asText()).isEqualTo("tari@example.com");
+        assertThat(doc.get("customer").has("password")).isFalse();
+        assertThat(doc.get("addresses").get(0).get("label").asText()).isEqualTo("Rumah");
+        assertThat(doc.get("orders").get(0).get("order_number").asText()).isEqualTo(order.orderNumber());
+        assertThat(doc.get("orders").get(0).get("total_amount").asText()).isEqualTo("120000");
+        assertThat(doc.get("orders").get(0).get("items").get(0).get("quantity").asInt()).isEqualTo(1);
+        assertThat(doc.get("chats").get(0).get("messages").get(0).get("chat_content").asText())
+                .contains("running shoes");
+        assertThat(doc.get("exported_at").asText()).isEqualTo(clock.instant().toString());
+    }
+
+    @Test
+    void deletingAnonymisesRedactsChatsDeletesAddressesAndKeepsOrders() {
+        long c = fx.customer("Umar Delete", "umar@example.com");
+        long address = fx.address(c, "Rumah");
+        Order order = orderFor(c, address);
+        long p = fx.product(category, "In Cart", "Brand", 10_000, 3);
+        s.carts().add(CartOwner.customer(c), p, 2);
+        UUID chat = chat(c, "my address is Jl. Rahasia 7", clock.instant());
+        long other = fx.customer("Vina Stays", "vina@example.com");
+        UUID otherChat = chat(other, "keep me", clock.instant());
+
+        s.privacy().deleteAccount(c);
+
+        assertThat(fx.queryString("SELECT email FROM tbl_customers WHERE customer_id = ?", c))
+                .isEqualTo("deleted-" + c + "@anonymised.invalid");
+        assertThat(fx.queryString("SELECT full_name FROM tbl_customers WHERE customer_id = ?", c))
+                .doesNotContain("Umar");
+        assertThat(fx.queryString("SELECT password FROM tbl_customers WHERE customer_id = ?", c)).isNull();
+        assertThat(fx.queryLong("SELECT count(*) FROM tbl_customer_address WHERE customer_id = ?", c)).isZero();
+        assertThat(fx.queryString("SELECT chat_content FROM aichatbot.chat_details WHERE chat_session_id = ?", chat))
+                .isEqualTo(PrivacyService.REDACTED);
+        assertThat(fx.queryString("SELECT summary FROM aichatbot.chat_session WHERE chat_session_id = ?", chat))
+                .isNull();
+        assertThat(fx.queryString(
+                        "SELECT chat_content FROM aichatbot.chat_details WHERE chat_session_id = ?", otherChat))
+                .isEqualTo("keep me");
+        assertThat(fx.queryLong("SELECT count(*) FROM tbl_order WHERE order_id = ?", order.id())).isEqualTo(1);
+        assertThat(fx.queryString("SELECT shipping_address_text FROM tbl_order WHERE order_id = ?", order.id()))
+                .isNull();
+        assertThat(fx.reservedOf(p)).isZero();
+        assertThat(s.customers().lookup("umar", 5)).isEmpty();
+    }
+
+    @Test
+    void purgeRedactsChatContentOlderThanTheRetentionOnly() {
+        long c = fx.customer("Wira Purge", "wira@example.com");
+        UUID old = chat(c, "old message", clock.instant().minus(Duration.ofDays(91)));
+        UUID recent = chat(c, "recent message", clock.instant().minus(Duration.ofDays(89)));
+
+        int purged = s.privacy().purgeOldChatContent();
+
+        assertThat(purged).isGreaterThanOrEqualTo(1);
+        assertThat(fx.queryString("SELECT chat_content FROM aichatbot.chat_details WHERE chat_session_id = ?", old))
+                .isEqualTo(PrivacyService.REDACTED);
+        assertThat(fx.queryString("SELECT chat_content FROM aichatbot.chat_details WHERE chat_session_id = ?", recent))
+                .isEqualTo("recent message");
+        assertThat(s.privacy().purgeOldChatContent()).isZero();
+
+        CommerceServices shortRetention =
+                CommerceServices.create(db, clock, CommerceSettings.defaults().withChatRetentionDays(30));
+        assertThat(shortRetention.privacy().purgeOldChatContent()).isGreaterThanOrEqualTo(1);
+        assertThat(fx.queryString("SELECT chat_content FROM aichatbot.chat_details WHERE chat_session_id = ?", recent))
+                .isEqualTo(PrivacyService.REDACTED);
+    }
+}
