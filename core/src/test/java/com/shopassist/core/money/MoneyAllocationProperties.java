@@ -16,7 +16,8 @@ class MoneyAllocationProperties {
             @ForAll @LongRange(min = 0, max = 1_000_000_000) long seed) {
         long total = weights.stream().mapToLong(Long::longValue).sum();
         long amount = seed % (total + 1); // never more than the weights: a discount of a subtotal
-        List<Money> parts = Money.of(amount).allocate(weights.stream().map(Money::of).toList());
+        List<Money> parts =
+                Money.of(amount).allocate(weights.stream().map(Money::of).toList());
         assertThat(parts.stream().reduce(Money.ZERO, Money::plus)).isEqualTo(Money.of(amount));
         for (int i = 0; i < parts.size(); i++) {
             double exact = (double) amount * weights.get(i) / total;

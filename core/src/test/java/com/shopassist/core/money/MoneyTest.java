@@ -24,7 +24,8 @@ class MoneyTest {
     void minorUnitsAndNegativeAllocationsAreRefused() {
         assertThatThrownBy(() -> Money.of(new BigDecimal("10.50"))).isInstanceOf(IllegalArgumentException.class);
         assertThat(Money.of(new BigDecimal("10.00"))).isEqualTo(Money.of(10));
-        assertThatThrownBy(() -> Money.of(-1).allocate(List.of(Money.of(1)))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Money.of(-1).allocate(List.of(Money.of(1))))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Money.of(5).allocate(List.of())).isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -26,9 +26,19 @@ class VoucherProperties {
             @ForAll @LongRange(min = 1, max = 100_000_000) long fixedValue,
             @ForAll @LongRange(min = 1, max = 10_000_000) long cap,
             @ForAll boolean capped) {
-        Voucher v = new Voucher(1, "P", "", percent ? DiscountType.PERCENT : DiscountType.FIXED,
-                BigDecimal.valueOf(percent ? percentValue : fixedValue), Money.ZERO,
-                capped ? Money.of(cap) : null, null, 0, NOW.minusSeconds(1), NOW.plusSeconds(1), true);
+        Voucher v = new Voucher(
+                1,
+                "P",
+                "",
+                percent ? DiscountType.PERCENT : DiscountType.FIXED,
+                BigDecimal.valueOf(percent ? percentValue : fixedValue),
+                Money.ZERO,
+                capped ? Money.of(cap) : null,
+                null,
+                0,
+                NOW.minusSeconds(1),
+                NOW.plusSeconds(1),
+                true);
         List<Money> lines = lineAmounts.stream().map(Money::of).toList();
 
         VoucherRules.Priced p = RULES.price(lines, v, NOW);

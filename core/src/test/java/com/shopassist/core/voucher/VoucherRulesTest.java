@@ -14,10 +14,29 @@ class VoucherRulesTest {
     static final Instant NOW = Instant.parse("2026-11-25T03:00:00Z");
     static final VoucherRules RULES = new VoucherRules(ZoneId.of("Asia/Jakarta"));
 
-    static Voucher voucher(DiscountType type, long value, long min, Long cap, Integer limit, int used,
-            Instant from, Instant until, boolean active) {
-        return new Voucher(1, "CODE", "", type, BigDecimal.valueOf(value), Money.of(min),
-                cap == null ? null : Money.of(cap), limit, used, from, until, active);
+    static Voucher voucher(
+            DiscountType type,
+            long value,
+            long min,
+            Long cap,
+            Integer limit,
+            int used,
+            Instant from,
+            Instant until,
+            boolean active) {
+        return new Voucher(
+                1,
+                "CODE",
+                "",
+                type,
+                BigDecimal.valueOf(value),
+                Money.of(min),
+                cap == null ? null : Money.of(cap),
+                limit,
+                used,
+                from,
+                until,
+                active);
     }
 
     static Voucher percent(long value, Long cap) {
@@ -37,8 +56,10 @@ class VoucherRulesTest {
 
     @Test
     void percentIsCappedByMaxDiscount() {
-        assertThat(VoucherRules.discount(percent(50, 100_000L), Money.of(1_000_000))).isEqualTo(Money.of(100_000));
-        assertThat(VoucherRules.discount(percent(50, 100_000L), Money.of(100_000))).isEqualTo(Money.of(50_000));
+        assertThat(VoucherRules.discount(percent(50, 100_000L), Money.of(1_000_000)))
+                .isEqualTo(Money.of(100_000));
+        assertThat(VoucherRules.discount(percent(50, 100_000L), Money.of(100_000)))
+                .isEqualTo(Money.of(50_000));
     }
 
     @Test
@@ -49,11 +70,15 @@ class VoucherRulesTest {
 
     @Test
     void minimumPurchaseIsInclusive() {
-        assertThat(RULES.evaluate(fixed(10_000, 200_000), Money.of(199_999), false, NOW).reason())
+        assertThat(RULES.evaluate(fixed(10_000, 200_000), Money.of(199_999), false, NOW)
+                        .reason())
                 .isEqualTo(VoucherRejection.BELOW_MINIMUM_PURCHASE);
-        assertThat(RULES.evaluate(fixed(10_000, 200_000), Money.of(199_999), false, NOW).message())
+        assertThat(RULES.evaluate(fixed(10_000, 200_000), Money.of(199_999), false, NOW)
+                        .message())
                 .contains("Rp 200.000", "Rp 1");
-        assertThat(RULES.evaluate(fixed(10_000, 200_000), Money.of(200_000), false, NOW).applies()).isTrue();
+        assertThat(RULES.evaluate(fixed(10_000, 200_000), Money.of(200_000), false, NOW)
+                        .applies())
+                .isTrue();
     }
 
     @Test
@@ -62,28 +87,35 @@ class VoucherRulesTest {
         assertThat(RULES.evaluate(v, Money.of(5_000), false, NOW.minusMillis(1)).reason())
                 .isEqualTo(VoucherRejection.NOT_YET_VALID);
         assertThat(RULES.evaluate(v, Money.of(5_000), false, NOW).applies()).isTrue();
-        assertThat(RULES.evaluate(v, Money.of(5_000), false, NOW.plusSeconds(60)).reason())
+        assertThat(RULES.evaluate(v, Money.of(5_000), false, NOW.plusSeconds(60))
+                        .reason())
                 .isEqualTo(VoucherRejection.EXPIRED);
     }
 
     @Test
     void inactiveUsedUpAndEmptyCartEachHaveTheirReason() {
-        Voucher inactive = voucher(DiscountType.FIXED, 1_000, 0, null, null, 0, NOW.minusSeconds(1), NOW.plusSeconds(9), false);
-        Voucher usedUp = voucher(DiscountType.FIXED, 1_000, 0, null, 3, 3, NOW.minusSeconds(1), NOW.plusSeconds(9), true);
-        Voucher oneLeft = voucher(DiscountType.FIXED, 1_000, 0, null, 3, 2, NOW.minusSeconds(1), NOW.plusSeconds(9), true);
-        assertThat(RULES.evaluate(inactive, Money.of(5_000), false, NOW).reason()).isEqualTo(VoucherRejection.INACTIVE);
+        Voucher inactive =
+                voucher(DiscountType.FIXED, 1_000, 0, null, null, 0, NOW.minusSeconds(1), NOW.plusSeconds(9), false);
+        Voucher usedUp =
+                voucher(DiscountType.FIXED, 1_000, 0, null, 3, 3, NOW.minusSeconds(1), NOW.plusSeconds(9), true);
+        Voucher oneLeft =
+                voucher(DiscountType.FIXED, 1_000, 0, null, 3, 2, NOW.minusSeconds(1), NOW.plusSeconds(9), true);
+        assertThat(RULES.evaluate(inactive, Money.of(5_000), false, NOW).reason())
+                .isEqualTo(VoucherRejection.INACTIVE);
         assertThat(RULES.evaluate(usedUp, Money.of(5_000), false, NOW).reason())
                 .isEqualTo(VoucherRejection.USAGE_LIMIT_REACHED);
-        assertThat(RULES.evaluate(oneLeft, Money.of(5_000), false, NOW).applies()).isTrue();
+        assertThat(RULES.evaluate(oneLeft, Money.of(5_000), false, NOW).applies())
+                .isTrue();
         assertThat(RULES.evaluate(oneLeft, Money.ZERO, true, NOW).reason()).isEqualTo(VoucherRejection.EMPTY_CART);
     }
 
     @Test
     void theDiscountSplitsOverLinesExactly() {
-        VoucherRules.Priced priced = RULES.price(
-                List.of(Money.of(33_333), Money.of(133_334), Money.of(30_003)), percent(15, null), NOW);
+        VoucherRules.Priced priced =
+                RULES.price(List.of(Money.of(33_333), Money.of(133_334), Money.of(30_003)), percent(15, null), NOW);
         assertThat(priced.discount()).isEqualTo(Money.of(29_501));
-        assertThat(priced.lineDiscounts().stream().reduce(Money.ZERO, Money::plus)).isEqualTo(priced.discount());
+        assertThat(priced.lineDiscounts().stream().reduce(Money.ZERO, Money::plus))
+                .isEqualTo(priced.discount());
         assertThat(priced.total()).isEqualTo(Money.of(196_670 - 29_501));
     }
 

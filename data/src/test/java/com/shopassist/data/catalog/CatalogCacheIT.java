@@ -64,7 +64,11 @@ class CatalogCacheIT {
         s.carts().add(CartOwner.guest("cache-last-one"), p, 1);
 
         assertThat(s.catalog().search(q).items()).isEmpty();
-        assertThat(s.catalog().search(ProductQuery.text("zebra lamp unique")).items().get(0).available())
+        assertThat(s.catalog()
+                        .search(ProductQuery.text("zebra lamp unique"))
+                        .items()
+                        .get(0)
+                        .available())
                 .isZero();
     }
 

@@ -80,7 +80,8 @@ class CheckoutIT {
         assertThat(fx.stockOf(a)).isEqualTo(8);
         assertThat(fx.reservedOf(a)).isZero();
         assertThat(fx.movements(a, "SALE")).isEqualTo(1);
-        assertThat(fx.queryLong("SELECT count(*) FROM tbl_stock_hold WHERE product_id IN (?, ?)", a, b)).isZero();
+        assertThat(fx.queryLong("SELECT count(*) FROM tbl_stock_hold WHERE product_id IN (?, ?)", a, b))
+                .isZero();
         assertThat(s.carts().cart(CartOwner.customer(c.id())).isEmpty()).isTrue();
         assertThat(s.orders().order(c.id(), order.id())).contains(order);
     }
@@ -119,7 +120,8 @@ class CheckoutIT {
         pool.shutdown();
 
         assertThat(ids).hasSize(1);
-        assertThat(fx.queryLong("SELECT count(*) FROM tbl_order WHERE customer_id = ?", c.id())).isEqualTo(1);
+        assertThat(fx.queryLong("SELECT count(*) FROM tbl_order WHERE customer_id = ?", c.id()))
+                .isEqualTo(1);
         assertThat(fx.stockOf(p)).isEqualTo(7);
         assertThat(fx.movements(p, "SALE")).isEqualTo(1);
     }
@@ -130,8 +132,16 @@ class CheckoutIT {
         long a = fx.product(category, "Odd One", "Brand", 33_333, 10);
         long b = fx.product(category, "Odd Two", "Brand", 66_667, 10);
         long d = fx.product(category, "Odd Three", "Brand", 10_001, 10);
-        fx.voucher("ODD15", "PERCENT", 15, 0, null, null, clock.instant().minusSeconds(60),
-                clock.instant().plus(Duration.ofDays(1)), true);
+        fx.voucher(
+                "ODD15",
+                "PERCENT",
+                15,
+                0,
+                null,
+                null,
+                clock.instant().minusSeconds(60),
+                clock.instant().plus(Duration.ofDays(1)),
+                true);
         CartOwner owner = CartOwner.customer(c.id());
         s.carts().add(owner, a, 1);
         s.carts().add(owner, b, 2);
@@ -155,19 +165,30 @@ class CheckoutIT {
         Shopper c1 = shopper("Gita");
         Shopper c2 = shopper("Hadi");
         long p = fx.product(category, "Limited Lamp", "Brand", 100_000, 10);
-        long v = fx.voucher("ONCE", "FIXED", 10_000, 0, null, 1, clock.instant().minusSeconds(60),
-                clock.instant().plus(Duration.ofDays(1)), true);
+        long v = fx.voucher(
+                "ONCE",
+                "FIXED",
+                10_000,
+                0,
+                null,
+                1,
+                clock.instant().minusSeconds(60),
+                clock.instant().plus(Duration.ofDays(1)),
+                true);
         s.carts().add(CartOwner.customer(c1.id()), p, 1);
         s.carts().add(CartOwner.customer(c2.id()), p, 1);
         s.carts().applyVoucher(CartOwner.customer(c1.id()), "ONCE");
         s.carts().applyVoucher(CartOwner.customer(c2.id()), "ONCE");
-        assertThat(fx.queryLong("SELECT used_count FROM tbl_voucher WHERE voucher_id = ?", v)).isZero();
+        assertThat(fx.queryLong("SELECT used_count FROM tbl_voucher WHERE voucher_id = ?", v))
+                .isZero();
 
         Order first = s.checkout().checkout(c1.id(), c1.address(), s.checkout().newIdempotencyKey());
         assertThat(first.discount()).isEqualTo(Money.of(10_000));
-        assertThat(fx.queryLong("SELECT used_count FROM tbl_voucher WHERE voucher_id = ?", v)).isEqualTo(1);
+        assertThat(fx.queryLong("SELECT used_count FROM tbl_voucher WHERE voucher_id = ?", v))
+                .isEqualTo(1);
 
-        assertThatThrownBy(() -> s.checkout().checkout(c2.id(), c2.address(), s.checkout().newIdempotencyKey()))
+        assertThatThrownBy(() -> s.checkout()
+                        .checkout(c2.id(), c2.address(), s.checkout().newIdempotencyKey()))
                 .isInstanceOfSatisfying(
                         VoucherNotApplicableException.class,
                         e -> assertThat(e.reason()).isEqualTo(VoucherRejection.USAGE_LIMIT_REACHED));
@@ -197,12 +218,14 @@ class CheckoutIT {
         clock.advance(Duration.ofMinutes(31));
         s.carts().add(CartOwner.guest("fast-kiosk"), p, 1);
 
-        assertThatThrownBy(() -> s.checkout().checkout(c.id(), c.address(), s.checkout().newIdempotencyKey()))
+        assertThatThrownBy(() ->
+                        s.checkout().checkout(c.id(), c.address(), s.checkout().newIdempotencyKey()))
                 .isInstanceOfSatisfying(InsufficientStockException.class, e -> {
                     assertThat(e.available()).isEqualTo(1);
                     assertThat(e.alternatives()).isNotEmpty();
                 });
-        assertThat(fx.queryLong("SELECT count(*) FROM tbl_order WHERE customer_id = ?", c.id())).isZero();
+        assertThat(fx.queryLong("SELECT count(*) FROM tbl_order WHERE customer_id = ?", c.id()))
+                .isZero();
         assertThat(fx.stockOf(p)).isEqualTo(2);
     }
 
@@ -211,11 +234,13 @@ class CheckoutIT {
         Shopper c = shopper("Kartika");
         Shopper other = shopper("Lukas");
         assertThatThrownBy(() -> s.checkout().checkout(c.id(), c.address(), "key-empty-cart-1"))
-                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("cart"));
+                .isInstanceOfSatisfying(
+                        ValidationException.class, e -> assertThat(e.field()).isEqualTo("cart"));
         long p = fx.product(category, "Pan", "Brand", 80_000, 5);
         s.carts().add(CartOwner.customer(c.id()), p, 1);
         assertThatThrownBy(() -> s.checkout().checkout(c.id(), other.address(), "key-foreign-address"))
-                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("address"));
+                .isInstanceOfSatisfying(
+                        ValidationException.class, e -> assertThat(e.field()).isEqualTo("address"));
         assertThatThrownBy(() -> s.checkout().checkout(c.id(), c.address(), "short"))
                 .isInstanceOf(ValidationException.class);
     }

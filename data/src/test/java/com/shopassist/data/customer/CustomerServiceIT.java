@@ -32,7 +32,8 @@ class CustomerServiceIT {
     static void up() {
         db = TestDatabase.fresh(4);
         fx = new CommerceFixture(db);
-        customers = CommerceServices.create(db, clock, CommerceSettings.defaults()).customers();
+        customers =
+                CommerceServices.create(db, clock, CommerceSettings.defaults()).customers();
     }
 
     @AfterAll
@@ -52,7 +53,8 @@ class CustomerServiceIT {
         String hash = fx.queryString("SELECT password FROM tbl_customers WHERE customer_id = ?", c.id());
         assertThat(hash).startsWith("$2a$12$").doesNotContain("rahasia123");
         assertThatThrownBy(() -> customers.register(reg("NEW.PERSON@example.com", "lain12345")))
-                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("email"));
+                .isInstanceOfSatisfying(
+                        ValidationException.class, e -> assertThat(e.field()).isEqualTo("email"));
     }
 
     @Test
@@ -68,7 +70,10 @@ class CustomerServiceIT {
         assertThatThrownBy(() -> customers.register(reg("multibyte@example.com", "1" + "あ".repeat(25))))
                 .isInstanceOf(ValidationException.class);
         Customer ok = customers.register(reg("long72@example.com", seventyTwo));
-        assertThat(customers.login("long72@example.com", seventyTwo.toCharArray()).customer().id())
+        assertThat(customers
+                        .login("long72@example.com", seventyTwo.toCharArray())
+                        .customer()
+                        .id())
                 .isEqualTo(ok.id());
         assertThatThrownBy(() -> customers.login("long72@example.com", seventyThree.toCharArray()))
                 .isInstanceOf(AuthenticationException.class);
@@ -77,14 +82,19 @@ class CustomerServiceIT {
     @Test
     void weakPasswordsAndBadEmailsSayWhichFieldIsWrong() {
         assertThatThrownBy(() -> customers.register(reg("weak@example.com", "short1")))
-                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("password"));
+                .isInstanceOfSatisfying(
+                        ValidationException.class, e -> assertThat(e.field()).isEqualTo("password"));
         assertThatThrownBy(() -> customers.register(reg("weak@example.com", "onlyletters")))
-                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("password"));
+                .isInstanceOfSatisfying(
+                        ValidationException.class, e -> assertThat(e.field()).isEqualTo("password"));
         assertThatThrownBy(() -> customers.register(reg("weak@example.com", "1234567890")))
-                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("password"));
+                .isInstanceOfSatisfying(
+                        ValidationException.class, e -> assertThat(e.field()).isEqualTo("password"));
         for (String bad : new String[] {"no-at-sign", "a@b", "two@@example.com", "x@example..com", ""}) {
             assertThatThrownBy(() -> customers.register(reg(bad, "rahasia123")))
-                    .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("email"));
+                    .isInstanceOfSatisfying(
+                            ValidationException.class,
+                            e -> assertThat(e.field()).isEqualTo("email"));
         }
     }
 
@@ -94,7 +104,8 @@ class CustomerServiceIT {
         for (int i = 0; i < 4; i++) {
             assertThatThrownBy(() -> customers.login("lock@example.com", "salah12345".toCharArray()))
                     .isInstanceOfSatisfying(
-                            AuthenticationException.class, e -> assertThat(e.code()).isEqualTo("BAD_CREDENTIALS"));
+                            AuthenticationException.class,
+                            e -> assertThat(e.code()).isEqualTo("BAD_CREDENTIALS"));
             clock.advance(Duration.ofMinutes(2));
         }
         assertThatThrownBy(() -> customers.login("lock@example.com", "salah12345".toCharArray()))
@@ -109,7 +120,10 @@ class CustomerServiceIT {
         assertThatThrownBy(() -> customers.login("lock@example.com", "benar12345".toCharArray()))
                 .isInstanceOf(AuthenticationException.class);
         clock.advance(Duration.ofSeconds(1));
-        assertThat(customers.login("lock@example.com", "benar12345".toCharArray()).customer().email())
+        assertThat(customers
+                        .login("lock@example.com", "benar12345".toCharArray())
+                        .customer()
+                        .email())
                 .isEqualTo("lock@example.com");
     }
 
@@ -119,10 +133,12 @@ class CustomerServiceIT {
         for (int i = 0; i < 6; i++) {
             assertThatThrownBy(() -> customers.login("slow@example.com", "salah12345".toCharArray()))
                     .isInstanceOfSatisfying(
-                            AuthenticationException.class, e -> assertThat(e.code()).isEqualTo("BAD_CREDENTIALS"));
+                            AuthenticationException.class,
+                            e -> assertThat(e.code()).isEqualTo("BAD_CREDENTIALS"));
             clock.advance(Duration.ofMinutes(4));
         }
-        assertThat(customers.login("slow@example.com", "benar12345".toCharArray())).isNotNull();
+        assertThat(customers.login("slow@example.com", "benar12345".toCharArray()))
+                .isNotNull();
     }
 
     @Test
@@ -138,9 +154,11 @@ class CustomerServiceIT {
     void sessionsResolveUntilTheyExpireOrAreLoggedOut() {
         customers.register(reg("session@example.com", "benar12345"));
         Session session = customers.login("SESSION@example.com", "benar12345".toCharArray());
-        assertThat(customers.customerForToken(session.token()).orElseThrow().email()).isEqualTo("session@example.com");
+        assertThat(customers.customerForToken(session.token()).orElseThrow().email())
+                .isEqualTo("session@example.com");
         String stored = fx.queryString(
-                "SELECT token FROM tbl_customer_session WHERE customer_id = ?", session.customer().id());
+                "SELECT token FROM tbl_customer_session WHERE customer_id = ?",
+                session.customer().id());
         assertThat(stored).hasSize(64).isNotEqualTo(session.token());
         assertThat(customers.customerForToken("forged-token")).isEmpty();
 
@@ -155,26 +173,47 @@ class CustomerServiceIT {
     @Test
     void addressesAreListedAndFoundByLabelIgnoringCaseAndAccents() {
         Customer c = customers.register(reg("address@example.com", "benar12345"));
-        customers.addAddress(c.id(), new Address(0, 0, "Rumah", "Ani", null, "Jl. Melati 5", "Bandung", null, "40111",
-                null, null, null, false));
-        customers.addAddress(c.id(), new Address(0, 0, "Kantór", null, null, "Jl. Asia Afrika 8", "Bandung", null,
-                null, null, null, null, true));
+        customers.addAddress(
+                c.id(),
+                new Address(
+                        0, 0, "Rumah", "Ani", null, "Jl. Melati 5", "Bandung", null, "40111", null, null, null, false));
+        customers.addAddress(
+                c.id(),
+                new Address(
+                        0,
+                        0,
+                        "Kantór",
+                        null,
+                        null,
+                        "Jl. Asia Afrika 8",
+                        "Bandung",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        true));
         assertThat(customers.addresses(c.id())).hasSize(2);
         assertThat(customers.addresses(c.id()).get(0).label()).isEqualTo("Kantór");
-        assertThat(customers.addressByLabel(c.id(), "rumah").orElseThrow().city()).isEqualTo("Bandung");
+        assertThat(customers.addressByLabel(c.id(), "rumah").orElseThrow().city())
+                .isEqualTo("Bandung");
         assertThat(customers.addressByLabel(c.id(), "KANTOR")).isPresent();
         assertThat(customers.addressByLabel(c.id(), "gudang")).isEmpty();
-        assertThatThrownBy(() -> customers.addAddress(c.id(), new Address(0, 0, "RUMAH", null, null, "x", "y", null,
-                        null, null, null, null, false)))
-                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("label"));
+        assertThatThrownBy(() -> customers.addAddress(
+                        c.id(), new Address(0, 0, "RUMAH", null, null, "x", "y", null, null, null, null, null, false)))
+                .isInstanceOfSatisfying(
+                        ValidationException.class, e -> assertThat(e.field()).isEqualTo("label"));
     }
 
     @Test
     void clerksFindCustomersByEmailOrPartOfTheName() {
         fx.customer("Wulan Sari", "wulan@example.com");
         fx.customer("Wulandari Putri", "wp@example.com");
-        assertThat(customers.lookup("WULAN@example.com", 5)).extracting(Customer::fullName).containsExactly("Wulan Sari");
-        assertThat(customers.lookup("wulan", 5)).extracting(Customer::fullName)
+        assertThat(customers.lookup("WULAN@example.com", 5))
+                .extracting(Customer::fullName)
+                .containsExactly("Wulan Sari");
+        assertThat(customers.lookup("wulan", 5))
+                .extracting(Customer::fullName)
                 .contains("Wulan Sari", "Wulandari Putri");
         assertThat(customers.lookup("100%_", 5)).isEmpty();
         assertThat(customers.lookup("", 5)).isEmpty();

@@ -56,7 +56,8 @@ class OrderServiceIT {
         Order o = order(c, p, 1);
         clock.advance(Duration.ofMinutes(1));
         assertThat(s.orders().changeStatus(o.id(), OrderStatus.PAID).paidAt()).isEqualTo(clock.instant());
-        assertThat(s.orders().changeStatus(o.id(), OrderStatus.SHIPPED).shippedAt()).isNotNull();
+        assertThat(s.orders().changeStatus(o.id(), OrderStatus.SHIPPED).shippedAt())
+                .isNotNull();
         Order delivered = s.orders().changeStatus(o.id(), OrderStatus.DELIVERED);
         assertThat(delivered.status()).isEqualTo(OrderStatus.DELIVERED);
         assertThatThrownBy(() -> s.orders().changeStatus(o.id(), OrderStatus.CANCELLED))
@@ -118,7 +119,8 @@ class OrderServiceIT {
         assertThat(s.orders().order(stranger, first.id())).isEmpty();
         assertThat(s.orders().orderByNumber(stranger, first.orderNumber())).isEmpty();
         assertThatThrownBy(() -> s.orders().cancel(stranger, first.id())).isInstanceOf(NotFoundException.class);
-        assertThat(s.orders().orderByNumber(c, first.orderNumber().toLowerCase())).isPresent();
+        assertThat(s.orders().orderByNumber(c, first.orderNumber().toLowerCase()))
+                .isPresent();
         var page = s.orders().orders(c, 1, 1);
         assertThat(page.total()).isEqualTo(2);
         assertThat(page.items()).extracting(Order::id).containsExactly(second.id());

@@ -47,10 +47,15 @@ class PrivacyServiceIT {
         fx.queryLong(
                 "INSERT INTO aichatbot.chat_session (chat_session_id, customer_id, title, summary, created_at, updated_at)"
                         + " VALUES (?, ?, 'Shoes', 'wanted shoes', ?, ?)",
-                id, customerId, Timestamp.from(at), Timestamp.from(at));
+                id,
+                customerId,
+                Timestamp.from(at),
+                Timestamp.from(at));
         fx.queryLong(
                 "INSERT INTO aichatbot.chat_details (chat_session_id, role, chat_content, created_at) VALUES (?, 'user', ?, ?)",
-                id, text, Timestamp.from(at));
+                id,
+                text,
+                Timestamp.from(at));
         return id;
     }
 
@@ -74,8 +79,14 @@ class PrivacyServiceIT {
         assertThat(doc.get("addresses").get(0).get("label").asText()).isEqualTo("Rumah");
         assertThat(doc.get("orders").get(0).get("order_number").asText()).isEqualTo(order.orderNumber());
         assertThat(doc.get("orders").get(0).get("total_amount").asText()).isEqualTo("120000");
-        assertThat(doc.get("orders").get(0).get("items").get(0).get("quantity").asInt()).isEqualTo(1);
-        assertThat(doc.get("chats").get(0).get("messages").get(0).get("chat_content").asText())
+        assertThat(doc.get("orders").get(0).get("items").get(0).get("quantity").asInt())
+                .isEqualTo(1);
+        assertThat(doc.get("chats")
+                        .get(0)
+                        .get("messages")
+                        .get(0)
+                        .get("chat_content")
+                        .asText())
                 .contains("running shoes");
         assertThat(doc.get("exported_at").asText()).isEqualTo(clock.instant().toString());
     }
@@ -97,8 +108,10 @@ class PrivacyServiceIT {
                 .isEqualTo("deleted-" + c + "@anonymised.invalid");
         assertThat(fx.queryString("SELECT full_name FROM tbl_customers WHERE customer_id = ?", c))
                 .doesNotContain("Umar");
-        assertThat(fx.queryString("SELECT password FROM tbl_customers WHERE customer_id = ?", c)).isNull();
-        assertThat(fx.queryLong("SELECT count(*) FROM tbl_customer_address WHERE customer_id = ?", c)).isZero();
+        assertThat(fx.queryString("SELECT password FROM tbl_customers WHERE customer_id = ?", c))
+                .isNull();
+        assertThat(fx.queryLong("SELECT count(*) FROM tbl_customer_address WHERE customer_id = ?", c))
+                .isZero();
         assertThat(fx.queryString("SELECT chat_content FROM aichatbot.chat_details WHERE chat_session_id = ?", chat))
                 .isEqualTo(PrivacyService.REDACTED);
         assertThat(fx.queryString("SELECT summary FROM aichatbot.chat_session WHERE chat_session_id = ?", chat))
@@ -106,7 +119,8 @@ class PrivacyServiceIT {
         assertThat(fx.queryString(
                         "SELECT chat_content FROM aichatbot.chat_details WHERE chat_session_id = ?", otherChat))
                 .isEqualTo("keep me");
-        assertThat(fx.queryLong("SELECT count(*) FROM tbl_order WHERE order_id = ?", order.id())).isEqualTo(1);
+        assertThat(fx.queryLong("SELECT count(*) FROM tbl_order WHERE order_id = ?", order.id()))
+                .isEqualTo(1);
         assertThat(fx.queryString("SELECT shipping_address_text FROM tbl_order WHERE order_id = ?", order.id()))
                 .isNull();
         assertThat(fx.reservedOf(p)).isZero();

@@ -68,7 +68,8 @@ class StockStateMachineProperties {
     Arbitrary<List<Op>> ops() {
         Arbitrary<Integer> cart = Arbitraries.integers().between(0, 2);
         Arbitrary<Integer> product = Arbitraries.integers().between(0, 1);
-        Arbitrary<Op> add = Combinators.combine(cart, product, Arbitraries.integers().between(1, 4))
+        Arbitrary<Op> add = Combinators.combine(
+                        cart, product, Arbitraries.integers().between(1, 4))
                 .as(Add::new);
         Arbitrary<Op> remove = Combinators.combine(cart, product).as(Remove::new);
         Arbitrary<Op> expire = Arbitraries.integers().between(1, 40).map(Expire::new);
@@ -104,46 +105,48 @@ class StockStateMachineProperties {
 
         for (Op op : ops) {
             if (op instanceof Add a) {
-                    CartOwner owner = CartOwner.customer(customers[a.cart()]);
-                    long p = products[a.product()];
-                    int line = lineQuantity(customers[a.cart()], p);
-                    int needed = line + a.quantity() - liveHeldByLine(customers[a.cart()], p, clock);
-                    boolean allowed = needed <= available(p, clock);
-                    boolean ok;
-                    try {
-                        s.carts().add(owner, p, a.quantity());
-                        ok = true;
-                    } catch (InsufficientStockException e) {
-                        ok = false;
-                    }
-                    assertThat(ok).as("add %s allowed=%s", a, allowed).isEqualTo(allowed);
+                CartOwner owner = CartOwner.customer(customers[a.cart()]);
+                long p = products[a.product()];
+                int line = lineQuantity(customers[a.cart()], p);
+                int needed = line + a.quantity() - liveHeldByLine(customers[a.cart()], p, clock);
+                boolean allowed = needed <= available(p, clock);
+                boolean ok;
+                try {
+                    s.carts().add(owner, p, a.quantity());
+                    ok = true;
+                } catch (InsufficientStockException e) {
+                    ok = false;
+                }
+                assertThat(ok).as("add %s allowed=%s", a, allowed).isEqualTo(allowed);
             } else if (op instanceof Remove r) {
                 s.carts().remove(CartOwner.customer(customers[r.cart()]), products[r.product()]);
             } else if (op instanceof Expire e) {
                 clock.advance(Duration.ofMinutes(e.minutes()));
             } else if (op instanceof Checkout c) {
-                    long customer = customers[c.cart()];
-                    boolean empty = lineQuantity(customer, products[0]) + lineQuantity(customer, products[1]) == 0;
-                    boolean allowed = !empty;
-                    for (long p : products) {
-                        int needed = lineQuantity(customer, p) - liveHeldByLine(customer, p, clock);
-                        if (needed > available(p, clock)) allowed = false;
-                    }
-                    boolean ok;
-                    try {
-                        Order o = s.checkout().checkout(customer, addresses[c.cart()], s.checkout().newIdempotencyKey());
-                        pendingOrders.get(c.cart()).add(o.id());
-                        ok = true;
-                    } catch (InsufficientStockException | com.shopassist.core.common.ValidationException e) {
-                        ok = false;
-                    }
-                    assertThat(ok).as("checkout %s allowed=%s", c, allowed).isEqualTo(allowed);
+                long customer = customers[c.cart()];
+                boolean empty = lineQuantity(customer, products[0]) + lineQuantity(customer, products[1]) == 0;
+                boolean allowed = !empty;
+                for (long p : products) {
+                    int needed = lineQuantity(customer, p) - liveHeldByLine(customer, p, clock);
+                    if (needed > available(p, clock)) allowed = false;
+                }
+                boolean ok;
+                try {
+                    Order o = s.checkout()
+                            .checkout(
+                                    customer, addresses[c.cart()], s.checkout().newIdempotencyKey());
+                    pendingOrders.get(c.cart()).add(o.id());
+                    ok = true;
+                } catch (InsufficientStockException | com.shopassist.core.common.ValidationException e) {
+                    ok = false;
+                }
+                assertThat(ok).as("checkout %s allowed=%s", c, allowed).isEqualTo(allowed);
             } else if (op instanceof Cancel c) {
-                    List<Long> pending = pendingOrders.get(c.cart());
-                    if (!pending.isEmpty()) {
-                        Order cancelled = s.orders().cancel(customers[c.cart()], pending.remove(pending.size() - 1));
-                        assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
-                    }
+                List<Long> pending = pendingOrders.get(c.cart());
+                if (!pending.isEmpty()) {
+                    Order cancelled = s.orders().cancel(customers[c.cart()], pending.remove(pending.size() - 1));
+                    assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
+                }
             }
             for (long p : products) checkInvariants(s, p, clock);
         }
@@ -163,7 +166,8 @@ class StockStateMachineProperties {
         assertThat(stock).isGreaterThanOrEqualTo(0);
         assertThat(reserved).isBetween(held, stock);
         assertThat(reserved)
-                .isEqualTo(fx.queryLong("SELECT COALESCE(sum(quantity), 0) FROM tbl_stock_hold WHERE product_id = ?", p));
+                .isEqualTo(
+                        fx.queryLong("SELECT COALESCE(sum(quantity), 0) FROM tbl_stock_hold WHERE product_id = ?", p));
         long ledger = fx.queryLong(
                 "SELECT COALESCE(sum(quantity), 0) FROM tbl_stock_movement WHERE product_id = ?"
                         + " AND movement_type IN ('SALE', 'CANCEL_RETURN', 'RESTOCK', 'ADJUSTMENT')",
@@ -174,10 +178,11 @@ class StockStateMachineProperties {
                         + " AND movement_type IN ('HOLD', 'RELEASE', 'EXPIRE')",
                 p);
         // holds consumed by a sale leave the hold ledger through SALE, which moves stock and reserved together
-        long consumed = sold + fx.queryLong(
-                "SELECT COALESCE(sum(i.quantity), 0) FROM tbl_order_items i JOIN tbl_order o ON o.order_id = i.order_id"
-                        + " WHERE i.product_id = ? AND o.status = 'CANCELLED'",
-                p);
+        long consumed = sold
+                + fx.queryLong(
+                        "SELECT COALESCE(sum(i.quantity), 0) FROM tbl_order_items i JOIN tbl_order o ON o.order_id = i.order_id"
+                                + " WHERE i.product_id = ? AND o.status = 'CANCELLED'",
+                        p);
         assertThat(-holdLedger - consumed).isEqualTo(reserved);
         // a live hold always matches its cart line
         assertThat(fx.queryLong(

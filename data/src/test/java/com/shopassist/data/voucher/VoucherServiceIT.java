@@ -1,7 +1,6 @@
 package com.shopassist.data.voucher;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.shopassist.core.cart.Cart;
 import com.shopassist.core.cart.CartOwner;
