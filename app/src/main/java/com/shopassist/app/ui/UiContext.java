@@ -1,0 +1,38 @@
+package com.shopassist.app.ui;
+
+import com.shopassist.app.ui.common.DbStatus;
+import com.shopassist.app.ui.common.Feedback;
+import com.shopassist.app.ui.common.I18n;
+import com.shopassist.app.ui.common.ShopSession;
+import com.shopassist.app.ui.common.UiTasks;
+import com.shopassist.app.ui.kiosk.KioskSettings;
+import java.util.Locale;
+
+/** What every view model needs: services, the background runner, language, session, messages. */
+public record UiContext(
+        UiServices services,
+        UiTasks tasks,
+        I18n i18n,
+        ShopSession session,
+        Feedback feedback,
+        DbStatus db,
+        KioskSettings kiosk) {
+
+    /** A context whose view models run synchronously on the caller's thread (tests). */
+    public static UiContext direct(UiServices services, Locale locale, KioskSettings kiosk) {
+        return create(services, UiTasks.direct(), locale, kiosk);
+    }
+
+    public static UiContext create(UiServices services, UiTasks tasks, Locale locale, KioskSettings kiosk) {
+        I18n i18n = new I18n(locale);
+        DbStatus db = new DbStatus(services.databaseProbe());
+        return new UiContext(services, tasks, i18n, new ShopSession(), new Feedback(i18n, db), db, kiosk);
+    }
+
+    /** Writes need the database: says so instead of trying when it is known to be down. */
+    public boolean refuseWriteWhenOffline() {
+        if (db.isUp()) return false;
+        feedback.warning("error.writeRefused");
+        return true;
+    }
+}

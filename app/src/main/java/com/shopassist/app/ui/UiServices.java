@@ -1,0 +1,45 @@
+package com.shopassist.app.ui;
+
+import com.shopassist.ai.tools.ShopTools;
+import com.shopassist.core.cart.CartService;
+import com.shopassist.core.catalog.CatalogService;
+import com.shopassist.core.chat.ShoppingAssistant;
+import com.shopassist.core.checkout.CheckoutService;
+import com.shopassist.core.customer.CustomerService;
+import com.shopassist.core.order.OrderService;
+import com.shopassist.core.privacy.PrivacyService;
+import com.shopassist.core.stock.StockService;
+import com.shopassist.core.voucher.VoucherService;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Everything the UI calls: core services, the assistant port and the shared tool layer (for the
+ * gift finder, so the browse screen and the assistant suggest the same gifts). Built in one place
+ * ({@link UiServicesFactory}) so the composition root can hand them over instead.
+ *
+ * @param databaseProbe true when the store database answers now (the status banner polls it)
+ * @param onlineAssistant true when a Gemini key is configured; false means the offline assistant
+ *     answers alone and the "offline" badge shows from the start
+ */
+public record UiServices(
+        CatalogService catalog,
+        CartService carts,
+        VoucherService vouchers,
+        CheckoutService checkout,
+        OrderService orders,
+        CustomerService customers,
+        PrivacyService privacy,
+        StockService stock,
+        ShoppingAssistant assistant,
+        ShopTools tools,
+        BooleanSupplier databaseProbe,
+        boolean onlineAssistant) {
+
+    public UiServices {
+        Objects.requireNonNull(catalog, "catalog");
+        Objects.requireNonNull(carts, "carts");
+        Objects.requireNonNull(assistant, "assistant");
+        Objects.requireNonNull(databaseProbe, "databaseProbe");
+    }
+}

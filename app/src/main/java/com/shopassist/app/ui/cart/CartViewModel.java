@@ -1,0 +1,182 @@
+package com.shopassist.app.ui.cart;
+
+import com.shopassist.app.ui.UiContext;
+import com.shopassist.app.ui.common.Formats;
+import com.shopassist.core.cart.Cart;
+import com.shopassist.core.cart.CartLine;
+import com.shopassist.core.money.Money;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The cart pane: lines with + / -, remove, voucher, totals, Checkout. Shows the session's cart
+ * snapshot, so a change the assistant makes (carried back in its reply) shows here at once, and a
+ * change made here is in the database the assistant's tools read.
+ */
+public final class CartViewModel {
+
+    private final UiContext ui;
+    private final ObservableList<CartLine> lines = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper subtotal = new ReadOnlyStringWrapper(Formats.rupiah(Money.ZERO));
+    private final ReadOnlyStringWrapper discount = new ReadOnlyStringWrapper(Formats.rupiah(Money.ZERO));
+    private final ReadOnlyStringWrapper total = new ReadOnlyStringWrapper(Formats.rupiah(Money.ZERO));
+    private final ReadOnlyStringWrapper appliedVoucher = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper voucherProblem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper itemCount = new ReadOnlyStringWrapper("0");
+    private final StringProperty voucherInput = new SimpleStringProperty("");
+    private final BooleanProperty empty = new SimpleBooleanProperty(true);
+    private Runnable onCheckout = () -> {};
+
+    public CartViewModel(UiContext ui) {
+        this.ui = ui;
+        ui.session().cartProperty().addListener((obs, old, now) -> show(now));
+        show(ui.session().cart());
+    }
+
+    /** Reads the served shopper's cart from the database. */
+    public void refresh() {
+        var owner = ui.session().owner();
+        ui.tasks().run(() -> ui.services().carts().cart(owner), this::accept, ui.feedback()::error);
+    }
+
+    public void increment(CartLine line) {
+        change(() -> ui.services().carts().setQuantity(ui.session().owner(), line.productId(), line.quantity() + 1));
+    }
+
+    public void decrement(CartLine line) {
+        int next = line.quantity() - 1;
+        change(() -> next <= 0
+                ? ui.services().carts().remove(ui.session().owner(), line.productId())
+                : ui.services().carts().setQuantity(ui.session().owner(), line.productId(), next));
+    }
+
+    public void remove(CartLine line) {
+        change(() -> ui.services().carts().remove(ui.session().owner(), line.productId()));
+    }
+
+    /** Adds one of a product (from a card, the catalog or a scanned barcode). */
+    public void add(long productId, String productName) {
+        if (ui.refuseWriteWhenOffline()) return;
+        var owner = ui.session().owner();
+        ui.tasks()
+                .run(
+                        () -> ui.services().carts().add(owner, productId, 1),
+                        cart -> {
+                            accept(cart);
+                            ui.feedback().success("cart.added", productName);
+                        },
+                        ui.feedback()::error);
+    }
+
+    public void applyVoucher() {
+        String code = voucherInput.get() == null ? "" : voucherInput.get().trim().toUpperCase(java.util.Locale.ROOT);
+        if (code.isEmpty()) {
+            ui.feedback().warning("voucher.enterCode");
+            return;
+        }
+        if (ui.refuseWriteWhenOffline()) return;
+        var owner = ui.session().owner();
+        ui.tasks()
+                .run(
+                        () -> ui.services().carts().applyVoucher(owner, code),
+                        cart -> {
+                            accept(cart);
+                            voucherInput.set("");
+                            ui.feedback().success("voucher.applied", code);
+                        },
+                        ui.feedback()::error);
+    }
+
+    public void removeVoucher() {
+        change(() -> ui.services().carts().removeVoucher(ui.session().owner()));
+    }
+
+    public void checkout() {
+        if (empty.get()) {
+            ui.feedback().info("cart.emptyCheckout");
+            return;
+        }
+        onCheckout.run();
+    }
+
+    public void setOnCheckout(Runnable r) {
+        onCheckout = r == null ? () -> {} : r;
+    }
+
+    private void change(Supplier<Cart> write) {
+        if (ui.refuseWriteWhenOffline()) return;
+        ui.tasks().run(write, this::accept, e -> {
+            ui.feedback().error(e);
+            refresh();
+        });
+    }
+
+    private void accept(Cart cart) {
+        ui.session().setCart(cart);
+    }
+
+    private void show(Cart cart) {
+        if (cart == null) {
+            lines.clear();
+            subtotal.set(Formats.rupiah(Money.ZERO));
+            discount.set(Formats.rupiah(Money.ZERO));
+            total.set(Formats.rupiah(Money.ZERO));
+            appliedVoucher.set("");
+            voucherProblem.set("");
+            itemCount.set("0");
+            empty.set(true);
+            return;
+        }
+        lines.setAll(cart.lines());
+        subtotal.set(Formats.rupiah(cart.subtotal()));
+        discount.set(Formats.minus(cart.discount()));
+        total.set(Formats.rupiah(cart.total()));
+        appliedVoucher.set(cart.voucherCode() == null ? "" : cart.voucherCode());
+        voucherProblem.set(cart.voucherProblem() == null ? "" : cart.voucherProblem());
+        itemCount.set(Integer.toString(cart.itemCount()));
+        empty.set(cart.isEmpty());
+    }
+
+    public ObservableList<CartLine> lines() {
+        return lines;
+    }
+
+    public ReadOnlyStringProperty subtotalProperty() {
+        return subtotal.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty discountProperty() {
+        return discount.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty totalProperty() {
+        return total.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty appliedVoucherProperty() {
+        return appliedVoucher.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty voucherProblemProperty() {
+        return voucherProblem.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty itemCountProperty() {
+        return itemCount.getReadOnlyProperty();
+    }
+
+    public StringProperty voucherInputProperty() {
+        return voucherInput;
+    }
+
+    public BooleanProperty emptyProperty() {
+        return empty;
+    }
+}

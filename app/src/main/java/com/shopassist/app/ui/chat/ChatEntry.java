@@ -1,0 +1,78 @@
+package com.shopassist.app.ui.chat;
+
+import com.shopassist.core.chat.ProductCard;
+import com.shopassist.core.chat.ProposedAction;
+import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** One bubble of the conversation: text (growing while streamed), product cards, a proposal. */
+public final class ChatEntry {
+
+    public enum Role {
+        USER,
+        ASSISTANT,
+        NOTICE
+    }
+
+    public enum ActionState {
+        NONE,
+        PENDING,
+        ACCEPTED,
+        DECLINED
+    }
+
+    private final Role role;
+    private final StringProperty text = new SimpleStringProperty("");
+    private final BooleanProperty streaming = new SimpleBooleanProperty(false);
+    private final ObservableList<ProductCard> cards = FXCollections.observableArrayList();
+    private final ObjectProperty<ProposedAction> action = new SimpleObjectProperty<>();
+    private final ObjectProperty<ActionState> actionState = new SimpleObjectProperty<>(ActionState.NONE);
+
+    public ChatEntry(Role role, String text) {
+        this.role = role;
+        this.text.set(text == null ? "" : text);
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    public StringProperty textProperty() {
+        return text;
+    }
+
+    public String text() {
+        return text.get();
+    }
+
+    void append(String token) {
+        text.set(text.get() + token);
+    }
+
+    public BooleanProperty streamingProperty() {
+        return streaming;
+    }
+
+    public ObservableList<ProductCard> cards() {
+        return cards;
+    }
+
+    void setCards(List<ProductCard> list) {
+        cards.setAll(list);
+    }
+
+    public ObjectProperty<ProposedAction> actionProperty() {
+        return action;
+    }
+
+    public ObjectProperty<ActionState> actionStateProperty() {
+        return actionState;
+    }
+}

@@ -1,0 +1,204 @@
+package com.shopassist.app.ui.chat;
+
+import com.shopassist.app.ui.UiContext;
+import com.shopassist.core.chat.AssistantReply;
+import com.shopassist.core.chat.ChatContext;
+import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The conversation: sends what the shopper typed to the assistant, streams the answer into a
+ * bubble, shows its product cards and suggestion chips, and asks for confirmation of proposed
+ * writes. A cart the assistant changed comes back in the reply and goes straight to the session,
+ * so the cart pane shows it at once.
+ */
+public final class ChatViewModel {
+
+    /** Long pastes are cut here: no shopper question needs more, and the assistants cap input too. */
+    public static final int MAX_INPUT = 1000;
+
+    private final UiContext ui;
+    private final ObservableList<ChatEntry> messages = FXCollections.observableArrayList();
+    private final ObservableList<String> suggestions = FXCollections.observableArrayList();
+    private final StringProperty input = new SimpleStringProperty("");
+    private final ReadOnlyBooleanWrapper typing = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper waiting = new ReadOnlyBooleanWrapper(false);
+    private final BooleanProperty offline = new SimpleBooleanProperty(false);
+    private final StringProperty assistantName = new SimpleStringProperty("");
+
+    public ChatViewModel(UiContext ui) {
+        this.ui = ui;
+        offline.set(!ui.services().onlineAssistant());
+        ui.session().epochProperty().addListener((obs, old, now) -> clear());
+        ui.i18n().localeProperty().addListener((obs, old, now) -> {
+            if (messages.size() == 1 && messages.get(0).role() == ChatEntry.Role.NOTICE) clear();
+            else if (!waiting.get() && suggestionsAreDefault) defaultSuggestions();
+        });
+        clear();
+    }
+
+    private boolean suggestionsAreDefault = true;
+
+    /** Forgets everything shown: a greeting and the starter chips remain. */
+    public void clear() {
+        messages.setAll(new ChatEntry(ChatEntry.Role.NOTICE, ui.i18n().t("chat.greeting")));
+        typing.set(false);
+        waiting.set(false);
+        input.set("");
+        defaultSuggestions();
+    }
+
+    private void defaultSuggestions() {
+        suggestionsAreDefault = true;
+        suggestions.setAll(
+                ui.i18n().t("chat.suggest.1"),
+                ui.i18n().t("chat.suggest.2"),
+                ui.i18n().t("chat.suggest.3"),
+                ui.i18n().t("chat.suggest.4"));
+    }
+
+    public void send() {
+        String text = input.get() == null ? "" : input.get().strip();
+        if (text.isEmpty() || waiting.get()) return;
+        if (text.length() > MAX_INPUT) text = text.substring(0, MAX_INPUT);
+        input.set("");
+        ask(text);
+    }
+
+    public void useSuggestion(String suggestion) {
+        if (waiting.get()) return;
+        input.set(suggestion);
+        send();
+    }
+
+    private void ask(String text) {
+        messages.add(new ChatEntry(ChatEntry.Role.USER, text));
+        ChatEntry answer = new ChatEntry(ChatEntry.Role.ASSISTANT, "");
+        answer.streamingProperty().set(true);
+        messages.add(answer);
+        typing.set(true);
+        waiting.set(true);
+        suggestions.clear();
+        int epoch = ui.session().epochProperty().get();
+        ChatContext ctx = ui.session().chatContext(ui.i18n().locale());
+        var dispatcher = ui.tasks().dispatcher();
+        ui.tasks()
+                .run(
+                        () -> ui.services().assistant().reply(ctx, text, token -> dispatcher.run(() -> {
+                            if (epoch != ui.session().epochProperty().get()) return;
+                            typing.set(false);
+                            answer.append(token);
+                        })),
+                        reply -> {
+                            if (epoch == ui.session().epochProperty().get()) finish(answer, reply);
+                        },
+                        e -> {
+                            if (epoch != ui.session().epochProperty().get()) return;
+                            answer.textProperty().set(ui.feedback().describe(e));
+                            answer.streamingProperty().set(false);
+                            typing.set(false);
+                            waiting.set(false);
+                            defaultSuggestions();
+                        });
+    }
+
+    private void finish(ChatEntry answer, AssistantReply reply) {
+        typing.set(false);
+        waiting.set(false);
+        answer.streamingProperty().set(false);
+        if (reply.text() != null && !reply.text().isBlank()) answer.textProperty().set(reply.text());
+        else if (answer.text().isBlank()) answer.textProperty().set(ui.i18n().t("chat.noAnswer"));
+        answer.setCards(reply.products());
+        if (reply.action() != null) {
+            answer.actionProperty().set(reply.action());
+            answer.actionStateProperty().set(ChatEntry.ActionState.PENDING);
+        }
+        if (reply.cart() != null) ui.session().setCart(reply.cart());
+        noteAssistant(reply.assistant());
+        List<String> next = reply.suggestions();
+        if (next.isEmpty()) defaultSuggestions();
+        else {
+            suggestionsAreDefault = false;
+            suggestions.setAll(next.size() > 4 ? next.subList(0, 4) : next);
+        }
+        // an answered proposal makes earlier pending ones stale: the assistant keeps only the latest
+        for (ChatEntry e : messages) {
+            if (e != answer && e.actionStateProperty().get() == ChatEntry.ActionState.PENDING && reply.action() != null) {
+                e.actionStateProperty().set(ChatEntry.ActionState.DECLINED);
+            }
+        }
+    }
+
+    private void noteAssistant(String name) {
+        if (name == null) return;
+        assistantName.set(name);
+        offline.set("offline".equals(name) || "fallback".equals(name));
+    }
+
+    /** The shopper pressed Yes or No on a proposal (checkout, voucher, clear cart). */
+    public void answer(ChatEntry entry, boolean accept) {
+        var action = entry.actionProperty().get();
+        if (action == null || entry.actionStateProperty().get() != ChatEntry.ActionState.PENDING || waiting.get()) return;
+        if (accept && ui.refuseWriteWhenOffline()) return;
+        entry.actionStateProperty().set(accept ? ChatEntry.ActionState.ACCEPTED : ChatEntry.ActionState.DECLINED);
+        ChatEntry result = new ChatEntry(ChatEntry.Role.ASSISTANT, "");
+        result.streamingProperty().set(true);
+        messages.add(result);
+        typing.set(true);
+        waiting.set(true);
+        int epoch = ui.session().epochProperty().get();
+        ChatContext ctx = ui.session().chatContext(ui.i18n().locale());
+        ui.tasks()
+                .run(
+                        () -> ui.services().assistant().confirm(ctx, action.id(), accept),
+                        reply -> {
+                            if (epoch == ui.session().epochProperty().get()) finish(result, reply);
+                        },
+                        e -> {
+                            result.textProperty().set(ui.feedback().describe(e));
+                            result.streamingProperty().set(false);
+                            typing.set(false);
+                            waiting.set(false);
+                        });
+    }
+
+    /** A message from the app itself (a scanned product, a reset) shown in the conversation. */
+    public void notice(String text) {
+        messages.add(new ChatEntry(ChatEntry.Role.NOTICE, text));
+    }
+
+    public ObservableList<ChatEntry> messages() {
+        return messages;
+    }
+
+    public ObservableList<String> suggestions() {
+        return suggestions;
+    }
+
+    public StringProperty inputProperty() {
+        return input;
+    }
+
+    public ReadOnlyBooleanProperty typingProperty() {
+        return typing.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty waitingProperty() {
+        return waiting.getReadOnlyProperty();
+    }
+
+    public BooleanProperty offlineProperty() {
+        return offline;
+    }
+
+    public StringProperty assistantNameProperty() {
+        return assistantName;
+    }
+}

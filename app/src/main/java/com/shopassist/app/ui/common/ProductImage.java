@@ -1,0 +1,82 @@
+package com.shopassist.app.ui.common;
+
+import javafx.geometry.Pos;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.StackPane;
+import javafx.scene.shape.Rectangle;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/**
+ * A product picture, or a tidy placeholder when there is none (or it fails to load): a soft tile
+ * in a colour picked from the category, with the category's icon and the brand's initial.
+ */
+public final class ProductImage extends StackPane {
+
+    private static final String[] TINTS = {"tint-0", "tint-1", "tint-2", "tint-3", "tint-4", "tint-5"};
+
+    public ProductImage(String imageRef, String category, String brand, double width, double height) {
+        getStyleClass().add("product-image");
+        setMinSize(width, height);
+        setPrefSize(width, height);
+        setMaxSize(width, height);
+        Rectangle clip = new Rectangle(width, height);
+        clip.setArcWidth(16);
+        clip.setArcHeight(16);
+        setClip(clip);
+        showPlaceholder(category, brand, Math.min(width, height));
+        String url = resolve(imageRef);
+        if (url != null) {
+            Image img = new Image(url, width, height, true, true, true);
+            img.progressProperty().addListener((o, a, done) -> {
+                if (done.doubleValue() >= 1.0 && !img.isError()) {
+                    ImageView view = new ImageView(img);
+                    getChildren().setAll(view);
+                    getStyleClass().add("has-image");
+                }
+            });
+        }
+    }
+
+    private void showPlaceholder(String category, String brand, double size) {
+        String key = category == null ? "" : category;
+        getStyleClass().add(TINTS[Math.floorMod(key.hashCode(), TINTS.length)]);
+        FontIcon icon = new FontIcon(iconFor(key));
+        icon.setIconSize((int) Math.max(18, size * 0.38));
+        icon.getStyleClass().add("placeholder-icon");
+        javafx.scene.control.Label initial = new javafx.scene.control.Label(
+                brand == null || brand.isBlank() ? "" : brand.strip().substring(0, 1).toUpperCase(java.util.Locale.ROOT));
+        initial.getStyleClass().add("placeholder-initial");
+        StackPane.setAlignment(initial, Pos.BOTTOM_RIGHT);
+        initial.setVisible(size >= 60);
+        getChildren().setAll(icon, initial);
+    }
+
+    /** Only local images and classpath resources: a kiosk must not wait on the network for a picture. */
+    private static String resolve(String ref) {
+        if (ref == null || ref.isBlank()) return null;
+        if (ref.startsWith("file:") || ref.startsWith("jar:")) return ref;
+        var res = ProductImage.class.getResource(ref.startsWith("/") ? ref : "/" + ref);
+        if (res != null) return res.toExternalForm();
+        java.nio.file.Path p = java.nio.file.Path.of(ref);
+        return p.isAbsolute() && java.nio.file.Files.isReadable(p) ? p.toUri().toString() : null;
+    }
+
+    static org.kordamp.ikonli.Ikon iconFor(String category) {
+        String c = category.toLowerCase(java.util.Locale.ROOT);
+        if (c.contains("shoe") || c.contains("sepatu") || c.contains("sport")) return Material2AL.DIRECTIONS_RUN;
+        if (c.contains("phone") || c.contains("mobile")) return Material2MZ.SMARTPHONE;
+        if (c.contains("laptop") || c.contains("computer")) return Material2AL.LAPTOP;
+        if (c.contains("electr") || c.contains("audio") || c.contains("gadget")) return Material2AL.HEADSET;
+        if (c.contains("kitchen") || c.contains("home") || c.contains("appliance")) return Material2AL.KITCHEN;
+        if (c.contains("beauty") || c.contains("health") || c.contains("care")) return Material2AL.FACE;
+        if (c.contains("book")) return Material2AL.BOOK;
+        if (c.contains("toy") || c.contains("kid") || c.contains("baby")) return Material2AL.CHILD_CARE;
+        if (c.contains("food") || c.contains("grocer") || c.contains("drink")) return Material2AL.LOCAL_GROCERY_STORE;
+        if (c.contains("fashion") || c.contains("cloth") || c.contains("apparel") || c.contains("bag")) return Material2AL.CHECKROOM;
+        if (c.contains("watch") || c.contains("access") || c.contains("jewel")) return Material2AL.CARD_GIFTCARD;
+        return Material2MZ.SHOPPING_BAG;
+    }
+}

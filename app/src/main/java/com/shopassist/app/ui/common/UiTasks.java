@@ -1,0 +1,144 @@
+package com.shopassist.app.ui.common;
+
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs service calls off the FX thread and hands results back through the dispatcher. Keeps a
+ * {@link #busyProperty() busy} flag that turns on only when some call has run longer than
+ * {@link #BUSY_DELAY_MS}, so quick calls never flash a progress bar.
+ */
+public final class UiTasks implements AutoCloseable {
+
+    public static final long BUSY_DELAY_MS = 300;
+    private static final Logger LOG = LoggerFactory.getLogger(UiTasks.class);
+
+    private final Executor executor;
+    private final UiDispatcher dispatcher;
+    private final ScheduledExecutorService timer;
+    private final AtomicInteger running = new AtomicInteger();
+    private final AtomicInteger generation = new AtomicInteger();
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+
+    private UiTasks(Executor executor, UiDispatcher dispatcher, ScheduledExecutorService timer) {
+        this.executor = executor;
+        this.dispatcher = dispatcher;
+        this.timer = timer;
+    }
+
+    /** Background threads, results on the FX thread. */
+    public static UiTasks background() {
+        ExecutorService pool = Executors.newCachedThreadPool(daemon("ui-task"));
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("ui-busy"));
+        return new UiTasks(pool, UiDispatcher.fx(), timer);
+    }
+
+    /** Everything on the caller's thread, for view-model tests. */
+    public static UiTasks direct() {
+        return new UiTasks(Runnable::run, UiDispatcher.direct(), null);
+    }
+
+    public UiDispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    /**
+     * Runs {@code work} in the background; {@code onDone} or {@code onError} then run through the
+     * dispatcher. Errors are logged with their stack trace, never shown as one.
+     */
+    public <T> void run(Supplier<T> work, Consumer<T> onDone, Consumer<Throwable> onError) {
+        started();
+        executor.execute(() -> {
+            T result;
+            try {
+                result = work.get();
+            } catch (Throwable e) {
+                LOG.warn("background call failed: {}", e.toString(), e);
+                finished();
+                dispatcher.run(() -> onError.accept(e));
+                return;
+            }
+            finished();
+            dispatcher.run(() -> onDone.accept(result));
+        });
+    }
+
+    public void runThen(Runnable work, Runnable onDone, Consumer<Throwable> onError) {
+        run(
+                () -> {
+                    work.run();
+                    return Boolean.TRUE;
+                },
+                ignored -> onDone.run(),
+                onError);
+    }
+
+    /** Runs in the background without counting as busy (status probes the shopper did not ask for). */
+    public <T> void quietly(Supplier<T> work, Consumer<T> onDone) {
+        executor.execute(() -> {
+            T result;
+            try {
+                result = work.get();
+            } catch (RuntimeException e) {
+                LOG.debug("quiet background call failed: {}", e.toString());
+                return;
+            }
+            dispatcher.run(() -> onDone.accept(result));
+        });
+    }
+
+    private void started() {
+        int now = running.incrementAndGet();
+        if (now == 1 && timer != null) {
+            int gen = generation.incrementAndGet();
+            timer.schedule(
+                    () -> {
+                        if (running.get() > 0 && generation.get() == gen) dispatcher.run(() -> busy.set(true));
+                    },
+                    BUSY_DELAY_MS,
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void finished() {
+        if (running.decrementAndGet() == 0) {
+            generation.incrementAndGet();
+            dispatcher.run(() -> busy.set(false));
+        }
+    }
+
+    /** True while some call has been running for more than 300 ms. */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** Calls in flight right now (tests wait for zero). */
+    public int running() {
+        return running.get();
+    }
+
+    @Override
+    public void close() {
+        if (executor instanceof ExecutorService es) es.shutdownNow();
+        if (timer != null) timer.shutdownNow();
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

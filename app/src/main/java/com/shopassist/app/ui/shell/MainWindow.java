@@ -1,0 +1,421 @@
+package com.shopassist.app.ui.shell;
+
+import atlantafx.base.controls.ModalPane;
+import atlantafx.base.controls.Notification;
+import atlantafx.base.theme.Styles;
+import com.shopassist.app.ui.UiContext;
+import com.shopassist.app.ui.account.AccountView;
+import com.shopassist.app.ui.account.PrivacyView;
+import com.shopassist.app.ui.cart.CartView;
+import com.shopassist.app.ui.catalog.CatalogView;
+import com.shopassist.app.ui.catalog.CompareView;
+import com.shopassist.app.ui.catalog.GiftFinderView;
+import com.shopassist.app.ui.catalog.ProductDetailView;
+import com.shopassist.app.ui.chat.ChatView;
+import com.shopassist.app.ui.checkout.CheckoutView;
+import com.shopassist.app.ui.checkout.OrdersView;
+import com.shopassist.app.ui.common.Feedback;
+import com.shopassist.app.ui.common.I18n;
+import com.shopassist.app.ui.common.Views;
+import com.shopassist.app.ui.kiosk.IdleMonitor;
+import com.shopassist.app.ui.kiosk.OnScreenKeyboard;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import javafx.animation.KeyFrame;
+import javafx.animation.PauseTransition;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/**
+ * The main window: header (navigation, status badges, language, look, account, call a clerk),
+ * the database banner, the page in the centre, the cart pane on the right, and in kiosk mode the
+ * on-screen keyboard and the idle countdown.
+ */
+public final class MainWindow extends StackPane {
+
+    public static final String STYLESHEET = "/com/shopassist/app/ui/shopassist.css";
+
+    private final ShellViewModel vm;
+    private final UiContext ui;
+    private final I18n i18n;
+    private final Appearance appearance;
+    private final StackPane pageHost = new StackPane();
+    private final Map<Page, Node> pages = new EnumMap<>(Page.class);
+    private final Map<Page, Supplier<Node>> factories = new EnumMap<>(Page.class);
+    private final VBox toasts = new VBox(8);
+    private final ModalPane modal = new ModalPane();
+    private final OnScreenKeyboard keyboard;
+    private final BorderPane frame = new BorderPane();
+    private final CartView cartView;
+    private ChatView chatView;
+    private CatalogView catalogView;
+    private final Timeline ticker;
+
+    public MainWindow(ShellViewModel vm, Appearance appearance) {
+        this.vm = vm;
+        this.ui = vm.ui();
+        this.i18n = ui.i18n();
+        this.appearance = appearance;
+        setId("main-window");
+        getStyleClass().add("main-window");
+        if (ui.kiosk().enabled()) getStyleClass().add("kiosk");
+        getStylesheets().add(MainWindow.class.getResource(STYLESHEET).toExternalForm());
+
+        cartView = new CartView(vm.cart(), i18n);
+        var cards = vm.cardActions();
+        factories.put(Page.CHAT, () -> chatView = new ChatView(vm.chat(), i18n, cards));
+        factories.put(Page.BROWSE, () -> catalogView = new CatalogView(vm.catalog(), i18n, cards));
+        factories.put(Page.PRODUCT, () -> new ProductDetailView(vm.catalog(), i18n, cards, vm::back));
+        factories.put(Page.COMPARE, () -> new CompareView(vm.compare(), i18n, cards));
+        factories.put(Page.GIFTS, () -> new GiftFinderView(vm.gifts(), i18n, cards));
+        factories.put(Page.CHECKOUT, () -> new CheckoutView(vm.checkout(), ui.session(), i18n, new CheckoutView.Navigation() {
+            @Override
+            public void signIn() {
+                vm.navigate(Page.ACCOUNT);
+            }
+
+            @Override
+            public void continueShopping() {
+                vm.navigate(Page.CHAT);
+            }
+
+            @Override
+            public void orders() {
+                vm.navigate(Page.ORDERS);
+            }
+        }));
+        factories.put(Page.ORDERS, () -> new OrdersView(vm.orders(), i18n));
+        factories.put(Page.ACCOUNT, () -> new AccountView(vm.account(), ui.session(), i18n, new AccountView.Navigation() {
+            @Override
+            public void orders() {
+                vm.navigate(Page.ORDERS);
+            }
+
+            @Override
+            public void privacy() {
+                vm.navigate(Page.PRIVACY);
+            }
+        }));
+        factories.put(Page.PRIVACY, () -> new PrivacyView(vm.privacy(), i18n, ui.kiosk().enabled(), vm::back));
+
+        keyboard = new OnScreenKeyboard(i18n);
+
+        frame.setTop(new VBox(header(), banner()));
+        frame.setCenter(pageHost);
+        pageHost.getStyleClass().add("page-host");
+        frame.setRight(cartView);
+        frame.setBottom(bottom());
+
+        toasts.setAlignment(Pos.TOP_RIGHT);
+        toasts.setPickOnBounds(false);
+        toasts.setPadding(new Insets(72, 16, 16, 16));
+        toasts.setMaxWidth(420);
+        StackPane.setAlignment(toasts, Pos.TOP_RIGHT);
+        toasts.setId("toasts");
+        modal.setId("modal");
+        getChildren().addAll(frame, toasts, modal);
+
+        vm.pageProperty().addListener((o, a, now) -> show(now));
+        show(vm.pageProperty().get());
+        ui.feedback().latestProperty().addListener((o, a, note) -> {
+            if (note != null) toast(note);
+        });
+        vm.idle().phaseProperty().addListener((o, a, phase) -> {
+            if (phase == IdleMonitor.Phase.WARNING) showIdleDialog();
+            else modal.hide(true);
+        });
+        appearance.bind(this);
+
+        ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick()));
+        ticker.setCycleCount(Timeline.INDEFINITE);
+        ticker.play();
+    }
+
+    private int seconds;
+
+    private void tick() {
+        if (ui.kiosk().enabled()) vm.idle().tick();
+        if (++seconds % 5 == 0) vm.checkDatabase();
+    }
+
+    /** Wires what needs the scene: shortcuts, kiosk input (activity, scanner), the on-screen keyboard. */
+    public void install(Scene scene) {
+        new KioskInput(vm, ui.kiosk()).install(scene);
+        if (ui.kiosk().enabled()) keyboard.attach(scene);
+        shortcuts(scene);
+    }
+
+    public void stop() {
+        ticker.stop();
+    }
+
+    public OnScreenKeyboard keyboard() {
+        return keyboard;
+    }
+
+    public ShellViewModel viewModel() {
+        return vm;
+    }
+
+    private void show(Page p) {
+        Node n = pages.computeIfAbsent(p, k -> factories.get(k).get());
+        pageHost.getChildren().setAll(n);
+        frame.setRight(p == Page.CHECKOUT || p == Page.PRIVACY ? null : cartView);
+    }
+
+    // ------------------------------------------------------------------ header
+
+    private Node header() {
+        FontIcon logoIcon = new FontIcon(Material2MZ.STOREFRONT);
+        logoIcon.getStyleClass().add("logo-icon");
+        Label logo = new Label("ShopAssist", logoIcon);
+        logo.getStyleClass().add("logo");
+
+        ToggleGroup nav = new ToggleGroup();
+        HBox navBox = new HBox(4,
+                navButton(nav, Page.CHAT, "nav.chat", Material2AL.CHAT),
+                navButton(nav, Page.BROWSE, "nav.browse", Material2AL.CATEGORY),
+                navButton(nav, Page.GIFTS, "nav.gifts", Material2AL.CARD_GIFTCARD),
+                compareButton(nav),
+                navButton(nav, Page.ORDERS, "nav.orders", Material2MZ.RECEIPT_LONG));
+        navBox.getStyleClass().add("nav");
+        navBox.setAlignment(Pos.CENTER_LEFT);
+
+        Label offline = new Label();
+        offline.setId("assistant-offline-badge");
+        offline.textProperty().bind(i18n.bind("status.assistantOffline"));
+        offline.setGraphic(new FontIcon(Material2AL.CLOUD_OFF));
+        offline.getStyleClass().addAll("status-pill", "warning-pill");
+        offline.visibleProperty().bind(vm.chat().offlineProperty());
+        offline.managedProperty().bind(offline.visibleProperty());
+        Tooltip offTip = new Tooltip();
+        offTip.textProperty().bind(i18n.bind("status.assistantOfflineHint"));
+        offline.setTooltip(offTip);
+
+        Button lang = new Button();
+        lang.setId("language-toggle");
+        lang.textProperty().bind(Bindings.createStringBinding(() -> i18n.isIndonesian() ? "ID · en" : "EN · id", i18n.localeProperty()));
+        lang.setGraphic(new FontIcon(Material2MZ.TRANSLATE));
+        lang.getStyleClass().addAll(Styles.FLAT, "header-button");
+        lang.setOnAction(e -> i18n.toggle());
+        tip(lang, "header.language");
+
+        Button smaller = new Button("A−");
+        smaller.setId("font-smaller");
+        smaller.getStyleClass().addAll(Styles.FLAT, "header-button", "font-button");
+        smaller.setOnAction(e -> appearance.smaller());
+        tip(smaller, "header.smaller");
+        Button larger = new Button("A+");
+        larger.setId("font-larger");
+        larger.getStyleClass().addAll(Styles.FLAT, "header-button", "font-button");
+        larger.setOnAction(e -> appearance.larger());
+        tip(larger, "header.larger");
+
+        ToggleButton dark = new ToggleButton(null, new FontIcon(Material2MZ.NIGHTS_STAY));
+        dark.setId("theme-toggle");
+        dark.getStyleClass().addAll(Styles.FLAT, "header-button");
+        dark.selectedProperty().bindBidirectional(appearance.darkProperty());
+        tip(dark, "header.dark");
+        ToggleButton contrast = new ToggleButton(null, new FontIcon(Material2AL.INVERT_COLORS));
+        contrast.setId("contrast-toggle");
+        contrast.getStyleClass().addAll(Styles.FLAT, "header-button");
+        contrast.selectedProperty().bindBidirectional(appearance.highContrastProperty());
+        tip(contrast, "header.contrast");
+
+        Button account = new Button();
+        account.setId("account-button");
+        account.textProperty().bind(vm.whoLabel());
+        account.setGraphic(new FontIcon(Material2AL.ACCOUNT_CIRCLE));
+        account.getStyleClass().addAll("header-button", "account-button");
+        account.setOnAction(e -> vm.navigate(Page.ACCOUNT));
+
+        HBox right = new HBox(6, offline, lang, smaller, larger, dark, contrast, account);
+        if (ui.kiosk().enabled()) {
+            Button clerk = Views.button(i18n, "header.callClerk", Material2MZ.SUPPORT_AGENT, Styles.WARNING);
+            clerk.setId("call-clerk");
+            clerk.getStyleClass().add("call-clerk");
+            clerk.setOnAction(e -> vm.callClerk());
+            right.getChildren().add(clerk);
+        }
+        right.setAlignment(Pos.CENTER_RIGHT);
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox bar = new HBox(18, logo, navBox, grow, right);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("app-header");
+        bar.setPadding(new Insets(10, 16, 10, 16));
+        return bar;
+    }
+
+    private void tip(javafx.scene.control.Control c, String key) {
+        Tooltip t = new Tooltip();
+        t.textProperty().bind(i18n.bind(key));
+        c.setTooltip(t);
+    }
+
+    private ToggleButton navButton(ToggleGroup group, Page page, String key, Ikon icon) {
+        ToggleButton b = new ToggleButton();
+        b.setId("nav-" + page.name().toLowerCase(java.util.Locale.ROOT));
+        b.textProperty().bind(i18n.bind(key));
+        b.setGraphic(new FontIcon(icon));
+        b.setToggleGroup(group);
+        b.getStyleClass().addAll(Styles.FLAT, "nav-button");
+        b.setSelected(vm.pageProperty().get() == page);
+        b.setOnAction(e -> {
+            b.setSelected(true);
+            vm.navigate(page);
+        });
+        vm.pageProperty().addListener((o, a, now) -> b.setSelected(now == page || (page == Page.BROWSE && now == Page.PRODUCT)));
+        return b;
+    }
+
+    private ToggleButton compareButton(ToggleGroup group) {
+        ToggleButton b = navButton(group, Page.COMPARE, "nav.compare", Material2AL.COMPARE_ARROWS);
+        b.textProperty().unbind();
+        var compare = ui.session().compare();
+        b.textProperty().bind(Bindings.createStringBinding(
+                () -> compare.isEmpty() ? i18n.t("nav.compare") : i18n.t("nav.compareCount", compare.size()),
+                compare,
+                i18n.localeProperty()));
+        return b;
+    }
+
+    // ------------------------------------------------------------------ banner, progress, keyboard
+
+    private Node banner() {
+        FontIcon icon = new FontIcon(Material2AL.CLOUD_OFF);
+        Label text = Views.label(i18n, "status.dbDown");
+        text.setWrapText(true);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        Button retry = Views.button(i18n, "status.retry", Material2MZ.REFRESH, Styles.SMALL);
+        retry.setOnAction(e -> vm.checkDatabase());
+        HBox banner = new HBox(10, icon, text, retry);
+        banner.setId("db-banner");
+        banner.setAlignment(Pos.CENTER_LEFT);
+        banner.getStyleClass().add("db-banner");
+        banner.setPadding(new Insets(10, 16, 10, 16));
+        banner.visibleProperty().bind(ui.db().upProperty().not());
+        banner.managedProperty().bind(banner.visibleProperty());
+        return banner;
+    }
+
+    private Node bottom() {
+        ProgressBar progress = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
+        progress.setId("busy-indicator");
+        progress.setMaxWidth(Double.MAX_VALUE);
+        progress.getStyleClass().add(Styles.SMALL);
+        progress.visibleProperty().bind(ui.tasks().busyProperty());
+        progress.managedProperty().set(true);
+        progress.setPrefHeight(4);
+        return new VBox(progress, keyboard);
+    }
+
+    // ------------------------------------------------------------------ toasts and dialogs
+
+    private void toast(Feedback.Note note) {
+        Ikon icon = switch (note.level()) {
+            case SUCCESS -> Material2AL.CHECK_CIRCLE_OUTLINE;
+            case WARNING -> Material2MZ.WARNING;
+            case ERROR -> Material2AL.ERROR_OUTLINE;
+            case INFO -> Material2AL.INFO;
+        };
+        Notification n = new Notification(note.text(), new FontIcon(icon));
+        n.getStyleClass().add("toast");
+        n.getStyleClass().add(switch (note.level()) {
+            case SUCCESS -> Styles.SUCCESS;
+            case WARNING -> Styles.WARNING;
+            case ERROR -> Styles.DANGER;
+            case INFO -> Styles.ACCENT;
+        });
+        n.setPrefWidth(380);
+        n.setMaxWidth(380);
+        n.setMaxHeight(Region.USE_PREF_SIZE);
+        n.setOnClose(e -> toasts.getChildren().remove(n));
+        toasts.getChildren().add(n);
+        while (toasts.getChildren().size() > 3) toasts.getChildren().remove(0);
+        PauseTransition life = new PauseTransition(Duration.seconds(note.level() == Feedback.Level.ERROR ? 7 : 4));
+        life.setOnFinished(e -> toasts.getChildren().remove(n));
+        life.play();
+    }
+
+    private void showIdleDialog() {
+        FontIcon icon = new FontIcon(Material2AL.HOURGLASS_TOP);
+        icon.setIconSize(48);
+        icon.getStyleClass().add("idle-icon");
+        Label title = Views.label(i18n, "idle.title", Styles.TITLE_2);
+        Label text = new Label();
+        text.textProperty().bind(i18n.bind("idle.countdown", vm.idle().secondsLeftProperty()));
+        text.setWrapText(true);
+        text.setId("idle-countdown");
+        Button stay = Views.button(i18n, "idle.stay", Material2MZ.PAN_TOOL, Styles.ACCENT, Styles.LARGE);
+        stay.setId("idle-stay");
+        stay.setOnAction(e -> vm.idle().activity());
+        Button restart = Views.button(i18n, "idle.restart", Material2MZ.REPLAY, Styles.LARGE);
+        restart.setOnAction(e -> vm.idle().resetNow());
+        HBox buttons = new HBox(12, stay, restart);
+        buttons.setAlignment(Pos.CENTER);
+        VBox box = new VBox(14, icon, title, text, buttons);
+        box.setAlignment(Pos.CENTER);
+        box.setPadding(new Insets(28));
+        box.setMaxSize(480, Region.USE_PREF_SIZE);
+        box.getStyleClass().add("dialog-card");
+        box.setId("idle-dialog");
+        modal.show(box);
+    }
+
+    // ------------------------------------------------------------------ shortcuts
+
+    private void shortcuts(Scene scene) {
+        var acc = scene.getAccelerators();
+        acc.put(new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN), () -> vm.navigate(Page.CHAT));
+        acc.put(new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN), () -> vm.navigate(Page.BROWSE));
+        acc.put(new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.SHORTCUT_DOWN), () -> vm.navigate(Page.GIFTS));
+        acc.put(new KeyCodeCombination(KeyCode.DIGIT4, KeyCombination.SHORTCUT_DOWN), () -> vm.navigate(Page.COMPARE));
+        acc.put(new KeyCodeCombination(KeyCode.DIGIT5, KeyCombination.SHORTCUT_DOWN), () -> vm.navigate(Page.ORDERS));
+        acc.put(new KeyCodeCombination(KeyCode.DIGIT6, KeyCombination.SHORTCUT_DOWN), () -> vm.navigate(Page.ACCOUNT));
+        acc.put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), () -> {
+            vm.navigate(Page.CHAT);
+            if (chatView != null) chatView.input().requestFocus();
+        });
+        acc.put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
+            vm.navigate(Page.BROWSE);
+            if (catalogView != null) catalogView.searchField().requestFocus();
+        });
+        acc.put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), () -> vm.cart().checkout());
+        acc.put(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN), appearance::larger);
+        acc.put(new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN), appearance::larger);
+        acc.put(new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN), appearance::smaller);
+        acc.put(new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN), appearance::smaller);
+        acc.put(new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN), appearance::resetFont);
+        acc.put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN), () -> appearance.darkProperty().set(!appearance.darkProperty().get()));
+        acc.put(new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN), () -> appearance.highContrastProperty().set(!appearance.highContrastProperty().get()));
+        acc.put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), i18n::toggle);
+        acc.put(new KeyCodeCombination(KeyCode.ESCAPE), vm::back);
+    }
+}

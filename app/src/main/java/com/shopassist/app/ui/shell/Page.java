@@ -1,0 +1,14 @@
+package com.shopassist.app.ui.shell;
+
+/** The screens of the main window's centre. */
+public enum Page {
+    CHAT,
+    BROWSE,
+    PRODUCT,
+    COMPARE,
+    GIFTS,
+    CHECKOUT,
+    ORDERS,
+    ACCOUNT,
+    PRIVACY
+}
