@@ -121,7 +121,7 @@ public final class AccountView extends ScrollPane {
 
     private Node profile(Customer c) {
         FontIcon icon = new FontIcon(Material2AL.ACCOUNT_CIRCLE);
-        icon.setIconSize(56);
+        icon.getStyleClass().add("icon-56");
         icon.getStyleClass().add("profile-icon");
         Label name = new Label(c.fullName());
         name.getStyleClass().add(Styles.TITLE_3);

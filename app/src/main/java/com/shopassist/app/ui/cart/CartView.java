@@ -63,7 +63,7 @@ public final class CartView extends BorderPane {
     private void render() {
         if (vm.lines().isEmpty()) {
             FontIcon icon = new FontIcon(Material2MZ.SHOPPING_BASKET);
-            icon.setIconSize(48);
+            icon.getStyleClass().add("icon-48");
             icon.getStyleClass().add("empty-icon");
             Label empty = new Label();
             empty.textProperty().bind(i18n.bind("cart.empty"));

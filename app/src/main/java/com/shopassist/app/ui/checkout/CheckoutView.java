@@ -213,7 +213,7 @@ public final class CheckoutView extends ScrollPane {
     private void placed() {
         Order o = vm.placedProperty().get();
         FontIcon ok = new FontIcon(Material2AL.CHECK_CIRCLE);
-        ok.setIconSize(72);
+        ok.getStyleClass().add("icon-72");
         ok.getStyleClass().add("success-icon");
         Label thanks = Views.label(i18n, "checkout.thanks", Styles.TITLE_1);
         Label number = new Label(o == null ? "" : o.orderNumber());

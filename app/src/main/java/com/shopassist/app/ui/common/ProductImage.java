@@ -44,7 +44,7 @@ public final class ProductImage extends StackPane {
         String key = category == null ? "" : category;
         getStyleClass().add(TINTS[Math.floorMod(key.hashCode(), TINTS.length)]);
         FontIcon icon = new FontIcon(iconFor(key));
-        icon.setIconSize((int) Math.max(18, size * 0.38));
+        icon.getStyleClass().add(size >= 200 ? "icon-72" : size >= 100 ? "icon-40" : "icon-22");
         icon.getStyleClass().add("placeholder-icon");
         javafx.scene.control.Label initial = new javafx.scene.control.Label(
                 brand == null || brand.isBlank() ? "" : brand.strip().substring(0, 1).toUpperCase(java.util.Locale.ROOT));

@@ -36,7 +36,7 @@ public final class Views {
     /** A centred empty state: big icon, a title and a hint. */
     public static VBox emptyState(I18n i18n, Ikon icon, String titleKey, String hintKey) {
         FontIcon fi = new FontIcon(icon);
-        fi.setIconSize(56);
+        fi.getStyleClass().add("icon-56");
         fi.getStyleClass().add("empty-icon");
         Label t = label(i18n, titleKey, Styles.TITLE_3);
         VBox box = new VBox(10, fi, t);

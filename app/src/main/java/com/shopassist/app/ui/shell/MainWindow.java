@@ -128,6 +128,7 @@ public final class MainWindow extends StackPane {
 
         frame.setTop(new VBox(header(), banner()));
         frame.setCenter(pageHost);
+        frame.setLeft(rail());
         pageHost.getStyleClass().add("page-host");
         frame.setRight(cartView);
         frame.setBottom(bottom());
@@ -196,16 +197,7 @@ public final class MainWindow extends StackPane {
         logoIcon.getStyleClass().add("logo-icon");
         Label logo = new Label("ShopAssist", logoIcon);
         logo.getStyleClass().add("logo");
-
-        ToggleGroup nav = new ToggleGroup();
-        HBox navBox = new HBox(4,
-                navButton(nav, Page.CHAT, "nav.chat", Material2AL.CHAT),
-                navButton(nav, Page.BROWSE, "nav.browse", Material2AL.CATEGORY),
-                navButton(nav, Page.GIFTS, "nav.gifts", Material2AL.CARD_GIFTCARD),
-                compareButton(nav),
-                navButton(nav, Page.ORDERS, "nav.orders", Material2MZ.RECEIPT_LONG));
-        navBox.getStyleClass().add("nav");
-        navBox.setAlignment(Pos.CENTER_LEFT);
+        logo.setMinWidth(Region.USE_PREF_SIZE);
 
         Label offline = new Label();
         offline.setId("assistant-offline-badge");
@@ -216,11 +208,13 @@ public final class MainWindow extends StackPane {
         offline.managedProperty().bind(offline.visibleProperty());
         Tooltip offTip = new Tooltip();
         offTip.textProperty().bind(i18n.bind("status.assistantOfflineHint"));
+        offTip.setWrapText(true);
+        offTip.setMaxWidth(360);
         offline.setTooltip(offTip);
 
         Button lang = new Button();
         lang.setId("language-toggle");
-        lang.textProperty().bind(Bindings.createStringBinding(() -> i18n.isIndonesian() ? "ID · en" : "EN · id", i18n.localeProperty()));
+        lang.textProperty().bind(Bindings.createStringBinding(() -> i18n.isIndonesian() ? "Bahasa Indonesia" : "English", i18n.localeProperty()));
         lang.setGraphic(new FontIcon(Material2MZ.TRANSLATE));
         lang.getStyleClass().addAll(Styles.FLAT, "header-button");
         lang.setOnAction(e -> i18n.toggle());
@@ -228,14 +222,15 @@ public final class MainWindow extends StackPane {
 
         Button smaller = new Button("A−");
         smaller.setId("font-smaller");
-        smaller.getStyleClass().addAll(Styles.FLAT, "header-button", "font-button");
+        smaller.getStyleClass().addAll(Styles.FLAT, "header-button", "font-button", Styles.LEFT_PILL);
         smaller.setOnAction(e -> appearance.smaller());
         tip(smaller, "header.smaller");
         Button larger = new Button("A+");
         larger.setId("font-larger");
-        larger.getStyleClass().addAll(Styles.FLAT, "header-button", "font-button");
+        larger.getStyleClass().addAll(Styles.FLAT, "header-button", "font-button", Styles.RIGHT_PILL);
         larger.setOnAction(e -> appearance.larger());
         tip(larger, "header.larger");
+        HBox fontBox = new HBox(0, smaller, larger);
 
         ToggleButton dark = new ToggleButton(null, new FontIcon(Material2MZ.NIGHTS_STAY));
         dark.setId("theme-toggle");
@@ -255,7 +250,7 @@ public final class MainWindow extends StackPane {
         account.getStyleClass().addAll("header-button", "account-button");
         account.setOnAction(e -> vm.navigate(Page.ACCOUNT));
 
-        HBox right = new HBox(6, offline, lang, smaller, larger, dark, contrast, account);
+        HBox right = new HBox(8, offline, lang, fontBox, dark, contrast, account);
         if (ui.kiosk().enabled()) {
             Button clerk = Views.button(i18n, "header.callClerk", Material2MZ.SUPPORT_AGENT, Styles.WARNING);
             clerk.setId("call-clerk");
@@ -263,14 +258,31 @@ public final class MainWindow extends StackPane {
             clerk.setOnAction(e -> vm.callClerk());
             right.getChildren().add(clerk);
         }
+        for (Node n : right.getChildren()) if (n instanceof Region r) r.setMinWidth(Region.USE_PREF_SIZE);
+        for (Node n : fontBox.getChildren()) ((Region) n).setMinWidth(Region.USE_PREF_SIZE);
         right.setAlignment(Pos.CENTER_RIGHT);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(18, logo, navBox, grow, right);
+        HBox bar = new HBox(18, logo, grow, right);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("app-header");
         bar.setPadding(new Insets(10, 16, 10, 16));
         return bar;
+    }
+
+    /** The navigation rail on the left: big icon-over-label buttons, easy to hit on a touch screen. */
+    private Node rail() {
+        ToggleGroup nav = new ToggleGroup();
+        VBox box = new VBox(6,
+                navButton(nav, Page.CHAT, "nav.chat", Material2AL.CHAT),
+                navButton(nav, Page.BROWSE, "nav.browse", Material2AL.CATEGORY),
+                navButton(nav, Page.GIFTS, "nav.gifts", Material2AL.CARD_GIFTCARD),
+                compareButton(nav),
+                navButton(nav, Page.ORDERS, "nav.orders", Material2MZ.RECEIPT_LONG));
+        box.getStyleClass().add("nav-rail");
+        box.setAlignment(Pos.TOP_CENTER);
+        box.setPadding(new Insets(12, 8, 12, 8));
+        return box;
     }
 
     private void tip(javafx.scene.control.Control c, String key) {
@@ -286,6 +298,10 @@ public final class MainWindow extends StackPane {
         b.setGraphic(new FontIcon(icon));
         b.setToggleGroup(group);
         b.getStyleClass().addAll(Styles.FLAT, "nav-button");
+        b.setContentDisplay(javafx.scene.control.ContentDisplay.TOP);
+        b.setMaxWidth(Double.MAX_VALUE);
+        b.setWrapText(true);
+        b.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         b.setSelected(vm.pageProperty().get() == page);
         b.setOnAction(e -> {
             b.setSelected(true);
@@ -366,7 +382,7 @@ public final class MainWindow extends StackPane {
 
     private void showIdleDialog() {
         FontIcon icon = new FontIcon(Material2AL.HOURGLASS_TOP);
-        icon.setIconSize(48);
+        icon.getStyleClass().add("icon-48");
         icon.getStyleClass().add("idle-icon");
         Label title = Views.label(i18n, "idle.title", Styles.TITLE_2);
         Label text = new Label();
