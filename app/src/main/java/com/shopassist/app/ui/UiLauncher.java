@@ -86,7 +86,8 @@ public final class UiLauncher {
     private static void reportStartup(boolean exit, Stage stage) {
         // the pulse after show() has laid out and drawn the first frame
         Platform.runLater(() -> Platform.runLater(() -> {
-            long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+            long ms = System.currentTimeMillis()
+                    - ManagementFactory.getRuntimeMXBean().getStartTime();
             String line = "startup: interactive chat " + ms + " ms after JVM start; RSS " + rssMb() + " MB";
             LOG.info(line);
             System.out.println(line);

@@ -40,12 +40,31 @@ public record UiOptions(
             }
             switch (name) {
                 case "--kiosk" -> o = o.withKiosk(o.kiosk.withEnabled(value == null || Boolean.parseBoolean(value)));
-                case "--lang", "--language" -> o = o.withLocale(value == null ? Locale.ENGLISH : Locale.forLanguageTag(value));
-                case "--dark" -> o = new UiOptions(o.kiosk, o.locale, true, o.highContrast, o.fontScale, o.measureStartup, o.exitAfterStartup);
-                case "--high-contrast" -> o = new UiOptions(o.kiosk, o.locale, o.dark, true, o.fontScale, o.measureStartup, o.exitAfterStartup);
-                case "--font-scale" -> o = new UiOptions(o.kiosk, o.locale, o.dark, o.highContrast, parseDouble(value, o.fontScale), o.measureStartup, o.exitAfterStartup);
-                case "--idle-seconds" -> o = o.withKiosk(o.kiosk.withIdle(Duration.ofSeconds(parseLong(value, o.kiosk.idleTimeout().toSeconds())), o.kiosk.countdown()));
-                case "--measure-startup" -> o = new UiOptions(o.kiosk, o.locale, o.dark, o.highContrast, o.fontScale, true, "exit".equals(value));
+                case "--lang", "--language" ->
+                    o = o.withLocale(value == null ? Locale.ENGLISH : Locale.forLanguageTag(value));
+                case "--dark" ->
+                    o = new UiOptions(
+                            o.kiosk, o.locale, true, o.highContrast, o.fontScale, o.measureStartup, o.exitAfterStartup);
+                case "--high-contrast" ->
+                    o = new UiOptions(
+                            o.kiosk, o.locale, o.dark, true, o.fontScale, o.measureStartup, o.exitAfterStartup);
+                case "--font-scale" ->
+                    o = new UiOptions(
+                            o.kiosk,
+                            o.locale,
+                            o.dark,
+                            o.highContrast,
+                            parseDouble(value, o.fontScale),
+                            o.measureStartup,
+                            o.exitAfterStartup);
+                case "--idle-seconds" ->
+                    o = o.withKiosk(o.kiosk.withIdle(
+                            Duration.ofSeconds(
+                                    parseLong(value, o.kiosk.idleTimeout().toSeconds())),
+                            o.kiosk.countdown()));
+                case "--measure-startup" ->
+                    o = new UiOptions(
+                            o.kiosk, o.locale, o.dark, o.highContrast, o.fontScale, true, "exit".equals(value));
                 default -> {
                     // not ours
                 }

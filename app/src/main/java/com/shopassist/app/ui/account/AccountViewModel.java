@@ -51,7 +51,10 @@ public final class AccountViewModel {
                             Arrays.fill(pass, '\0');
                             Cart cart = s.customer().role() == Customer.Role.CLERK || acting
                                     ? null
-                                    : ui.services().carts().mergeGuestIntoCustomer(guestKey, s.customer().id());
+                                    : ui.services()
+                                            .carts()
+                                            .mergeGuestIntoCustomer(
+                                                    guestKey, s.customer().id());
                             return new Object[] {s, cart};
                         },
                         done -> {
@@ -59,7 +62,10 @@ public final class AccountViewModel {
                             password.set("");
                             if (s.customer().role() == Customer.Role.CLERK) {
                                 ui.session().clerkSignedIn(s.customer(), s.token());
-                                ui.feedback().success("account.clerkWelcome", s.customer().fullName());
+                                ui.feedback()
+                                        .success(
+                                                "account.clerkWelcome",
+                                                s.customer().fullName());
                             } else {
                                 ui.session().signedIn(s.customer(), s.token());
                                 ui.session().setCart((Cart) done[1]);

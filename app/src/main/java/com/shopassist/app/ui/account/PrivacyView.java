@@ -38,7 +38,10 @@ public final class PrivacyView extends ScrollPane {
         json.managedProperty().bind(json.visibleProperty());
         json.getStyleClass().add("export-json");
         Button save = Views.button(i18n, "privacy.save", Material2MZ.SAVE_ALT, Styles.FLAT);
-        save.visibleProperty().bind(vm.exportedProperty().isNotEmpty().and(javafx.beans.binding.Bindings.createBooleanBinding(() -> !kiosk)));
+        save.visibleProperty()
+                .bind(vm.exportedProperty()
+                        .isNotEmpty()
+                        .and(javafx.beans.binding.Bindings.createBooleanBinding(() -> !kiosk)));
         save.managedProperty().bind(save.visibleProperty());
         save.setOnAction(e -> {
             FileChooser fc = new FileChooser();
@@ -46,13 +49,19 @@ public final class PrivacyView extends ScrollPane {
             var file = fc.showSaveDialog(getScene().getWindow());
             if (file != null) {
                 try {
-                    java.nio.file.Files.writeString(file.toPath(), vm.exportedProperty().get());
+                    java.nio.file.Files.writeString(
+                            file.toPath(), vm.exportedProperty().get());
                 } catch (java.io.IOException ex) {
                     json.setText(i18n.t("error.unexpected"));
                 }
             }
         });
-        VBox exportBox = new VBox(10, Views.label(i18n, "privacy.exportTitle", Styles.TITLE_4), Views.label(i18n, "privacy.exportHint", Styles.TEXT_MUTED), new HBox(10, export, save), json);
+        VBox exportBox = new VBox(
+                10,
+                Views.label(i18n, "privacy.exportTitle", Styles.TITLE_4),
+                Views.label(i18n, "privacy.exportHint", Styles.TEXT_MUTED),
+                new HBox(10, export, save),
+                json);
         exportBox.getStyleClass().add("profile-card");
         exportBox.setPadding(new Insets(16));
 
@@ -67,7 +76,8 @@ public final class PrivacyView extends ScrollPane {
         delete.setId("privacy-delete");
         delete.disableProperty().bind(vm.understoodProperty().not());
         delete.setOnAction(e -> vm.deleteAccount());
-        VBox deleteBox = new VBox(10, Views.label(i18n, "privacy.deleteTitle", Styles.TITLE_4), warn, understood, delete);
+        VBox deleteBox =
+                new VBox(10, Views.label(i18n, "privacy.deleteTitle", Styles.TITLE_4), warn, understood, delete);
         deleteBox.getStyleClass().addAll("profile-card", "danger-zone");
         deleteBox.setPadding(new Insets(16));
 

@@ -193,13 +193,20 @@ public final class CartView extends BorderPane {
         checkout.disableProperty().bind(Bindings.createBooleanBinding(vm.emptyProperty()::get, vm.emptyProperty()));
         checkout.setOnAction(e -> vm.checkout());
 
-        VBox box = new VBox(10, voucherRow, appliedRow, problem, new javafx.scene.control.Separator(), totals, checkout);
+        VBox box =
+                new VBox(10, voucherRow, appliedRow, problem, new javafx.scene.control.Separator(), totals, checkout);
         box.getStyleClass().add("cart-footer");
         box.setPadding(new Insets(12, 16, 16, 16));
         return box;
     }
 
-    private void addRow(GridPane grid, int row, String key, javafx.beans.value.ObservableValue<String> value, String id, boolean strong) {
+    private void addRow(
+            GridPane grid,
+            int row,
+            String key,
+            javafx.beans.value.ObservableValue<String> value,
+            String id,
+            boolean strong) {
         Label name = new Label();
         name.textProperty().bind(i18n.bind(key));
         Label amount = new Label();

@@ -76,7 +76,8 @@ public final class CartViewModel {
     }
 
     public void applyVoucher() {
-        String code = voucherInput.get() == null ? "" : voucherInput.get().trim().toUpperCase(java.util.Locale.ROOT);
+        String code =
+                voucherInput.get() == null ? "" : voucherInput.get().trim().toUpperCase(java.util.Locale.ROOT);
         if (code.isEmpty()) {
             ui.feedback().warning("voucher.enterCode");
             return;

@@ -186,11 +186,14 @@ public final class CatalogView extends BorderPane {
 
     private void render() {
         if (vm.results().isEmpty()) {
-            grid.getChildren().setAll(Views.emptyState(i18n, Material2MZ.SEARCH_OFF, "catalog.noResults", "catalog.noResultsHint"));
+            grid.getChildren()
+                    .setAll(Views.emptyState(
+                            i18n, Material2MZ.SEARCH_OFF, "catalog.noResults", "catalog.noResultsHint"));
             return;
         }
-        grid.getChildren().setAll(vm.results().stream()
-                .map(p -> (Node) new ProductCardView(ProductCard.of(p), i18n, actions))
-                .toList());
+        grid.getChildren()
+                .setAll(vm.results().stream()
+                        .map(p -> (Node) new ProductCardView(ProductCard.of(p), i18n, actions))
+                        .toList());
     }
 }

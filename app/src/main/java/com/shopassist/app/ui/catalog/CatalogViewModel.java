@@ -53,7 +53,10 @@ public final class CatalogViewModel {
     public void load() {
         ui.tasks()
                 .run(
-                        () -> new Object[] {ui.services().catalog().categories(), ui.services().catalog().brands()},
+                        () -> new Object[] {
+                            ui.services().catalog().categories(),
+                            ui.services().catalog().brands()
+                        },
                         loaded -> {
                             @SuppressWarnings("unchecked")
                             List<Category> cats = (List<Category>) loaded[0];
@@ -108,14 +111,16 @@ public final class CatalogViewModel {
     }
 
     public ProductQuery query() {
-        String t = text.get() == null || text.get().isBlank() ? null : text.get().strip();
+        String t =
+                text.get() == null || text.get().isBlank() ? null : text.get().strip();
         Money min = Formats.parseRupiah(minPrice.get());
         Money max = Formats.parseRupiah(maxPrice.get());
         Category c = category.get();
         String b = brand.get() == null || brand.get().isBlank() ? null : brand.get();
         ProductSort s = sort.get() == null ? ProductSort.RELEVANCE : sort.get();
         if (t == null && s == ProductSort.RELEVANCE) s = ProductSort.NEWEST;
-        return new ProductQuery(t, c == null ? null : c.id(), b, null, min, max, inStockOnly.get(), s, page.get(), PAGE_SIZE);
+        return new ProductQuery(
+                t, c == null ? null : c.id(), b, null, min, max, inStockOnly.get(), s, page.get(), PAGE_SIZE);
     }
 
     private void runQuery() {
@@ -148,7 +153,8 @@ public final class CatalogViewModel {
                             Product p = ui.services()
                                     .catalog()
                                     .product(productId)
-                                    .orElseThrow(() -> new com.shopassist.core.common.NotFoundException("product", productId));
+                                    .orElseThrow(() ->
+                                            new com.shopassist.core.common.NotFoundException("product", productId));
                             return new Object[] {p, ui.services().catalog().alternatives(productId, 4)};
                         },
                         loaded -> {

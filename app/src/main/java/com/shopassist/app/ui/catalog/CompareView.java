@@ -51,7 +51,11 @@ public final class CompareView extends ScrollPane {
         Label title = Views.title(i18n, "compare.title");
         List<Product> ps = List.copyOf(vm.products());
         if (ps.size() < 2) {
-            content.getChildren().setAll(title, Views.emptyState(i18n, Material2AL.COMPARE_ARROWS, "compare.emptyTitle", "compare.emptyHint"));
+            content.getChildren()
+                    .setAll(
+                            title,
+                            Views.emptyState(
+                                    i18n, Material2AL.COMPARE_ARROWS, "compare.emptyTitle", "compare.emptyHint"));
             return;
         }
         GridPane grid = new GridPane();
@@ -79,7 +83,8 @@ public final class CompareView extends ScrollPane {
             l.getStyleClass().add("card-price");
             return l;
         });
-        Product cheapest = ps.stream().min((a, b) -> a.price().compareTo(b.price())).orElseThrow();
+        Product cheapest =
+                ps.stream().min((a, b) -> a.price().compareTo(b.price())).orElseThrow();
         addRow(grid, row++, "compare.brand", ps, p -> new Label(p.brand()));
         addRow(grid, row++, "compare.category", ps, p -> new Label(p.categoryName()));
         addRow(grid, row++, "compare.stock", ps, p -> ProductCardView.stockBadge(p.stockBadge(), p.available(), i18n));

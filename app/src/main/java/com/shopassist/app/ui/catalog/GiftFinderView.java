@@ -68,20 +68,32 @@ public final class GiftFinderView extends ScrollPane {
         find.setId("gift-find");
         find.setOnAction(e -> vm.find());
 
-        FlowPane form = new FlowPane(12, 12,
-                field("gift.recipient", who), field("gift.budget", budget), field("gift.interests", likes), find);
+        FlowPane form = new FlowPane(
+                12,
+                12,
+                field("gift.recipient", who),
+                field("gift.budget", budget),
+                field("gift.interests", likes),
+                find);
         form.setAlignment(Pos.BOTTOM_LEFT);
         form.getStyleClass().add("gift-form");
         Label status = new Label();
         status.textProperty().bind(vm.statusProperty());
         status.getStyleClass().add(Styles.TEXT_MUTED);
 
-        VBox content = new VBox(16, Views.title(i18n, "gift.title"), Views.label(i18n, "gift.subtitle", Styles.TEXT_MUTED), form, status, results);
+        VBox content = new VBox(
+                16,
+                Views.title(i18n, "gift.title"),
+                Views.label(i18n, "gift.subtitle", Styles.TEXT_MUTED),
+                form,
+                status,
+                results);
         content.setPadding(new Insets(20, 24, 24, 24));
         setContent(content);
-        vm.ideas().addListener((ListChangeListener<Product>) c -> results.getChildren().setAll(vm.ideas().stream()
-                .map(p -> (Node) new ProductCardView(ProductCard.of(p), i18n, actions))
-                .toList()));
+        vm.ideas().addListener((ListChangeListener<Product>) c -> results.getChildren()
+                .setAll(vm.ideas().stream()
+                        .map(p -> (Node) new ProductCardView(ProductCard.of(p), i18n, actions))
+                        .toList()));
     }
 
     private Node field(String key, Node control) {

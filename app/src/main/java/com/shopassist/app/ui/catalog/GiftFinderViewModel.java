@@ -19,7 +19,8 @@ import javafx.collections.ObservableList;
 public final class GiftFinderViewModel {
 
     /** Recipient keys (i18n "gift.recipient.KEY"); the value handed to the tool is the English word. */
-    public static final List<String> RECIPIENTS = List.of("mom", "dad", "partner", "friend", "teenager", "child", "colleague");
+    public static final List<String> RECIPIENTS =
+            List.of("mom", "dad", "partner", "friend", "teenager", "child", "colleague");
 
     private final UiContext ui;
     private final StringProperty recipient = new SimpleStringProperty("friend");
@@ -35,7 +36,9 @@ public final class GiftFinderViewModel {
     public void find() {
         String who = recipient.get() == null ? "friend" : recipient.get();
         Money max = Formats.parseRupiah(budget.get());
-        String likes = interests.get() == null || interests.get().isBlank() ? null : interests.get().strip();
+        String likes = interests.get() == null || interests.get().isBlank()
+                ? null
+                : interests.get().strip();
         var ctx = ui.session().chatContext(ui.i18n().locale());
         var tools = ui.services().tools();
         ui.tasks()
@@ -52,7 +55,10 @@ public final class GiftFinderViewModel {
                         },
                         (List<Product> found) -> {
                             ideas.setAll(found);
-                            status.set(found.isEmpty() ? ui.i18n().t("gift.none") : ui.i18n().t("gift.found", found.size()));
+                            status.set(
+                                    found.isEmpty()
+                                            ? ui.i18n().t("gift.none")
+                                            : ui.i18n().t("gift.found", found.size()));
                         },
                         ui.feedback()::error);
     }

@@ -12,7 +12,6 @@ import com.shopassist.core.chat.ProductCard;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -85,7 +84,8 @@ public final class ProductDetailView extends ScrollPane {
         if (!vm.alternatives().isEmpty()) {
             Label altTitle = Views.label(i18n, "detail.alternatives", Styles.TITLE_4);
             FlowPane alts = new FlowPane(12, 12);
-            for (Product alt : vm.alternatives()) alts.getChildren().add(new ProductCardView(ProductCard.of(alt), i18n, actions));
+            for (Product alt : vm.alternatives())
+                alts.getChildren().add(new ProductCardView(ProductCard.of(alt), i18n, actions));
             content.getChildren().addAll(altTitle, alts);
         }
     }

@@ -81,15 +81,16 @@ public final class ChatView extends BorderPane {
         FlowPane chips = new FlowPane(8, 8);
         chips.getStyleClass().add("suggestion-chips");
         chips.setId("suggestions");
-        Runnable renderChips = () -> chips.getChildren().setAll(vm.suggestions().stream()
-                .map(s -> {
-                    Button b = new Button(s);
-                    b.getStyleClass().addAll("chip", Styles.SMALL);
-                    b.setOnAction(e -> vm.useSuggestion(s));
-                    b.disableProperty().bind(vm.waitingProperty());
-                    return (Node) b;
-                })
-                .toList());
+        Runnable renderChips = () -> chips.getChildren()
+                .setAll(vm.suggestions().stream()
+                        .map(s -> {
+                            Button b = new Button(s);
+                            b.getStyleClass().addAll("chip", Styles.SMALL);
+                            b.setOnAction(e -> vm.useSuggestion(s));
+                            b.disableProperty().bind(vm.waitingProperty());
+                            return (Node) b;
+                        })
+                        .toList());
         vm.suggestions().addListener((ListChangeListener<String>) c -> renderChips.run());
         renderChips.run();
 
@@ -104,7 +105,8 @@ public final class ChatView extends BorderPane {
         send.setId("chat-send");
         send.getStyleClass().addAll(Styles.ACCENT, "send-button");
         send.textProperty().bind(i18n.bind("chat.send"));
-        send.disableProperty().bind(Bindings.or(vm.waitingProperty(), vm.inputProperty().isEmpty()));
+        send.disableProperty()
+                .bind(Bindings.or(vm.waitingProperty(), vm.inputProperty().isEmpty()));
         send.setOnAction(e -> vm.send());
         send.setDefaultButton(false);
 
@@ -212,7 +214,11 @@ public final class ChatView extends BorderPane {
                 box.getChildren().setAll(q, new HBox(8, yes, no));
             } else {
                 Label done = new Label();
-                done.textProperty().bind(i18n.bind(state == ChatEntry.ActionState.ACCEPTED ? "chat.confirm.done" : "chat.confirm.declined"));
+                done.textProperty()
+                        .bind(i18n.bind(
+                                state == ChatEntry.ActionState.ACCEPTED
+                                        ? "chat.confirm.done"
+                                        : "chat.confirm.declined"));
                 done.getStyleClass().add(Styles.TEXT_MUTED);
                 box.getChildren().setAll(q, done);
             }

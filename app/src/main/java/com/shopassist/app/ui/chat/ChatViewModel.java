@@ -91,11 +91,19 @@ public final class ChatViewModel {
         var dispatcher = ui.tasks().dispatcher();
         ui.tasks()
                 .run(
-                        () -> ui.services().assistant().reply(ctx, text, token -> dispatcher.run(() -> {
-                            if (epoch != ui.session().epochProperty().get()) return;
-                            typing.set(false);
-                            answer.append(token);
-                        })),
+                        () -> ui.services()
+                                .assistant()
+                                .reply(
+                                        ctx,
+                                        text,
+                                        token -> dispatcher.run(() -> {
+                                            if (epoch
+                                                    != ui.session()
+                                                            .epochProperty()
+                                                            .get()) return;
+                                            typing.set(false);
+                                            answer.append(token);
+                                        })),
                         reply -> {
                             if (epoch == ui.session().epochProperty().get()) finish(answer, reply);
                         },
@@ -113,7 +121,8 @@ public final class ChatViewModel {
         typing.set(false);
         waiting.set(false);
         answer.streamingProperty().set(false);
-        if (reply.text() != null && !reply.text().isBlank()) answer.textProperty().set(reply.text());
+        if (reply.text() != null && !reply.text().isBlank())
+            answer.textProperty().set(reply.text());
         else if (answer.text().isBlank()) answer.textProperty().set(ui.i18n().t("chat.noAnswer"));
         answer.setCards(reply.products());
         if (reply.action() != null) {
@@ -130,7 +139,9 @@ public final class ChatViewModel {
         }
         // an answered proposal makes earlier pending ones stale: the assistant keeps only the latest
         for (ChatEntry e : messages) {
-            if (e != answer && e.actionStateProperty().get() == ChatEntry.ActionState.PENDING && reply.action() != null) {
+            if (e != answer
+                    && e.actionStateProperty().get() == ChatEntry.ActionState.PENDING
+                    && reply.action() != null) {
                 e.actionStateProperty().set(ChatEntry.ActionState.DECLINED);
             }
         }
@@ -145,7 +156,8 @@ public final class ChatViewModel {
     /** The shopper pressed Yes or No on a proposal (checkout, voucher, clear cart). */
     public void answer(ChatEntry entry, boolean accept) {
         var action = entry.actionProperty().get();
-        if (action == null || entry.actionStateProperty().get() != ChatEntry.ActionState.PENDING || waiting.get()) return;
+        if (action == null || entry.actionStateProperty().get() != ChatEntry.ActionState.PENDING || waiting.get())
+            return;
         if (accept && ui.refuseWriteWhenOffline()) return;
         entry.actionStateProperty().set(accept ? ChatEntry.ActionState.ACCEPTED : ChatEntry.ActionState.DECLINED);
         ChatEntry result = new ChatEntry(ChatEntry.Role.ASSISTANT, "");

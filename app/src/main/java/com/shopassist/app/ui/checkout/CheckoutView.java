@@ -93,7 +93,8 @@ public final class CheckoutView extends ScrollPane {
         for (Address a : vm.addresses()) {
             RadioButton rb = new RadioButton();
             rb.setToggleGroup(group);
-            rb.setSelected(vm.addressProperty().get() != null && vm.addressProperty().get().id() == a.id());
+            rb.setSelected(vm.addressProperty().get() != null
+                    && vm.addressProperty().get().id() == a.id());
             rb.setOnAction(e -> vm.addressProperty().set(a));
             rb.setId("address-" + a.label());
             Label label = new Label(a.label());
@@ -109,7 +110,8 @@ public final class CheckoutView extends ScrollPane {
             card.setPadding(new Insets(12));
             left.getChildren().add(card);
         }
-        if (vm.addresses().isEmpty()) left.getChildren().add(Views.label(i18n, "checkout.noAddress", Styles.TEXT_MUTED));
+        if (vm.addresses().isEmpty())
+            left.getChildren().add(Views.label(i18n, "checkout.noAddress", Styles.TEXT_MUTED));
         left.getChildren().add(addressForm());
         left.setPrefWidth(420);
         HBox.setHgrow(left, Priority.ALWAYS);
@@ -183,7 +185,8 @@ public final class CheckoutView extends ScrollPane {
         int row = 0;
         row = total(totals, row, i18n.t("cart.subtotal"), Formats.rupiah(cart.subtotal()), false);
         if (cart.voucherCode() != null) {
-            row = total(totals, row, i18n.t("checkout.voucher", cart.voucherCode()), Formats.minus(cart.discount()), false);
+            row = total(
+                    totals, row, i18n.t("checkout.voucher", cart.voucherCode()), Formats.minus(cart.discount()), false);
         }
         total(totals, row, i18n.t("cart.total"), Formats.rupiah(cart.total()), true);
         Label payHint = Views.label(i18n, "checkout.payHint", Styles.TEXT_MUTED, Styles.TEXT_SMALL);
@@ -191,7 +194,8 @@ public final class CheckoutView extends ScrollPane {
         Button confirm = Views.button(i18n, "checkout.confirm", Material2AL.CHECK_CIRCLE, Styles.SUCCESS, Styles.LARGE);
         confirm.setId("checkout-confirm");
         confirm.setMaxWidth(Double.MAX_VALUE);
-        confirm.disableProperty().bind(vm.placingProperty().or(vm.addressProperty().isNull()));
+        confirm.disableProperty()
+                .bind(vm.placingProperty().or(vm.addressProperty().isNull()));
         confirm.setOnAction(e -> vm.confirm());
         box.getChildren().addAll(lines, new Separator(), totals, payHint, confirm);
         return box;
@@ -221,7 +225,8 @@ public final class CheckoutView extends ScrollPane {
         number.getStyleClass().add("order-number");
         Label numberHint = Views.label(i18n, "checkout.orderNumber", Styles.TEXT_MUTED);
         Label total = new Label(o == null ? "" : i18n.t("checkout.paidTotal", Formats.rupiah(o.total())));
-        Label where = new Label(o == null || o.shippingAddressText() == null ? "" : i18n.t("checkout.shipTo", o.shippingAddressText()));
+        Label where = new Label(
+                o == null || o.shippingAddressText() == null ? "" : i18n.t("checkout.shipTo", o.shippingAddressText()));
         where.setWrapText(true);
         where.getStyleClass().add(Styles.TEXT_MUTED);
         Button more = Views.button(i18n, "checkout.continue", Material2MZ.STOREFRONT, Styles.ACCENT, Styles.LARGE);

@@ -146,7 +146,8 @@ public final class CheckoutViewModel {
         ui.tasks()
                 .run(
                         () -> {
-                            String k = key != null ? key : ui.services().checkout().newIdempotencyKey();
+                            String k =
+                                    key != null ? key : ui.services().checkout().newIdempotencyKey();
                             Order order = ui.services().checkout().checkout(customerId, addressId, k);
                             return new Object[] {order, ui.services().carts().cart(owner)};
                         },

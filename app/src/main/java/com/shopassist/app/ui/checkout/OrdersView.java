@@ -52,7 +52,8 @@ public final class OrdersView extends BorderPane {
                 }
                 Label number = new Label(o.orderNumber());
                 number.getStyleClass().add(Styles.TEXT_BOLD);
-                Label when = new Label(Formats.dateTime(o.createdAt(), i18n.locale()) + " · " + Formats.rupiah(o.total()));
+                Label when =
+                        new Label(Formats.dateTime(o.createdAt(), i18n.locale()) + " · " + Formats.rupiah(o.total()));
                 when.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
                 Region grow = new Region();
                 HBox.setHgrow(grow, Priority.ALWAYS);
@@ -90,9 +91,11 @@ public final class OrdersView extends BorderPane {
     private void render() {
         Order o = vm.selectedProperty().get();
         if (o == null) {
-            detail.getChildren().setAll(vm.orders().isEmpty()
-                    ? Views.emptyState(i18n, Material2MZ.RECEIPT_LONG, "orders.none", "orders.noneHint")
-                    : new Label());
+            detail.getChildren()
+                    .setAll(
+                            vm.orders().isEmpty()
+                                    ? Views.emptyState(i18n, Material2MZ.RECEIPT_LONG, "orders.none", "orders.noneHint")
+                                    : new Label());
             return;
         }
         Label number = new Label(o.orderNumber());
@@ -124,10 +127,16 @@ public final class OrdersView extends BorderPane {
         int row = 0;
         row = addTotal(totals, row, i18n.t("cart.subtotal"), Formats.rupiah(o.subtotal()), false);
         if (o.discount() != null && !o.discount().isZero()) {
-            row = addTotal(totals, row, i18n.t("checkout.voucher", o.voucherCode() == null ? "" : o.voucherCode()), Formats.minus(o.discount()), false);
+            row = addTotal(
+                    totals,
+                    row,
+                    i18n.t("checkout.voucher", o.voucherCode() == null ? "" : o.voucherCode()),
+                    Formats.minus(o.discount()),
+                    false);
         }
         addTotal(totals, row, i18n.t("cart.total"), Formats.rupiah(o.total()), true);
-        Label ship = new Label(o.shippingAddressText() == null ? "" : i18n.t("checkout.shipTo", o.shippingAddressText()));
+        Label ship =
+                new Label(o.shippingAddressText() == null ? "" : i18n.t("checkout.shipTo", o.shippingAddressText()));
         ship.setWrapText(true);
         ship.getStyleClass().add(Styles.TEXT_MUTED);
         detail.getChildren().setAll(head, when, new Separator(), lines, new Separator(), totals, ship, timeline(o));

@@ -46,7 +46,8 @@ public final class Formats {
         try {
             if (multiplier > 1) {
                 java.math.BigDecimal v = new java.math.BigDecimal(s.replace(',', '.'));
-                return Money.of(v.multiply(java.math.BigDecimal.valueOf(multiplier)).setScale(0, java.math.RoundingMode.HALF_UP));
+                return Money.of(v.multiply(java.math.BigDecimal.valueOf(multiplier))
+                        .setScale(0, java.math.RoundingMode.HALF_UP));
             }
             String digits = s.replace(".", "").replace(",", "");
             if (!digits.matches("\\d{1,15}")) return null;

@@ -34,7 +34,9 @@ public final class I18n {
 
     public static ResourceBundle load(Locale locale) {
         return ResourceBundle.getBundle(
-                BUNDLE, supported(locale), ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+                BUNDLE,
+                supported(locale),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
     /** English unless the language is Indonesian ("id", or the legacy "in"). */

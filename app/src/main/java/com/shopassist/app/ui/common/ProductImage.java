@@ -47,7 +47,9 @@ public final class ProductImage extends StackPane {
         icon.getStyleClass().add(size >= 200 ? "icon-72" : size >= 100 ? "icon-40" : "icon-22");
         icon.getStyleClass().add("placeholder-icon");
         javafx.scene.control.Label initial = new javafx.scene.control.Label(
-                brand == null || brand.isBlank() ? "" : brand.strip().substring(0, 1).toUpperCase(java.util.Locale.ROOT));
+                brand == null || brand.isBlank()
+                        ? ""
+                        : brand.strip().substring(0, 1).toUpperCase(java.util.Locale.ROOT));
         initial.getStyleClass().add("placeholder-initial");
         StackPane.setAlignment(initial, Pos.BOTTOM_RIGHT);
         initial.setVisible(size >= 60);
@@ -75,7 +77,8 @@ public final class ProductImage extends StackPane {
         if (c.contains("book")) return Material2AL.BOOK;
         if (c.contains("toy") || c.contains("kid") || c.contains("baby")) return Material2AL.CHILD_CARE;
         if (c.contains("food") || c.contains("grocer") || c.contains("drink")) return Material2AL.LOCAL_GROCERY_STORE;
-        if (c.contains("fashion") || c.contains("cloth") || c.contains("apparel") || c.contains("bag")) return Material2AL.CHECKROOM;
+        if (c.contains("fashion") || c.contains("cloth") || c.contains("apparel") || c.contains("bag"))
+            return Material2AL.CHECKROOM;
         if (c.contains("watch") || c.contains("access") || c.contains("jewel")) return Material2AL.CARD_GIFTCARD;
         return Material2MZ.SHOPPING_BAG;
     }

@@ -32,7 +32,11 @@ public final class IdleMonitor {
     private long lastActivity;
 
     public IdleMonitor(
-            Duration idle, Duration countdown, LongSupplier clockMillis, BooleanSupplier worthResetting, Runnable reset) {
+            Duration idle,
+            Duration countdown,
+            LongSupplier clockMillis,
+            BooleanSupplier worthResetting,
+            Runnable reset) {
         this.idleMillis = idle.toMillis();
         this.countdownMillis = countdown.toMillis();
         this.clock = clockMillis;

@@ -56,7 +56,8 @@ public record KeyboardLayout(String language, List<List<String>> rows) {
     /** What a key types, with shift applied to single letters. */
     public static String typed(String key, boolean shift) {
         if (SPACE.equals(key)) return " ";
-        if (shift && key.length() == 1 && Character.isLetter(key.charAt(0))) return key.toUpperCase(java.util.Locale.ROOT);
+        if (shift && key.length() == 1 && Character.isLetter(key.charAt(0)))
+            return key.toUpperCase(java.util.Locale.ROOT);
         return key;
     }
 }

@@ -125,11 +125,18 @@ public final class OnScreenKeyboard extends VBox {
         }
         if (KeyboardLayout.SHIFT.equals(key)) {
             shift = !shift;
-            getChildren().forEach(row -> ((HBox) row).getChildren().forEach(n -> {
-                if (n instanceof Button k && k.getText() != null && k.getText().length() == 1 && !k.textProperty().isBound()) {
-                    k.setText(shift ? k.getText().toUpperCase(java.util.Locale.ROOT) : k.getText().toLowerCase(java.util.Locale.ROOT));
-                }
-            }));
+            getChildren()
+                    .forEach(row -> ((HBox) row).getChildren().forEach(n -> {
+                        if (n instanceof Button k
+                                && k.getText() != null
+                                && k.getText().length() == 1
+                                && !k.textProperty().isBound()) {
+                            k.setText(
+                                    shift
+                                            ? k.getText().toUpperCase(java.util.Locale.ROOT)
+                                            : k.getText().toLowerCase(java.util.Locale.ROOT));
+                        }
+                    }));
             return;
         }
         if (target == null) return;

@@ -75,7 +75,9 @@ public final class Appearance {
     public void bind(Parent root) {
         Runnable apply = () -> {
             Application.setUserAgentStylesheet(
-                    dark.get() ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+                    dark.get()
+                            ? new PrimerDark().getUserAgentStylesheet()
+                            : new PrimerLight().getUserAgentStylesheet());
             root.setStyle(rootStyle());
             root.getStyleClass().removeAll("dark", "light", "high-contrast");
             root.getStyleClass().add(dark.get() ? "dark" : "light");

@@ -26,7 +26,6 @@ import javafx.animation.KeyFrame;
 import javafx.animation.PauseTransition;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
-import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -94,35 +93,41 @@ public final class MainWindow extends StackPane {
         factories.put(Page.PRODUCT, () -> new ProductDetailView(vm.catalog(), i18n, cards, vm::back));
         factories.put(Page.COMPARE, () -> new CompareView(vm.compare(), i18n, cards));
         factories.put(Page.GIFTS, () -> new GiftFinderView(vm.gifts(), i18n, cards));
-        factories.put(Page.CHECKOUT, () -> new CheckoutView(vm.checkout(), ui.session(), i18n, new CheckoutView.Navigation() {
-            @Override
-            public void signIn() {
-                vm.navigate(Page.ACCOUNT);
-            }
+        factories.put(
+                Page.CHECKOUT,
+                () -> new CheckoutView(vm.checkout(), ui.session(), i18n, new CheckoutView.Navigation() {
+                    @Override
+                    public void signIn() {
+                        vm.navigate(Page.ACCOUNT);
+                    }
 
-            @Override
-            public void continueShopping() {
-                vm.navigate(Page.CHAT);
-            }
+                    @Override
+                    public void continueShopping() {
+                        vm.navigate(Page.CHAT);
+                    }
 
-            @Override
-            public void orders() {
-                vm.navigate(Page.ORDERS);
-            }
-        }));
+                    @Override
+                    public void orders() {
+                        vm.navigate(Page.ORDERS);
+                    }
+                }));
         factories.put(Page.ORDERS, () -> new OrdersView(vm.orders(), i18n));
-        factories.put(Page.ACCOUNT, () -> new AccountView(vm.account(), ui.session(), i18n, new AccountView.Navigation() {
-            @Override
-            public void orders() {
-                vm.navigate(Page.ORDERS);
-            }
+        factories.put(
+                Page.ACCOUNT,
+                () -> new AccountView(vm.account(), ui.session(), i18n, new AccountView.Navigation() {
+                    @Override
+                    public void orders() {
+                        vm.navigate(Page.ORDERS);
+                    }
 
-            @Override
-            public void privacy() {
-                vm.navigate(Page.PRIVACY);
-            }
-        }));
-        factories.put(Page.PRIVACY, () -> new PrivacyView(vm.privacy(), i18n, ui.kiosk().enabled(), vm::back));
+                    @Override
+                    public void privacy() {
+                        vm.navigate(Page.PRIVACY);
+                    }
+                }));
+        factories.put(
+                Page.PRIVACY,
+                () -> new PrivacyView(vm.privacy(), i18n, ui.kiosk().enabled(), vm::back));
 
         keyboard = new OnScreenKeyboard(i18n);
 
@@ -214,7 +219,9 @@ public final class MainWindow extends StackPane {
 
         Button lang = new Button();
         lang.setId("language-toggle");
-        lang.textProperty().bind(Bindings.createStringBinding(() -> i18n.isIndonesian() ? "Bahasa Indonesia" : "English", i18n.localeProperty()));
+        lang.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> i18n.isIndonesian() ? "Bahasa Indonesia" : "English", i18n.localeProperty()));
         lang.setGraphic(new FontIcon(Material2MZ.TRANSLATE));
         lang.getStyleClass().addAll(Styles.FLAT, "header-button");
         lang.setOnAction(e -> i18n.toggle());
@@ -273,7 +280,8 @@ public final class MainWindow extends StackPane {
     /** The navigation rail on the left: big icon-over-label buttons, easy to hit on a touch screen. */
     private Node rail() {
         ToggleGroup nav = new ToggleGroup();
-        VBox box = new VBox(6,
+        VBox box = new VBox(
+                6,
                 navButton(nav, Page.CHAT, "nav.chat", Material2AL.CHAT),
                 navButton(nav, Page.BROWSE, "nav.browse", Material2AL.CATEGORY),
                 navButton(nav, Page.GIFTS, "nav.gifts", Material2AL.CARD_GIFTCARD),
@@ -307,7 +315,8 @@ public final class MainWindow extends StackPane {
             b.setSelected(true);
             vm.navigate(page);
         });
-        vm.pageProperty().addListener((o, a, now) -> b.setSelected(now == page || (page == Page.BROWSE && now == Page.PRODUCT)));
+        vm.pageProperty()
+                .addListener((o, a, now) -> b.setSelected(now == page || (page == Page.BROWSE && now == Page.PRODUCT)));
         return b;
     }
 
@@ -315,10 +324,11 @@ public final class MainWindow extends StackPane {
         ToggleButton b = navButton(group, Page.COMPARE, "nav.compare", Material2AL.COMPARE_ARROWS);
         b.textProperty().unbind();
         var compare = ui.session().compare();
-        b.textProperty().bind(Bindings.createStringBinding(
-                () -> compare.isEmpty() ? i18n.t("nav.compare") : i18n.t("nav.compareCount", compare.size()),
-                compare,
-                i18n.localeProperty()));
+        b.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> compare.isEmpty() ? i18n.t("nav.compare") : i18n.t("nav.compareCount", compare.size()),
+                        compare,
+                        i18n.localeProperty()));
         return b;
     }
 
@@ -363,12 +373,14 @@ public final class MainWindow extends StackPane {
         };
         Notification n = new Notification(note.text(), new FontIcon(icon));
         n.getStyleClass().add("toast");
-        n.getStyleClass().add(switch (note.level()) {
-            case SUCCESS -> Styles.SUCCESS;
-            case WARNING -> Styles.WARNING;
-            case ERROR -> Styles.DANGER;
-            case INFO -> Styles.ACCENT;
-        });
+        n.getStyleClass()
+                .add(
+                        switch (note.level()) {
+                            case SUCCESS -> Styles.SUCCESS;
+                            case WARNING -> Styles.WARNING;
+                            case ERROR -> Styles.DANGER;
+                            case INFO -> Styles.ACCENT;
+                        });
         n.setPrefWidth(380);
         n.setMaxWidth(380);
         n.setMaxHeight(Region.USE_PREF_SIZE);
@@ -423,15 +435,25 @@ public final class MainWindow extends StackPane {
             vm.navigate(Page.BROWSE);
             if (catalogView != null) catalogView.searchField().requestFocus();
         });
-        acc.put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), () -> vm.cart().checkout());
+        acc.put(
+                new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN),
+                () -> vm.cart().checkout());
         acc.put(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN), appearance::larger);
         acc.put(new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN), appearance::larger);
         acc.put(new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN), appearance::smaller);
         acc.put(new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN), appearance::smaller);
         acc.put(new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN), appearance::resetFont);
-        acc.put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN), () -> appearance.darkProperty().set(!appearance.darkProperty().get()));
-        acc.put(new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN), () -> appearance.highContrastProperty().set(!appearance.highContrastProperty().get()));
-        acc.put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), i18n::toggle);
+        acc.put(
+                new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN),
+                () -> appearance.darkProperty().set(!appearance.darkProperty().get()));
+        acc.put(
+                new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN),
+                () -> appearance
+                        .highContrastProperty()
+                        .set(!appearance.highContrastProperty().get()));
+        acc.put(
+                new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                i18n::toggle);
         acc.put(new KeyCodeCombination(KeyCode.ESCAPE), vm::back);
     }
 }

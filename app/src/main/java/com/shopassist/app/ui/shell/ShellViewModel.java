@@ -69,7 +69,12 @@ public final class ShellViewModel {
                 navigate(Page.CHAT);
             }
         });
-        idle = new IdleMonitor(ui.kiosk().idleTimeout(), ui.kiosk().countdown(), clockMillis, this::worthResetting, this::resetSession);
+        idle = new IdleMonitor(
+                ui.kiosk().idleTimeout(),
+                ui.kiosk().countdown(),
+                clockMillis,
+                this::worthResetting,
+                this::resetSession);
     }
 
     // ------------------------------------------------------------------ navigation
@@ -183,7 +188,8 @@ public final class ShellViewModel {
                 .run(
                         () -> ui.services().catalog().byBarcode(code),
                         (java.util.Optional<Product> found) -> found.ifPresentOrElse(
-                                p -> cart.add(p.id(), p.name()), () -> ui.feedback().warning("scan.unknown", code)),
+                                p -> cart.add(p.id(), p.name()),
+                                () -> ui.feedback().warning("scan.unknown", code)),
                         ui.feedback()::error);
     }
 
@@ -213,9 +219,15 @@ public final class ShellViewModel {
                     if (s.isClerkMode()) {
                         return s.customer() == null
                                 ? ui.i18n().t("header.clerk", s.clerk().fullName())
-                                : ui.i18n().t("header.clerkServing", s.clerk().fullName(), s.customer().fullName());
+                                : ui.i18n()
+                                        .t(
+                                                "header.clerkServing",
+                                                s.clerk().fullName(),
+                                                s.customer().fullName());
                     }
-                    return s.customer() == null ? ui.i18n().t("header.guest") : s.customer().fullName();
+                    return s.customer() == null
+                            ? ui.i18n().t("header.guest")
+                            : s.customer().fullName();
                 },
                 s.customerProperty(),
                 s.clerkProperty(),

@@ -25,7 +25,8 @@ class I18nBundlesTest {
     /** Files that name configuration settings ("kiosk.enabled"), not messages. */
     private static final Set<String> CONFIG_FILES = Set.of("UiOptions.java", "UiLauncher.java", "DesktopLauncher.java");
     /** Keys built at run time from an enum or a list ("status." + status.name()). */
-    private static final Set<String> DYNAMIC_PREFIXES = Set.of("status.", "sort.", "voucher.rejected.", "gift.recipient.");
+    private static final Set<String> DYNAMIC_PREFIXES =
+            Set.of("status.", "sort.", "voucher.rejected.", "gift.recipient.");
 
     private static Set<String> keys(Locale locale) {
         return new TreeSet<>(I18n.load(locale).keySet());
@@ -43,7 +44,8 @@ class I18nBundlesTest {
     void noTranslationIsEmpty() {
         for (Locale l : I18n.SUPPORTED) {
             var b = I18n.load(l);
-            for (String k : b.keySet()) assertThat(b.getString(k)).as(l + " " + k).isNotBlank();
+            for (String k : b.keySet())
+                assertThat(b.getString(k)).as(l + " " + k).isNotBlank();
         }
     }
 

@@ -19,7 +19,11 @@ class IdleMonitorTest {
     @BeforeEach
     void setUp() {
         monitor = new IdleMonitor(
-                Duration.ofSeconds(180), Duration.ofSeconds(15), now::get, somethingToClear::get, resets::incrementAndGet);
+                Duration.ofSeconds(180),
+                Duration.ofSeconds(15),
+                now::get,
+                somethingToClear::get,
+                resets::incrementAndGet);
     }
 
     private void at(long seconds) {

@@ -18,7 +18,13 @@ class KeyboardLayoutTest {
             List<String> k = keys(l);
             for (char c = 'a'; c <= 'z'; c++) assertThat(k).contains(String.valueOf(c));
             for (char c = '0'; c <= '9'; c++) assertThat(k).contains(String.valueOf(c));
-            assertThat(k).contains("@", KeyboardLayout.SPACE, KeyboardLayout.ENTER, KeyboardLayout.BACKSPACE, KeyboardLayout.SHIFT);
+            assertThat(k)
+                    .contains(
+                            "@",
+                            KeyboardLayout.SPACE,
+                            KeyboardLayout.ENTER,
+                            KeyboardLayout.BACKSPACE,
+                            KeyboardLayout.SHIFT);
         }
     }
 

@@ -28,19 +28,22 @@ class AppearanceTest {
 
     @Test
     void kioskFlagsAndSettingsAreRead() {
-        UiOptions fromSettings = UiOptions.fromSettings((key, env, def) -> Map.of(
-                        "kiosk.enabled", "true", "kiosk.idle-seconds", "90", "ui.language", "id")
-                .getOrDefault(key, def));
+        UiOptions fromSettings = UiOptions.fromSettings(
+                (key, env, def) -> Map.of("kiosk.enabled", "true", "kiosk.idle-seconds", "90", "ui.language", "id")
+                        .getOrDefault(key, def));
         assertThat(fromSettings.kiosk().enabled()).isTrue();
         assertThat(fromSettings.kiosk().idleTimeout()).isEqualTo(Duration.ofSeconds(90));
         assertThat(fromSettings.locale()).isEqualTo(Locale.forLanguageTag("id"));
 
-        UiOptions o = UiOptions.parse(List.of("--kiosk", "--lang=id", "--dark", "--idle-seconds=60", "--other"), UiOptions.defaults());
+        UiOptions o = UiOptions.parse(
+                List.of("--kiosk", "--lang=id", "--dark", "--idle-seconds=60", "--other"), UiOptions.defaults());
         assertThat(o.kiosk().enabled()).isTrue();
         assertThat(o.kiosk().idleTimeout()).isEqualTo(Duration.ofSeconds(60));
         assertThat(o.dark()).isTrue();
         assertThat(o.locale().getLanguage()).isEqualTo("id");
         assertThat(o.effectiveFontScale()).isGreaterThan(1.0);
-        assertThat(UiOptions.parse(List.of("--measure-startup=exit"), UiOptions.defaults()).exitAfterStartup()).isTrue();
+        assertThat(UiOptions.parse(List.of("--measure-startup=exit"), UiOptions.defaults())
+                        .exitAfterStartup())
+                .isTrue();
     }
 }
