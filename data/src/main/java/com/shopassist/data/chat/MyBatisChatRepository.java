@@ -1,0 +1,166 @@
+package com.shopassist.data.chat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.shopassist.core.chat.ChatMessage;
+import com.shopassist.core.chat.ChatRepository;
+import com.shopassist.core.chat.ChatSessionInfo;
+import com.shopassist.core.chat.TokenUsage;
+import com.shopassist.core.common.Transactions;
+import com.shopassist.data.db.Database;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Chat sessions and messages in aichatbot.chat_session / chat_details. Token usage is stored per
+ * message as JSONB: {"model": .., "input": n, "output": n, "total": n, "cost_usd": ".."} (the cost
+ * as a string, so no binary floating point ever touches it).
+ */
+public final class MyBatisChatRepository implements ChatRepository {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ChatMapper mapper;
+    private final Transactions tx;
+
+    public MyBatisChatRepository(Database db) {
+        this.mapper = db.mapper(ChatMapper.class);
+        this.tx = db.transactions();
+    }
+
+    @Override
+    public void ensureSession(UUID sessionId, Long customerId, String guestKey) {
+        mapper.insertSessionIfAbsent(sessionId.toString(), customerId, guestKey);
+    }
+
+    @Override
+    public long append(UUID sessionId, String role, String content, TokenUsage usage) {
+        Objects.requireNonNull(role, "role");
+        NewMessage row = new NewMessage(sessionId.toString(), role, content == null ? "" : content, toJson(usage));
+        return tx.inTransaction(() -> {
+            mapper.insertMessage(row);
+            mapper.touchSession(row.chatSessionId);
+            return row.chatIdSequence;
+        });
+    }
+
+    @Override
+    public List<ChatMessage> messages(UUID sessionId) {
+        return messagesAfter(sessionId, 0);
+    }
+
+    @Override
+    public List<ChatMessage> messagesAfter(UUID sessionId, long afterSequence) {
+        return mapper.messagesAfter(sessionId.toString(), afterSequence).stream()
+                .map(MyBatisChatRepository::toMessage)
+                .toList();
+    }
+
+    @Override
+    public Optional<String> summary(UUID sessionId) {
+        return Optional.ofNullable(mapper.session(sessionId.toString())).map(r -> r.summary);
+    }
+
+    @Override
+    public void saveSummary(UUID sessionId, String summary, long uptoSequence) {
+        mapper.saveSummary(sessionId.toString(), summary, uptoSequence);
+    }
+
+    @Override
+    public Optional<Long> summaryUpto(UUID sessionId) {
+        return Optional.ofNullable(mapper.session(sessionId.toString())).map(r -> r.summaryUpto);
+    }
+
+    @Override
+    public List<ChatSessionInfo> sessionsOfCustomer(long customerId, int limit) {
+        return mapper.sessionsOfCustomer(customerId, Math.max(0, limit)).stream()
+                .map(MyBatisChatRepository::toInfo)
+                .toList();
+    }
+
+    @Override
+    public Optional<ChatSessionInfo> session(UUID sessionId) {
+        return Optional.ofNullable(mapper.session(sessionId.toString())).map(MyBatisChatRepository::toInfo);
+    }
+
+    @Override
+    public void setTitle(UUID sessionId, String title) {
+        mapper.setTitle(sessionId.toString(), title);
+    }
+
+    @Override
+    public void deleteSession(UUID sessionId) {
+        mapper.deleteSession(sessionId.toString());
+    }
+
+    @Override
+    public long tokensUsedSince(Long customerId, String guestKey, Instant since) {
+        if (customerId == null && guestKey == null) return 0;
+        Long used = mapper.tokensUsedSince(customerId, guestKey, since);
+        return used == null ? 0 : used;
+    }
+
+    @Override
+    public int redactOlderThan(Instant before) {
+        return tx.inTransaction(() -> {
+            mapper.redactSummariesOlderThan(before);
+            return mapper.redactMessagesOlderThan(before);
+        });
+    }
+
+    @Override
+    public int redactCustomer(long customerId) {
+        return tx.inTransaction(() -> {
+            mapper.redactCustomerSessions(customerId);
+            return mapper.redactCustomerMessages(customerId);
+        });
+    }
+
+    static String toJson(TokenUsage usage) {
+        if (usage == null) return null;
+        ObjectNode node = JSON.createObjectNode();
+        node.put("model", usage.model());
+        node.put("input", usage.inputTokens());
+        node.put("output", usage.outputTokens());
+        node.put("total", usage.totalTokens());
+        node.put("cost_usd", usage.costUsd() == null ? "0" : usage.costUsd().toPlainString());
+        return node.toString();
+    }
+
+    static TokenUsage fromJson(String json) {
+        if (json == null || json.isBlank()) return null;
+        try {
+            JsonNode node = JSON.readTree(json);
+            JsonNode cost = node.get("cost_usd");
+            return new TokenUsage(
+                    node.path("model").asText(null),
+                    node.path("input").asInt(),
+                    node.path("output").asInt(),
+                    cost == null || cost.isNull() ? BigDecimal.ZERO : new BigDecimal(cost.asText()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("unreadable token_usage " + json, e);
+        }
+    }
+
+    private static ChatMessage toMessage(ChatMessageRow r) {
+        return new ChatMessage(
+                r.chatIdSequence,
+                UUID.fromString(r.chatSessionId),
+                r.role,
+                r.chatContent,
+                fromJson(r.tokenUsage),
+                r.createdAt);
+    }
+
+    private static ChatSessionInfo toInfo(ChatSessionRow r) {
+        return new ChatSessionInfo(
+                UUID.fromString(r.chatSessionId), r.customerId, r.title, r.messageCount, r.createdAt, r.updatedAt);
+    }
+}
