@@ -1,0 +1,452 @@
+package com.shopassist.ai.gemini;
+
+import com.shopassist.ai.tools.ShopTools;
+import com.shopassist.ai.tools.ToolResult;
+import com.shopassist.core.cart.Cart;
+import com.shopassist.core.chat.AssistantReply;
+import com.shopassist.core.chat.ChatContext;
+import com.shopassist.core.chat.ChatMessage;
+import com.shopassist.core.chat.ChatRepository;
+import com.shopassist.core.chat.ChatSessionInfo;
+import com.shopassist.core.chat.ProductCard;
+import com.shopassist.core.chat.ProposedAction;
+import com.shopassist.core.chat.ShoppingAssistant;
+import com.shopassist.core.catalog.Product;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The assistant chain behind {@code com.shopassist.ai.AssistantChain}: pending confirmations,
+ * budget, history, Gemini Flash and Pro (routed, each the other's fallback), the offline
+ * assistant, a graceful message; then validation and persistence. Never throws to its caller.
+ */
+public final class ChainEngine implements ShoppingAssistant {
+
+    private static final Logger log = LoggerFactory.getLogger(ChainEngine.class);
+    static final int MAX_MESSAGE_CHARS = 2_000;
+    /** A turn is refused when less than this is left of the day's budget (about one turn). */
+    static final long TURN_ESTIMATE_TOKENS = 1_000;
+
+    private final AiSettings settings;
+    private final ShopTools tools;
+    private final ChatRepository chats;
+    private final ShoppingAssistant offline;
+    private final Clock clock;
+    private final ToolCatalog catalog = new ToolCatalog();
+    private final ReplyValidator validator = new ReplyValidator();
+    private final GeminiLayer flash;
+    private final GeminiLayer pro;
+    private final Summarizer summarizer;
+    private final Map<UUID, Pending> pending = new ConcurrentHashMap<>();
+    private final Map<UUID, Object> locks = new ConcurrentHashMap<>();
+
+    private record Pending(ProposedAction action, String assistant) {}
+
+    public ChainEngine(AiSettings settings, ShopTools tools, ChatRepository chats, ShoppingAssistant offline, Clock clock) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.tools = Objects.requireNonNull(tools, "tools");
+        this.chats = Objects.requireNonNull(chats, "chats");
+        this.offline = offline != null ? offline : new KeywordAssistant(tools);
+        this.clock = clock != null ? clock : Clock.systemUTC();
+        if (settings.geminiEnabled()) {
+            String prompt = Prompts.load("system.txt");
+            var flashChat = GeminiModels.chat(settings, settings.flashModel());
+            this.flash = new GeminiLayer(
+                    "gemini-flash", settings.flashModel(), flashChat,
+                    GeminiModels.streaming(settings, settings.flashModel()), settings, catalog, tools, prompt);
+            this.pro = new GeminiLayer(
+                    "gemini-pro", settings.proModel(), GeminiModels.chat(settings, settings.proModel()),
+                    GeminiModels.streaming(settings, settings.proModel()), settings, catalog, tools, prompt);
+            this.summarizer = new Summarizer(flashChat, settings.flashModel(), settings);
+        } else {
+            this.flash = null;
+            this.pro = null;
+            this.summarizer = new Summarizer(null, null, settings);
+        }
+        log.info("assistant chain: {}", settings);
+    }
+
+    public boolean geminiEnabled() {
+        return flash != null;
+    }
+
+    @Override
+    public AssistantReply reply(ChatContext ctx, String message) {
+        return reply(ctx, message, null);
+    }
+
+    @Override
+    public AssistantReply reply(ChatContext ctx, String message, Consumer<String> onToken) {
+        String lang = "en";
+        try {
+            lang = Lang.detect(message, Lang.of(ctx == null ? null : ctx.uiLocale()));
+            Objects.requireNonNull(ctx, "ctx");
+            synchronized (locks.computeIfAbsent(ctx.chatSessionId(), k -> new Object())) {
+                return turn(ctx, message, lang, onToken);
+            }
+        } catch (Throwable t) {
+            log.error("assistant chain failed; answering gracefully", t);
+            AssistantReply r = graceful(lang);
+            emit(onToken, r.text(), null);
+            return r;
+        }
+    }
+
+    @Override
+    public AssistantReply confirm(ChatContext ctx, String actionId, boolean accept) {
+        String lang = Lang.of(ctx == null ? null : ctx.uiLocale());
+        try {
+            synchronized (locks.computeIfAbsent(ctx.chatSessionId(), k -> new Object())) {
+                Pending p = pending.get(ctx.chatSessionId());
+                if (p == null || !p.action().id().equals(actionId)) {
+                    return simple(Texts.expired(lang), lang, "offline");
+                }
+                boolean stored = ensureSession(ctx);
+                if (stored && !owns(ctx)) return simple(Texts.otherAccount(lang), lang, "fallback");
+                return settle(ctx, p, accept, accept ? Lang.pick(lang, "yes", "ya") : Lang.pick(lang, "no", "tidak"), lang, stored);
+            }
+        } catch (Throwable t) {
+            log.error("confirmation failed; answering gracefully", t);
+            return graceful(lang);
+        }
+    }
+
+    @Override
+    public void forget(ChatContext ctx) {
+        if (ctx == null) return;
+        pending.remove(ctx.chatSessionId());
+        locks.remove(ctx.chatSessionId());
+        try {
+            offline.forget(ctx);
+        } catch (RuntimeException e) {
+            log.warn("offline assistant could not forget the session: {}", e.toString());
+        }
+    }
+
+    /** The signed-in customer's conversations, newest first (none for a guest). */
+    public List<ChatSessionInfo> sessions(ChatContext ctx, int limit) {
+        if (ctx == null || ctx.customerId() == null) return List.of();
+        return chats.sessionsOfCustomer(ctx.customerId(), limit);
+    }
+
+    /** The visible messages (shopper and assistant) of a session the caller owns, else empty. */
+    public List<ChatMessage> transcript(ChatContext ctx, UUID sessionId) {
+        Optional<ChatSessionInfo> s = chats.session(sessionId);
+        if (s.isEmpty() || !ownedBy(s.get(), ctx)) return List.of();
+        return chats.messages(sessionId).stream()
+                .filter(m -> "user".equals(m.role()) || "model".equals(m.role()))
+                .toList();
+    }
+
+    /** Deletes a session the caller owns; false when it is not theirs or does not exist. */
+    public boolean deleteSession(ChatContext ctx, UUID sessionId) {
+        Optional<ChatSessionInfo> s = chats.session(sessionId);
+        if (s.isEmpty() || !ownedBy(s.get(), ctx)) return false;
+        chats.deleteSession(sessionId);
+        pending.remove(sessionId);
+        return true;
+    }
+
+    // ------------------------------------------------------------------ the turn
+
+    private AssistantReply turn(ChatContext ctx, String rawMessage, String lang, Consumer<String> onToken) {
+        String message = rawMessage == null ? "" : rawMessage.strip();
+        if (message.isEmpty()) {
+            AssistantReply r = simple(Texts.empty(lang), lang, geminiEnabled() ? "gemini-flash" : "offline");
+            emit(onToken, r.text(), null);
+            return r;
+        }
+        if (message.length() > MAX_MESSAGE_CHARS) message = message.substring(0, MAX_MESSAGE_CHARS);
+        boolean stored = ensureSession(ctx);
+        if (stored && !owns(ctx)) {
+            AssistantReply r = simple(Texts.otherAccount(lang), lang, "fallback");
+            emit(onToken, r.text(), null);
+            return r;
+        }
+
+        Pending p = pending.remove(ctx.chatSessionId());
+        if (p != null && (Texts.isYes(message) || Texts.isNo(message))) {
+            AssistantReply r = settle(ctx, p, Texts.isYes(message), message, lang, stored);
+            emit(onToken, r.text(), null);
+            return r;
+        }
+
+        AssistantReply reply = null;
+        GeminiLayer.Outcome outcome = null;
+        History history = stored ? loadHistory(ctx.chatSessionId()) : History.EMPTY;
+        boolean useGemini = geminiEnabled();
+        if (useGemini) {
+            AssistantReply refusal = budgetRefusal(ctx, lang);
+            if (refusal == BUDGET_OFFLINE) {
+                useGemini = false;
+            } else if (refusal != null) {
+                if (stored) persistPlain(ctx, message, refusal.text());
+                emit(onToken, refusal.text(), null);
+                return refusal;
+            }
+        }
+        AtomicBoolean tokenShown = new AtomicBoolean(false);
+        if (useGemini) {
+            int turnNumber = turnNumber(ctx);
+            boolean proFirst = ModelRouter.preferPro(message, turnNumber, settings.proAfterTurns());
+            List<String> toolNames = ToolRouter.select(message, history.lastTurnTools());
+            Turn turn = new Turn(ctx, message, lang, history, toolNames, ToolRouter.singleStep(message));
+            for (GeminiLayer layer : proFirst ? List.of(pro, flash) : List.of(flash, pro)) {
+                try {
+                    outcome = layer.run(turn, onToken, tokenShown);
+                    break;
+                } catch (GeminiLayer.Failure f) {
+                    log.warn("{} failed, next layer: {}", layer.label, f.getMessage());
+                    if (tokenShown.get()) break; // cannot happen: a layer that showed text returns an outcome
+                }
+            }
+            if (outcome != null) reply = fromGemini(turn, outcome);
+        }
+        if (reply == null) {
+            reply = fromOffline(ctx, message, lang);
+            emit(onToken, reply.text(), tokenShown);
+        }
+        if (reply.action() != null) pending.put(ctx.chatSessionId(), new Pending(reply.action(), reply.assistant()));
+        if (stored) {
+            persist(ctx, message, reply, outcome);
+            maintainSummary(ctx.chatSessionId());
+        }
+        return reply;
+    }
+
+    private AssistantReply fromGemini(Turn turn, GeminiLayer.Outcome o) {
+        List<ToolResult> results = o.executed().stream().map(Turn.Executed::result).toList();
+        List<String> toolNames = o.executed().stream().map(Turn.Executed::name).toList();
+        Cart cart = null;
+        ProposedAction action = null;
+        for (ToolResult r : results) {
+            if (r.cart() != null) cart = r.cart();
+            if (r.proposal() != null) action = r.proposal();
+        }
+        String text;
+        List<ProductCard> cards;
+        if (o.immediate()) {
+            text = Texts.immediate(results, turn.lang);
+            cards = List.of();
+        } else {
+            ReplyValidator.Checked c = validator.check(o.text(), results, turn.message, turn.lang);
+            if (!c.corrections().isEmpty()) log.info("validator changed the answer: {}", c.corrections());
+            text = c.text();
+            cards = c.cards();
+            if (text.isBlank()) text = listing(results, turn.lang);
+            if (cards.isEmpty()) cards = searchCards(results);
+            if (o.interrupted()) text = text + Texts.interrupted(turn.lang);
+        }
+        return new AssistantReply(text, turn.lang, cards, cart, action, toolNames, o.label(), suggestions(turn.lang, toolNames, action));
+    }
+
+    private AssistantReply fromOffline(ChatContext ctx, String message, String lang) {
+        AssistantReply r = null;
+        try {
+            r = offline.reply(ctx, message);
+        } catch (RuntimeException e) {
+            log.warn("offline assistant failed: {}", e.toString());
+        }
+        if (r == null || r.text() == null || r.text().isBlank()) return graceful(lang);
+        return r;
+    }
+
+    private AssistantReply settle(ChatContext ctx, Pending p, boolean accept, String message, String lang, boolean stored) {
+        pending.remove(ctx.chatSessionId());
+        AssistantReply r;
+        if (accept) {
+            ToolResult result;
+            try {
+                result = tools.execute(ctx, p.action());
+            } catch (RuntimeException e) {
+                log.warn("confirmed action failed: {}", e.toString());
+                result = new ToolResult(p.action().kind().name().toLowerCase(), false, "", List.of(), null, null, "FAILED");
+            }
+            if (result == null) result = new ToolResult("execute", false, "", List.of(), null, null, "FAILED");
+            r = new AssistantReply(
+                    Texts.executed(p.action(), result, lang), lang, List.of(), result.cart(), null,
+                    List.of(toolName(p.action())), p.assistant(), List.of());
+        } else {
+            r = new AssistantReply(Texts.declined(lang), lang, List.of(), null, null, List.of(), p.assistant(), List.of());
+        }
+        if (stored) persistPlain(ctx, message, r.text());
+        return r;
+    }
+
+    private static String toolName(ProposedAction a) {
+        return switch (a.kind()) {
+            case CHECKOUT -> "checkout";
+            case APPLY_VOUCHER -> "apply_voucher";
+            case CLEAR_CART -> "clear_cart";
+        };
+    }
+
+    // ------------------------------------------------------------------ budget
+
+    private static final AssistantReply BUDGET_OFFLINE = new AssistantReply("", "en", null, null, null, null, "offline", null);
+
+    /** Null: go ahead. BUDGET_OFFLINE: serve offline. Otherwise the refusal to show. */
+    private AssistantReply budgetRefusal(ChatContext ctx, String lang) {
+        long budget = settings.dailyBudget(ctx.tier());
+        Instant since = LocalDate.now(clock.withZone(settings.budgetZone()))
+                .atStartOfDay(settings.budgetZone())
+                .toInstant();
+        long used;
+        try {
+            used = chats.tokensUsedSince(ctx.customerId(), ctx.owner() == null ? null : ctx.owner().guestKey(), since);
+        } catch (RuntimeException e) {
+            log.warn("token usage unknown ({}); serving the turn", e.toString());
+            return null;
+        }
+        if (budget - used >= TURN_ESTIMATE_TOKENS) return null;
+        log.info("daily budget of {} reached ({} of {} tokens)", ctx.tier(), used, budget);
+        return switch (ctx.tier()) {
+            case "PREMIUM" -> BUDGET_OFFLINE;
+            case "FREE" -> simple(Texts.limitReached(lang), lang, "fallback");
+            default -> new AssistantReply(
+                    Texts.signIn(lang), lang, List.of(), null, null, List.of(), "fallback",
+                    List.of(Lang.pick(lang, "Sign in", "Masuk")));
+        };
+    }
+
+    // ------------------------------------------------------------------ history
+
+    private boolean ensureSession(ChatContext ctx) {
+        try {
+            chats.ensureSession(ctx.chatSessionId(), ctx.customerId(), ctx.owner() == null ? null : ctx.owner().guestKey());
+            return true;
+        } catch (RuntimeException e) {
+            log.warn("chat history unavailable, answering without it: {}", e.toString());
+            return false;
+        }
+    }
+
+    private boolean owns(ChatContext ctx) {
+        return chats.session(ctx.chatSessionId()).map(s -> ownedBy(s, ctx)).orElse(true);
+    }
+
+    /** A customer's session is theirs alone; a guest session (no customer) belongs to its kiosk session. */
+    private static boolean ownedBy(ChatSessionInfo s, ChatContext ctx) {
+        return s.customerId() == null || ctx != null && s.customerId().equals(ctx.customerId());
+    }
+
+    private History loadHistory(UUID session) {
+        try {
+            Long upto = chats.summaryUpto(session).orElse(null);
+            String summary = chats.summary(session).orElse(null);
+            return History.of(summary, upto, chats.messagesAfter(session, upto == null ? 0 : upto), settings.historyMessages());
+        } catch (RuntimeException e) {
+            log.warn("could not read chat history: {}", e.toString());
+            return History.EMPTY;
+        }
+    }
+
+    private int turnNumber(ChatContext ctx) {
+        try {
+            return chats.session(ctx.chatSessionId()).map(s -> s.messageCount() / 2 + 1).orElse(1);
+        } catch (RuntimeException e) {
+            return 1;
+        }
+    }
+
+    private void persist(ChatContext ctx, String message, AssistantReply reply, GeminiLayer.Outcome outcome) {
+        try {
+            UUID id = ctx.chatSessionId();
+            chats.append(id, "user", message, null);
+            if (outcome != null) {
+                for (GeminiLayer.StoredRound r : outcome.rounds()) chats.append(id, "tool", r.round().toJson(), r.usage());
+            }
+            chats.append(id, "model", reply.text(), outcome == null ? null : outcome.finalUsage());
+            titleIfMissing(id, message);
+        } catch (RuntimeException e) {
+            log.warn("could not store the turn: {}", e.toString());
+        }
+    }
+
+    private void persistPlain(ChatContext ctx, String message, String answer) {
+        try {
+            chats.append(ctx.chatSessionId(), "user", message, null);
+            chats.append(ctx.chatSessionId(), "model", answer, null);
+            titleIfMissing(ctx.chatSessionId(), message);
+        } catch (RuntimeException e) {
+            log.warn("could not store the turn: {}", e.toString());
+        }
+    }
+
+    private void titleIfMissing(UUID id, String message) {
+        chats.session(id).filter(s -> s.title() == null).ifPresent(s -> chats.setTitle(id, Summarizer.clip(message, 60)));
+    }
+
+    /** Folds what left the window into the summary, so the next turn starts small. */
+    private void maintainSummary(UUID session) {
+        try {
+            History h = loadHistory(session);
+            if (h.overflow().isEmpty()) return;
+            Summarizer.Summary s = summarizer.summarize(h.summary(), h.overflow());
+            long upto = h.overflow().get(h.overflow().size() - 1).sequence();
+            chats.saveSummary(session, s.text(), upto);
+            if (s.usage() != null) chats.append(session, "system", "summary up to message " + upto, s.usage());
+        } catch (RuntimeException e) {
+            log.warn("could not update the summary: {}", e.toString());
+        }
+    }
+
+    // ------------------------------------------------------------------ small helpers
+
+    private static String listing(List<ToolResult> results, String lang) {
+        Map<Long, Product> products = new LinkedHashMap<>();
+        for (ToolResult r : results) for (Product p : r.products()) products.putIfAbsent(p.id(), p);
+        if (products.isEmpty()) return Lang.pick(lang, "Done. Anything else?", "Sudah. Ada lagi?");
+        StringBuilder sb = new StringBuilder(Lang.pick(lang, "Here is what I found:", "Ini yang saya temukan:"));
+        products.values().stream().limit(5).forEach(p -> sb.append("\n- **").append(p.name()).append("** - ").append(p.price().format()));
+        return sb.toString();
+    }
+
+    private static List<ProductCard> searchCards(List<ToolResult> results) {
+        List<ProductCard> out = new ArrayList<>();
+        for (ToolResult r : results) {
+            if (!r.tool().startsWith("search") && !r.tool().startsWith("get_products") && !r.tool().startsWith("get_gift")) continue;
+            for (Product p : r.products()) if (out.size() < 6 && out.stream().noneMatch(c -> c.id() == p.id())) out.add(ProductCard.of(p));
+        }
+        return out;
+    }
+
+    private static List<String> suggestions(String lang, List<String> tools, ProposedAction action) {
+        if (action != null) return "id".equals(lang) ? List.of("ya", "tidak") : List.of("yes", "no");
+        if (tools.contains("add_to_cart")) return "id".equals(lang) ? List.of("lihat keranjang", "checkout") : List.of("view cart", "checkout");
+        if (tools.contains("search_products") || tools.contains("get_products_by_category")) {
+            return "id".equals(lang) ? List.of("bandingkan dua teratas", "tambahkan yang pertama") : List.of("compare the top two", "add the first one");
+        }
+        return List.of();
+    }
+
+    private AssistantReply graceful(String lang) {
+        return new AssistantReply(Texts.graceful(lang), lang, List.of(), null, null, List.of(), "fallback", Texts.gracefulSuggestions(lang));
+    }
+
+    private static AssistantReply simple(String text, String lang, String assistant) {
+        return new AssistantReply(text, lang, List.of(), null, null, List.of(), assistant, List.of());
+    }
+
+    private static void emit(Consumer<String> onToken, String text, AtomicBoolean shown) {
+        if (onToken == null || text == null || shown != null && shown.get()) return;
+        try {
+            onToken.accept(text);
+        } catch (RuntimeException e) {
+            // the UI's callback failing must not lose the answer
+        }
+    }
+}

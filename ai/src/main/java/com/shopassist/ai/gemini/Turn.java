@@ -1,0 +1,112 @@
+package com.shopassist.ai.gemini;
+
+import com.shopassist.ai.tools.ShopTools;
+import com.shopassist.ai.tools.ToolResult;
+import com.shopassist.core.chat.ChatContext;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One shopper message on its way through the chain. It outlives a failed model attempt so that a
+ * cart write the first model already made is not made again by the fallback model: the k-th
+ * identical write of the turn replays the k-th earlier result.
+ */
+final class Turn {
+
+    private static final Logger log = LoggerFactory.getLogger(Turn.class);
+    private static final Set<String> REPLAYED_WRITES = Set.of("add_to_cart", "remove_from_cart", "remove_voucher");
+
+    final ChatContext ctx;
+    final String message;
+    final String lang;
+    final History history;
+    final List<String> toolNames;
+    final boolean singleStep;
+    private final Map<String, List<ToolResult>> writesDone = new HashMap<>();
+
+    Turn(ChatContext ctx, String message, String lang, History history, List<String> toolNames, boolean singleStep) {
+        this.ctx = ctx;
+        this.message = message;
+        this.lang = lang;
+        this.history = history;
+        this.toolNames = toolNames;
+        this.singleStep = singleStep;
+    }
+
+    Attempt attempt(String label, String model, int maxToolCalls) {
+        return new Attempt(label, model, maxToolCalls);
+    }
+
+    /** A call as the model made it and what came back. */
+    record Executed(String name, String args, ToolResult result) {}
+
+    /** One model's try at this turn. */
+    final class Attempt {
+        final String label;
+        final String model;
+        final int maxToolCalls;
+        final List<Executed> executed = new ArrayList<>();
+        private final Map<String, Integer> writeCounts = new HashMap<>();
+        private int calls;
+
+        Attempt(String label, String model, int maxToolCalls) {
+            this.label = label;
+            this.model = model;
+            this.maxToolCalls = maxToolCalls;
+        }
+
+        Turn turn() {
+            return Turn.this;
+        }
+
+        synchronized ToolResult run(ToolCatalog catalog, ShopTools tools, String name, String args) {
+            ToolResult result;
+            if (++calls > maxToolCalls) {
+                result = ToolCatalog.failure(
+                        name, "Tool limit of " + maxToolCalls + " calls this turn reached. Answer now with what you have.");
+                result = new ToolResult(name, false, result.forModel(), List.of(), null, null, "TOOL_LIMIT");
+            } else if (REPLAYED_WRITES.contains(name)) {
+                String key = name + " " + normalizeArgs(args);
+                int k = writeCounts.merge(key, 1, Integer::sum);
+                List<ToolResult> done = writesDone.computeIfAbsent(key, x -> new ArrayList<>());
+                if (k <= done.size()) {
+                    result = done.get(k - 1);
+                } else {
+                    result = safely(catalog, tools, name, args);
+                    done.add(result);
+                }
+            } else {
+                result = safely(catalog, tools, name, args);
+            }
+            executed.add(new Executed(name, args, result));
+            return result;
+        }
+
+        private ToolResult safely(ToolCatalog catalog, ShopTools tools, String name, String args) {
+            try {
+                ToolResult r = catalog.execute(tools, ctx, name, args);
+                if (r == null) return ToolCatalog.failure(name, "No result.");
+                return r;
+            } catch (RuntimeException e) {
+                // ShopTools promise not to throw; a database outage still can
+                log.warn("tool {} failed: {}", name, e.toString());
+                return new ToolResult(
+                        name, false, "The store system did not answer. Tell the shopper to try again shortly.",
+                        List.of(), null, null, "TOOL_FAILED");
+            }
+        }
+
+        List<ToolResult> results() {
+            return executed.stream().map(Executed::result).toList();
+        }
+    }
+
+    private static String normalizeArgs(String args) {
+        return args == null ? "{}" : args.replaceAll("\\s+", "");
+    }
+}

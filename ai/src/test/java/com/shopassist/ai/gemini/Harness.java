@@ -1,0 +1,44 @@
+package com.shopassist.ai.gemini;
+
+import com.shopassist.ai.AssistantChain;
+import com.shopassist.ai.tools.ShopTools;
+import com.shopassist.core.cart.CartOwner;
+import com.shopassist.core.chat.ChatContext;
+import com.shopassist.core.chat.ShoppingAssistant;
+import com.shopassist.core.customer.Customer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
+
+/** Shared setup of the ai tests: settings pointing at a fake Gemini, contexts for a guest and customers. */
+final class Harness {
+
+    static final String FLASH = "gemini-2.5-flash";
+    static final String PRO = "gemini-2.5-pro";
+
+    private Harness() {}
+
+    static AiSettings settings(FakeGemini fake) {
+        return AiSettings.defaults("test-key").withBaseUrl(fake.baseUrl()).withTimeout(Duration.ofMillis(1500));
+    }
+
+    static AssistantChain chain(AiSettings settings, ShopTools tools, com.shopassist.core.chat.ChatRepository chats, ShoppingAssistant offline) {
+        return AssistantChain.create(settings, tools, chats, offline, Clock.systemUTC());
+    }
+
+    static ChatContext guest() {
+        return new ChatContext(UUID.randomUUID(), CartOwner.guest("kiosk-" + UUID.randomUUID()), null, null, Locale.ENGLISH);
+    }
+
+    static ChatContext customer(long id, Customer.Tier tier) {
+        Customer c = new Customer(id, "Customer " + id, "c" + id + "@example.com", 30, null, null, Customer.Role.CUSTOMER, tier, Instant.EPOCH);
+        return new ChatContext(UUID.randomUUID(), CartOwner.customer(id), c, null, Locale.ENGLISH);
+    }
+
+    /** The same session again (a resumed chat). */
+    static ChatContext again(ChatContext ctx) {
+        return new ChatContext(ctx.chatSessionId(), ctx.owner(), ctx.customer(), ctx.clerkId(), ctx.uiLocale());
+    }
+}
