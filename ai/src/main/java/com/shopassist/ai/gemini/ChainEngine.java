@@ -242,7 +242,9 @@ public final class ChainEngine implements ShoppingAssistant {
             text = Texts.immediate(results, turn.lang);
             cards = List.of();
         } else {
-            ReplyValidator.Checked c = validator.check(o.text(), results, turn.message, turn.lang);
+            List<ToolResult> truth = new ArrayList<>(results);
+            truth.addAll(recheckEarlierProducts(turn, results, o.text()));
+            ReplyValidator.Checked c = validator.check(o.text(), truth, turn.message, turn.lang);
             if (!c.corrections().isEmpty()) log.info("validator changed the answer: {}", c.corrections());
             text = c.text();
             cards = c.cards();
@@ -251,6 +253,38 @@ public final class ChainEngine implements ShoppingAssistant {
             if (o.interrupted()) text = text + Texts.interrupted(turn.lang);
         }
         return new AssistantReply(text, turn.lang, cards, cart, action, toolNames, o.label(), suggestions(turn.lang, toolNames, action));
+    }
+
+    /**
+     * Products of the window's earlier tool rounds, read again now: an answer that repeats an
+     * earlier price ("yes, the JBL is still Rp 699.000") is checked against today's data, not
+     * against what the model remembers.
+     */
+    private List<ToolResult> recheckEarlierProducts(Turn turn, List<ToolResult> results, String text) {
+        if (text == null || !text.matches("(?s).*\\d.*")) return List.of();
+        java.util.Set<Long> have = new java.util.HashSet<>();
+        for (ToolResult r : results) for (Product p : r.products()) have.add(p.id());
+        java.util.LinkedHashSet<Long> ids = new java.util.LinkedHashSet<>();
+        List<String> seen = turn.history.windowProducts();
+        for (int i = seen.size() - 1; i >= 0 && ids.size() < 6; i--) {
+            String head = seen.get(i).split(" ", 2)[0];
+            try {
+                long id = Long.parseLong(head);
+                if (!have.contains(id)) ids.add(id);
+            } catch (NumberFormatException ignored) {
+                // not a product entry
+            }
+        }
+        List<ToolResult> out = new ArrayList<>();
+        for (long id : ids) {
+            try {
+                ToolResult r = tools.getProductDetails(turn.ctx, id);
+                if (r != null && r.ok()) out.add(r);
+            } catch (RuntimeException e) {
+                log.debug("could not re-read product {}: {}", id, e.toString());
+            }
+        }
+        return out;
     }
 
     private AssistantReply fromOffline(ChatContext ctx, String message, String lang) {
@@ -394,9 +428,10 @@ public final class ChainEngine implements ShoppingAssistant {
     private void maintainSummary(UUID session) {
         try {
             History h = loadHistory(session);
-            if (h.overflow().isEmpty()) return;
-            Summarizer.Summary s = summarizer.summarize(h.summary(), h.overflow());
-            long upto = h.overflow().get(h.overflow().size() - 1).sequence();
+            List<ChatMessage> fold = h.toSummarise(settings.historyMessages() / 2);
+            if (fold.isEmpty()) return;
+            Summarizer.Summary s = summarizer.summarize(h.summary(), fold);
+            long upto = fold.get(fold.size() - 1).sequence();
             chats.saveSummary(session, s.text(), upto);
             if (s.usage() != null) chats.append(session, "system", "summary up to message " + upto, s.usage());
         } catch (RuntimeException e) {

@@ -153,7 +153,7 @@ final class GeminiLayer {
                             : "Unknown tool " + request.name() + ". Use only the tools provided.";
                     return ToolExecutionResultMessage.from(request, text == null ? "" : text);
                 })
-                .maxSequentialToolsInvocations(settings.maxToolCalls() + 1)
+                .maxSequentialToolsInvocations(settings.maxToolCalls() + 2) // one round more to read the limit notice
                 .build();
     }
 

@@ -25,7 +25,29 @@ record History(String summary, long summaryUpto, List<ChatMessage> window, List<
         for (ChatMessage m : afterSummary) {
             if (!"system".equals(m.role())) rows.add(m);
         }
-        int start = Math.max(0, rows.size() - windowSize);
+        int start = cut(rows, windowSize);
+        return new History(
+                summary,
+                summaryUpto == null ? 0 : summaryUpto,
+                List.copyOf(rows.subList(start, rows.size())),
+                List.copyOf(rows.subList(0, start)));
+    }
+
+    /**
+     * What to fold into the summary once the window is full: everything but the last
+     * {@code keep} messages (cut at a turn boundary), so the next summary is a few turns away
+     * rather than due on every turn.
+     */
+    List<ChatMessage> toSummarise(int keep) {
+        if (overflow.isEmpty()) return List.of();
+        List<ChatMessage> rows = new ArrayList<>(overflow);
+        rows.addAll(window);
+        return List.copyOf(rows.subList(0, cut(rows, keep)));
+    }
+
+    /** Index of the first row of the last {@code size} rows, moved forward to a shopper message. */
+    private static int cut(List<ChatMessage> rows, int size) {
+        int start = Math.max(0, rows.size() - size);
         while (start < rows.size() && !"user".equals(rows.get(start).role())) start++;
         if (start == rows.size()) {
             // one turn longer than the window: keep it whole from its shopper message
@@ -37,11 +59,7 @@ record History(String summary, long summaryUpto, List<ChatMessage> window, List<
                 }
             }
         }
-        return new History(
-                summary,
-                summaryUpto == null ? 0 : summaryUpto,
-                List.copyOf(rows.subList(start, rows.size())),
-                List.copyOf(rows.subList(0, start)));
+        return start;
     }
 
     /** The window as LangChain4j messages. */

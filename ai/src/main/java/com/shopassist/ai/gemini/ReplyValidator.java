@@ -80,9 +80,6 @@ final class ReplyValidator {
             Map<Long, ProductCard> mentioned,
             String lang) {
         if (line.isBlank()) return line;
-        List<Known> inLine = productsIn(line, known.values());
-        for (Known k : inLine) if (k.product() != null) mentioned.putIfAbsent(k.id(), ProductCard.of(k.product()));
-
         Matcher ref = PRODUCT_REF.matcher(line);
         while (ref.find()) {
             long id = Long.parseLong(ref.group(1));
@@ -91,23 +88,38 @@ final class ReplyValidator {
                 return null;
             }
         }
-        boolean listItem = LIST_ITEM.matcher(line).find();
-        List<long[]> prices = amountSpans(line);
-        if (inLine.isEmpty()) {
-            boolean productLine = listItem && (!prices.isEmpty() || BOLD.matcher(line).find() && !prices.isEmpty());
-            if (productLine && prices.stream().anyMatch(p -> !amounts.contains(p[0]))) {
-                corrections.add("removed product the tools did not return: " + line.strip());
-                return null;
-            }
-            return dropSentencesWithUnknownAmounts(line, amounts, corrections);
+        if (LIST_ITEM.matcher(line).find()) return checkUnit(line, true, known, amounts, corrections, mentioned, lang);
+        // prose: each sentence is checked on its own, so a price in one is not "corrected" by a product in another
+        List<String> keep = new ArrayList<>();
+        for (String sentence : SENTENCE.split(line)) {
+            String checked = checkUnit(sentence, false, known, amounts, corrections, mentioned, lang);
+            if (checked != null) keep.add(checked);
         }
-        if (inLine.size() == 1) {
-            Known k = inLine.get(0);
-            String fixed = fixPrices(line, prices, k, amounts, corrections);
-            return fixStock(fixed, k, corrections, lang);
+        String joined = String.join(" ", keep);
+        return joined.isBlank() ? null : joined;
+    }
+
+    /** A list item or a sentence: about one product (fix it), none (amounts must be known), or several. */
+    private String checkUnit(
+            String unit,
+            boolean listItem,
+            Map<Long, Known> known,
+            Set<Long> amounts,
+            List<String> corrections,
+            Map<Long, ProductCard> mentioned,
+            String lang) {
+        List<Known> inUnit = productsIn(unit, known.values());
+        for (Known k : inUnit) if (k.product() != null) mentioned.putIfAbsent(k.id(), ProductCard.of(k.product()));
+        List<long[]> prices = amountSpans(unit);
+        boolean unknownAmount = prices.stream().anyMatch(p -> !amounts.contains(p[0]));
+        if (inUnit.size() == 1) {
+            Known k = inUnit.get(0);
+            return fixStock(fixPrices(unit, prices, k, amounts, corrections), k, corrections, lang);
         }
-        // several products on one line (a comparison): prices must at least be known amounts
-        return dropSentencesWithUnknownAmounts(line, amounts, corrections);
+        if (!unknownAmount) return unit;
+        corrections.add((listItem && inUnit.isEmpty() ? "removed product the tools did not return: " : "removed unverified amount: ")
+                + unit.strip());
+        return null;
     }
 
     private static String fixPrices(String line, List<long[]> prices, Known k, Set<Long> amounts, List<String> corrections) {
@@ -152,17 +164,6 @@ final class ReplyValidator {
             corrections.add(k.name() + " is sold out");
         }
         return out;
-    }
-
-    private static String dropSentencesWithUnknownAmounts(String line, Set<Long> amounts, List<String> corrections) {
-        if (amountSpans(line).stream().allMatch(p -> amounts.contains(p[0]))) return line;
-        List<String> keep = new ArrayList<>();
-        for (String s : SENTENCE.split(line)) {
-            if (amountSpans(s).stream().allMatch(p -> amounts.contains(p[0]))) keep.add(s);
-            else corrections.add("removed unverified amount: " + s.strip());
-        }
-        String joined = String.join(" ", keep);
-        return joined.isBlank() ? null : joined;
     }
 
     /** Products whose name the line mentions (exactly, by a bold name, or by brand and first words). */

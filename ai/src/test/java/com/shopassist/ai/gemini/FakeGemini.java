@@ -242,6 +242,23 @@ public final class FakeGemini implements AutoCloseable {
             return out;
         }
 
+        /**
+         * Function responses after the last model content (LangChain4j sends one user content per
+         * response, so parallel calls come back as several trailing contents).
+         */
+        public List<JsonNode> trailingFunctionResponsesAll() {
+            JsonNode contents = contents();
+            List<JsonNode> out = new ArrayList<>();
+            int i = contents.size() - 1;
+            while (i >= 0 && !"model".equals(contents.get(i).path("role").asText())) i--;
+            for (int j = i + 1; j < contents.size(); j++) {
+                for (JsonNode p : contents.get(j).path("parts")) {
+                    if (p.has("functionResponse")) out.add(p.get("functionResponse"));
+                }
+            }
+            return out;
+        }
+
         /** The text of the last user text part. */
         public String lastUserText() {
             JsonNode contents = contents();

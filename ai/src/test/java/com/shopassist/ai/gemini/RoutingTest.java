@@ -1,0 +1,52 @@
+package com.shopassist.ai.gemini;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class RoutingTest {
+
+    @Test
+    void complexAsksAndLongConversationsPreferPro() {
+        assertThat(ModelRouter.preferPro("compare these two", 1, 10)).isTrue();
+        assertThat(ModelRouter.preferPro("what are the pros and cons?", 1, 10)).isTrue();
+        assertThat(ModelRouter.preferPro("tolong bandingkan keduanya", 1, 10)).isTrue();
+        assertThat(ModelRouter.preferPro("rekomendasi headphone dong", 1, 10)).isTrue();
+        assertThat(ModelRouter.preferPro("add it to my cart", 1, 10)).isFalse();
+        assertThat(ModelRouter.preferPro("add it to my cart", 10, 10)).isFalse();
+        assertThat(ModelRouter.preferPro("add it to my cart", 11, 10)).isTrue();
+    }
+
+    @Test
+    void aTurnOffersTheCoreToolsPlusWhatItsWordsPointAt() {
+        assertThat(ToolRouter.select("hello", Set.of())).containsExactlyElementsOf(ToolRouter.CORE);
+        assertThat(ToolRouter.select("pakai voucher HEMAT10", Set.of())).contains("apply_voucher", "get_vouchers").doesNotContain("checkout");
+        assertThat(ToolRouter.select("kirim ke rumah", Set.of())).contains("checkout", "get_addresses");
+        assertThat(ToolRouter.select("where is my order?", Set.of())).contains("get_orders", "get_order_details");
+        assertThat(ToolRouter.select("gift for dad", Set.of())).contains("get_gift_suggestions");
+        assertThat(ToolRouter.select("yes the second", Set.of("apply_voucher"))).contains("apply_voucher");
+    }
+
+    @Test
+    void writesEndTheTurnOnlyForASingleRequest() {
+        assertThat(ToolRouter.singleStep("add the second one to my cart")).isTrue();
+        assertThat(ToolRouter.singleStep("add it and check out")).isFalse();
+        assertThat(ToolRouter.singleStep("tambahkan lalu bayar")).isFalse();
+    }
+
+    @Test
+    void yesAndNoInBothLanguages() {
+        for (String y : new String[] {"yes", "Ya", "iya!", "ok", "oke lanjut", "boleh", "Yes please."}) assertThat(Texts.isYes(y)).as(y).isTrue();
+        for (String n : new String[] {"no", "tidak", "Nggak", "batal", "cancel", "gak jadi"}) assertThat(Texts.isNo(n)).as(n).isTrue();
+        assertThat(Texts.isYes("yes, but show me red ones first")).isFalse();
+        assertThat(Texts.isNo("no idea what to buy")).isFalse();
+    }
+
+    @Test
+    void theShoppersLanguageIsDetected() {
+        assertThat(Lang.detect("saya mau cari headphone yang murah", "en")).isEqualTo("id");
+        assertThat(Lang.detect("I want cheap headphones", "id")).isEqualTo("en");
+        assertThat(Lang.detect("headphone", "id")).isEqualTo("id");
+    }
+}
