@@ -65,8 +65,7 @@ public record AiSettings(
 
     /** Defaults: offline unless a key is given. */
     public static AiSettings defaults(String apiKey) {
-        return new AiSettings(
-                apiKey, null, null, null, null, 0, 10_000, 50_000, 200_000, 5, 10, 10, null, null, null);
+        return new AiSettings(apiKey, null, null, null, null, 0, 10_000, 50_000, 200_000, 5, 10, 10, null, null, null);
     }
 
     /** True when the Gemini layers are on. */
@@ -89,20 +88,59 @@ public record AiSettings(
 
     public AiSettings withBaseUrl(String url) {
         return new AiSettings(
-                apiKey, url, flashModel, proModel, timeout, maxRetries, guestDailyTokens, freeDailyTokens,
-                premiumDailyTokens, maxToolCalls, historyMessages, proAfterTurns, flashPrice, proPrice, budgetZone);
+                apiKey,
+                url,
+                flashModel,
+                proModel,
+                timeout,
+                maxRetries,
+                guestDailyTokens,
+                freeDailyTokens,
+                premiumDailyTokens,
+                maxToolCalls,
+                historyMessages,
+                proAfterTurns,
+                flashPrice,
+                proPrice,
+                budgetZone);
     }
 
     public AiSettings withTimeout(Duration t) {
         return new AiSettings(
-                apiKey, baseUrl, flashModel, proModel, t, maxRetries, guestDailyTokens, freeDailyTokens,
-                premiumDailyTokens, maxToolCalls, historyMessages, proAfterTurns, flashPrice, proPrice, budgetZone);
+                apiKey,
+                baseUrl,
+                flashModel,
+                proModel,
+                t,
+                maxRetries,
+                guestDailyTokens,
+                freeDailyTokens,
+                premiumDailyTokens,
+                maxToolCalls,
+                historyMessages,
+                proAfterTurns,
+                flashPrice,
+                proPrice,
+                budgetZone);
     }
 
     public AiSettings withBudgets(long guest, long free, long premium) {
         return new AiSettings(
-                apiKey, baseUrl, flashModel, proModel, timeout, maxRetries, guest, free, premium, maxToolCalls,
-                historyMessages, proAfterTurns, flashPrice, proPrice, budgetZone);
+                apiKey,
+                baseUrl,
+                flashModel,
+                proModel,
+                timeout,
+                maxRetries,
+                guest,
+                free,
+                premium,
+                maxToolCalls,
+                historyMessages,
+                proAfterTurns,
+                flashPrice,
+                proPrice,
+                budgetZone);
     }
 
     /**
@@ -183,13 +221,15 @@ public record AiSettings(
         try {
             return ZoneId.of(v);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("SHOPASSIST_BUDGET_ZONE / assistant.budget-zone: unknown time zone: " + v);
+            throw new IllegalArgumentException(
+                    "SHOPASSIST_BUDGET_ZONE / assistant.budget-zone: unknown time zone: " + v);
         }
     }
 
     @Override
     public String toString() {
-        return "AiSettings[gemini=" + (geminiEnabled() ? "on" : "off") + ", baseUrl=" + baseUrl + ", flash=" + flashModel
+        return "AiSettings[gemini=" + (geminiEnabled() ? "on" : "off") + ", baseUrl=" + baseUrl + ", flash="
+                + flashModel
                 + ", pro=" + proModel + ", timeout=" + timeout + ", maxRetries=" + maxRetries + ", budgets="
                 + guestDailyTokens + "/" + freeDailyTokens + "/" + premiumDailyTokens + ", maxToolCalls=" + maxToolCalls
                 + "]";

@@ -3,6 +3,7 @@ package com.shopassist.ai.gemini;
 import com.shopassist.ai.tools.ShopTools;
 import com.shopassist.ai.tools.ToolResult;
 import com.shopassist.core.cart.Cart;
+import com.shopassist.core.catalog.Product;
 import com.shopassist.core.chat.AssistantReply;
 import com.shopassist.core.chat.ChatContext;
 import com.shopassist.core.chat.ChatMessage;
@@ -11,7 +12,6 @@ import com.shopassist.core.chat.ChatSessionInfo;
 import com.shopassist.core.chat.ProductCard;
 import com.shopassist.core.chat.ProposedAction;
 import com.shopassist.core.chat.ShoppingAssistant;
-import com.shopassist.core.catalog.Product;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -55,7 +55,8 @@ public final class ChainEngine implements ShoppingAssistant {
 
     private record Pending(ProposedAction action, String assistant) {}
 
-    public ChainEngine(AiSettings settings, ShopTools tools, ChatRepository chats, ShoppingAssistant offline, Clock clock) {
+    public ChainEngine(
+            AiSettings settings, ShopTools tools, ChatRepository chats, ShoppingAssistant offline, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.tools = Objects.requireNonNull(tools, "tools");
         this.chats = Objects.requireNonNull(chats, "chats");
@@ -65,11 +66,23 @@ public final class ChainEngine implements ShoppingAssistant {
             String prompt = Prompts.load("system.txt");
             var flashChat = GeminiModels.chat(settings, settings.flashModel());
             this.flash = new GeminiLayer(
-                    "gemini-flash", settings.flashModel(), flashChat,
-                    GeminiModels.streaming(settings, settings.flashModel()), settings, catalog, tools, prompt);
+                    "gemini-flash",
+                    settings.flashModel(),
+                    flashChat,
+                    GeminiModels.streaming(settings, settings.flashModel()),
+                    settings,
+                    catalog,
+                    tools,
+                    prompt);
             this.pro = new GeminiLayer(
-                    "gemini-pro", settings.proModel(), GeminiModels.chat(settings, settings.proModel()),
-                    GeminiModels.streaming(settings, settings.proModel()), settings, catalog, tools, prompt);
+                    "gemini-pro",
+                    settings.proModel(),
+                    GeminiModels.chat(settings, settings.proModel()),
+                    GeminiModels.streaming(settings, settings.proModel()),
+                    settings,
+                    catalog,
+                    tools,
+                    prompt);
             this.summarizer = new Summarizer(flashChat, settings.flashModel(), settings);
         } else {
             this.flash = null;
@@ -116,7 +129,13 @@ public final class ChainEngine implements ShoppingAssistant {
                 }
                 boolean stored = ensureSession(ctx);
                 if (stored && !owns(ctx)) return simple(Texts.otherAccount(lang), lang, "fallback");
-                return settle(ctx, p, accept, accept ? Lang.pick(lang, "yes", "ya") : Lang.pick(lang, "no", "tidak"), lang, stored);
+                return settle(
+                        ctx,
+                        p,
+                        accept,
+                        accept ? Lang.pick(lang, "yes", "ya") : Lang.pick(lang, "no", "tidak"),
+                        lang,
+                        stored);
             }
         } catch (Throwable t) {
             log.error("confirmation failed; answering gracefully", t);
@@ -163,7 +182,10 @@ public final class ChainEngine implements ShoppingAssistant {
     // ------------------------------------------------------------------ the turn
 
     private AssistantReply turn(ChatContext ctx, String rawMessage, String lang, Consumer<String> onToken) {
-        String message = rawMessage == null ? "" : rawMessage.strip();
+        // NUL and other control characters cannot be stored (PostgreSQL text) and mean nothing to a model
+        String message = rawMessage == null
+                ? ""
+                : rawMessage.replaceAll("[\\p{Cc}&&[^\\n\\t]]", " ").strip();
         if (message.isEmpty()) {
             AssistantReply r = simple(Texts.empty(lang), lang, geminiEnabled() ? "gemini-flash" : "offline");
             emit(onToken, r.text(), null);
@@ -228,7 +250,8 @@ public final class ChainEngine implements ShoppingAssistant {
     }
 
     private AssistantReply fromGemini(Turn turn, GeminiLayer.Outcome o) {
-        List<ToolResult> results = o.executed().stream().map(Turn.Executed::result).toList();
+        List<ToolResult> results =
+                o.executed().stream().map(Turn.Executed::result).toList();
         List<String> toolNames = o.executed().stream().map(Turn.Executed::name).toList();
         Cart cart = null;
         ProposedAction action = null;
@@ -252,7 +275,8 @@ public final class ChainEngine implements ShoppingAssistant {
             if (cards.isEmpty()) cards = searchCards(results);
             if (o.interrupted()) text = text + Texts.interrupted(turn.lang);
         }
-        return new AssistantReply(text, turn.lang, cards, cart, action, toolNames, o.label(), suggestions(turn.lang, toolNames, action));
+        return new AssistantReply(
+                text, turn.lang, cards, cart, action, toolNames, o.label(), suggestions(turn.lang, toolNames, action));
     }
 
     /**
@@ -298,7 +322,8 @@ public final class ChainEngine implements ShoppingAssistant {
         return r;
     }
 
-    private AssistantReply settle(ChatContext ctx, Pending p, boolean accept, String message, String lang, boolean stored) {
+    private AssistantReply settle(
+            ChatContext ctx, Pending p, boolean accept, String message, String lang, boolean stored) {
         pending.remove(ctx.chatSessionId());
         AssistantReply r;
         if (accept) {
@@ -307,14 +332,22 @@ public final class ChainEngine implements ShoppingAssistant {
                 result = tools.execute(ctx, p.action());
             } catch (RuntimeException e) {
                 log.warn("confirmed action failed: {}", e.toString());
-                result = new ToolResult(p.action().kind().name().toLowerCase(), false, "", List.of(), null, null, "FAILED");
+                result = new ToolResult(
+                        p.action().kind().name().toLowerCase(), false, "", List.of(), null, null, "FAILED");
             }
             if (result == null) result = new ToolResult("execute", false, "", List.of(), null, null, "FAILED");
             r = new AssistantReply(
-                    Texts.executed(p.action(), result, lang), lang, List.of(), result.cart(), null,
-                    List.of(toolName(p.action())), p.assistant(), List.of());
+                    Texts.executed(p.action(), result, lang),
+                    lang,
+                    List.of(),
+                    result.cart(),
+                    null,
+                    List.of(toolName(p.action())),
+                    p.assistant(),
+                    List.of());
         } else {
-            r = new AssistantReply(Texts.declined(lang), lang, List.of(), null, null, List.of(), p.assistant(), List.of());
+            r = new AssistantReply(
+                    Texts.declined(lang), lang, List.of(), null, null, List.of(), p.assistant(), List.of());
         }
         if (stored) persistPlain(ctx, message, r.text());
         return r;
@@ -330,7 +363,8 @@ public final class ChainEngine implements ShoppingAssistant {
 
     // ------------------------------------------------------------------ budget
 
-    private static final AssistantReply BUDGET_OFFLINE = new AssistantReply("", "en", null, null, null, null, "offline", null);
+    private static final AssistantReply BUDGET_OFFLINE =
+            new AssistantReply("", "en", null, null, null, null, "offline", null);
 
     /** Null: go ahead. BUDGET_OFFLINE: serve offline. Otherwise the refusal to show. */
     private AssistantReply budgetRefusal(ChatContext ctx, String lang) {
@@ -340,7 +374,8 @@ public final class ChainEngine implements ShoppingAssistant {
                 .toInstant();
         long used;
         try {
-            used = chats.tokensUsedSince(ctx.customerId(), ctx.owner() == null ? null : ctx.owner().guestKey(), since);
+            used = chats.tokensUsedSince(
+                    ctx.customerId(), ctx.owner() == null ? null : ctx.owner().guestKey(), since);
         } catch (RuntimeException e) {
             log.warn("token usage unknown ({}); serving the turn", e.toString());
             return null;
@@ -350,9 +385,16 @@ public final class ChainEngine implements ShoppingAssistant {
         return switch (ctx.tier()) {
             case "PREMIUM" -> BUDGET_OFFLINE;
             case "FREE" -> simple(Texts.limitReached(lang), lang, "fallback");
-            default -> new AssistantReply(
-                    Texts.signIn(lang), lang, List.of(), null, null, List.of(), "fallback",
-                    List.of(Lang.pick(lang, "Sign in", "Masuk")));
+            default ->
+                new AssistantReply(
+                        Texts.signIn(lang),
+                        lang,
+                        List.of(),
+                        null,
+                        null,
+                        List.of(),
+                        "fallback",
+                        List.of(Lang.pick(lang, "Sign in", "Masuk")));
         };
     }
 
@@ -360,7 +402,10 @@ public final class ChainEngine implements ShoppingAssistant {
 
     private boolean ensureSession(ChatContext ctx) {
         try {
-            chats.ensureSession(ctx.chatSessionId(), ctx.customerId(), ctx.owner() == null ? null : ctx.owner().guestKey());
+            chats.ensureSession(
+                    ctx.chatSessionId(),
+                    ctx.customerId(),
+                    ctx.owner() == null ? null : ctx.owner().guestKey());
             return true;
         } catch (RuntimeException e) {
             log.warn("chat history unavailable, answering without it: {}", e.toString());
@@ -381,7 +426,8 @@ public final class ChainEngine implements ShoppingAssistant {
         try {
             Long upto = chats.summaryUpto(session).orElse(null);
             String summary = chats.summary(session).orElse(null);
-            return History.of(summary, upto, chats.messagesAfter(session, upto == null ? 0 : upto), settings.historyMessages());
+            return History.of(
+                    summary, upto, chats.messagesAfter(session, upto == null ? 0 : upto), settings.historyMessages());
         } catch (RuntimeException e) {
             log.warn("could not read chat history: {}", e.toString());
             return History.EMPTY;
@@ -390,7 +436,9 @@ public final class ChainEngine implements ShoppingAssistant {
 
     private int turnNumber(ChatContext ctx) {
         try {
-            return chats.session(ctx.chatSessionId()).map(s -> s.messageCount() / 2 + 1).orElse(1);
+            return chats.session(ctx.chatSessionId())
+                    .map(s -> s.messageCount() / 2 + 1)
+                    .orElse(1);
         } catch (RuntimeException e) {
             return 1;
         }
@@ -401,7 +449,8 @@ public final class ChainEngine implements ShoppingAssistant {
             UUID id = ctx.chatSessionId();
             chats.append(id, "user", message, null);
             if (outcome != null) {
-                for (GeminiLayer.StoredRound r : outcome.rounds()) chats.append(id, "tool", r.round().toJson(), r.usage());
+                for (GeminiLayer.StoredRound r : outcome.rounds())
+                    chats.append(id, "tool", r.round().toJson(), r.usage());
             }
             chats.append(id, "model", reply.text(), outcome == null ? null : outcome.finalUsage());
             titleIfMissing(id, message);
@@ -421,7 +470,9 @@ public final class ChainEngine implements ShoppingAssistant {
     }
 
     private void titleIfMissing(UUID id, String message) {
-        chats.session(id).filter(s -> s.title() == null).ifPresent(s -> chats.setTitle(id, Summarizer.clip(message, 60)));
+        chats.session(id)
+                .filter(s -> s.title() == null)
+                .ifPresent(s -> chats.setTitle(id, Summarizer.clip(message, 60)));
     }
 
     /** Folds what left the window into the summary, so the next turn starts small. */
@@ -446,30 +497,49 @@ public final class ChainEngine implements ShoppingAssistant {
         for (ToolResult r : results) for (Product p : r.products()) products.putIfAbsent(p.id(), p);
         if (products.isEmpty()) return Lang.pick(lang, "Done. Anything else?", "Sudah. Ada lagi?");
         StringBuilder sb = new StringBuilder(Lang.pick(lang, "Here is what I found:", "Ini yang saya temukan:"));
-        products.values().stream().limit(5).forEach(p -> sb.append("\n- **").append(p.name()).append("** - ").append(p.price().format()));
+        products.values().stream()
+                .limit(5)
+                .forEach(p -> sb.append("\n- **")
+                        .append(p.name())
+                        .append("** - ")
+                        .append(p.price().format()));
         return sb.toString();
     }
 
     private static List<ProductCard> searchCards(List<ToolResult> results) {
         List<ProductCard> out = new ArrayList<>();
         for (ToolResult r : results) {
-            if (!r.tool().startsWith("search") && !r.tool().startsWith("get_products") && !r.tool().startsWith("get_gift")) continue;
-            for (Product p : r.products()) if (out.size() < 6 && out.stream().noneMatch(c -> c.id() == p.id())) out.add(ProductCard.of(p));
+            if (!r.tool().startsWith("search")
+                    && !r.tool().startsWith("get_products")
+                    && !r.tool().startsWith("get_gift")) continue;
+            for (Product p : r.products())
+                if (out.size() < 6 && out.stream().noneMatch(c -> c.id() == p.id())) out.add(ProductCard.of(p));
         }
         return out;
     }
 
     private static List<String> suggestions(String lang, List<String> tools, ProposedAction action) {
         if (action != null) return "id".equals(lang) ? List.of("ya", "tidak") : List.of("yes", "no");
-        if (tools.contains("add_to_cart")) return "id".equals(lang) ? List.of("lihat keranjang", "checkout") : List.of("view cart", "checkout");
+        if (tools.contains("add_to_cart"))
+            return "id".equals(lang) ? List.of("lihat keranjang", "checkout") : List.of("view cart", "checkout");
         if (tools.contains("search_products") || tools.contains("get_products_by_category")) {
-            return "id".equals(lang) ? List.of("bandingkan dua teratas", "tambahkan yang pertama") : List.of("compare the top two", "add the first one");
+            return "id".equals(lang)
+                    ? List.of("bandingkan dua teratas", "tambahkan yang pertama")
+                    : List.of("compare the top two", "add the first one");
         }
         return List.of();
     }
 
     private AssistantReply graceful(String lang) {
-        return new AssistantReply(Texts.graceful(lang), lang, List.of(), null, null, List.of(), "fallback", Texts.gracefulSuggestions(lang));
+        return new AssistantReply(
+                Texts.graceful(lang),
+                lang,
+                List.of(),
+                null,
+                null,
+                List.of(),
+                "fallback",
+                Texts.gracefulSuggestions(lang));
     }
 
     private static AssistantReply simple(String text, String lang, String assistant) {

@@ -109,7 +109,9 @@ final class GeminiLayer {
             public String execute(ToolExecutionRequest request, Object memoryId) {
                 AttemptState s = attempts.get(String.valueOf(memoryId));
                 if (s == null) return "This conversation turn is over.";
-                return s.attempt().run(catalog, tools, request.name(), request.arguments()).forModel();
+                return s.attempt()
+                        .run(catalog, tools, request.name(), request.arguments())
+                        .forModel();
             }
 
             @Override
@@ -149,7 +151,9 @@ final class GeminiLayer {
                     String attemptId = currentAttempt(request);
                     AttemptState s = attemptId == null ? null : attempts.get(attemptId);
                     String text = s != null && catalog.knows(request.name())
-                            ? s.attempt().run(catalog, tools, request.name(), request.arguments()).forModel()
+                            ? s.attempt()
+                                    .run(catalog, tools, request.name(), request.arguments())
+                                    .forModel()
                             : "Unknown tool " + request.name() + ". Use only the tools provided.";
                     return ToolExecutionResultMessage.from(request, text == null ? "" : text);
                 })
@@ -174,7 +178,9 @@ final class GeminiLayer {
         running.set(id);
         InvocationParameters params = InvocationParameters.from(Map.of(ATTEMPT, attempt));
         try {
-            return onToken == null ? runSync(id, turn, attempt, memory, params) : runStreaming(id, turn, attempt, memory, params, onToken, tokenShown);
+            return onToken == null
+                    ? runSync(id, turn, attempt, memory, params)
+                    : runStreaming(id, turn, attempt, memory, params, onToken, tokenShown);
         } catch (Failure f) {
             throw f;
         } catch (Throwable t) {
@@ -195,11 +201,14 @@ final class GeminiLayer {
         if (turn.history.summary() != null && !turn.history.summary().isBlank()) {
             sb.append("\n\n# Earlier in this chat\n").append(turn.history.summary());
         }
-        sb.append("\n\nReply in ").append("id".equals(turn.lang) ? "Bahasa Indonesia" : "English").append('.');
+        sb.append("\n\nReply in ")
+                .append("id".equals(turn.lang) ? "Bahasa Indonesia" : "English")
+                .append('.');
         return sb.toString();
     }
 
-    private Outcome runSync(String id, Turn turn, Turn.Attempt attempt, AttemptMemory memory, InvocationParameters params)
+    private Outcome runSync(
+            String id, Turn turn, Turn.Attempt attempt, AttemptMemory memory, InvocationParameters params)
             throws Failure {
         Result<String> r = shopper.chat(id, turn.message, params);
         List<ChatResponse> responses = new ArrayList<>(r.intermediateResponses());
@@ -289,7 +298,9 @@ final class GeminiLayer {
         boolean immediate = finalResponse.aiMessage() != null
                 && finalResponse.aiMessage().hasToolExecutionRequests()
                 && !attempt.executed.isEmpty();
-        String finalText = finalResponse.aiMessage() == null ? null : finalResponse.aiMessage().text();
+        String finalText = finalResponse.aiMessage() == null
+                ? null
+                : finalResponse.aiMessage().text();
         if (finalText == null || finalText.isBlank()) finalText = text;
         if (!immediate && (finalText == null || finalText.isBlank())) {
             throw new Failure(label + ": no usable text (finish " + finalResponse.finishReason() + ")", null);
@@ -343,7 +354,8 @@ final class GeminiLayer {
     /** The call's usage as Gemini reported it; estimated (4 characters a token) when it did not. */
     private TokenUsage usage(ChatResponse r, AttemptMemory memory) {
         Integer in = r == null || r.tokenUsage() == null ? null : r.tokenUsage().inputTokenCount();
-        Integer out = r == null || r.tokenUsage() == null ? null : r.tokenUsage().outputTokenCount();
+        Integer out =
+                r == null || r.tokenUsage() == null ? null : r.tokenUsage().outputTokenCount();
         if (in == null) in = memory.estimatedTokens();
         if (out == null) {
             String t = r == null || r.aiMessage() == null ? null : r.aiMessage().text();

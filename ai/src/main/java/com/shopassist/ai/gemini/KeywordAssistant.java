@@ -41,10 +41,19 @@ public final class KeywordAssistant implements ShoppingAssistant {
             List<ProductCard> cards = r.products().stream().map(ProductCard::of).toList();
             String text;
             if (!r.ok()) text = Texts.readable(r.forModel());
-            else if (cards.isEmpty()) text = Lang.pick(lang, "I found nothing for \"" + s.group(1) + "\".", "Tidak ada hasil untuk \"" + s.group(1) + "\".");
+            else if (cards.isEmpty())
+                text = Lang.pick(
+                        lang,
+                        "I found nothing for \"" + s.group(1) + "\".",
+                        "Tidak ada hasil untuk \"" + s.group(1) + "\".");
             else {
-                StringBuilder sb = new StringBuilder(Lang.pick(lang, "Here is what I found:", "Ini yang saya temukan:"));
-                for (ProductCard c : cards) sb.append("\n- ").append(c.name()).append(" - ").append(c.price().format());
+                StringBuilder sb =
+                        new StringBuilder(Lang.pick(lang, "Here is what I found:", "Ini yang saya temukan:"));
+                for (ProductCard c : cards)
+                    sb.append("\n- ")
+                            .append(c.name())
+                            .append(" - ")
+                            .append(c.price().format());
                 text = sb.toString();
             }
             return reply(text, lang, cards, r, List.of("search_products"));
@@ -52,18 +61,35 @@ public final class KeywordAssistant implements ShoppingAssistant {
         if (CART.matcher(m).matches()) {
             ToolResult r = tools.getCart(ctx);
             String text = r.cart() != null ? Texts.cartLine(r.cart(), lang) : Texts.readable(r.forModel());
-            return reply(text.isBlank() ? Lang.pick(lang, "Your cart is empty.", "Keranjang kosong.") : text, lang, List.of(), r, List.of("get_cart"));
+            return reply(
+                    text.isBlank() ? Lang.pick(lang, "Your cart is empty.", "Keranjang kosong.") : text,
+                    lang,
+                    List.of(),
+                    r,
+                    List.of("get_cart"));
         }
         if (CATEGORIES.matcher(m).matches()) {
             ToolResult r = tools.getCategories(ctx);
-            return reply(Texts.readable(r.forModel()).isEmpty() ? r.forModel() : Texts.readable(r.forModel()), lang, List.of(), r, List.of("get_categories"));
+            return reply(
+                    Texts.readable(r.forModel()).isEmpty() ? r.forModel() : Texts.readable(r.forModel()),
+                    lang,
+                    List.of(),
+                    r,
+                    List.of("get_categories"));
         }
         if (HELP.matcher(m.toLowerCase(Locale.ROOT)).matches()) {
             return new AssistantReply(
-                    Lang.pick(lang,
+                    Lang.pick(
+                            lang,
                             "I can search products ('search headphones'), show your cart ('cart') and list categories ('categories').",
                             "Saya bisa mencari produk ('cari headphone'), menampilkan keranjang ('keranjang') dan kategori ('kategori')."),
-                    lang, List.of(), null, null, List.of(), "offline", Texts.gracefulSuggestions(lang));
+                    lang,
+                    List.of(),
+                    null,
+                    null,
+                    List.of(),
+                    "offline",
+                    Texts.gracefulSuggestions(lang));
         }
         return null;
     }
@@ -73,7 +99,8 @@ public final class KeywordAssistant implements ShoppingAssistant {
         return null;
     }
 
-    private static AssistantReply reply(String text, String lang, List<ProductCard> cards, ToolResult r, List<String> toolNames) {
+    private static AssistantReply reply(
+            String text, String lang, List<ProductCard> cards, ToolResult r, List<String> toolNames) {
         return new AssistantReply(text, lang, cards, r.cart(), r.proposal(), toolNames, "offline", List.of());
     }
 }

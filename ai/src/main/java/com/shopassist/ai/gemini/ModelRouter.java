@@ -14,7 +14,8 @@ final class ModelRouter {
     private ModelRouter() {}
 
     static boolean complex(String message) {
-        return message != null && COMPLEX.matcher(message.toLowerCase(Locale.ROOT)).find();
+        return message != null
+                && COMPLEX.matcher(message.toLowerCase(Locale.ROOT)).find();
     }
 
     /** True when the pro model should answer first. {@code turn} counts from 1. */

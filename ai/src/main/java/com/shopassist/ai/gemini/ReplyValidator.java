@@ -35,13 +35,17 @@ final class ReplyValidator {
             "(?i)(?:\\b(?:rp|idr)\\.?\\s?)(\\d{1,3}(?:[.,]\\d{3})+|\\d+(?:[.,]\\d+)?)(\\s?(?:juta|jt|ribu|rb|k)\\b)?"
                     + "|\\b(\\d+(?:[.,]\\d+)?)\\s?(juta|jt|ribu|rb)\\b");
     private static final Pattern NUMBER_IN_DATA = Pattern.compile("\\d{4,}");
-    private static final Pattern PRODUCT_REF = Pattern.compile("(?i)\\b(?:product\\s*id|product|id)\\s*[:#]?\\s*(\\d{1,9})\\b");
+    private static final Pattern PRODUCT_REF =
+            Pattern.compile("(?i)\\b(?:product\\s*id|product|id)\\s*[:#]?\\s*(\\d{1,9})\\b");
     private static final Pattern LIST_ITEM = Pattern.compile("^\\s*(?:[-*•]|\\d+[.)])\\s+");
     private static final Pattern BOLD = Pattern.compile("\\*\\*([^*]{2,120})\\*\\*");
-    private static final Pattern LEFT_EN = Pattern.compile("(?i)\\bonly (\\d+) (?:left|in stock|available)|\\b(\\d+) (?:left|in stock|available|units? left)");
+    private static final Pattern LEFT_EN = Pattern.compile(
+            "(?i)\\bonly (\\d+) (?:left|in stock|available)|\\b(\\d+) (?:left|in stock|available|units? left)");
     private static final Pattern LEFT_ID = Pattern.compile("(?i)\\b(?:sisa|tinggal|stok|stock)\\s*:?\\s*(\\d+)");
-    private static final Pattern SOLD_OUT = Pattern.compile("(?i)\\b(out of stock|sold out|habis|stok kosong|tidak tersedia)\\b");
-    private static final Pattern IN_STOCK = Pattern.compile("(?i)\\b(in stock|available|tersedia|ready stock|ready)\\b");
+    private static final Pattern SOLD_OUT =
+            Pattern.compile("(?i)\\b(out of stock|sold out|habis|stok kosong|tidak tersedia)\\b");
+    private static final Pattern IN_STOCK =
+            Pattern.compile("(?i)\\b(in stock|available|tersedia|ready stock|ready)\\b");
     private static final Pattern SENTENCE = Pattern.compile("(?<=[.!?])\\s+");
 
     Checked check(String text, List<ToolResult> results, String shopperMessage, String lang) {
@@ -117,19 +121,23 @@ final class ReplyValidator {
             return fixStock(fixPrices(unit, prices, k, amounts, corrections), k, corrections, lang);
         }
         if (!unknownAmount) return unit;
-        corrections.add((listItem && inUnit.isEmpty() ? "removed product the tools did not return: " : "removed unverified amount: ")
+        corrections.add((listItem && inUnit.isEmpty()
+                        ? "removed product the tools did not return: "
+                        : "removed unverified amount: ")
                 + unit.strip());
         return null;
     }
 
-    private static String fixPrices(String line, List<long[]> prices, Known k, Set<Long> amounts, List<String> corrections) {
+    private static String fixPrices(
+            String line, List<long[]> prices, Known k, Set<Long> amounts, List<String> corrections) {
         if (k.price() == null) return line;
         StringBuilder sb = new StringBuilder(line);
         for (int i = prices.size() - 1; i >= 0; i--) {
             long[] p = prices.get(i);
             if (p[0] == k.price().toLong() || amounts.contains(p[0])) continue;
             sb.replace((int) p[1], (int) p[2], k.price().format());
-            corrections.add("price of " + k.name() + " corrected from " + p[0] + " to " + k.price().toLong());
+            corrections.add("price of " + k.name() + " corrected from " + p[0] + " to "
+                    + k.price().toLong());
         }
         return sb.toString();
     }
@@ -159,7 +167,9 @@ final class ReplyValidator {
         if (k.available() > 0 && SOLD_OUT.matcher(out).find()) {
             out = SOLD_OUT.matcher(out).replaceAll(Lang.pick(lang, "in stock", "tersedia"));
             corrections.add(k.name() + " is in stock, not sold out");
-        } else if (k.available() == 0 && !SOLD_OUT.matcher(out).find() && IN_STOCK.matcher(out).find()) {
+        } else if (k.available() == 0
+                && !SOLD_OUT.matcher(out).find()
+                && IN_STOCK.matcher(out).find()) {
             out = IN_STOCK.matcher(out).replaceAll(Lang.pick(lang, "sold out", "stok habis"));
             corrections.add(k.name() + " is sold out");
         }
@@ -190,8 +200,10 @@ final class ReplyValidator {
             if (hit) out.add(k);
         }
         // a longer name that contains a shorter one wins ("iPhone 15 Pro" over "iPhone 15")
-        out.removeIf(k -> out.stream().anyMatch(o -> o != k && norm(o.name()).contains(norm(k.name()))
-                && norm(o.name()).length() > norm(k.name()).length()));
+        out.removeIf(k -> out.stream()
+                .anyMatch(o -> o != k
+                        && norm(o.name()).contains(norm(k.name()))
+                        && norm(o.name()).length() > norm(k.name()).length()));
         return out;
     }
 
@@ -237,17 +249,22 @@ final class ReplyValidator {
         try {
             BigDecimal value;
             if (mult == 1L) {
-                value = new BigDecimal(digits.replaceAll("[.,](?=\\d{3}(\\D|$))", "").replace(',', '.'));
+                value = new BigDecimal(
+                        digits.replaceAll("[.,](?=\\d{3}(\\D|$))", "").replace(',', '.'));
             } else {
                 value = new BigDecimal(digits.replace(',', '.'));
             }
-            return value.multiply(BigDecimal.valueOf(mult)).setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
+            return value.multiply(BigDecimal.valueOf(mult))
+                    .setScale(0, java.math.RoundingMode.HALF_UP)
+                    .longValueExact();
         } catch (RuntimeException e) {
             return null;
         }
     }
 
     private static String norm(String s) {
-        return s == null ? "" : s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+        return s == null
+                ? ""
+                : s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
     }
 }

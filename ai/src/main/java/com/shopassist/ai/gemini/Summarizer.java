@@ -54,7 +54,11 @@ final class Summarizer {
                             : r.tokenUsage().outputTokenCount();
                     return new Summary(
                             clip(text.strip()),
-                            new TokenUsage(modelName, in, out, settings.priceOf(modelName).cost(in, out)));
+                            new TokenUsage(
+                                    modelName,
+                                    in,
+                                    out,
+                                    settings.priceOf(modelName).cost(in, out)));
                 }
             } catch (RuntimeException e) {
                 log.info("summary by {} failed, writing a plain one: {}", modelName, e.toString());
@@ -66,17 +70,28 @@ final class Summarizer {
     /** What the summary model reads: compact lines, tool results reduced to the products they showed. */
     static String transcript(String previous, List<ChatMessage> rows) {
         StringBuilder sb = new StringBuilder();
-        if (previous != null && !previous.isBlank()) sb.append("Earlier: ").append(previous).append('\n');
+        if (previous != null && !previous.isBlank())
+            sb.append("Earlier: ").append(previous).append('\n');
         for (ChatMessage m : rows) {
             switch (m.role()) {
-                case "user" -> sb.append("Shopper: ").append(clip(m.content(), 300)).append('\n');
-                case "model" -> sb.append("Assistant: ").append(clip(m.content(), 300)).append('\n');
+                case "user" ->
+                    sb.append("Shopper: ").append(clip(m.content(), 300)).append('\n');
+                case "model" ->
+                    sb.append("Assistant: ").append(clip(m.content(), 300)).append('\n');
                 case "tool" -> {
                     ToolRound r = ToolRound.parse(m.content());
                     if (r != null) {
                         sb.append("Tools: ").append(String.join(", ", r.toolNames()));
                         if (!r.products().isEmpty()) {
-                            sb.append(" -> ").append(String.join("; ", r.products().subList(0, Math.min(6, r.products().size()))));
+                            sb.append(" -> ")
+                                    .append(String.join(
+                                            "; ",
+                                            r.products()
+                                                    .subList(
+                                                            0,
+                                                            Math.min(
+                                                                    6,
+                                                                    r.products().size()))));
                         }
                         sb.append('\n');
                     }
@@ -102,7 +117,8 @@ final class Summarizer {
             }
         }
         StringBuilder sb = new StringBuilder();
-        if (previous != null && !previous.isBlank()) sb.append(clip(previous, 250)).append(' ');
+        if (previous != null && !previous.isBlank())
+            sb.append(clip(previous, 250)).append(' ');
         if (!asks.isEmpty()) {
             sb.append("Shopper asked: ")
                     .append(String.join("; ", asks.subList(Math.max(0, asks.size() - 4), asks.size())))
@@ -114,7 +130,8 @@ final class Summarizer {
                     .append(String.join("; ", p.subList(Math.max(0, p.size() - 6), p.size())))
                     .append(". ");
         }
-        if (!tools.isEmpty()) sb.append("Tools used: ").append(String.join(", ", tools)).append('.');
+        if (!tools.isEmpty())
+            sb.append("Tools used: ").append(String.join(", ", tools)).append('.');
         return clip(sb.toString().strip());
     }
 

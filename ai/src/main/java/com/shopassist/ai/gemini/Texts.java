@@ -45,10 +45,13 @@ final class Texts {
                 line = r.proposal().summary();
             } else {
                 line = switch (r.tool()) {
-                    case "add_to_cart" -> Lang.pick(lang, "Added to your cart. ", "Sudah masuk keranjang. ") + cartLine(r.cart(), lang);
-                    case "remove_from_cart" -> Lang.pick(lang, "Removed from your cart. ", "Sudah dihapus dari keranjang. ")
-                            + cartLine(r.cart(), lang);
-                    case "remove_voucher" -> Lang.pick(lang, "Voucher removed. ", "Voucher dilepas. ") + cartLine(r.cart(), lang);
+                    case "add_to_cart" ->
+                        Lang.pick(lang, "Added to your cart. ", "Sudah masuk keranjang. ") + cartLine(r.cart(), lang);
+                    case "remove_from_cart" ->
+                        Lang.pick(lang, "Removed from your cart. ", "Sudah dihapus dari keranjang. ")
+                                + cartLine(r.cart(), lang);
+                    case "remove_voucher" ->
+                        Lang.pick(lang, "Voucher removed. ", "Voucher dilepas. ") + cartLine(r.cart(), lang);
                     default -> cartLine(r.cart(), lang);
                 };
             }
@@ -65,10 +68,20 @@ final class Texts {
         if (cart.isEmpty()) return Lang.pick(lang, "Your cart is empty.", "Keranjang kosong.");
         StringBuilder sb = new StringBuilder();
         for (CartLine l : cart.lines()) {
-            sb.append("\n- ").append(l.quantity()).append(" × ").append(l.name()).append(" - ").append(l.lineTotal().format());
+            sb.append("\n- ")
+                    .append(l.quantity())
+                    .append(" × ")
+                    .append(l.name())
+                    .append(" - ")
+                    .append(l.lineTotal().format());
         }
-        if (cart.voucherCode() != null && cart.discount() != null && !cart.discount().isZero()) {
-            sb.append("\n").append(Lang.pick(lang, "Voucher ", "Voucher ")).append(cart.voucherCode()).append(": -")
+        if (cart.voucherCode() != null
+                && cart.discount() != null
+                && !cart.discount().isZero()) {
+            sb.append("\n")
+                    .append(Lang.pick(lang, "Voucher ", "Voucher "))
+                    .append(cart.voucherCode())
+                    .append(": -")
                     .append(cart.discount().format());
         }
         sb.append("\nTotal: ").append(cart.total().format());
@@ -87,7 +100,9 @@ final class Texts {
                 String number = m.find() ? m.group() : null;
                 yield number == null
                         ? Lang.pick(lang, "Your order is placed. Thank you!", "Pesanan sudah dibuat. Terima kasih!")
-                        : Lang.pick(lang, "Your order " + number + " is placed. Thank you!",
+                        : Lang.pick(
+                                lang,
+                                "Your order " + number + " is placed. Thank you!",
                                 "Pesanan " + number + " sudah dibuat. Terima kasih!");
             }
             case APPLY_VOUCHER -> Lang.pick(lang, "Voucher applied. ", "Voucher dipakai. ") + cartLine(r.cart(), lang);
@@ -100,7 +115,9 @@ final class Texts {
     }
 
     static String expired(String lang) {
-        return Lang.pick(lang, "That request is no longer open. Ask me again and I'll set it up.",
+        return Lang.pick(
+                lang,
+                "That request is no longer open. Ask me again and I'll set it up.",
                 "Permintaan itu sudah tidak berlaku. Silakan minta lagi.");
     }
 
@@ -109,30 +126,37 @@ final class Texts {
     }
 
     static String signIn(String lang) {
-        return Lang.pick(lang,
+        return Lang.pick(
+                lang,
                 "You've used today's free assistant chats on this kiosk. Please sign in (free) to keep chatting - you can still browse and use the cart.",
                 "Kuota chat tamu hari ini sudah habis. Silakan masuk (gratis) untuk lanjut chat - Anda tetap bisa melihat produk dan memakai keranjang.");
     }
 
     static String limitReached(String lang) {
-        return Lang.pick(lang,
+        return Lang.pick(
+                lang,
                 "You've reached today's assistant limit. It resets at midnight - you can still browse, use the cart and check out.",
                 "Batas chat asisten hari ini sudah tercapai. Kuota kembali tengah malam - Anda tetap bisa melihat produk, memakai keranjang dan checkout.");
     }
 
     static String otherAccount(String lang) {
-        return Lang.pick(lang, "This conversation belongs to another account. Start a new chat to continue.",
+        return Lang.pick(
+                lang,
+                "This conversation belongs to another account. Start a new chat to continue.",
                 "Percakapan ini milik akun lain. Mulai chat baru untuk melanjutkan.");
     }
 
     static String graceful(String lang) {
-        return Lang.pick(lang,
+        return Lang.pick(
+                lang,
                 "I'm having trouble right now. Here's what I can still do:\n- type 'search' and a product, e.g. 'search headphones'\n- type 'cart' to see your cart\n- type 'help' for more\nOr try again in a moment.",
                 "Maaf, saya sedang ada kendala. Yang masih bisa:\n- ketik 'cari' dan nama produk, mis. 'cari headphone'\n- ketik 'keranjang' untuk melihat keranjang\n- ketik 'bantuan' untuk lainnya\nAtau coba lagi sebentar lagi.");
     }
 
     static List<String> gracefulSuggestions(String lang) {
-        return "id".equals(lang) ? List.of("cari headphone", "lihat keranjang", "bantuan") : List.of("search headphones", "view cart", "help");
+        return "id".equals(lang)
+                ? List.of("cari headphone", "lihat keranjang", "bantuan")
+                : List.of("search headphones", "view cart", "help");
     }
 
     static String interrupted(String lang) {
@@ -144,7 +168,8 @@ final class Texts {
         if (forModel == null) return "";
         String t = forModel.strip();
         if (t.startsWith("{") || t.startsWith("[")) {
-            Matcher m = Pattern.compile("\"(?:message|error|reason)\"\\s*:\\s*\"([^\"]+)\"").matcher(t);
+            Matcher m = Pattern.compile("\"(?:message|error|reason)\"\\s*:\\s*\"([^\"]+)\"")
+                    .matcher(t);
             return m.find() ? m.group(1) : "";
         }
         return t.length() > 300 ? t.substring(0, 300) + "…" : t;

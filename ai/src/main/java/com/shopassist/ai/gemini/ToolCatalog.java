@@ -28,72 +28,85 @@ final class ToolCatalog {
     private final Map<String, ToolSpecification> specs = new LinkedHashMap<>();
 
     ToolCatalog() {
-        add("search_products", "Search the catalog. Prices in rupiah.", obj()
-                .addStringProperty("query", "keywords")
-                .addStringProperty("category")
-                .addStringProperty("brand")
-                .addIntegerProperty("min_price")
-                .addIntegerProperty("max_price")
-                .addEnumProperty("sort", List.of("relevance", "price_asc", "price_desc", "newest"))
-                .build());
+        add(
+                "search_products",
+                "Search the catalog. Prices in rupiah.",
+                obj().addStringProperty("query", "keywords")
+                        .addStringProperty("category")
+                        .addStringProperty("brand")
+                        .addIntegerProperty("min_price")
+                        .addIntegerProperty("max_price")
+                        .addEnumProperty("sort", List.of("relevance", "price_asc", "price_desc", "newest"))
+                        .build());
         add("get_product_details", "Full details of one product.", idOnly());
         add("get_categories", "List product categories.", null);
-        add("get_products_by_category", "Products in a category (name or id).", obj()
-                .addStringProperty("category")
-                .required("category")
-                .build());
+        add(
+                "get_products_by_category",
+                "Products in a category (name or id).",
+                obj().addStringProperty("category").required("category").build());
         add("get_brands", "List brands.", null);
-        add("find_product_by_name", "Find a product by (part of) its name.", obj()
-                .addStringProperty("name")
-                .required("name")
-                .build());
+        add(
+                "find_product_by_name",
+                "Find a product by (part of) its name.",
+                obj().addStringProperty("name").required("name").build());
         add("check_stock", "Units available now.", idOnly());
-        add("check_stock_by_name", "Units available now, by product name.", obj()
-                .addStringProperty("name")
-                .required("name")
-                .build());
+        add(
+                "check_stock_by_name",
+                "Units available now, by product name.",
+                obj().addStringProperty("name").required("name").build());
         add("get_cart", "The shopper's cart.", null);
-        add("add_to_cart", "Add a product to the cart.", obj()
-                .addIntegerProperty("product_id")
-                .addIntegerProperty("quantity", "default 1")
-                .required("product_id")
-                .build());
-        add("remove_from_cart", "Remove a product (or some units) from the cart.", obj()
-                .addIntegerProperty("product_id")
-                .addIntegerProperty("quantity", "omit to remove the line")
-                .required("product_id")
-                .build());
+        add(
+                "add_to_cart",
+                "Add a product to the cart.",
+                obj().addIntegerProperty("product_id")
+                        .addIntegerProperty("quantity", "default 1")
+                        .required("product_id")
+                        .build());
+        add(
+                "remove_from_cart",
+                "Remove a product (or some units) from the cart.",
+                obj().addIntegerProperty("product_id")
+                        .addIntegerProperty("quantity", "omit to remove the line")
+                        .required("product_id")
+                        .build());
         add("clear_cart", "Propose emptying the cart (shopper confirms).", null);
         add("get_vouchers", "Vouchers available now.", null);
-        add("apply_voucher", "Check a voucher code and propose applying it (shopper confirms).", obj()
-                .addStringProperty("code")
-                .required("code")
-                .build());
+        add(
+                "apply_voucher",
+                "Check a voucher code and propose applying it (shopper confirms).",
+                obj().addStringProperty("code").required("code").build());
         add("remove_voucher", "Remove the voucher from the cart.", null);
         add("get_addresses", "The shopper's saved addresses.", null);
-        add("find_address_by_label", "A saved address by label, e.g. Rumah, Kantor.", obj()
-                .addStringProperty("label")
-                .required("label")
-                .build());
-        add("checkout", "Propose placing the order to an address label (shopper confirms).", obj()
-                .addStringProperty("address_label")
-                .build());
+        add(
+                "find_address_by_label",
+                "A saved address by label, e.g. Rumah, Kantor.",
+                obj().addStringProperty("label").required("label").build());
+        add(
+                "checkout",
+                "Propose placing the order to an address label (shopper confirms).",
+                obj().addStringProperty("address_label").build());
         add("get_orders", "The shopper's recent orders.", null);
-        add("get_order_details", "One order by number or id.", obj()
-                .addStringProperty("order")
-                .required("order")
-                .build());
-        add("compare_products", "Compare 2-4 products side by side.", obj()
-                .addProperty("product_ids", JsonArraySchema.builder()
-                        .items(new JsonIntegerSchema())
-                        .build())
-                .required("product_ids")
-                .build());
-        add("get_gift_suggestions", "Gift ideas.", obj()
-                .addStringProperty("recipient", "e.g. dad, ibu, teenager")
-                .addIntegerProperty("budget", "rupiah")
-                .addStringProperty("interests")
-                .build());
+        add(
+                "get_order_details",
+                "One order by number or id.",
+                obj().addStringProperty("order").required("order").build());
+        add(
+                "compare_products",
+                "Compare 2-4 products side by side.",
+                obj().addProperty(
+                                "product_ids",
+                                JsonArraySchema.builder()
+                                        .items(new JsonIntegerSchema())
+                                        .build())
+                        .required("product_ids")
+                        .build());
+        add(
+                "get_gift_suggestions",
+                "Gift ideas.",
+                obj().addStringProperty("recipient", "e.g. dad, ibu, teenager")
+                        .addIntegerProperty("budget", "rupiah")
+                        .addStringProperty("interests")
+                        .build());
         if (!specs.keySet().equals(new java.util.LinkedHashSet<>(ShopTools.NAMES))) {
             throw new IllegalStateException("tool catalog out of step with ShopTools.NAMES");
         }
@@ -123,29 +136,29 @@ final class ToolCatalog {
         }
         try {
             return switch (name) {
-                case "search_products" -> tools.searchProducts(
-                        ctx,
-                        str(a, "query"),
-                        str(a, "category"),
-                        str(a, "brand"),
-                        lng(a, "min_price"),
-                        lng(a, "max_price"),
-                        bool(a, "in_stock_only"),
-                        str(a, "sort"),
-                        integer(a, "limit"));
+                case "search_products" ->
+                    tools.searchProducts(
+                            ctx,
+                            str(a, "query"),
+                            str(a, "category"),
+                            str(a, "brand"),
+                            lng(a, "min_price"),
+                            lng(a, "max_price"),
+                            bool(a, "in_stock_only"),
+                            str(a, "sort"),
+                            integer(a, "limit"));
                 case "get_product_details" -> tools.getProductDetails(ctx, required(a, "product_id"));
                 case "get_categories" -> tools.getCategories(ctx);
-                case "get_products_by_category" -> tools.getProductsByCategory(
-                        ctx, requiredStr(a, "category"), integer(a, "limit"));
+                case "get_products_by_category" ->
+                    tools.getProductsByCategory(ctx, requiredStr(a, "category"), integer(a, "limit"));
                 case "get_brands" -> tools.getBrands(ctx);
                 case "find_product_by_name" -> tools.findProductByName(ctx, requiredStr(a, "name"));
                 case "check_stock" -> tools.checkStock(ctx, required(a, "product_id"));
                 case "check_stock_by_name" -> tools.checkStockByName(ctx, requiredStr(a, "name"));
                 case "get_cart" -> tools.getCart(ctx);
-                case "add_to_cart" -> tools.addToCart(
-                        ctx, required(a, "product_id"), (int) orDefault(lng(a, "quantity"), 1L));
-                case "remove_from_cart" -> tools.removeFromCart(
-                        ctx, required(a, "product_id"), integer(a, "quantity"));
+                case "add_to_cart" ->
+                    tools.addToCart(ctx, required(a, "product_id"), (int) orDefault(lng(a, "quantity"), 1L));
+                case "remove_from_cart" -> tools.removeFromCart(ctx, required(a, "product_id"), integer(a, "quantity"));
                 case "clear_cart" -> tools.clearCart(ctx);
                 case "get_vouchers" -> tools.getVouchers(ctx);
                 case "apply_voucher" -> tools.applyVoucher(ctx, requiredStr(a, "code"));
@@ -156,8 +169,8 @@ final class ToolCatalog {
                 case "get_orders" -> tools.getOrders(ctx);
                 case "get_order_details" -> tools.getOrderDetails(ctx, requiredStr(a, "order"));
                 case "compare_products" -> tools.compareProducts(ctx, ids(a, "product_ids"));
-                case "get_gift_suggestions" -> tools.getGiftSuggestions(
-                        ctx, str(a, "recipient"), lng(a, "budget"), str(a, "interests"));
+                case "get_gift_suggestions" ->
+                    tools.getGiftSuggestions(ctx, str(a, "recipient"), lng(a, "budget"), str(a, "interests"));
                 default -> failure(name, "Unknown tool " + name + ". Use only the tools provided.");
             };
         } catch (BadArgument e) {
@@ -218,7 +231,8 @@ final class ToolCatalog {
     private static Integer integer(JsonNode a, String field) {
         Long l = lng(a, field);
         if (l == null) return null;
-        if (l > Integer.MAX_VALUE || l < Integer.MIN_VALUE) throw new BadArgument("Argument " + field + " is too large.");
+        if (l > Integer.MAX_VALUE || l < Integer.MIN_VALUE)
+            throw new BadArgument("Argument " + field + " is too large.");
         return l.intValue();
     }
 
@@ -240,7 +254,8 @@ final class ToolCatalog {
 
     private static List<Long> ids(JsonNode a, String field) {
         JsonNode v = a.get(field);
-        if (v == null || !v.isArray() || v.isEmpty()) throw new BadArgument("Argument " + field + " must be a list of product ids.");
+        if (v == null || !v.isArray() || v.isEmpty())
+            throw new BadArgument("Argument " + field + " must be a list of product ids.");
         List<Long> out = new ArrayList<>();
         for (JsonNode n : v) {
             if (n.isNumber()) out.add(n.asLong());

@@ -50,7 +50,10 @@ record ToolRound(List<Call> calls, List<String> products) {
             JsonNode root = JSON.readTree(json);
             List<Call> calls = new ArrayList<>();
             for (JsonNode n : root.path("calls")) {
-                calls.add(new Call(n.path("name").asText(), n.path("args").asText("{}"), n.path("result").asText("")));
+                calls.add(new Call(
+                        n.path("name").asText(),
+                        n.path("args").asText("{}"),
+                        n.path("result").asText("")));
             }
             if (calls.isEmpty()) return null;
             List<String> products = new ArrayList<>();
@@ -66,11 +69,15 @@ record ToolRound(List<Call> calls, List<String> products) {
         List<ToolExecutionRequest> requests = new ArrayList<>();
         List<ChatMessage> out = new ArrayList<>();
         for (Call c : calls) {
-            requests.add(ToolExecutionRequest.builder().name(c.name()).arguments(c.args()).build());
+            requests.add(ToolExecutionRequest.builder()
+                    .name(c.name())
+                    .arguments(c.args())
+                    .build());
         }
         out.add(AiMessage.from(requests));
         for (int i = 0; i < calls.size(); i++) {
-            out.add(ToolExecutionResultMessage.from(requests.get(i), calls.get(i).result()));
+            out.add(ToolExecutionResultMessage.from(
+                    requests.get(i), calls.get(i).result()));
         }
         return out;
     }

@@ -23,28 +23,37 @@ final class ToolRouter {
     private static final List<Group> GROUPS = List.of(
             group(
                     "categor|kategori|brand|merek|merk|jenis|browse|jual|sell|what do you have|apa saja|katalog|catalog",
-                    "get_categories", "get_products_by_category", "get_brands", "find_product_by_name"),
+                    "get_categories",
+                    "get_products_by_category",
+                    "get_brands",
+                    "find_product_by_name"),
             group(
                     "stock|stok|available|tersedia|ready|habis|sisa|left|in store",
-                    "check_stock", "check_stock_by_name", "find_product_by_name"),
+                    "check_stock",
+                    "check_stock_by_name",
+                    "find_product_by_name"),
             group(
                     "remove|hapus|buang|kurangi|clear|kosongkan|empty|delete|take out|keluarkan",
-                    "remove_from_cart", "clear_cart"),
+                    "remove_from_cart",
+                    "clear_cart"),
             group(
                     "voucher|vocer|vouchers|kupon|coupon|promo|diskon|discount|kode|code",
-                    "get_vouchers", "apply_voucher", "remove_voucher"),
+                    "get_vouchers",
+                    "apply_voucher",
+                    "remove_voucher"),
             group(
                     "checkout|check out|bayar|pay|place the order|buy now|beli sekarang|kirim|deliver|ship|alamat|address|rumah|kantor|home|office",
-                    "get_addresses", "find_address_by_label", "checkout"),
-            group(
-                    "order|pesanan|status|track|lacak|riwayat|history|bought|dibeli",
-                    "get_orders", "get_order_details"),
+                    "get_addresses",
+                    "find_address_by_label",
+                    "checkout"),
+            group("order|pesanan|status|track|lacak|riwayat|history|bought|dibeli", "get_orders", "get_order_details"),
             group(
                     "compare|bandingkan|banding|vs|versus|beda|difference|better|lebih bagus|recommend|rekomendasi|saran|sarankan|best|terbaik|gift|hadiah|kado|present|birthday|ulang tahun|pros and cons",
-                    "compare_products", "get_gift_suggestions"));
+                    "compare_products",
+                    "get_gift_suggestions"));
 
-    private static final Pattern SEVERAL_STEPS = Pattern.compile(
-            "\\b(and|then|also|after that|dan|lalu|terus|kemudian|juga|sekalian|habis itu)\\b|,|;|\\+");
+    private static final Pattern SEVERAL_STEPS =
+            Pattern.compile("\\b(and|then|also|after that|dan|lalu|terus|kemudian|juga|sekalian|habis itu)\\b|,|;|\\+");
 
     private ToolRouter() {}
 

@@ -68,7 +68,8 @@ final class Turn {
             ToolResult result;
             if (++calls > maxToolCalls) {
                 result = ToolCatalog.failure(
-                        name, "Tool limit of " + maxToolCalls + " calls this turn reached. Answer now with what you have.");
+                        name,
+                        "Tool limit of " + maxToolCalls + " calls this turn reached. Answer now with what you have.");
                 result = new ToolResult(name, false, result.forModel(), List.of(), null, null, "TOOL_LIMIT");
             } else if (REPLAYED_WRITES.contains(name)) {
                 String key = name + " " + normalizeArgs(args);
@@ -96,8 +97,13 @@ final class Turn {
                 // ShopTools promise not to throw; a database outage still can
                 log.warn("tool {} failed: {}", name, e.toString());
                 return new ToolResult(
-                        name, false, "The store system did not answer. Tell the shopper to try again shortly.",
-                        List.of(), null, null, "TOOL_FAILED");
+                        name,
+                        false,
+                        "The store system did not answer. Tell the shopper to try again shortly.",
+                        List.of(),
+                        null,
+                        null,
+                        "TOOL_FAILED");
             }
         }
 

@@ -97,7 +97,8 @@ class BudgetChainIT {
         ChatContext ctx = Harness.customer(4, Customer.Tier.FREE);
         int turns = 0;
         fake.otherwise(r -> Reply.text("Here you go."));
-        while (turns < 50 && "gemini-flash".equals(chain.reply(ctx, "hello " + turns).assistant())) turns++;
+        while (turns < 50
+                && "gemini-flash".equals(chain.reply(ctx, "hello " + turns).assistant())) turns++;
         assertThat(turns).isBetween(2, 49);
         long used = chats.tokensUsedSince(4L, null, java.time.Instant.now().minusSeconds(3600));
         assertThat(used).isGreaterThan(5_000 - ChainEngine.TURN_ESTIMATE_TOKENS);

@@ -38,7 +38,8 @@ import java.util.regex.Pattern;
 public final class FakeGemini implements AutoCloseable {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern PATH = Pattern.compile("/v1beta/models/([^/:]+):(generateContent|streamGenerateContent)");
+    private static final Pattern PATH =
+            Pattern.compile("/v1beta/models/([^/:]+):(generateContent|streamGenerateContent)");
 
     private final HttpServer server;
     private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
@@ -100,7 +101,8 @@ public final class FakeGemini implements AutoCloseable {
     }
 
     public int pending() {
-        return anyModel.size() + perModel.values().stream().mapToInt(Deque::size).sum();
+        return anyModel.size()
+                + perModel.values().stream().mapToInt(Deque::size).sum();
     }
 
     public void reset() {
@@ -188,16 +190,19 @@ public final class FakeGemini implements AutoCloseable {
     /** Tokens of the text a model would read in this request (about 4 characters per token). */
     static int promptTokens(JsonNode body) {
         StringBuilder sb = new StringBuilder();
-        for (JsonNode p : body.path("systemInstruction").path("parts")) sb.append(p.path("text").asText());
+        for (JsonNode p : body.path("systemInstruction").path("parts"))
+            sb.append(p.path("text").asText());
         for (JsonNode c : body.path("contents")) {
             for (JsonNode p : c.path("parts")) {
                 if (p.has("text")) sb.append(p.get("text").asText());
                 if (p.has("functionCall")) sb.append(p.get("functionCall").toString());
-                if (p.has("functionResponse")) sb.append(p.get("functionResponse").toString());
+                if (p.has("functionResponse"))
+                    sb.append(p.get("functionResponse").toString());
             }
         }
         for (JsonNode t : body.path("tools")) {
-            if (t.has("functionDeclarations")) sb.append(t.get("functionDeclarations").toString());
+            if (t.has("functionDeclarations"))
+                sb.append(t.get("functionDeclarations").toString());
         }
         return tokens(sb.length());
     }
@@ -216,14 +221,16 @@ public final class FakeGemini implements AutoCloseable {
         public List<String> toolNames() {
             List<String> names = new ArrayList<>();
             for (JsonNode t : body.path("tools")) {
-                for (JsonNode d : t.path("functionDeclarations")) names.add(d.path("name").asText());
+                for (JsonNode d : t.path("functionDeclarations"))
+                    names.add(d.path("name").asText());
             }
             return names;
         }
 
         public String systemText() {
             StringBuilder sb = new StringBuilder();
-            for (JsonNode p : body.path("systemInstruction").path("parts")) sb.append(p.path("text").asText());
+            for (JsonNode p : body.path("systemInstruction").path("parts"))
+                sb.append(p.path("text").asText());
             return sb.toString();
         }
 
@@ -265,7 +272,8 @@ public final class FakeGemini implements AutoCloseable {
             for (int i = contents.size() - 1; i >= 0; i--) {
                 JsonNode c = contents.get(i);
                 if (!"user".equals(c.path("role").asText())) continue;
-                for (JsonNode p : c.path("parts")) if (p.has("text")) return p.get("text").asText();
+                for (JsonNode p : c.path("parts"))
+                    if (p.has("text")) return p.get("text").asText();
             }
             return "";
         }
@@ -277,7 +285,12 @@ public final class FakeGemini implements AutoCloseable {
     }
 
     /** A scripted reply: a status, a body or SSE chunks, an optional delay. */
-    public record Reply(int status, Function<Recorded, List<JsonNode>> parts, String raw, long delayMillis, String finish,
+    public record Reply(
+            int status,
+            Function<Recorded, List<JsonNode>> parts,
+            String raw,
+            long delayMillis,
+            String finish,
             boolean withUsage) {
 
         public static Reply text(String text) {
@@ -285,11 +298,17 @@ public final class FakeGemini implements AutoCloseable {
         }
 
         public static Reply calls(Call... calls) {
-            return new Reply(200, r -> {
-                List<JsonNode> parts = new ArrayList<>();
-                for (Call c : calls) parts.add(c.part());
-                return parts;
-            }, null, 0, "STOP", true);
+            return new Reply(
+                    200,
+                    r -> {
+                        List<JsonNode> parts = new ArrayList<>();
+                        for (Call c : calls) parts.add(c.part());
+                        return parts;
+                    },
+                    null,
+                    0,
+                    "STOP",
+                    true);
         }
 
         /** A reply computed from the request (e.g. an answer that quotes the tool results). */
@@ -334,7 +353,8 @@ public final class FakeGemini implements AutoCloseable {
                 List<String> pieces = splitWords(text);
                 for (int i = 0; i < pieces.size(); i++) {
                     boolean last = i == pieces.size() - 1;
-                    out.add(response(rec, List.of(textPart(pieces.get(i))), last).toString());
+                    out.add(response(rec, List.of(textPart(pieces.get(i))), last)
+                            .toString());
                 }
                 return out;
             }
@@ -368,7 +388,8 @@ public final class FakeGemini implements AutoCloseable {
         private static List<String> splitWords(String text) {
             List<String> pieces = new ArrayList<>();
             int step = Math.max(1, text.length() / 4);
-            for (int i = 0; i < text.length(); i += step) pieces.add(text.substring(i, Math.min(text.length(), i + step)));
+            for (int i = 0; i < text.length(); i += step)
+                pieces.add(text.substring(i, Math.min(text.length(), i + step)));
             if (pieces.isEmpty()) pieces.add("");
             return pieces;
         }

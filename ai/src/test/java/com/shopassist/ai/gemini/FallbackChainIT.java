@@ -61,7 +61,8 @@ class FallbackChainIT {
         assertThat(req.apiKey()).isEqualTo("test-key");
         assertThat(req.model()).isEqualTo(FLASH);
         assertThat(req.toolNames()).containsExactlyElementsOf(ToolRouter.CORE);
-        assertThat(req.systemText()).contains("# Persona", "# Capabilities", "# Guidelines", "# Formats", "# Scenarios");
+        assertThat(req.systemText())
+                .contains("# Persona", "# Capabilities", "# Guidelines", "# Formats", "# Scenarios");
     }
 
     @Test
@@ -125,7 +126,8 @@ class FallbackChainIT {
     @Test
     void malformedRepliesOfEveryKnownShapeFallBack() {
         List<Reply> bad = List.of(
-                Reply.raw("{\"candidates\": [], \"usageMetadata\": {\"promptTokenCount\": 1, \"candidatesTokenCount\": 0, \"totalTokenCount\": 1}}"),
+                Reply.raw(
+                        "{\"candidates\": [], \"usageMetadata\": {\"promptTokenCount\": 1, \"candidatesTokenCount\": 0, \"totalTokenCount\": 1}}"),
                 Reply.raw("{\"promptFeedback\": {\"blockReason\": \"SAFETY\"}}"),
                 Reply.text("no usage here").withoutUsage(),
                 Reply.safetyBlock(),
@@ -192,12 +194,18 @@ class FallbackChainIT {
     @Test
     void aWriteTheFirstModelMadeIsNotRepeatedByTheFallback() {
         ChatContext ctx = Harness.guest();
-        fake.enqueue(FLASH, Reply.calls(Call.of("add_to_cart", "product_id", 2, "quantity", 1)), Reply.error(503, "UNAVAILABLE", "x"));
-        fake.enqueue(PRO, Reply.calls(Call.of("add_to_cart", "product_id", 2, "quantity", 1)), Reply.text("Added the JBL."));
+        fake.enqueue(
+                FLASH,
+                Reply.calls(Call.of("add_to_cart", "product_id", 2, "quantity", 1)),
+                Reply.error(503, "UNAVAILABLE", "x"));
+        fake.enqueue(
+                PRO, Reply.calls(Call.of("add_to_cart", "product_id", 2, "quantity", 1)), Reply.text("Added the JBL."));
         // "and" makes it a two-step ask, so the add does not end the turn by itself
         AssistantReply r = chain.reply(ctx, "add the JBL and tell me the total");
         assertThat(r.assistant()).isEqualTo("gemini-pro");
-        assertThat(tools.cart(ctx.owner()).lines()).singleElement().satisfies(l -> assertThat(l.quantity()).isEqualTo(1));
+        assertThat(tools.cart(ctx.owner()).lines())
+                .singleElement()
+                .satisfies(l -> assertThat(l.quantity()).isEqualTo(1));
         assertThat(tools.toolNames()).containsExactly("add_to_cart");
     }
 }

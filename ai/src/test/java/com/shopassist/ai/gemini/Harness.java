@@ -24,16 +24,30 @@ final class Harness {
         return AiSettings.defaults("test-key").withBaseUrl(fake.baseUrl()).withTimeout(Duration.ofMillis(1500));
     }
 
-    static AssistantChain chain(AiSettings settings, ShopTools tools, com.shopassist.core.chat.ChatRepository chats, ShoppingAssistant offline) {
+    static AssistantChain chain(
+            AiSettings settings,
+            ShopTools tools,
+            com.shopassist.core.chat.ChatRepository chats,
+            ShoppingAssistant offline) {
         return AssistantChain.create(settings, tools, chats, offline, Clock.systemUTC());
     }
 
     static ChatContext guest() {
-        return new ChatContext(UUID.randomUUID(), CartOwner.guest("kiosk-" + UUID.randomUUID()), null, null, Locale.ENGLISH);
+        return new ChatContext(
+                UUID.randomUUID(), CartOwner.guest("kiosk-" + UUID.randomUUID()), null, null, Locale.ENGLISH);
     }
 
     static ChatContext customer(long id, Customer.Tier tier) {
-        Customer c = new Customer(id, "Customer " + id, "c" + id + "@example.com", 30, null, null, Customer.Role.CUSTOMER, tier, Instant.EPOCH);
+        Customer c = new Customer(
+                id,
+                "Customer " + id,
+                "c" + id + "@example.com",
+                30,
+                null,
+                null,
+                Customer.Role.CUSTOMER,
+                tier,
+                Instant.EPOCH);
         return new ChatContext(UUID.randomUUID(), CartOwner.customer(id), c, null, Locale.ENGLISH);
     }
 

@@ -66,15 +66,19 @@ class MemoryChainIT {
             fake.enqueue(FLASH, Reply.text("answer " + i));
             chain.reply(ctx, "question " + i);
         }
-        assertThat(chats.summary(ctx.chatSessionId())).as("10 messages fit the window").isEmpty();
+        assertThat(chats.summary(ctx.chatSessionId()))
+                .as("10 messages fit the window")
+                .isEmpty();
 
         fake.enqueue(FLASH, Reply.text("answer 6"));
         chain.reply(ctx, "question 6");
-        assertThat(chats.summary(ctx.chatSessionId())).contains(
-                "SUMMARY: shopper likes Sony headphones (id 1, Rp 4.999.000); cart empty.");
+        assertThat(chats.summary(ctx.chatSessionId()))
+                .contains("SUMMARY: shopper likes Sony headphones (id 1, Rp 4.999.000); cart empty.");
         FakeGemini.Recorded summaryCall = fake.lastRequest();
         assertThat(summaryCall.model()).isEqualTo(FLASH);
-        assertThat(summaryCall.lastUserText()).contains("Shopper: question 1", "Assistant: answer 1").doesNotContain("question 6");
+        assertThat(summaryCall.lastUserText())
+                .contains("Shopper: question 1", "Assistant: answer 1")
+                .doesNotContain("question 6");
         assertThat(summaryCall.toolNames()).isEmpty();
 
         fake.enqueue(FLASH, Reply.text("answer 7"));
@@ -92,18 +96,24 @@ class MemoryChainIT {
 
     @Test
     void theWindowNeverStartsInTheMiddleOfAToolTurn() {
-        ChatContext ctx = Harness.guest();
+        ChatContext ctx = Harness.customer(30, Customer.Tier.PREMIUM);
         // turns of 4 stored rows each (user, tool, tool, model): a 10-row cut would split one
         for (int i = 1; i <= 4; i++) {
-            fake.enqueue(FLASH,
+            fake.enqueue(
+                    FLASH,
                     Reply.calls(Call.of("search_products", "query", "sony")),
                     Reply.calls(Call.of("get_product_details", "product_id", 1)),
                     Reply.text("Sony WH-1000XM5 Wireless Headphones - Rp 4.999.000, turn " + i));
             chain.reply(ctx, "sony please " + i);
         }
         fake.enqueue(FLASH, Reply.text("ok"));
-        chain.reply(ctx, "thanks");
-        FakeGemini.Recorded last = fake.requests().stream().filter(r -> r.systemText().startsWith("# Persona")).reduce((a, b) -> b).orElseThrow();
+        AssistantReply thanks = chain.reply(ctx, "thanks");
+        assertThat(thanks.assistant()).isEqualTo("gemini-flash");
+        assertThat(thanks.text()).isEqualTo("ok");
+        FakeGemini.Recorded last = fake.requests().stream()
+                .filter(r -> r.systemText().startsWith("# Persona"))
+                .reduce((a, b) -> b)
+                .orElseThrow();
         List<JsonNode> contents = contents(last);
         assertThat(contents.get(0).path("role").asText()).isEqualTo("user");
         assertThat(contents.get(0).path("parts").get(0).has("text")).isTrue();
@@ -121,7 +131,10 @@ class MemoryChainIT {
     @Test
     void aResumedSessionKeepsItsContextAcrossARestart() {
         ChatContext ctx = Harness.customer(31, Customer.Tier.FREE);
-        fake.enqueue(FLASH, Reply.calls(Call.of("search_products", "query", "jbl")), Reply.text("JBL Tune 520BT Headphones - Rp 699.000"));
+        fake.enqueue(
+                FLASH,
+                Reply.calls(Call.of("search_products", "query", "jbl")),
+                Reply.text("JBL Tune 520BT Headphones - Rp 699.000"));
         chain.reply(ctx, "I want JBL headphones");
 
         AssistantChain restarted = Harness.chain(Harness.settings(fake), tools, chats, null);
@@ -129,11 +142,13 @@ class MemoryChainIT {
         AssistantReply r = restarted.reply(Harness.again(ctx), "is it still that price?");
         assertThat(r.text()).contains("Rp 699.000");
         String sent = fake.lastRequest().everything();
-        assertThat(sent).contains("I want JBL headphones", "functionCall", "search_products", "JBL Tune 520BT Headphones");
+        assertThat(sent)
+                .contains("I want JBL headphones", "functionCall", "search_products", "JBL Tune 520BT Headphones");
 
         assertThat(restarted.sessions(ctx, 10)).extracting(s -> s.id()).contains(ctx.chatSessionId());
         assertThat(restarted.sessions(ctx, 10).get(0).title()).isEqualTo("I want JBL headphones");
-        assertThat(restarted.transcript(ctx, ctx.chatSessionId())).extracting(ChatMessage::role)
+        assertThat(restarted.transcript(ctx, ctx.chatSessionId()))
+                .extracting(ChatMessage::role)
                 .containsExactly("user", "model", "user", "model");
     }
 
@@ -143,8 +158,11 @@ class MemoryChainIT {
         fake.enqueue(FLASH, Reply.text("Hi 41"));
         chain.reply(owner, "hello, I live at Jl. Melati 5");
         ChatContext intruder = new ChatContext(
-                owner.chatSessionId(), com.shopassist.core.cart.CartOwner.customer(42), Harness.customer(42, Customer.Tier.FREE).customer(),
-                null, java.util.Locale.ENGLISH);
+                owner.chatSessionId(),
+                com.shopassist.core.cart.CartOwner.customer(42),
+                Harness.customer(42, Customer.Tier.FREE).customer(),
+                null,
+                java.util.Locale.ENGLISH);
 
         assertThat(chain.transcript(intruder, owner.chatSessionId())).isEmpty();
         assertThat(chain.deleteSession(intruder, owner.chatSessionId())).isFalse();
@@ -164,7 +182,8 @@ class MemoryChainIT {
             AssistantReply r = offline.reply(ctx, i % 2 == 0 ? "search sony" : "cart");
             assertThat(r.assistant()).isEqualTo("offline");
         }
-        assertThat(chats.summary(ctx.chatSessionId())).hasValueSatisfying(s -> assertThat(s).contains("Shopper asked", "search sony"));
+        assertThat(chats.summary(ctx.chatSessionId()))
+                .hasValueSatisfying(s -> assertThat(s).contains("Shopper asked", "search sony"));
         assertThat(fake.requests()).isEmpty();
         assertThat(chats.messages(ctx.chatSessionId())).noneMatch(m -> m.usage() != null);
     }

@@ -23,7 +23,9 @@ class ReplyValidatorTest {
     void aProductLineTheToolsDidNotReturnIsRemoved() {
         var c = validator.check(
                 "Here are two:\n- **JBL Tune 520BT Headphones** - Rp 699.000\n- **Bose QuietComfort Ultra** - Rp 3.000.000",
-                searched(2), "headphones", "en");
+                searched(2),
+                "headphones",
+                "en");
         assertThat(c.text()).isEqualTo("Here are two:\n- **JBL Tune 520BT Headphones** - Rp 699.000");
         assertThat(c.cards()).extracting(ProductCard::id).containsExactly(2L);
         assertThat(c.corrections()).hasSize(1);
@@ -31,17 +33,24 @@ class ReplyValidatorTest {
 
     @Test
     void aWrongPriceOfAReturnedProductIsCorrected() {
-        var c = validator.check("- **Sony WH-1000XM5 Wireless Headphones** - Rp 3.999.000 (in stock)", searched(1), "sony", "en");
+        var c = validator.check(
+                "- **Sony WH-1000XM5 Wireless Headphones** - Rp 3.999.000 (in stock)", searched(1), "sony", "en");
         assertThat(c.text()).isEqualTo("- **Sony WH-1000XM5 Wireless Headphones** - Rp 4.999.000 (in stock)");
     }
 
     @Test
     void stockClaimsFollowTheToolResult() {
-        assertThat(validator.check("The JBL Tune 520BT Headphones: only 10 left!", searched(2), "", "en").text())
+        assertThat(validator
+                        .check("The JBL Tune 520BT Headphones: only 10 left!", searched(2), "", "en")
+                        .text())
                 .isEqualTo("The JBL Tune 520BT Headphones: only 3 left!");
-        assertThat(validator.check("Xiaomi Redmi Buds 5 is in stock.", searched(3), "", "en").text())
+        assertThat(validator
+                        .check("Xiaomi Redmi Buds 5 is in stock.", searched(3), "", "en")
+                        .text())
                 .isEqualTo("Xiaomi Redmi Buds 5 is sold out.");
-        assertThat(validator.check("Sony WH-1000XM5 Wireless Headphones sudah habis.", searched(1), "", "id").text())
+        assertThat(validator
+                        .check("Sony WH-1000XM5 Wireless Headphones sudah habis.", searched(1), "", "id")
+                        .text())
                 .isEqualTo("Sony WH-1000XM5 Wireless Headphones sudah tersedia.");
     }
 
@@ -49,7 +58,9 @@ class ReplyValidatorTest {
     void anAmountNoToolOrShopperGaveIsDroppedWithItsSentenceOnly() {
         var c = validator.check(
                 "I found the JBL Tune 520BT Headphones. Shipping is free above Rp 500.000. Your limit was 1 juta.",
-                searched(2), "headphones under 1 juta", "en");
+                searched(2),
+                "headphones under 1 juta",
+                "en");
         assertThat(c.text()).isEqualTo("I found the JBL Tune 520BT Headphones. Your limit was 1 juta.");
     }
 
@@ -62,13 +73,15 @@ class ReplyValidatorTest {
 
     @Test
     void aProductIdTheToolsDidNotReturnIsRemoved() {
-        var c = validator.check("Try product id 777, it is great.\nOr the JBL Tune 520BT Headphones.", searched(2), "", "en");
+        var c = validator.check(
+                "Try product id 777, it is great.\nOr the JBL Tune 520BT Headphones.", searched(2), "", "en");
         assertThat(c.text()).isEqualTo("Or the JBL Tune 520BT Headphones.");
     }
 
     @Test
     void amountsAreReadInTheWaysShoppersAndModelsWriteThem() {
-        assertThat(ReplyValidator.amountsIn("Rp 1.250.000, Rp1,250,000, IDR 1.250.000, 1,25 juta, 1.5 jt, 500rb, Rp 2 juta"))
+        assertThat(ReplyValidator.amountsIn(
+                        "Rp 1.250.000, Rp1,250,000, IDR 1.250.000, 1,25 juta, 1.5 jt, 500rb, Rp 2 juta"))
                 .containsExactly(1_250_000L, 1_250_000L, 1_250_000L, 1_250_000L, 1_500_000L, 500_000L, 2_000_000L);
     }
 }

@@ -21,7 +21,9 @@ class RoutingTest {
     @Test
     void aTurnOffersTheCoreToolsPlusWhatItsWordsPointAt() {
         assertThat(ToolRouter.select("hello", Set.of())).containsExactlyElementsOf(ToolRouter.CORE);
-        assertThat(ToolRouter.select("pakai voucher HEMAT10", Set.of())).contains("apply_voucher", "get_vouchers").doesNotContain("checkout");
+        assertThat(ToolRouter.select("pakai voucher HEMAT10", Set.of()))
+                .contains("apply_voucher", "get_vouchers")
+                .doesNotContain("checkout");
         assertThat(ToolRouter.select("kirim ke rumah", Set.of())).contains("checkout", "get_addresses");
         assertThat(ToolRouter.select("where is my order?", Set.of())).contains("get_orders", "get_order_details");
         assertThat(ToolRouter.select("gift for dad", Set.of())).contains("get_gift_suggestions");
@@ -37,8 +39,10 @@ class RoutingTest {
 
     @Test
     void yesAndNoInBothLanguages() {
-        for (String y : new String[] {"yes", "Ya", "iya!", "ok", "oke lanjut", "boleh", "Yes please."}) assertThat(Texts.isYes(y)).as(y).isTrue();
-        for (String n : new String[] {"no", "tidak", "Nggak", "batal", "cancel", "gak jadi"}) assertThat(Texts.isNo(n)).as(n).isTrue();
+        for (String y : new String[] {"yes", "Ya", "iya!", "ok", "oke lanjut", "boleh", "Yes please."})
+            assertThat(Texts.isYes(y)).as(y).isTrue();
+        for (String n : new String[] {"no", "tidak", "Nggak", "batal", "cancel", "gak jadi"})
+            assertThat(Texts.isNo(n)).as(n).isTrue();
         assertThat(Texts.isYes("yes, but show me red ones first")).isFalse();
         assertThat(Texts.isNo("no idea what to buy")).isFalse();
     }

@@ -60,8 +60,12 @@ class SettingsAndOfflineIT {
     @Test
     void nothingConfiguredMeansOfflineAndABlankKeyCountsAsNone() {
         assertThat(AiSettings.fromEnvironment(k -> null).geminiEnabled()).isFalse();
-        assertThat(AiSettings.fromEnvironment(Map.of("GEMINI_API_KEY", "  ")::get).geminiEnabled()).isFalse();
-        assertThat(AiSettings.fromEnvironment(Map.of("gemini.api-key", "k")::get).geminiEnabled()).isTrue();
+        assertThat(AiSettings.fromEnvironment(Map.of("GEMINI_API_KEY", "  ")::get)
+                        .geminiEnabled())
+                .isFalse();
+        assertThat(AiSettings.fromEnvironment(Map.of("gemini.api-key", "k")::get)
+                        .geminiEnabled())
+                .isTrue();
     }
 
     @Test
@@ -86,14 +90,18 @@ class SettingsAndOfflineIT {
         AssistantReply lost = chain.reply(ctx, "what is the meaning of life");
         assertThat(lost.assistant()).isEqualTo("fallback");
         assertThat(lost.suggestions()).isNotEmpty();
-        assertThat(chats.messages(ctx.chatSessionId())).extracting(ChatMessage::role).containsExactly("user", "model", "user", "model");
+        assertThat(chats.messages(ctx.chatSessionId()))
+                .extracting(ChatMessage::role)
+                .containsExactly("user", "model", "user", "model");
     }
 
     @Test
     void anyInputGetsAnAnswerNeverAnException() {
         AssistantChain chain = AssistantChain.create(AiSettings.defaults(null), new StubShopTools(), chats, null, null);
         ChatContext ctx = Harness.guest();
-        for (String odd : new String[] {null, "", "   ", "{{it}} ${x} %s", "x".repeat(20_000), "日本語のテキスト", "\u0000\u0001", "🙂🙂"}) {
+        for (String odd :
+                new String[] {null, "", "   ", "{{it}} ${x} %s", "x".repeat(20_000), "日本語のテキスト", "\u0000\u0001", "🙂🙂"
+                }) {
             AssistantReply r = chain.reply(ctx, odd);
             assertThat(r.text()).isNotBlank();
         }

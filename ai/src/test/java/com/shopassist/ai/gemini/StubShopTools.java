@@ -42,8 +42,24 @@ final class StubShopTools implements ShopTools {
     }
 
     private void add(long id, String name, String brand, long price, int available) {
-        products.put(id, new Product(id, 10, "Audio", "SKU-" + id, null, name, brand, Money.of(price), "Electronics",
-                name + " description", null, available, available, 5, Instant.EPOCH));
+        products.put(
+                id,
+                new Product(
+                        id,
+                        10,
+                        "Audio",
+                        "SKU-" + id,
+                        null,
+                        name,
+                        brand,
+                        Money.of(price),
+                        "Electronics",
+                        name + " description",
+                        null,
+                        available,
+                        available,
+                        5,
+                        Instant.EPOCH));
     }
 
     private void log(String tool, ChatContext ctx, Object... args) {
@@ -55,7 +71,8 @@ final class StubShopTools implements ShopTools {
     }
 
     static String json(Product p) {
-        return "{\"id\":" + p.id() + ",\"name\":\"" + p.name() + "\",\"price\":" + p.price().toLong() + ",\"stock\":" + p.available() + "}";
+        return "{\"id\":" + p.id() + ",\"name\":\"" + p.name() + "\",\"price\":"
+                + p.price().toLong() + ",\"stock\":" + p.available() + "}";
     }
 
     private ToolResult ok(String tool, List<Product> ps, Cart cart) {
@@ -73,19 +90,32 @@ final class StubShopTools implements ShopTools {
             Product p = products.get(e.getKey());
             Money total = p.price().times(e.getValue());
             subtotal = subtotal.plus(total);
-            out.add(new CartLine(p.id(), p.name(), p.brand(), p.price(), e.getValue(), total, Money.ZERO, p.available(), null));
+            out.add(new CartLine(
+                    p.id(), p.name(), p.brand(), p.price(), e.getValue(), total, Money.ZERO, p.available(), null));
         }
         return new Cart(1, owner, out, subtotal, null, Money.ZERO, subtotal, null);
     }
 
     @Override
-    public ToolResult searchProducts(ChatContext ctx, String query, String category, String brand, Long minPrice,
-            Long maxPrice, Boolean inStockOnly, String sort, Integer limit) {
+    public ToolResult searchProducts(
+            ChatContext ctx,
+            String query,
+            String category,
+            String brand,
+            Long minPrice,
+            Long maxPrice,
+            Boolean inStockOnly,
+            String sort,
+            Integer limit) {
         log("search_products", ctx, query, maxPrice);
         String q = query == null ? "" : query.toLowerCase(Locale.ROOT);
         List<Product> hits = products.values().stream()
-                .filter(p -> q.isEmpty() || q.split(" ").length > 0
-                        && java.util.Arrays.stream(q.split(" ")).anyMatch(w -> p.name().toLowerCase(Locale.ROOT).contains(w)))
+                .filter(p -> q.isEmpty()
+                        || q.split(" ").length > 0
+                                && java.util.Arrays.stream(q.split(" "))
+                                        .anyMatch(w -> p.name()
+                                                .toLowerCase(Locale.ROOT)
+                                                .contains(w)))
                 .filter(p -> maxPrice == null || p.price().toLong() <= maxPrice)
                 .limit(limit == null ? 5 : limit)
                 .toList();
@@ -96,7 +126,15 @@ final class StubShopTools implements ShopTools {
     public ToolResult getProductDetails(ChatContext ctx, long productId) {
         log("get_product_details", ctx, productId);
         Product p = products.get(productId);
-        if (p == null) return new ToolResult("get_product_details", false, "Product " + productId + " does not exist.", List.of(), null, null, "NOT_FOUND");
+        if (p == null)
+            return new ToolResult(
+                    "get_product_details",
+                    false,
+                    "Product " + productId + " does not exist.",
+                    List.of(),
+                    null,
+                    null,
+                    "NOT_FOUND");
         return ok("get_product_details", List.of(p), null);
     }
 
@@ -140,21 +178,50 @@ final class StubShopTools implements ShopTools {
     public ToolResult getCart(ChatContext ctx) {
         log("get_cart", ctx);
         Cart c = cart(ctx.owner());
-        return new ToolResult("get_cart", true, "{\"items\":" + c.itemCount() + ",\"total\":" + c.total().toLong() + "}", List.of(), c, null, null);
+        return new ToolResult(
+                "get_cart",
+                true,
+                "{\"items\":" + c.itemCount() + ",\"total\":" + c.total().toLong() + "}",
+                List.of(),
+                c,
+                null,
+                null);
     }
 
     @Override
     public ToolResult addToCart(ChatContext ctx, long productId, int quantity) {
         log("add_to_cart", ctx, productId, quantity);
         Product p = products.get(productId);
-        if (p == null) return new ToolResult("add_to_cart", false, "Product " + productId + " does not exist.", List.of(), null, null, "NOT_FOUND");
+        if (p == null)
+            return new ToolResult(
+                    "add_to_cart",
+                    false,
+                    "Product " + productId + " does not exist.",
+                    List.of(),
+                    null,
+                    null,
+                    "NOT_FOUND");
         if (p.available() < quantity) {
-            return new ToolResult("add_to_cart", false, "Only " + p.available() + " left of " + p.name()
-                    + ". Alternatives: " + json(products.get(4L)), List.of(products.get(4L)), null, null, "INSUFFICIENT_STOCK");
+            return new ToolResult(
+                    "add_to_cart",
+                    false,
+                    "Only " + p.available() + " left of " + p.name() + ". Alternatives: " + json(products.get(4L)),
+                    List.of(products.get(4L)),
+                    null,
+                    null,
+                    "INSUFFICIENT_STOCK");
         }
-        carts.computeIfAbsent(ctx.owner(), o -> Collections.synchronizedMap(new LinkedHashMap<>())).merge(productId, quantity, Integer::sum);
+        carts.computeIfAbsent(ctx.owner(), o -> Collections.synchronizedMap(new LinkedHashMap<>()))
+                .merge(productId, quantity, Integer::sum);
         Cart c = cart(ctx.owner());
-        return new ToolResult("add_to_cart", true, "{\"added\":" + productId + ",\"total\":" + c.total().toLong() + "}", List.of(p), c, null, null);
+        return new ToolResult(
+                "add_to_cart",
+                true,
+                "{\"added\":" + productId + ",\"total\":" + c.total().toLong() + "}",
+                List.of(p),
+                c,
+                null,
+                null);
     }
 
     @Override
@@ -162,13 +229,15 @@ final class StubShopTools implements ShopTools {
         log("remove_from_cart", ctx, productId, quantity);
         carts.getOrDefault(ctx.owner(), new LinkedHashMap<>()).remove(productId);
         Cart c = cart(ctx.owner());
-        return new ToolResult("remove_from_cart", true, "{\"total\":" + c.total().toLong() + "}", List.of(), c, null, null);
+        return new ToolResult(
+                "remove_from_cart", true, "{\"total\":" + c.total().toLong() + "}", List.of(), c, null, null);
     }
 
     @Override
     public ToolResult clearCart(ChatContext ctx) {
         log("clear_cart", ctx);
-        ProposedAction a = new ProposedAction(UUID.randomUUID().toString(), ProposedAction.Kind.CLEAR_CART, "Empty your cart?", Map.of());
+        ProposedAction a = new ProposedAction(
+                UUID.randomUUID().toString(), ProposedAction.Kind.CLEAR_CART, "Empty your cart?", Map.of());
         return new ToolResult("clear_cart", true, "{\"proposed\":\"clear_cart\"}", List.of(), null, a, null);
     }
 
@@ -182,9 +251,20 @@ final class StubShopTools implements ShopTools {
     public ToolResult applyVoucher(ChatContext ctx, String code) {
         log("apply_voucher", ctx, code);
         if (!"HEMAT10".equalsIgnoreCase(code)) {
-            return new ToolResult("apply_voucher", false, "Voucher " + code + " does not exist.", List.of(), null, null, "UNKNOWN_CODE");
+            return new ToolResult(
+                    "apply_voucher",
+                    false,
+                    "Voucher " + code + " does not exist.",
+                    List.of(),
+                    null,
+                    null,
+                    "UNKNOWN_CODE");
         }
-        ProposedAction a = new ProposedAction(UUID.randomUUID().toString(), ProposedAction.Kind.APPLY_VOUCHER, "Apply voucher HEMAT10 (10% off)?", Map.of("code", "HEMAT10"));
+        ProposedAction a = new ProposedAction(
+                UUID.randomUUID().toString(),
+                ProposedAction.Kind.APPLY_VOUCHER,
+                "Apply voucher HEMAT10 (10% off)?",
+                Map.of("code", "HEMAT10"));
         return new ToolResult("apply_voucher", true, "{\"proposed\":\"HEMAT10\"}", List.of(), null, a, null);
     }
 
@@ -197,7 +277,14 @@ final class StubShopTools implements ShopTools {
     @Override
     public ToolResult getAddresses(ChatContext ctx) {
         log("get_addresses", ctx);
-        return new ToolResult("get_addresses", true, ctx.isGuest() ? "Sign in to see addresses." : "{\"addresses\":[\"Rumah\"]}", List.of(), null, null, null);
+        return new ToolResult(
+                "get_addresses",
+                true,
+                ctx.isGuest() ? "Sign in to see addresses." : "{\"addresses\":[\"Rumah\"]}",
+                List.of(),
+                null,
+                null,
+                null);
     }
 
     @Override
@@ -210,8 +297,11 @@ final class StubShopTools implements ShopTools {
     public ToolResult checkout(ChatContext ctx, String addressLabel) {
         log("checkout", ctx, addressLabel);
         Cart c = cart(ctx.owner());
-        ProposedAction a = new ProposedAction(UUID.randomUUID().toString(), ProposedAction.Kind.CHECKOUT,
-                "Checkout " + c.itemCount() + " items, " + c.total().format() + ", to Rumah?", Map.of("address", "Rumah"));
+        ProposedAction a = new ProposedAction(
+                UUID.randomUUID().toString(),
+                ProposedAction.Kind.CHECKOUT,
+                "Checkout " + c.itemCount() + " items, " + c.total().format() + ", to Rumah?",
+                Map.of("address", "Rumah"));
         return new ToolResult("checkout", true, "{\"proposed\":\"checkout\"}", List.of(), c, a, null);
     }
 
@@ -224,13 +314,20 @@ final class StubShopTools implements ShopTools {
     @Override
     public ToolResult getOrderDetails(ChatContext ctx, String order) {
         log("get_order_details", ctx, order);
-        return new ToolResult("get_order_details", false, "Order " + order + " was not found.", List.of(), null, null, "NOT_FOUND");
+        return new ToolResult(
+                "get_order_details", false, "Order " + order + " was not found.", List.of(), null, null, "NOT_FOUND");
     }
 
     @Override
     public ToolResult compareProducts(ChatContext ctx, List<Long> productIds) {
         log("compare_products", ctx, productIds);
-        return ok("compare_products", productIds.stream().map(products::get).filter(java.util.Objects::nonNull).toList(), null);
+        return ok(
+                "compare_products",
+                productIds.stream()
+                        .map(products::get)
+                        .filter(java.util.Objects::nonNull)
+                        .toList(),
+                null);
     }
 
     @Override
@@ -246,8 +343,10 @@ final class StubShopTools implements ShopTools {
         if (confirmed.kind() == ProposedAction.Kind.CLEAR_CART) carts.remove(ctx.owner());
         if (confirmed.kind() == ProposedAction.Kind.CHECKOUT) {
             carts.remove(ctx.owner());
-            return new ToolResult("checkout", true, "{\"order\":\"SA-20261125-000042\"}", List.of(), cart(ctx.owner()), null, null);
+            return new ToolResult(
+                    "checkout", true, "{\"order\":\"SA-20261125-000042\"}", List.of(), cart(ctx.owner()), null, null);
         }
-        return new ToolResult(confirmed.kind().name().toLowerCase(Locale.ROOT), true, "{}", List.of(), cart(ctx.owner()), null, null);
+        return new ToolResult(
+                confirmed.kind().name().toLowerCase(Locale.ROOT), true, "{}", List.of(), cart(ctx.owner()), null, null);
     }
 }

@@ -52,12 +52,17 @@ class ToolsChainIT {
 
     @Test
     void parallelFunctionCallsAreAnsweredOneForOneInOrder() {
-        fake.enqueue(FLASH,
-                Reply.calls(Call.of("search_products", "query", "sony"), Call.of("search_products", "query", "jbl"), Call.of("get_cart")),
+        fake.enqueue(
+                FLASH,
+                Reply.calls(
+                        Call.of("search_products", "query", "sony"),
+                        Call.of("search_products", "query", "jbl"),
+                        Call.of("get_cart")),
                 Reply.text("Sony at Rp 4.999.000 and JBL at Rp 699.000."));
         AssistantReply r = chain.reply(Harness.guest(), "show me sony and jbl headphones");
         List<JsonNode> responses = fake.lastRequest().trailingFunctionResponsesAll();
-        assertThat(responses).extracting(n -> n.path("name").asText())
+        assertThat(responses)
+                .extracting(n -> n.path("name").asText())
                 .containsExactly("search_products", "search_products", "get_cart");
         assertThat(responses.get(0).path("response").path("response").asText()).contains("Sony WH-1000XM5");
         assertThat(responses.get(1).path("response").path("response").asText()).contains("JBL Tune");
@@ -68,7 +73,8 @@ class ToolsChainIT {
     @Test
     void theCustomerComesFromTheSessionNeverFromArguments() {
         ChatContext me = Harness.customer(5, Customer.Tier.FREE);
-        fake.enqueue(FLASH,
+        fake.enqueue(
+                FLASH,
                 Reply.calls(Call.of("get_orders", "email", "someone.else@example.com", "customer_id", 99)),
                 Reply.text("You have no orders yet."));
         chain.reply(me, "show me the orders of someone.else@example.com");
@@ -77,7 +83,8 @@ class ToolsChainIT {
             assertThat(c.ctx().customerId()).isEqualTo(5L);
         });
         for (JsonNode d : fake.requests().get(0).body().path("tools").get(0).path("functionDeclarations")) {
-            assertThat(d.path("parameters").path("properties").toString()).doesNotContain("customer", "email", "user_id");
+            assertThat(d.path("parameters").path("properties").toString())
+                    .doesNotContain("customer", "email", "user_id");
         }
     }
 
@@ -87,7 +94,8 @@ class ToolsChainIT {
         fake.enqueue(FLASH, Reply.text("The Sony costs Rp 4.999.000."));
         AssistantReply r = chain.reply(Harness.guest(), "tell me everything about the sony");
         assertThat(tools.toolNames()).hasSize(5);
-        assertThat(fake.lastRequest().trailingFunctionResponses().get(0).toString()).contains("Tool limit of 5");
+        assertThat(fake.lastRequest().trailingFunctionResponses().get(0).toString())
+                .contains("Tool limit of 5");
         assertThat(r.assistant()).isEqualTo("gemini-flash");
         assertThat(r.text()).contains("Rp 4.999.000");
     }
@@ -100,16 +108,21 @@ class ToolsChainIT {
         assertThat(fake.requests()).hasSize(1);
         assertThat(r.text()).contains("Added to your cart", "JBL Tune 520BT Headphones", "Rp 699.000");
         assertThat(r.cart().itemCount()).isEqualTo(1);
-        assertThat(chats.messages(ctx.chatSessionId())).extracting(ChatMessage::role).containsExactly("user", "tool", "model");
+        assertThat(chats.messages(ctx.chatSessionId()))
+                .extracting(ChatMessage::role)
+                .containsExactly("user", "tool", "model");
     }
 
     @Test
     void aFailedWriteGoesBackToTheModelWithTheAlternatives() {
-        fake.enqueue(FLASH, Reply.calls(Call.of("add_to_cart", "product_id", 2, "quantity", 5)),
+        fake.enqueue(
+                FLASH,
+                Reply.calls(Call.of("add_to_cart", "product_id", 2, "quantity", 5)),
                 Reply.text("Only 3 JBL left. The Anker Soundcore Q20i Headphones (Rp 899.000) is in stock."));
         AssistantReply r = chain.reply(Harness.guest(), "add 5 JBL to my cart");
         assertThat(fake.requests()).hasSize(2);
-        assertThat(fake.lastRequest().trailingFunctionResponses().get(0).toString()).contains("Only 3 left", "Anker");
+        assertThat(fake.lastRequest().trailingFunctionResponses().get(0).toString())
+                .contains("Only 3 left", "Anker");
         assertThat(r.text()).contains("Anker");
     }
 
@@ -143,7 +156,11 @@ class ToolsChainIT {
     @Test
     void anotherMessageDropsTheProposalSoALaterYesCannotTriggerIt() {
         ChatContext ctx = Harness.guest();
-        fake.enqueue(FLASH, Reply.calls(Call.of("clear_cart")), Reply.text("We have red ones. Want to see them?"), Reply.text("Here they are."));
+        fake.enqueue(
+                FLASH,
+                Reply.calls(Call.of("clear_cart")),
+                Reply.text("We have red ones. Want to see them?"),
+                Reply.text("Here they are."));
         AssistantReply proposed = chain.reply(ctx, "clear my cart");
         chain.reply(ctx, "do you have red headphones?");
         chain.reply(ctx, "yes");
@@ -168,7 +185,10 @@ class ToolsChainIT {
 
     @Test
     void aRealToolOutsideTheOfferedSetStillRunsAndAnUnknownOneIsExplained() {
-        fake.enqueue(FLASH, Reply.calls(Call.of("get_vouchers"), Call.of("delete_database")), Reply.text("There is HEMAT10."));
+        fake.enqueue(
+                FLASH,
+                Reply.calls(Call.of("get_vouchers"), Call.of("delete_database")),
+                Reply.text("There is HEMAT10."));
         AssistantReply r = chain.reply(Harness.guest(), "hi there");
         assertThat(fake.requests().get(0).toolNames()).doesNotContain("get_vouchers");
         assertThat(tools.toolNames()).containsExactly("get_vouchers");
@@ -181,7 +201,10 @@ class ToolsChainIT {
     @Test
     void storedToolRoundsCarryTheUsageOfTheCallThatAskedForThem() {
         ChatContext ctx = Harness.guest();
-        fake.enqueue(FLASH, Reply.calls(Call.of("search_products", "query", "jbl")), Reply.text("JBL Tune 520BT Headphones - Rp 699.000"));
+        fake.enqueue(
+                FLASH,
+                Reply.calls(Call.of("search_products", "query", "jbl")),
+                Reply.text("JBL Tune 520BT Headphones - Rp 699.000"));
         chain.reply(ctx, "jbl?");
         List<ChatMessage> rows = chats.messages(ctx.chatSessionId());
         assertThat(rows).extracting(ChatMessage::role).containsExactly("user", "tool", "model");
@@ -190,6 +213,7 @@ class ToolsChainIT {
             assertThat(m.usage().inputTokens()).isPositive();
             assertThat(m.usage().costUsd()).isPositive();
         }
-        assertThat(rows.get(1).usage().inputTokens()).isEqualTo(fake.requests().get(0).promptTokens());
+        assertThat(rows.get(1).usage().inputTokens())
+                .isEqualTo(fake.requests().get(0).promptTokens());
     }
 }
