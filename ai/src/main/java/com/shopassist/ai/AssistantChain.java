@@ -43,7 +43,7 @@ public final class AssistantChain implements ShoppingAssistant {
      * @param settings from {@link AiSettings#fromEnvironment}; a null key means offline only
      * @param tools the shared tool layer (CoreShopTools)
      * @param chats where sessions, messages, token usage and summaries are stored
-     * @param offline the offline assistant, or null for the built-in keyword fallback
+     * @param offline the offline layer, or null for an {@code OfflineAssistant} over the same tools
      * @param clock for the daily budget
      */
     public static AssistantChain create(

@@ -1,5 +1,6 @@
 package com.shopassist.ai.gemini;
 
+import com.shopassist.ai.offline.OfflineAssistant;
 import com.shopassist.ai.tools.ShopTools;
 import com.shopassist.ai.tools.ToolResult;
 import com.shopassist.core.cart.Cart;
@@ -60,7 +61,7 @@ public final class ChainEngine implements ShoppingAssistant {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.tools = Objects.requireNonNull(tools, "tools");
         this.chats = Objects.requireNonNull(chats, "chats");
-        this.offline = offline != null ? offline : new KeywordAssistant(tools);
+        this.offline = offline != null ? offline : new OfflineAssistant(tools);
         this.clock = clock != null ? clock : Clock.systemUTC();
         if (settings.geminiEnabled()) {
             String prompt = Prompts.load("system.txt");
@@ -325,8 +326,18 @@ public final class ChainEngine implements ShoppingAssistant {
     private AssistantReply settle(
             ChatContext ctx, Pending p, boolean accept, String message, String lang, boolean stored) {
         pending.remove(ctx.chatSessionId());
-        AssistantReply r;
-        if (accept) {
+        AssistantReply r = null;
+        if ("offline".equals(p.assistant())) {
+            // the offline assistant proposed it and keeps its own state and wording for the answer
+            try {
+                r = offline.confirm(ctx, p.action().id(), accept);
+            } catch (RuntimeException e) {
+                log.warn("offline assistant could not settle its proposal: {}", e.toString());
+            }
+        }
+        if (r != null && r.text() != null && !r.text().isBlank()) {
+            log.debug("proposal {} settled by the offline assistant", p.action().id());
+        } else if (accept) {
             ToolResult result;
             try {
                 result = tools.execute(ctx, p.action());

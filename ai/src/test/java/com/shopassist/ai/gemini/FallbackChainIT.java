@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.shopassist.ai.AssistantChain;
 import com.shopassist.core.chat.AssistantReply;
 import com.shopassist.core.chat.ChatContext;
+import com.shopassist.core.chat.ShoppingAssistant;
 import com.shopassist.data.chat.MyBatisChatRepository;
 import com.shopassist.data.db.Database;
 import com.shopassist.data.testing.TestDatabase;
@@ -91,13 +92,34 @@ class FallbackChainIT {
     }
 
     @Test
-    void whatNoLayerUnderstandsGetsTheGracefulMessageWithSuggestions() {
+    void whenTheOfflineLayerFailsTooTheGracefulMessageHasSuggestions() {
+        ShoppingAssistant broken = new ShoppingAssistant() {
+            @Override
+            public AssistantReply reply(ChatContext ctx, String message) {
+                throw new IllegalStateException("offline layer down");
+            }
+
+            @Override
+            public AssistantReply confirm(ChatContext ctx, String actionId, boolean accept) {
+                throw new IllegalStateException("offline layer down");
+            }
+        };
+        AssistantChain c = Harness.chain(Harness.settings(fake), tools, chats, broken);
+        fake.enqueue(FLASH, Reply.error(503, "UNAVAILABLE", "overloaded"));
+        fake.enqueue(PRO, Reply.error(500, "INTERNAL", "boom"));
+        AssistantReply r = c.reply(Harness.guest(), "tell me something nice");
+        assertThat(r.assistant()).isEqualTo("fallback");
+        assertThat(r.text()).contains("search");
+        assertThat(r.suggestions()).containsExactly("search headphones", "view cart", "help");
+    }
+
+    @Test
+    void theOfflineAssistantAnswersWhatTheModelsCouldNot() {
         fake.enqueue(FLASH, Reply.error(503, "UNAVAILABLE", "overloaded"));
         fake.enqueue(PRO, Reply.error(500, "INTERNAL", "boom"));
         AssistantReply r = chain.reply(Harness.guest(), "tell me something nice");
-        assertThat(r.assistant()).isEqualTo("fallback");
-        assertThat(r.text()).contains("search");
-        assertThat(r.suggestions()).isNotEmpty();
+        assertThat(r.assistant()).isEqualTo("offline");
+        assertThat(r.text()).isNotBlank();
     }
 
     @Test
