@@ -10,6 +10,9 @@ public final class DbErrors {
 
     public static String describe(DbSettings settings, Throwable failure) {
         String where = settings.safeUrl();
+        if (!settings.jdbcUrl().startsWith("jdbc:postgresql:")) {
+            return "Not a PostgreSQL JDBC URL: " + where + " (expected jdbc:postgresql://host:port/database)";
+        }
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && sql.getSQLState() != null) {
                 String state = sql.getSQLState();
@@ -19,6 +22,11 @@ public final class DbErrors {
                 }
                 if (state.equals("3D000")) {
                     return "The database named in " + where + " does not exist";
+                }
+                String text = String.valueOf(sql.getMessage());
+                if (text.contains("SSL") || text.contains("certificate")) {
+                    return "Cannot open a TLS connection to the database at " + where + ": "
+                            + text.lines().findFirst().orElse(text) + " (check sslmode, sslrootcert)";
                 }
                 if (state.startsWith("08")) {
                     return "Cannot reach the database at " + where + ": is it running, and is the host and port right?";
@@ -30,9 +38,6 @@ public final class DbErrors {
             if (t instanceof UnknownHostException) {
                 return "Cannot reach the database at " + where + ": unknown host " + t.getMessage();
             }
-        }
-        if (!settings.jdbcUrl().startsWith("jdbc:postgresql:")) {
-            return "Not a PostgreSQL JDBC URL: " + where + " (expected jdbc:postgresql://host:port/database)";
         }
         String msg = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
         return "Cannot use the database at " + where + ": "

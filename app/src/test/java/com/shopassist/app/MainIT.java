@@ -1,0 +1,205 @@
+package com.shopassist.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.shopassist.data.db.EmbeddedDatabase;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The headless command line as a store's scripts use it: exit codes, one-line errors, JSON. The
+ * "store database" here is an embedded PostgreSQL that asks for a password, like a real server.
+ */
+class MainIT {
+
+    @TempDir
+    static Path serverDir;
+
+    static EmbeddedDatabase server;
+    static final AtomicInteger DATABASES = new AtomicInteger();
+
+    @TempDir
+    Path dataDir;
+
+    record Result(int code, String out, String err) {
+        List<String> errLines() {
+            return err.lines().toList();
+        }
+    }
+
+    @BeforeAll
+    static void startServer() {
+        server = EmbeddedDatabase.start(serverDir);
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    /** A new empty database on the password-protected server. */
+    static String newDatabaseUrl() throws Exception {
+        String name = "cli_" + DATABASES.incrementAndGet();
+        try (Connection c = DriverManager.getConnection(
+                        server.settings().jdbcUrl(), server.settings().user(), server.settings().password());
+                Statement s = c.createStatement()) {
+            s.execute("create database " + name);
+        }
+        return server.settings().jdbcUrl().replace("/" + EmbeddedDatabase.DATABASE_NAME, "/" + name);
+    }
+
+    Result run(Map<String, String> env, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--data-dir");
+        all.add(dataDir.toString());
+        int code = Main.run(
+                all,
+                new ByteArrayInputStream(new byte[0]),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                env,
+                Clock.systemUTC());
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    Result run(String... args) {
+        return run(Map.of(), args);
+    }
+
+    String[] external(String url, String... rest) {
+        List<String> a = new ArrayList<>(List.of(
+                "--db-url", url, "--db-user", server.settings().user(), "--db-password", server.settings().password()));
+        a.addAll(List.of(rest));
+        return a.toArray(String[]::new);
+    }
+
+    @Test
+    void dbInfoJsonPrintsOneObjectWithSchemaVersionAndCountsButNoPassword() throws Exception {
+        String url = newDatabaseUrl() + "?ApplicationName=cli-test&password=" + server.settings().password();
+        Result r = run("db", "info", "--json", "--db-url", url, "--db-user", "postgres");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out().lines()).hasSize(1);
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(json.get("database").asText()).startsWith("jdbc:postgresql://localhost:").contains("password=***");
+        assertThat(r.out()).doesNotContain(server.settings().password());
+        assertThat(json.get("schemaVersion").asText()).isNotBlank();
+        for (String field : List.of("products", "categories", "brands", "vouchers", "customers", "orders")) {
+            assertThat(json.get(field).isIntegralNumber()).as(field).isTrue();
+        }
+        assertThat(json.get("products").asLong()).isZero();
+    }
+
+    @Test
+    void dbSeedFillsAnEmptyDatabaseThenRefusesUntilReset() throws Exception {
+        String url = newDatabaseUrl();
+        Result seeded = run(external(url, "db", "seed", "--catalog-size", "300"));
+        assertThat(seeded.code()).as(seeded.err()).isZero();
+        assertThat(seeded.out()).contains("300 products");
+
+        Result again = run(external(url, "db", "seed"));
+        assertThat(again.code()).isEqualTo(1);
+        assertThat(again.errLines()).hasSize(1);
+        assertThat(again.err()).contains("already holds data (300 products").contains("--reset");
+
+        Result reset = run(external(url, "db", "seed", "--reset", "--catalog-size=1200"));
+        assertThat(reset.code()).as(reset.err()).isZero();
+        JsonNode info = new ObjectMapper().readTree(run(external(url, "db", "info", "--json")).out());
+        assertThat(info.get("products").asLong()).isEqualTo(1200);
+        assertThat(info.get("categories").asLong()).isGreaterThanOrEqualTo(12);
+        assertThat(info.get("brands").asLong()).isGreaterThanOrEqualTo(60);
+        assertThat(info.get("vouchers").asLong()).isGreaterThanOrEqualTo(10);
+        assertThat(info.get("customers").asLong()).isPositive();
+        assertThat(info.get("orders").asLong()).isPositive();
+    }
+
+    @Test
+    void databaseSettingsComeFromTheEnvironment() throws Exception {
+        String url = newDatabaseUrl();
+        Result r = run(
+                Map.of("SHOPASSIST_DB_URL", url, "SHOPASSIST_DB_USER", "postgres", "SHOPASSIST_DB_PASSWORD",
+                        server.settings().password()),
+                "db", "migrate");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("is at schema version");
+    }
+
+    @Test
+    void wrongPasswordIsOneLineAndExitCodeOne() throws Exception {
+        Result r = run("db", "info", "--db-url", newDatabaseUrl(), "--db-user", "postgres", "--db-password", "wrong");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.errLines()).hasSize(1);
+        assertThat(r.err()).startsWith("error: Cannot sign in").contains("wrong user name or password");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void databaseThatIsDownIsOneLineAndExitCodeOne() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort(); // closed again: nothing listens there
+        }
+        Result r = run("db", "migrate", "--db-url", "jdbc:postgresql://127.0.0.1:" + port + "/shop");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.errLines()).hasSize(1);
+        assertThat(r.err()).startsWith("error: Cannot reach the database at jdbc:postgresql://127.0.0.1:" + port);
+    }
+
+    @Test
+    void wrongUrlIsOneLineAndExitCodeOne() {
+        Result r = run("db", "info", "--db-url", "jdbc:mysql://localhost/shop");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.errLines()).hasSize(1);
+        assertThat(r.err()).contains("Not a PostgreSQL JDBC URL");
+    }
+
+    @Test
+    void verboseAddsTheStackTrace() {
+        Result r = run("db", "info", "--db-url", "jdbc:mysql://localhost/shop", "--verbose");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.errLines().size()).isGreaterThan(3);
+        assertThat(r.err()).contains("\tat ");
+    }
+
+    @Test
+    void usageErrorsExitWithTwo() {
+        assertThat(run("frobnicate").code()).isEqualTo(2);
+        assertThat(run("frobnicate").err()).isEqualTo("error: Unknown command 'frobnicate' (try --help)\n");
+        assertThat(run("db").code()).isEqualTo(2);
+        assertThat(run("db", "drop").code()).isEqualTo(2);
+        assertThat(run("db", "seed", "--catalog-size", "many").err()).contains("--catalog-size must be a whole number");
+        assertThat(run("--config", "/nonexistent/shopassist.properties", "db", "info").code()).isEqualTo(2);
+    }
+
+    @Test
+    void helpPrintsTheCommands() {
+        Result r = run("--help");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("db migrate", "db seed", "db info", "chat", "--db-url", "--data-dir");
+    }
+
+    @Test
+    void chatIsRoutedWithItsArgumentsAndGlobalOptionsRemoved() {
+        Result r = run("chat", "--db-url", "jdbc:postgresql://localhost:1/none");
+        // whatever the chat command does, global options never reach it as its own arguments
+        assertThat(r.err()).doesNotContain("Unknown command");
+    }
+}
