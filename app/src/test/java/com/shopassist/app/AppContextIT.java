@@ -42,7 +42,9 @@ class AppContextIT {
             var db = ctx.database();
             long secondStartMs = (System.nanoTime() - t0) / 1_000_000;
             assertThat(db.mapper(DbInfoMapper.class).counts().products()).isEqualTo(Seeder.STANDARD_CATALOG_SIZE);
-            assertThat(db.mapper(SeedRunMapper.class).latest().id()).as("seeded once").isEqualTo(1);
+            assertThat(db.mapper(SeedRunMapper.class).latest().id())
+                    .as("seeded once")
+                    .isEqualTo(1);
             System.out.printf("embedded first start %d ms, second start %d ms%n", firstStartMs, secondStartMs);
             assertThat(secondStartMs).isLessThan(firstStartMs);
         }
@@ -52,7 +54,8 @@ class AppContextIT {
     void dbCommandsDoNotSeedOnTheirOwn() {
         try (AppContext ctx = context()) {
             ctx.setAutoSeed(false);
-            assertThat(ctx.database().mapper(DbInfoMapper.class).counts().products()).isZero();
+            assertThat(ctx.database().mapper(DbInfoMapper.class).counts().products())
+                    .isZero();
         }
     }
 }

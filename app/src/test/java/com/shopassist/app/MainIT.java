@@ -59,7 +59,9 @@ class MainIT {
     static String newDatabaseUrl() throws Exception {
         String name = "cli_" + DATABASES.incrementAndGet();
         try (Connection c = DriverManager.getConnection(
-                        server.settings().jdbcUrl(), server.settings().user(), server.settings().password());
+                        server.settings().jdbcUrl(),
+                        server.settings().user(),
+                        server.settings().password());
                 Statement s = c.createStatement()) {
             s.execute("create database " + name);
         }
@@ -87,19 +89,27 @@ class MainIT {
 
     String[] external(String url, String... rest) {
         List<String> a = new ArrayList<>(List.of(
-                "--db-url", url, "--db-user", server.settings().user(), "--db-password", server.settings().password()));
+                "--db-url",
+                url,
+                "--db-user",
+                server.settings().user(),
+                "--db-password",
+                server.settings().password()));
         a.addAll(List.of(rest));
         return a.toArray(String[]::new);
     }
 
     @Test
     void dbInfoJsonPrintsOneObjectWithSchemaVersionAndCountsButNoPassword() throws Exception {
-        String url = newDatabaseUrl() + "?ApplicationName=cli-test&password=" + server.settings().password();
+        String url = newDatabaseUrl() + "?ApplicationName=cli-test&password="
+                + server.settings().password();
         Result r = run("db", "info", "--json", "--db-url", url, "--db-user", "postgres");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out().lines()).hasSize(1);
         JsonNode json = new ObjectMapper().readTree(r.out());
-        assertThat(json.get("database").asText()).startsWith("jdbc:postgresql://localhost:").contains("password=***");
+        assertThat(json.get("database").asText())
+                .startsWith("jdbc:postgresql://localhost:")
+                .contains("password=***");
         assertThat(r.out()).doesNotContain(server.settings().password());
         assertThat(json.get("schemaVersion").asText()).isNotBlank();
         for (String field : List.of("products", "categories", "brands", "vouchers", "customers", "orders")) {
@@ -122,7 +132,8 @@ class MainIT {
 
         Result reset = run(external(url, "db", "seed", "--reset", "--catalog-size=1200"));
         assertThat(reset.code()).as(reset.err()).isZero();
-        JsonNode info = new ObjectMapper().readTree(run(external(url, "db", "info", "--json")).out());
+        JsonNode info = new ObjectMapper()
+                .readTree(run(external(url, "db", "info", "--json")).out());
         assertThat(info.get("products").asLong()).isEqualTo(1200);
         assertThat(info.get("categories").asLong()).isGreaterThanOrEqualTo(12);
         assertThat(info.get("brands").asLong()).isGreaterThanOrEqualTo(60);
@@ -135,9 +146,15 @@ class MainIT {
     void databaseSettingsComeFromTheEnvironment() throws Exception {
         String url = newDatabaseUrl();
         Result r = run(
-                Map.of("SHOPASSIST_DB_URL", url, "SHOPASSIST_DB_USER", "postgres", "SHOPASSIST_DB_PASSWORD",
+                Map.of(
+                        "SHOPASSIST_DB_URL",
+                        url,
+                        "SHOPASSIST_DB_USER",
+                        "postgres",
+                        "SHOPASSIST_DB_PASSWORD",
                         server.settings().password()),
-                "db", "migrate");
+                "db",
+                "migrate");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("is at schema version");
     }
@@ -186,7 +203,9 @@ class MainIT {
         assertThat(run("db").code()).isEqualTo(2);
         assertThat(run("db", "drop").code()).isEqualTo(2);
         assertThat(run("db", "seed", "--catalog-size", "many").err()).contains("--catalog-size must be a whole number");
-        assertThat(run("--config", "/nonexistent/shopassist.properties", "db", "info").code()).isEqualTo(2);
+        assertThat(run("--config", "/nonexistent/shopassist.properties", "db", "info")
+                        .code())
+                .isEqualTo(2);
     }
 
     @Test

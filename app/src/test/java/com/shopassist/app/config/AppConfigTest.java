@@ -23,30 +23,41 @@ class AppConfigTest {
 
     @Test
     void noDatabaseConfiguredMeansTheEmbeddedOne() {
-        assertThat(resolve(Map.of(), "--data-dir", dir.toString()).externalDatabase()).isEmpty();
+        assertThat(resolve(Map.of(), "--data-dir", dir.toString()).externalDatabase())
+                .isEmpty();
     }
 
     @Test
     void commandLineBeatsEnvironmentWhichBeatsTheConfigFile() throws IOException {
         Path file = dir.resolve("shop.properties");
         Files.writeString(file, "db.url=jdbc:postgresql://file/db\ndb.user=fileuser\ndb.password=filepw\n");
-        Map<String, String> env = Map.of(
-                "SHOPASSIST_DB_URL", "jdbc:postgresql://env/db", "SHOPASSIST_DB_USER", "envuser");
+        Map<String, String> env =
+                Map.of("SHOPASSIST_DB_URL", "jdbc:postgresql://env/db", "SHOPASSIST_DB_USER", "envuser");
 
-        DbSettings fromFile = resolve(Map.of(), "--config", file.toString()).externalDatabase().orElseThrow();
+        DbSettings fromFile = resolve(Map.of(), "--config", file.toString())
+                .externalDatabase()
+                .orElseThrow();
         assertThat(fromFile.jdbcUrl()).isEqualTo("jdbc:postgresql://file/db");
         assertThat(fromFile.user()).isEqualTo("fileuser");
         assertThat(fromFile.password()).isEqualTo("filepw");
         assertThat(fromFile.source()).isEqualTo("config file");
 
-        DbSettings fromEnv = resolve(env, "--config", file.toString()).externalDatabase().orElseThrow();
+        DbSettings fromEnv =
+                resolve(env, "--config", file.toString()).externalDatabase().orElseThrow();
         assertThat(fromEnv.jdbcUrl()).isEqualTo("jdbc:postgresql://env/db");
         assertThat(fromEnv.user()).isEqualTo("envuser");
         assertThat(fromEnv.password()).as("each value is resolved on its own").isEqualTo("filepw");
         assertThat(fromEnv.source()).isEqualTo("environment");
 
-        DbSettings fromArgs = resolve(env, "--config", file.toString(), "--db-url=jdbc:postgresql://cli/db",
-                        "--db-user", "cliuser", "--db-password", "clipw")
+        DbSettings fromArgs = resolve(
+                        env,
+                        "--config",
+                        file.toString(),
+                        "--db-url=jdbc:postgresql://cli/db",
+                        "--db-user",
+                        "cliuser",
+                        "--db-password",
+                        "clipw")
                 .externalDatabase()
                 .orElseThrow();
         assertThat(fromArgs.jdbcUrl()).isEqualTo("jdbc:postgresql://cli/db");
@@ -60,7 +71,8 @@ class AppConfigTest {
         Files.writeString(dir.resolve(AppConfig.CONFIG_FILE_NAME), "kiosk.idle-seconds=45\n");
         AppConfig config = resolve(Map.of(), "--data-dir", dir.toString());
         assertThat(config.configFile()).contains(dir.resolve(AppConfig.CONFIG_FILE_NAME));
-        assertThat(config.intSetting("kiosk.idle-seconds", "SHOPASSIST_KIOSK_IDLE_SECONDS", 90)).isEqualTo(45);
+        assertThat(config.intSetting("kiosk.idle-seconds", "SHOPASSIST_KIOSK_IDLE_SECONDS", 90))
+                .isEqualTo(45);
     }
 
     @Test
@@ -90,7 +102,8 @@ class AppConfigTest {
 
     @Test
     void aConfigFileThatIsNotThereIsAnError() {
-        assertThatThrownBy(() -> resolve(Map.of(), "--config", dir.resolve("missing.properties").toString()))
+        assertThatThrownBy(() -> resolve(
+                        Map.of(), "--config", dir.resolve("missing.properties").toString()))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("Config file not found");
     }
@@ -98,13 +111,15 @@ class AppConfigTest {
     @Test
     void dataFolderComesFromOptionThenEnvironmentThenFileThenPlatform() throws IOException {
         Path file = dir.resolve("c.properties");
-        Files.writeString(file, "data.dir=" + dir.resolve("from-file").toString().replace("\\", "/") + "\n");
+        Files.writeString(
+                file, "data.dir=" + dir.resolve("from-file").toString().replace("\\", "/") + "\n");
         assertThat(resolve(Map.of(), "--config", file.toString()).dataDir()).isEqualTo(dir.resolve("from-file"));
         assertThat(resolve(Map.of("SHOPASSIST_DATA_DIR", dir.resolve("env").toString()), "--config", file.toString())
                         .dataDir())
                 .isEqualTo(dir.resolve("env"));
         assertThat(resolve(Map.of("XDG_DATA_HOME", dir.toString())).dataDir())
-                .isEqualTo(AppConfig.defaultDataDir(Map.of("XDG_DATA_HOME", dir.toString())).toAbsolutePath());
+                .isEqualTo(AppConfig.defaultDataDir(Map.of("XDG_DATA_HOME", dir.toString()))
+                        .toAbsolutePath());
     }
 
     @Test
