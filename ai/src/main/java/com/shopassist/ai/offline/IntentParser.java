@@ -1332,7 +1332,39 @@ public final class IntentParser {
                     order,
                     recipient,
                     interests,
-                    hasAny(joined, Lexicon.MORE));
+                    hasAny(joined, Lexicon.MORE),
+                    phrase(cartWrite),
+                    ask());
+        }
+
+        /** Words that carry meaning for a semantic search, cue verbs included, noise and sort words not. */
+        private String phrase(boolean cartWrite) {
+            List<String> words = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                String w = t.get(i);
+                if ((used[i] && !brandTok[i]) || (i == quantityIndex && cartWrite)) continue;
+                if (Lexicon.STOP_WORDS.contains(w) || Lexicon.PHRASE_NOISE.contains(w) || w.startsWith("#")) continue;
+                words.add(w);
+            }
+            List<String> mapped = new ArrayList<>();
+            for (String w : mapSynonyms(words)) if (!w.isEmpty()) mapped.add(w);
+            return String.join(" ", mapped);
+        }
+
+        /** The ask as a sentence, for an English embedding model: "sesuatu untuk menjaga kopi" -> "something to keep coffee". */
+        private String ask() {
+            List<String> words = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                String w = t.get(i);
+                if ((used[i] && !brandTok[i]) || Lexicon.ASK_NOISE.contains(w) || w.startsWith("#")) continue;
+                words.add(w);
+            }
+            List<String> out = new ArrayList<>();
+            for (String w : mapSynonyms(words)) {
+                String e = Vocabulary.ASK_WORDS.getOrDefault(w, w);
+                if (!e.isEmpty()) out.add(e);
+            }
+            return String.join(" ", out);
         }
 
         private String joinUnused() {

@@ -331,11 +331,18 @@ public final class OfflineAssistant implements ShoppingAssistant {
                     null,
                     null,
                     null,
-                    false);
+                    false,
+                    last.phrase(),
+                    last.ask());
         }
         String query = blank(q.query()) ? null : q.query();
+        // "something to clean the floor": the verb the keyword query dropped carries the meaning
+        if (!blank(q.phrase()) && (query == null || q.phrase().split(" ").length > query.split(" ").length)) {
+            query = q.phrase();
+        }
+        String ask = blank(q.ask()) ? null : q.ask();
         ToolResult r = turn.call(tools.searchProducts(
-                turn.ctx, query, q.category(), q.brand(), q.minPrice(), q.maxPrice(), null, q.sort(), SHOW));
+                turn.ctx, query, ask, q.category(), q.brand(), q.minPrice(), q.maxPrice(), null, q.sort(), SHOW));
         if (r.ok() && r.products().isEmpty() && q.category() != null && query != null) {
             r = turn.call(tools.searchProducts(
                     turn.ctx, query, null, q.brand(), q.minPrice(), q.maxPrice(), null, q.sort(), SHOW));

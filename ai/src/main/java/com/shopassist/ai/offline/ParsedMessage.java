@@ -9,6 +9,10 @@ import java.util.List;
  * @param name the product words as typed, for name lookups ("sony wh-1000xm5")
  * @param refs references to earlier results, in the order typed
  * @param compareNames product names to compare when no reference was used
+ * @param phrase the ask in (mostly English) words for meaning-based search, keeping verbs like
+ *     "clean" or "keep" that the keyword query drops ("something to clean the floor" -> "clean floor")
+ * @param ask the whole ask in natural English words for an embedding model ("something to keep
+ *     coffee hot"), prices and politeness taken out
  */
 public record ParsedMessage(
         Intent intent,
@@ -28,7 +32,9 @@ public record ParsedMessage(
         String orderRef,
         String recipient,
         String interests,
-        boolean more) {
+        boolean more,
+        String phrase,
+        String ask) {
 
     public ParsedMessage {
         refs = refs == null ? List.of() : List.copyOf(refs);

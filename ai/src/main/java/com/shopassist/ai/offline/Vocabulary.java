@@ -144,7 +144,48 @@ public final class Vocabulary {
             "kemah", "camping",
             "tenda", "tent",
             "headphone", "headphones",
+            "menjaga", "keep",
+            "membersihkan", "clean",
+            "bersih", "clean",
+            "lantai", "floor",
+            "anjing", "dog",
+            "kucing", "cat",
+            "hewan", "pet",
+            "mobil", "car",
+            "motor", "motorcycle",
+            "rambut", "hair",
+            "wajah", "face",
+            "muka", "face",
+            "tidur", "sleep",
+            "memasak", "cooking",
+            "masak", "cooking",
+            "belajar", "study",
+            "pelari", "runner",
+            "kulit wajah", "skin",
             "hedset", "headphones");
+
+    /** Indonesian function words in an ask, for the English embedding model ("" drops the word). */
+    static final Map<String, String> ASK_WORDS = linked(
+            "sesuatu", "something",
+            "untuk", "to",
+            "buat", "for",
+            "yang", "that",
+            "bisa", "can",
+            "tetap", "",
+            "agar", "so",
+            "supaya", "so",
+            "biar", "so",
+            "dan", "and",
+            "dengan", "with",
+            "di", "in",
+            "ke", "to",
+            "dari", "from",
+            "tidak", "not",
+            "nggak", "not",
+            "gak", "not",
+            "saat", "when",
+            "waktu", "when",
+            "sambil", "while");
 
     /** Who a gift is for, in English and Indonesian -> one English word. */
     static final Map<String, String> RECIPIENTS = linked(

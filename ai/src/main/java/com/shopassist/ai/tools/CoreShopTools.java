@@ -141,6 +141,21 @@ public final class CoreShopTools implements ShopTools {
             Boolean inStockOnly,
             String sort,
             Integer limit) {
+        return searchProducts(ctx, query, null, category, brand, minPrice, maxPrice, inStockOnly, sort, limit);
+    }
+
+    @Override
+    public ToolResult searchProducts(
+            ChatContext ctx,
+            String query,
+            String meaning,
+            String category,
+            String brand,
+            Long minPrice,
+            Long maxPrice,
+            Boolean inStockOnly,
+            String sort,
+            Integer limit) {
         return guard("search_products", () -> {
             int size = clamp(limit, 8, 1, 20);
             String text = blankToNull(trimTo(query, 200));
@@ -164,6 +179,7 @@ public final class CoreShopTools implements ShopTools {
             Page<Product> page = catalog.search(q);
             List<Product> found = new ArrayList<>(page.items());
             long total = page.total();
+            boolean strict = !found.isEmpty();
             // several words that never appear together: any of them ("keep coffee hot")
             if (found.isEmpty() && text != null && text.trim().contains(" ")) {
                 String any = String.join(" or ", text.trim().split("\\s+"));
@@ -171,7 +187,8 @@ public final class CoreShopTools implements ShopTools {
                 found = new ArrayList<>(page.items());
                 total = page.total();
             }
-            List<Product> fused = fuseSemantic(text, q, found, size);
+            String ask = blankToNull(trimTo(meaning, 300));
+            List<Product> fused = fuseSemantic(ask != null ? ask : text, q, found, size, strict);
             if (fused != found) {
                 total = Math.max(total, fused.size());
                 found = fused;
@@ -202,7 +219,8 @@ public final class CoreShopTools implements ShopTools {
      * Reciprocal rank fusion of the keyword results with the embedding neighbours that pass the
      * same filters. Only for relevance-sorted text searches, and only when the model is loaded.
      */
-    private List<Product> fuseSemantic(String text, ProductQuery q, List<Product> keyword, int size) {
+    private List<Product> fuseSemantic(
+            String text, ProductQuery q, List<Product> keyword, int size, boolean keywordsMatchedAll) {
         SemanticSearch s = semantic;
         if (s == null || text == null || !s.ready() || (q.sort() != null && q.sort() != ProductSort.RELEVANCE)) {
             return keyword;
@@ -225,17 +243,21 @@ public final class CoreShopTools implements ShopTools {
                 .filter(p -> !q.inStockOnly() || p.available() > 0)
                 .toList();
         if (candidates.isEmpty()) return keyword;
+        // when every word matched, keywords lead and meaning fills in; when only some did
+        // ("keep coffee hot" matches coffee beans), meaning leads
+        double kw = keywordsMatchedAll ? 1.0 : 0.35;
+        double sem = keywordsMatchedAll ? 0.6 : 1.0;
         Map<Long, Double> score = new HashMap<>();
         Map<Long, Product> byId = new HashMap<>();
         for (int i = 0; i < keyword.size(); i++) {
             Product p = keyword.get(i);
             byId.put(p.id(), p);
-            score.merge(p.id(), 1.0 / (60 + i + 1), Double::sum);
+            score.merge(p.id(), kw / (10 + i + 1), Double::sum);
         }
         for (int i = 0; i < candidates.size(); i++) {
             Product p = candidates.get(i);
             byId.putIfAbsent(p.id(), p);
-            score.merge(p.id(), 1.0 / (60 + i + 1), Double::sum);
+            score.merge(p.id(), sem / (10 + i + 1), Double::sum);
         }
         return score.entrySet().stream()
                 .sorted(Map.Entry.<Long, Double>comparingByValue().reversed())
@@ -780,7 +802,7 @@ public final class CoreShopTools implements ShopTools {
                 ProductQuery q = new ProductQuery(idea, null, null, null, null, max, true, ProductSort.RELEVANCE, 1, 4);
                 List<Product> found = catalog.search(q).items();
                 if (found.isEmpty() && idea.equals(interests)) {
-                    found = fuseSemantic(idea, q, found, 4);
+                    found = fuseSemantic(idea, q, found, 4, false);
                 }
                 for (Product p : found) {
                     // one or two per category so the ideas differ

@@ -52,6 +52,26 @@ public interface ShopTools {
             String sort,
             Integer limit);
 
+    /**
+     * {@link #searchProducts(ChatContext, String, String, String, Long, Long, Boolean, String, Integer)}
+     * with the shopper's ask in natural words beside the keywords, for meaning-based ranking
+     * ("something to keep coffee hot" ranks bottles, while its keywords match coffee beans).
+     * Implementations without semantic search ignore {@code meaning}.
+     */
+    default ToolResult searchProducts(
+            ChatContext ctx,
+            String query,
+            String meaning,
+            String category,
+            String brand,
+            Long minPrice,
+            Long maxPrice,
+            Boolean inStockOnly,
+            String sort,
+            Integer limit) {
+        return searchProducts(ctx, query, category, brand, minPrice, maxPrice, inStockOnly, sort, limit);
+    }
+
     ToolResult getProductDetails(ChatContext ctx, long productId);
 
     ToolResult getCategories(ChatContext ctx);
