@@ -97,9 +97,14 @@ public final class EmbeddingIndex implements SemanticSearch {
      * time, adding each batch to the index. Returns how many were embedded.
      */
     public int embedMissing(int batch) {
+        return embedMissing(batch, Integer.MAX_VALUE);
+    }
+
+    /** As {@link #embedMissing(int)}, stopping after about {@code max} products. */
+    public int embedMissing(int batch, int max) {
         int done = 0;
-        while (true) {
-            List<ProductText> todo = repository.missing(embedder.modelName(), Math.max(1, batch));
+        while (done < max) {
+            List<ProductText> todo = repository.missing(embedder.modelName(), Math.max(1, Math.min(batch, max - done)));
             if (todo.isEmpty()) break;
             List<float[]> vectors = embedder.embed(todo.stream().map(ProductText::text).toList());
             List<StoredVector> stored = new ArrayList<>(todo.size());
@@ -107,7 +112,7 @@ public final class EmbeddingIndex implements SemanticSearch {
             repository.save(embedder.modelName(), stored);
             add(stored);
             done += stored.size();
-            if (todo.size() < batch) break;
+            if (todo.size() < Math.min(batch, max - done + stored.size())) break;
         }
         lastRefresh = System.nanoTime();
         return done;

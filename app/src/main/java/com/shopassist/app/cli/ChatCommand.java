@@ -1,16 +1,232 @@
 package com.shopassist.app.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.shopassist.ai.offline.OfflineAssistant;
+import com.shopassist.ai.semantic.EmbeddingIndex;
+import com.shopassist.ai.semantic.MiniLmEmbedder;
+import com.shopassist.ai.semantic.SemanticSearch;
+import com.shopassist.ai.tools.CoreShopTools;
 import com.shopassist.app.AppContext;
+import com.shopassist.core.cart.Cart;
+import com.shopassist.core.cart.CartLine;
+import com.shopassist.core.cart.CartOwner;
+import com.shopassist.core.chat.AssistantReply;
+import com.shopassist.core.chat.ChatContext;
+import com.shopassist.core.chat.ProductCard;
+import com.shopassist.core.chat.ShoppingAssistant;
+import com.shopassist.core.customer.Customer;
+import com.shopassist.data.CommerceServices;
+import com.shopassist.data.embedding.PgProductEmbeddingRepository;
+import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
-/** {@code shopassist chat ...}: a stub until the assistant lands (its owner replaces this file). */
+/**
+ * {@code shopassist chat [--json] [--offline] [--customer EMAIL]}: talk to the assistant in a
+ * terminal. One message per line on stdin; with {@code --json} one JSON object per reply on
+ * stdout (the README's "Headless chat" lists the fields), otherwise readable text. Without
+ * {@code --customer} it is a guest kiosk session; with it, a clerk acting for that customer.
+ * Empty lines get an answer too; end of input ends with exit code 0.
+ */
 public final class ChatCommand {
     private ChatCommand() {}
 
+    public static final String USAGE = """
+            Usage: shopassist chat [--json] [--offline] [--customer EMAIL]
+              --json            one JSON object per reply on stdout (for scripts and tests)
+              --offline         the offline assistant only (no Gemini)
+              --customer EMAIL  act for this customer (a clerk at a terminal); default: a guest kiosk session
+            Reads one message per line on stdin until end of input.
+            """;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     public static int run(AppContext ctx, List<String> args, InputStream in, PrintStream out, PrintStream err) {
-        err.println("chat: the assistant is not available yet");
-        return 2;
+        boolean json = false;
+        boolean offline = false;
+        String email = null;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            switch (a) {
+                case "--json" -> json = true;
+                case "--offline" -> offline = true;
+                case "--customer" -> {
+                    if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
+                        err.println("chat: --customer needs an email");
+                        return 2;
+                    }
+                    email = args.get(++i);
+                }
+                case "--help", "-h" -> {
+                    out.print(USAGE);
+                    return 0;
+                }
+                default -> {
+                    if (a.startsWith("--customer=")) {
+                        email = a.substring("--customer=".length());
+                    } else {
+                        err.println("chat: unknown option '" + a + "' (try chat --help)");
+                        return 2;
+                    }
+                }
+            }
+        }
+        // stdout carries replies only: a first-start seed reports on stderr
+        ctx.setFirstStartSeeder(c -> DbCommand.seedIfEmpty(c, err));
+        CommerceServices services = ctx.commerce();
+
+        Customer customer = null;
+        if (email != null) {
+            String wanted = email.trim();
+            Optional<Customer> found = services.customers().lookup(wanted, 5).stream()
+                    .filter(c -> c.email().equalsIgnoreCase(wanted))
+                    .findFirst();
+            if (found.isEmpty()) {
+                err.println("chat: no customer with email " + wanted);
+                return 2;
+            }
+            customer = found.get();
+        }
+
+        SemanticSearch semantic = startSemanticSearch(ctx);
+        CoreShopTools tools = new CoreShopTools(
+                services.catalog(),
+                services.stock(),
+                services.carts(),
+                services.vouchers(),
+                services.checkout(),
+                services.orders(),
+                services.customers(),
+                semantic,
+                ctx.clock());
+        ShoppingAssistant assistant = assistant(ctx, tools, new OfflineAssistant(tools, semantic), offline);
+
+        CartOwner owner = customer != null
+                ? CartOwner.customer(customer.id())
+                : CartOwner.guest("cli-" + UUID.randomUUID());
+        Locale locale = Locale.forLanguageTag(ctx.setting("ui.language", "SHOPASSIST_LANGUAGE", "en"));
+        ChatContext chat = new ChatContext(UUID.randomUUID(), owner, customer, null, locale);
+
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        try {
+            if (!json) {
+                out.println(customer == null
+                        ? "Guest session. Type a message; end with Ctrl-D."
+                        : "Acting for " + customer.fullName() + " <" + customer.email() + ">. End with Ctrl-D.");
+            }
+            String line;
+            while ((line = reader.readLine()) != null) {
+                AssistantReply reply;
+                try {
+                    reply = assistant.reply(chat, line);
+                } catch (RuntimeException e) {
+                    // the assistants promise not to throw; a terminal still gets an answer if one does
+                    reply = new AssistantReply(
+                            "Sorry, something went wrong. Please try again.", "en", List.of(), null, null, List.of(),
+                            "fallback", List.of());
+                }
+                out.println(json ? toJson(reply) : toText(reply));
+                out.flush();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading stdin failed", e);
+        }
+        return 0;
+    }
+
+    /**
+     * The assistant for a chat: the offline one, or (without {@code --offline}) the Gemini chain
+     * once it is wired here by the composition root; until then the offline assistant answers.
+     */
+    static ShoppingAssistant assistant(
+            AppContext ctx, CoreShopTools tools, OfflineAssistant offlineAssistant, boolean offlineOnly) {
+        return offlineAssistant;
+    }
+
+    /** Loads the embedding model and vectors in the background; "off" disables semantic search. */
+    static SemanticSearch startSemanticSearch(AppContext ctx) {
+        if ("off".equalsIgnoreCase(ctx.setting("assistant.semantic", "SHOPASSIST_SEMANTIC", "on"))) return null;
+        try {
+            MiniLmEmbedder embedder = new MiniLmEmbedder();
+            ctx.closeOnExit(embedder);
+            EmbeddingIndex index = new EmbeddingIndex(new PgProductEmbeddingRepository(ctx.database()), embedder);
+            index.startInBackground();
+            return index;
+        } catch (RuntimeException | LinkageError e) {
+            return null; // keyword search still answers
+        }
+    }
+
+    /** One reply as the README's "Headless chat" documents it: snake_case, prices in whole rupiah. */
+    public static String toJson(AssistantReply r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("text", r.text());
+        m.put("language", r.language());
+        List<Object> products = new ArrayList<>();
+        for (ProductCard p : r.products()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("id", p.id());
+            x.put("name", p.name());
+            x.put("brand", p.brand());
+            x.put("price", p.price().toLong());
+            x.put("available", p.available());
+            products.add(x);
+        }
+        m.put("products", products);
+        m.put("cart", cartJson(r.cart()));
+        if (r.action() == null) {
+            m.put("action", null);
+        } else {
+            Map<String, Object> a = new LinkedHashMap<>();
+            a.put("id", r.action().id());
+            a.put("kind", r.action().kind().name().toLowerCase(Locale.ROOT));
+            a.put("summary", r.action().summary());
+            m.put("action", a);
+        }
+        m.put("tools", r.tools());
+        m.put("assistant", r.assistant());
+        try {
+            return JSON.writeValueAsString(m);
+        } catch (JsonProcessingException e) {
+            return "{\"text\":\"Sorry, something went wrong.\",\"language\":\"en\",\"products\":[],\"cart\":null,"
+                    + "\"action\":null,\"tools\":[],\"assistant\":\"fallback\"}";
+        }
+    }
+
+    private static Map<String, Object> cartJson(Cart c) {
+        if (c == null) return null;
+        Map<String, Object> m = new LinkedHashMap<>();
+        List<Object> lines = new ArrayList<>();
+        for (CartLine l : c.lines()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("product_id", l.productId());
+            x.put("name", l.name());
+            x.put("quantity", l.quantity());
+            x.put("line_total", l.lineTotal().toLong());
+            lines.add(x);
+        }
+        m.put("lines", lines);
+        m.put("subtotal", c.subtotal().toLong());
+        m.put("discount", c.discount().toLong());
+        m.put("total", c.total().toLong());
+        return m;
+    }
+
+    private static String toText(AssistantReply r) {
+        StringBuilder sb = new StringBuilder(r.text());
+        if (!r.suggestions().isEmpty()) sb.append("\n  [").append(String.join("] [", r.suggestions())).append(']');
+        return sb.append('\n').toString();
     }
 }
