@@ -901,8 +901,8 @@ final class Lexicon {
     static final Set<String> PHRASE_NOISE = new HashSet<>();
 
     static {
-        for (List<String> list : List.of(SEARCH, CHEAP, CHEAPEST, PRICIEST, NEWEST, MORE, THAT, ALL_REF, GREETING, THANKS,
-                HELP, ADD_WEAK)) {
+        for (List<String> list : List.of(
+                SEARCH, CHEAP, CHEAPEST, PRICIEST, NEWEST, MORE, THAT, ALL_REF, GREETING, THANKS, HELP, ADD_WEAK)) {
             for (String p : list) PHRASE_NOISE.addAll(List.of(p.split(" ")));
         }
         PHRASE_NOISE.removeAll(Set.of("new", "baru", "best", "terbaik", "premium", "luxury", "mewah"));
@@ -910,12 +910,78 @@ final class Lexicon {
 
     /** Politeness, pronouns and search verbs: noise to an embedding model reading the ask. */
     static final Set<String> ASK_NOISE = Set.copyOf(List.of(
-            "please", "pls", "plz", "tolong", "dong", "deh", "sih", "kak", "kakak", "ya", "yah", "mas", "mbak", "gan",
-            "min", "bang", "i", "me", "my", "im", "saya", "aku", "gue", "gw", "show", "find", "search", "cari",
-            "carikan", "cariin", "tampilkan", "tunjukkan", "lihat", "liat", "looking", "look", "recommend",
-            "rekomendasi", "rekomendasikan", "need", "want", "butuh", "perlu", "mau", "ingin", "pengen", "can",
-            "could", "would", "you", "kamu", "anda", "hi", "hello", "halo", "hai", "thanks", "makasih", "do", "have",
-            "ada", "punya", "any", "apa", "some", "get", "nyari", "mencari", "suggest", "saran", "ok", "oke"));
+            "please",
+            "pls",
+            "plz",
+            "tolong",
+            "dong",
+            "deh",
+            "sih",
+            "kak",
+            "kakak",
+            "ya",
+            "yah",
+            "mas",
+            "mbak",
+            "gan",
+            "min",
+            "bang",
+            "i",
+            "me",
+            "my",
+            "im",
+            "saya",
+            "aku",
+            "gue",
+            "gw",
+            "show",
+            "find",
+            "search",
+            "cari",
+            "carikan",
+            "cariin",
+            "tampilkan",
+            "tunjukkan",
+            "lihat",
+            "liat",
+            "looking",
+            "look",
+            "recommend",
+            "rekomendasi",
+            "rekomendasikan",
+            "need",
+            "want",
+            "butuh",
+            "perlu",
+            "mau",
+            "ingin",
+            "pengen",
+            "can",
+            "could",
+            "would",
+            "you",
+            "kamu",
+            "anda",
+            "hi",
+            "hello",
+            "halo",
+            "hai",
+            "thanks",
+            "makasih",
+            "do",
+            "have",
+            "ada",
+            "punya",
+            "any",
+            "apa",
+            "some",
+            "get",
+            "nyari",
+            "mencari",
+            "suggest",
+            "saran",
+            "ok",
+            "oke"));
 
     /** Words that never name a product: pronouns, particles, polite words, question words. */
     static final List<String> STOP = List.of(

@@ -748,7 +748,9 @@ public final class OfflineAssistant implements ShoppingAssistant {
     }
 
     private static String cartSummary(Cart c, Lang lang) {
-        String s = t(lang, "Cart: " + c.itemCount() + (c.itemCount() == 1 ? " item, " : " items, "),
+        String s = t(
+                lang,
+                "Cart: " + c.itemCount() + (c.itemCount() == 1 ? " item, " : " items, "),
                 "Keranjang: " + c.itemCount() + " barang, ");
         if (c.discount() != null && !c.discount().isZero()) {
             s += t(

@@ -49,18 +49,23 @@ public final class EmbeddingIndex implements SemanticSearch {
 
     /** Loads the model and the stored vectors, then embeds what is missing, on a daemon thread. */
     public Thread startInBackground() {
-        Thread t = new Thread(() -> {
-            try {
-                long t0 = System.nanoTime();
-                embedder.embed(List.of("warm up"));
-                loadVectors();
-                ready = true;
-                LOG.info("semantic search ready: {} products in {} ms", size(), (System.nanoTime() - t0) / 1_000_000);
-                embedMissing(64);
-            } catch (RuntimeException | LinkageError e) {
-                LOG.warn("semantic search unavailable; keyword search only", e);
-            }
-        }, "semantic-index");
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        long t0 = System.nanoTime();
+                        embedder.embed(List.of("warm up"));
+                        loadVectors();
+                        ready = true;
+                        LOG.info(
+                                "semantic search ready: {} products in {} ms",
+                                size(),
+                                (System.nanoTime() - t0) / 1_000_000);
+                        embedMissing(64);
+                    } catch (RuntimeException | LinkageError e) {
+                        LOG.warn("semantic search unavailable; keyword search only", e);
+                    }
+                },
+                "semantic-index");
         t.setDaemon(true);
         t.start();
         return t;
@@ -106,9 +111,11 @@ public final class EmbeddingIndex implements SemanticSearch {
         while (done < max) {
             List<ProductText> todo = repository.missing(embedder.modelName(), Math.max(1, Math.min(batch, max - done)));
             if (todo.isEmpty()) break;
-            List<float[]> vectors = embedder.embed(todo.stream().map(ProductText::text).toList());
+            List<float[]> vectors =
+                    embedder.embed(todo.stream().map(ProductText::text).toList());
             List<StoredVector> stored = new ArrayList<>(todo.size());
-            for (int i = 0; i < todo.size(); i++) stored.add(new StoredVector(todo.get(i).productId(), vectors.get(i)));
+            for (int i = 0; i < todo.size(); i++)
+                stored.add(new StoredVector(todo.get(i).productId(), vectors.get(i)));
             repository.save(embedder.modelName(), stored);
             add(stored);
             done += stored.size();
@@ -229,16 +236,18 @@ public final class EmbeddingIndex implements SemanticSearch {
     /** New or changed products get their vectors a few minutes later, off the caller's thread. */
     private void maybeRefresh() {
         if (System.nanoTime() - lastRefresh < REFRESH_NANOS || !refreshing.compareAndSet(false, true)) return;
-        Thread t = new Thread(() -> {
-            try {
-                embedMissing(64);
-            } catch (RuntimeException e) {
-                LOG.warn("embedding new products failed; will retry later", e);
-                lastRefresh = System.nanoTime();
-            } finally {
-                refreshing.set(false);
-            }
-        }, "semantic-refresh");
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        embedMissing(64);
+                    } catch (RuntimeException e) {
+                        LOG.warn("embedding new products failed; will retry later", e);
+                        lastRefresh = System.nanoTime();
+                    } finally {
+                        refreshing.set(false);
+                    }
+                },
+                "semantic-refresh");
         t.setDaemon(true);
         t.start();
     }

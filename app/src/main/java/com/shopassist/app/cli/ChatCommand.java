@@ -113,18 +113,19 @@ public final class ChatCommand {
                 ctx.clock());
         ShoppingAssistant assistant = assistant(ctx, tools, new OfflineAssistant(tools, semantic), offline);
 
-        CartOwner owner = customer != null
-                ? CartOwner.customer(customer.id())
-                : CartOwner.guest("cli-" + UUID.randomUUID());
+        CartOwner owner =
+                customer != null ? CartOwner.customer(customer.id()) : CartOwner.guest("cli-" + UUID.randomUUID());
         Locale locale = Locale.forLanguageTag(ctx.setting("ui.language", "SHOPASSIST_LANGUAGE", "en"));
         ChatContext chat = new ChatContext(UUID.randomUUID(), owner, customer, null, locale);
 
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         try {
             if (!json) {
-                out.println(customer == null
-                        ? "Guest session. Type a message; end with Ctrl-D."
-                        : "Acting for " + customer.fullName() + " <" + customer.email() + ">. End with Ctrl-D.");
+                out.println(
+                        customer == null
+                                ? "Guest session. Type a message; end with Ctrl-D."
+                                : "Acting for " + customer.fullName() + " <" + customer.email()
+                                        + ">. End with Ctrl-D.");
             }
             String line;
             while ((line = reader.readLine()) != null) {
@@ -134,8 +135,14 @@ public final class ChatCommand {
                 } catch (RuntimeException e) {
                     // the assistants promise not to throw; a terminal still gets an answer if one does
                     reply = new AssistantReply(
-                            "Sorry, something went wrong. Please try again.", "en", List.of(), null, null, List.of(),
-                            "fallback", List.of());
+                            "Sorry, something went wrong. Please try again.",
+                            "en",
+                            List.of(),
+                            null,
+                            null,
+                            List.of(),
+                            "fallback",
+                            List.of());
                 }
                 out.println(json ? toJson(reply) : toText(reply));
                 out.flush();
@@ -226,7 +233,8 @@ public final class ChatCommand {
 
     private static String toText(AssistantReply r) {
         StringBuilder sb = new StringBuilder(r.text());
-        if (!r.suggestions().isEmpty()) sb.append("\n  [").append(String.join("] [", r.suggestions())).append(']');
+        if (!r.suggestions().isEmpty())
+            sb.append("\n  [").append(String.join("] [", r.suggestions())).append(']');
         return sb.append('\n').toString();
     }
 }

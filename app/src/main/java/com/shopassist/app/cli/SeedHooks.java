@@ -29,7 +29,8 @@ public final class SeedHooks {
                     "Semantic search: embedded %,d products (%,d ready) with %s in %.1f s%n",
                     done, total, MiniLmEmbedder.MODEL, (System.nanoTime() - t0) / 1e9);
         } catch (RuntimeException | LinkageError e) {
-            out.println("Semantic search: embeddings not computed now (" + e.getClass().getSimpleName()
+            out.println("Semantic search: embeddings not computed now ("
+                    + e.getClass().getSimpleName()
                     + "); they are computed on first use, and keyword search works meanwhile.");
         }
     }

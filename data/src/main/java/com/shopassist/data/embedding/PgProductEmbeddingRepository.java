@@ -30,7 +30,8 @@ public final class PgProductEmbeddingRepository implements ProductEmbeddingRepos
             if (description.length() > DESCRIPTION_CHARS) description = description.substring(0, DESCRIPTION_CHARS);
             // brand and category help "a gift for a runner"; the name carries most of the meaning
             out.add(new ProductText(
-                    r.productId(), r.productName() + ". " + r.productBrand() + ". " + r.categoryName() + ". " + description));
+                    r.productId(),
+                    r.productName() + ". " + r.productBrand() + ". " + r.categoryName() + ". " + description));
         }
         return out;
     }
@@ -54,10 +55,11 @@ public final class PgProductEmbeddingRepository implements ProductEmbeddingRepos
     @Override
     public void forEach(String model, Consumer<StoredVector> sink) {
         // a transaction so that the driver honours fetchSize and streams instead of buffering all rows
-        db.transactions().run(() -> mapper().all(model, ctx -> {
-            ProductEmbeddingMapper.VectorRow r = ctx.getResultObject();
-            sink.accept(new StoredVector(r.productId(), toFloats(r.embedding())));
-        }));
+        db.transactions()
+                .run(() -> mapper().all(model, ctx -> {
+                    ProductEmbeddingMapper.VectorRow r = ctx.getResultObject();
+                    sink.accept(new StoredVector(r.productId(), toFloats(r.embedding())));
+                }));
     }
 
     @Override
