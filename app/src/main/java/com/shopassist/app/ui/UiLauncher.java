@@ -44,7 +44,6 @@ public final class UiLauncher {
             // a kiosk is not left by a key: only a clerk with access to the machine ends it
             stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
             stage.setFullScreenExitHint("");
-            stage.setFullScreen(true);
             stage.setOnCloseRequest(e -> {
                 if (!Boolean.getBoolean("shopassist.allowKioskClose")) e.consume();
             });
@@ -65,6 +64,8 @@ public final class UiLauncher {
                 open(stage, ui, options);
                 stage.setOnHidden(e -> closed.countDown());
                 stage.show();
+                // full screen once shown (some platforms refuse it for a window not yet on screen)
+                if (options.kiosk().enabled()) stage.setFullScreen(true);
                 if (options.measureStartup()) reportStartup(options.exitAfterStartup(), stage);
             } catch (RuntimeException e) {
                 LOG.error("the window could not open", e);

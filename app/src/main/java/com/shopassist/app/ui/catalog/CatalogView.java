@@ -17,7 +17,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
@@ -46,7 +45,6 @@ public final class CatalogView extends BorderPane {
         this.actions = actions;
         getStyleClass().add("catalog-view");
         setId("catalog-view");
-        setLeft(categories());
         setTop(filters());
         grid.setPadding(new Insets(4, 20, 20, 20));
         grid.getStyleClass().add("product-grid");
@@ -63,37 +61,55 @@ public final class CatalogView extends BorderPane {
         return search;
     }
 
-    private Node categories() {
-        ListView<Category> list = new ListView<>();
-        list.setId("category-list");
-        list.getStyleClass().addAll("category-list", Styles.DENSE);
-        list.setPrefWidth(210);
-        list.getItems().add(null);
+    private Node categoryChoice() {
+        ComboBox<Category> box = new ComboBox<>();
+        box.setId("category-choice");
+        box.getItems().add(null);
+        boolean[] updating = {false};
         vm.categories().addListener((ListChangeListener<Category>) c -> {
-            list.getItems().setAll(vm.categories());
-            list.getItems().add(0, null);
+            var keep = vm.categoryProperty().get();
+            java.util.List<Category> all = new java.util.ArrayList<>();
+            all.add(null);
+            all.addAll(vm.categories());
+            updating[0] = true;
+            box.getItems().setAll(all);
+            box.setValue(keep);
+            updating[0] = false;
         });
-        list.setCellFactory(v -> new ListCell<>() {
+        StringConverter<Category> names = new StringConverter<>() {
+            @Override
+            public String toString(Category c) {
+                return c == null ? vm.categoryLabel(null) : vm.categoryLabel(c) + "  (" + c.productCount() + ")";
+            }
+
+            @Override
+            public Category fromString(String s) {
+                return null;
+            }
+        };
+        box.setConverter(names);
+        box.setButtonCell(new ListCell<>() {
             @Override
             protected void updateItem(Category item, boolean empty) {
                 super.updateItem(item, empty);
-                if (empty) {
-                    setText(null);
-                    setGraphic(null);
-                    return;
-                }
-                String count = item == null ? "" : "  (" + item.productCount() + ")";
-                setText(vm.categoryLabel(item) + count);
+                setText(empty ? vm.categoryLabel(null) : names.toString(item));
             }
         });
-        i18n.localeProperty().addListener((o, a, b) -> list.refresh());
-        list.getSelectionModel().selectedItemProperty().addListener((o, a, now) -> {
-            if (now != vm.categoryProperty().get()) vm.chooseCategory(now);
+        box.setValue(null);
+        box.setPrefWidth(240);
+        i18n.localeProperty().addListener((o, a, b) -> {
+            updating[0] = true;
+            var v = box.getValue();
+            box.setValue(v == null ? box.getItems().get(Math.min(1, box.getItems().size() - 1)) : null);
+            box.setValue(v);
+            updating[0] = false;
         });
-        Label title = Views.label(i18n, "catalog.categories", Styles.TITLE_4);
-        VBox box = new VBox(8, title, list);
-        VBox.setVgrow(list, Priority.ALWAYS);
-        box.setPadding(new Insets(16, 0, 16, 16));
+        vm.categoryProperty().addListener((o, a, now) -> {
+            if (box.getValue() != now) box.setValue(now);
+        });
+        box.setOnAction(e -> {
+            if (!updating[0] && box.getValue() != vm.categoryProperty().get()) vm.chooseCategory(box.getValue());
+        });
         return box;
     }
 
@@ -155,7 +171,7 @@ public final class CatalogView extends BorderPane {
         Button clear = Views.button(i18n, "catalog.clearFilters", Material2AL.CLEAR_ALL, Styles.FLAT);
         clear.setOnAction(e -> vm.clearFilters());
 
-        FlowPane row = new FlowPane(8, 8, brand, min, max, inStock, sort, clear);
+        FlowPane row = new FlowPane(8, 8, categoryChoice(), brand, min, max, inStock, sort, clear);
         row.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(10, top, row);
         box.setPadding(new Insets(16, 20, 12, 20));

@@ -34,6 +34,7 @@ public final class ChatView extends BorderPane {
     private final VBox list = new VBox(14);
     private final ScrollPane scroll = new ScrollPane(list);
     private final TextField input = new TextField();
+    private Runnable afterSend = () -> {};
 
     public ChatView(ChatViewModel vm, I18n i18n, ProductCardView.Actions cardActions) {
         this.vm = vm;
@@ -98,7 +99,7 @@ public final class ChatView extends BorderPane {
         input.getStyleClass().add("chat-input");
         input.promptTextProperty().bind(i18n.bind("chat.prompt"));
         input.textProperty().bindBidirectional(vm.inputProperty());
-        input.setOnAction(e -> vm.send());
+        input.setOnAction(e -> send());
         HBox.setHgrow(input, Priority.ALWAYS);
 
         Button send = new Button(null, new FontIcon(Material2MZ.SEND));
@@ -107,7 +108,7 @@ public final class ChatView extends BorderPane {
         send.textProperty().bind(i18n.bind("chat.send"));
         send.disableProperty()
                 .bind(Bindings.or(vm.waitingProperty(), vm.inputProperty().isEmpty()));
-        send.setOnAction(e -> vm.send());
+        send.setOnAction(e -> send());
         send.setDefaultButton(false);
 
         HBox row = new HBox(8, input, send);
@@ -116,6 +117,16 @@ public final class ChatView extends BorderPane {
         box.getStyleClass().add("chat-bottom");
         box.setPadding(new Insets(10, 18, 14, 18));
         return box;
+    }
+
+    private void send() {
+        vm.send();
+        afterSend.run();
+    }
+
+    /** What happens once a message is sent (the kiosk puts its on-screen keyboard away to show the answer). */
+    public void setAfterSend(Runnable r) {
+        afterSend = r == null ? () -> {} : r;
     }
 
     public TextField input() {

@@ -24,12 +24,16 @@ public final class I18n {
     public static final String BUNDLE = "i18n.messages";
 
     private final ObjectProperty<Locale> locale = new SimpleObjectProperty<>(ENGLISH);
-    private ResourceBundle bundle;
+    // looked up by the locale at the time of reading: bindings re-read during the locale's
+    // invalidation, before any change listener could have swapped a cached bundle
+    private final java.util.Map<Locale, ResourceBundle> bundles = new java.util.concurrent.ConcurrentHashMap<>();
 
     public I18n(Locale initial) {
-        locale.addListener((obs, old, now) -> bundle = load(now));
         locale.set(supported(initial));
-        bundle = load(locale.get());
+    }
+
+    private ResourceBundle bundle() {
+        return bundles.computeIfAbsent(locale.get(), I18n::load);
     }
 
     public static ResourceBundle load(Locale locale) {
@@ -70,7 +74,7 @@ public final class I18n {
     public String t(String key, Object... args) {
         String pattern;
         try {
-            pattern = bundle.getString(key);
+            pattern = bundle().getString(key);
         } catch (MissingResourceException e) {
             return key;
         }

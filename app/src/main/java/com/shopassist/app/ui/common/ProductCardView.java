@@ -17,6 +17,9 @@ import org.kordamp.ikonli.material2.Material2AL;
 /** A product card: picture or placeholder, name, brand, "Rp 1.250.000", stock badge, Add. */
 public final class ProductCardView extends VBox {
 
+    /** Four cards fit beside the cart pane at 1360 px. */
+    public static final double WIDTH = 188;
+
     /** What the card's buttons do. */
     public interface Actions {
         void add(ProductCard card);
@@ -30,11 +33,11 @@ public final class ProductCardView extends VBox {
         getStyleClass().add("product-card");
         setId("product-card-" + card.id());
         setSpacing(6);
-        setPrefWidth(200);
-        setMaxWidth(200);
-        setMinWidth(200);
+        setPrefWidth(WIDTH);
+        setMaxWidth(WIDTH);
+        setMinWidth(WIDTH);
 
-        ProductImage image = new ProductImage(card.imageRef(), card.categoryName(), card.brand(), 176, 112);
+        ProductImage image = new ProductImage(card.imageRef(), card.categoryName(), card.brand(), WIDTH - 24, 104);
         image.setOnMouseClicked(e -> actions.details(card));
 
         Label name = new Label(card.name());

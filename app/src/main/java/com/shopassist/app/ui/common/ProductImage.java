@@ -68,18 +68,24 @@ public final class ProductImage extends StackPane {
 
     static org.kordamp.ikonli.Ikon iconFor(String category) {
         String c = category.toLowerCase(java.util.Locale.ROOT);
-        if (c.contains("shoe") || c.contains("sepatu") || c.contains("sport")) return Material2AL.DIRECTIONS_RUN;
-        if (c.contains("phone") || c.contains("mobile")) return Material2MZ.SMARTPHONE;
+        if (c.contains("foot") || c.contains("shoe") || c.contains("sepatu")) return Material2AL.DIRECTIONS_RUN;
+        if (c.contains("sport") || c.contains("outdoor")) return Material2AL.FITNESS_CENTER;
+        if (c.contains("phone") || c.contains("tablet")) return Material2MZ.SMARTPHONE;
         if (c.contains("laptop") || c.contains("computer")) return Material2AL.LAPTOP;
-        if (c.contains("electr") || c.contains("audio") || c.contains("gadget")) return Material2AL.HEADSET;
-        if (c.contains("kitchen") || c.contains("home") || c.contains("appliance")) return Material2AL.KITCHEN;
-        if (c.contains("beauty") || c.contains("health") || c.contains("care")) return Material2AL.FACE;
-        if (c.contains("book")) return Material2AL.BOOK;
-        if (c.contains("toy") || c.contains("kid") || c.contains("baby")) return Material2AL.CHILD_CARE;
-        if (c.contains("food") || c.contains("grocer") || c.contains("drink")) return Material2AL.LOCAL_GROCERY_STORE;
-        if (c.contains("fashion") || c.contains("cloth") || c.contains("apparel") || c.contains("bag"))
-            return Material2AL.CHECKROOM;
-        if (c.contains("watch") || c.contains("access") || c.contains("jewel")) return Material2AL.CARD_GIFTCARD;
+        if (c.contains("audio") || c.contains("headphone")) return Material2AL.HEADSET;
+        if (c.contains("tv") || c.contains("entertainment")) return Material2MZ.TV;
+        if (c.contains("kitchen") || c.contains("dining")) return Material2AL.LOCAL_DINING;
+        if (c.contains("appliance")) return Material2AL.KITCHEN;
+        if (c.contains("furniture") || c.contains("decor")) return Material2MZ.WEEKEND;
+        if (c.contains("beauty") || c.contains("personal")) return Material2AL.FACE;
+        if (c.contains("health") || c.contains("wellness")) return Material2AL.HEALING;
+        if (c.contains("book") || c.contains("stationery")) return Material2MZ.MENU_BOOK;
+        if (c.contains("toy") || c.contains("kid") || c.contains("baby")) return Material2MZ.TOYS;
+        if (c.contains("grocer") || c.contains("beverage") || c.contains("food")) return Material2AL.LOCAL_GROCERY_STORE;
+        if (c.contains("pet")) return Material2MZ.PETS;
+        if (c.contains("auto") || c.contains("car")) return Material2AL.DIRECTIONS_CAR;
+        if (c.contains("watch")) return Material2MZ.WATCH;
+        if (c.contains("fashion") || c.contains("cloth") || c.contains("apparel")) return Material2AL.CHECKROOM;
         return Material2MZ.SHOPPING_BAG;
     }
 }

@@ -43,6 +43,17 @@ public final class OnScreenKeyboard extends VBox {
 
     /** Follows the focus of {@code scene}: shows for text fields, hides otherwise. */
     public void attach(Scene scene) {
+        // a tap on a field brings the keyboard back, even when that field already had the focus
+        scene.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
+            for (Object t = e.getTarget(); t instanceof javafx.scene.Node n; t = n.getParent()) {
+                if (n instanceof TextInputControl field && field.isEditable()) {
+                    target = field;
+                    dismissed = false;
+                    show(true);
+                    return;
+                }
+            }
+        });
         scene.focusOwnerProperty().addListener((o, old, now) -> {
             if (now instanceof TextInputControl t && t.isEditable()) {
                 target = t;

@@ -87,8 +87,13 @@ public final class MainWindow extends StackPane {
         getStylesheets().add(MainWindow.class.getResource(STYLESHEET).toExternalForm());
 
         cartView = new CartView(vm.cart(), i18n);
+        keyboard = new OnScreenKeyboard(i18n);
         var cards = vm.cardActions();
-        factories.put(Page.CHAT, () -> chatView = new ChatView(vm.chat(), i18n, cards));
+        factories.put(Page.CHAT, () -> {
+            chatView = new ChatView(vm.chat(), i18n, cards);
+            if (ui.kiosk().enabled()) chatView.setAfterSend(() -> keyboard.show(false));
+            return chatView;
+        });
         factories.put(Page.BROWSE, () -> catalogView = new CatalogView(vm.catalog(), i18n, cards));
         factories.put(Page.PRODUCT, () -> new ProductDetailView(vm.catalog(), i18n, cards, vm::back));
         factories.put(Page.COMPARE, () -> new CompareView(vm.compare(), i18n, cards));
@@ -129,7 +134,6 @@ public final class MainWindow extends StackPane {
                 Page.PRIVACY,
                 () -> new PrivacyView(vm.privacy(), i18n, ui.kiosk().enabled(), vm::back));
 
-        keyboard = new OnScreenKeyboard(i18n);
 
         frame.setTop(new VBox(header(), banner()));
         frame.setCenter(pageHost);
@@ -138,11 +142,13 @@ public final class MainWindow extends StackPane {
         frame.setRight(cartView);
         frame.setBottom(bottom());
 
-        toasts.setAlignment(Pos.TOP_RIGHT);
+        // top centre: over the page, never over the cart's title or the header's buttons
+        toasts.setAlignment(Pos.TOP_CENTER);
         toasts.setPickOnBounds(false);
-        toasts.setPadding(new Insets(72, 16, 16, 16));
+        toasts.setPadding(new Insets(76, 16, 16, 16));
         toasts.setMaxWidth(420);
-        StackPane.setAlignment(toasts, Pos.TOP_RIGHT);
+        toasts.setMaxHeight(Region.USE_PREF_SIZE);
+        StackPane.setAlignment(toasts, Pos.TOP_CENTER);
         toasts.setId("toasts");
         modal.setId("modal");
         getChildren().addAll(frame, toasts, modal);

@@ -1,0 +1,58 @@
+package com.shopassist.app.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.shopassist.app.ui.kiosk.KioskSettings;
+import com.shopassist.core.cart.CartOwner;
+import java.time.Duration;
+import javafx.scene.control.Button;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+
+/** The kiosk forgets an idle shopper: countdown, then chat, cart (and its stock holds) and customer gone. */
+class IdleResetIT extends UiTestBase {
+
+    @Override
+    protected UiOptions options() {
+        // the store default is 180 s + 15 s; a short idle keeps the test quick, the logic is the same
+        return UiOptions.defaults().withKiosk(new KioskSettings(true, Duration.ofSeconds(5), Duration.ofSeconds(3), 50, 6));
+    }
+
+    @Test
+    void anIdleKioskCountsDownThenWipesTheSessionAndReleasesTheHolds(FxRobot robot) {
+        robot.clickOn("#chat-input").write("running shoes").type(KeyCode.ENTER);
+        waitUntil("product cards", () -> exists(robot, ".chat-cards .product-card"));
+        Button add = firstAddButton(robot, ".chat-cards");
+        long productId = productIdOf(add);
+        int availableBefore = commerce.catalog().product(productId).orElseThrow().available();
+        robot.clickOn(add);
+        waitUntil("the line in the cart", () -> exists(robot, "#cart-line-" + productId));
+        CartOwner shopper = ui.session().owner();
+        assertThat(commerce.catalog().product(productId).orElseThrow().available()).isEqualTo(availableBefore - 1);
+
+        waitUntil("the still-there countdown", () -> showing(robot, "#idle-dialog"));
+        assertThat(text(robot, "#idle-countdown")).contains("seconds");
+        waitUntil("the reset", () -> !ui.session().owner().equals(shopper));
+        waitUntil("the countdown gone", () -> !showing(robot, "#idle-dialog"));
+
+        assertThat(shell.chat().messages()).hasSize(1);
+        assertThat(shell.cart().lines()).isEmpty();
+        assertThat(exists(robot, "#cart-empty")).isTrue();
+        assertThat(ui.session().customer()).isNull();
+        waitUntil("the holds released", () -> commerce.catalog().product(productId).orElseThrow().available() == availableBefore);
+        assertThat(commerce.carts().cart(shopper).isEmpty()).isTrue();
+    }
+
+    @Test
+    void aTouchDuringTheCountdownKeepsEverything(FxRobot robot) {
+        robot.clickOn("#chat-input").write("rice cooker").type(KeyCode.ENTER);
+        waitUntil("an answer", () -> !shell.chat().waitingProperty().get() && shell.chat().messages().size() >= 3);
+        CartOwner shopper = ui.session().owner();
+        waitUntil("the still-there countdown", () -> showing(robot, "#idle-dialog"));
+        robot.clickOn("#idle-stay");
+        waitUntil("the countdown gone", () -> !showing(robot, "#idle-dialog"));
+        assertThat(ui.session().owner()).isEqualTo(shopper);
+        assertThat(shell.chat().messages().size()).isGreaterThanOrEqualTo(3);
+    }
+}
