@@ -42,12 +42,15 @@ class ChatToCartIT extends UiTestBase {
         waitUntil("product cards in the chat", () -> exists(robot, ".chat-cards .product-card"));
         int before = shell.chat().messages().size();
         robot.clickOn("#chat-input").write("add the first one to my cart").type(KeyCode.ENTER);
-        waitUntil("the assistant's answer", () -> shell.chat().messages().size() >= before + 2
-                && !shell.chat().waitingProperty().get());
+        waitUntil(
+                "the assistant's answer",
+                () -> shell.chat().messages().size() >= before + 2
+                        && !shell.chat().waitingProperty().get());
         waitUntil("a line in the cart pane", () -> !shell.cart().lines().isEmpty());
         long inDb = commerce.carts().cart(ui.session().owner()).itemCount();
         assertThat(inDb).isEqualTo(1);
         assertThat(text(robot, "#cart-total"))
-                .isEqualTo(Formats.rupiah(commerce.carts().cart(ui.session().owner()).total()));
+                .isEqualTo(Formats.rupiah(
+                        commerce.carts().cart(ui.session().owner()).total()));
     }
 }

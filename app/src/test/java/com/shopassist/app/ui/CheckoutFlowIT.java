@@ -52,7 +52,10 @@ class CheckoutFlowIT extends UiTestBase {
                 .filter(b -> !"continue-shopping".equals(b.getId()))
                 .findFirst()
                 .orElseThrow());
-        waitUntil("the order history", () -> shell.orders().orders().stream().anyMatch(o -> o.orderNumber().equals(number)));
+        waitUntil(
+                "the order history",
+                () -> shell.orders().orders().stream()
+                        .anyMatch(o -> o.orderNumber().equals(number)));
         assertThat(shell.orders().selectedProperty().get().orderNumber()).isEqualTo(number);
         assertNoStackTraceShown(robot);
     }
@@ -72,7 +75,9 @@ class CheckoutFlowIT extends UiTestBase {
         robot.clickOn("#signin-password").write("belanja123");
         robot.clickOn("#signin-button");
         waitUntil("signed in", () -> ui.session().customer() != null);
-        waitUntil("the guest cart came along", () -> shell.cart().lines().stream().anyMatch(l -> l.productId() == productId));
+        waitUntil(
+                "the guest cart came along",
+                () -> shell.cart().lines().stream().anyMatch(l -> l.productId() == productId));
     }
 
     @Test

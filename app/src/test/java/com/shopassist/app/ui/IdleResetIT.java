@@ -16,7 +16,8 @@ class IdleResetIT extends UiTestBase {
     @Override
     protected UiOptions options() {
         // the store default is 180 s + 15 s; a short idle keeps the test quick, the logic is the same
-        return UiOptions.defaults().withKiosk(new KioskSettings(true, Duration.ofSeconds(5), Duration.ofSeconds(3), 50, 6));
+        return UiOptions.defaults()
+                .withKiosk(new KioskSettings(true, Duration.ofSeconds(5), Duration.ofSeconds(3), 50, 6));
     }
 
     @Test
@@ -25,11 +26,13 @@ class IdleResetIT extends UiTestBase {
         waitUntil("product cards", () -> exists(robot, ".chat-cards .product-card"));
         Button add = firstAddButton(robot, ".chat-cards");
         long productId = productIdOf(add);
-        int availableBefore = commerce.catalog().product(productId).orElseThrow().available();
+        int availableBefore =
+                commerce.catalog().product(productId).orElseThrow().available();
         robot.clickOn(add);
         waitUntil("the line in the cart", () -> exists(robot, "#cart-line-" + productId));
         CartOwner shopper = ui.session().owner();
-        assertThat(commerce.catalog().product(productId).orElseThrow().available()).isEqualTo(availableBefore - 1);
+        assertThat(commerce.catalog().product(productId).orElseThrow().available())
+                .isEqualTo(availableBefore - 1);
 
         waitUntil("the still-there countdown", () -> showing(robot, "#idle-dialog"));
         assertThat(text(robot, "#idle-countdown")).contains("seconds");
@@ -40,14 +43,19 @@ class IdleResetIT extends UiTestBase {
         assertThat(shell.cart().lines()).isEmpty();
         assertThat(exists(robot, "#cart-empty")).isTrue();
         assertThat(ui.session().customer()).isNull();
-        waitUntil("the holds released", () -> commerce.catalog().product(productId).orElseThrow().available() == availableBefore);
+        waitUntil(
+                "the holds released",
+                () -> commerce.catalog().product(productId).orElseThrow().available() == availableBefore);
         assertThat(commerce.carts().cart(shopper).isEmpty()).isTrue();
     }
 
     @Test
     void aTouchDuringTheCountdownKeepsEverything(FxRobot robot) {
         robot.clickOn("#chat-input").write("rice cooker").type(KeyCode.ENTER);
-        waitUntil("an answer", () -> !shell.chat().waitingProperty().get() && shell.chat().messages().size() >= 3);
+        waitUntil(
+                "an answer",
+                () -> !shell.chat().waitingProperty().get()
+                        && shell.chat().messages().size() >= 3);
         CartOwner shopper = ui.session().owner();
         waitUntil("the still-there countdown", () -> showing(robot, "#idle-dialog"));
         robot.clickOn("#idle-stay");

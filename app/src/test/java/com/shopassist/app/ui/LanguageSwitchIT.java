@@ -17,10 +17,12 @@ class LanguageSwitchIT extends UiTestBase {
         waitUntil("Indonesian labels", () -> "Obrolan".equals(text(robot, "#nav-chat")));
         assertThat(text(robot, "#checkout-button")).isEqualTo("Bayar");
         assertThat(text(robot, "#nav-browse")).isEqualTo("Jelajahi");
-        assertThat(robot.lookup("#chat-input").queryAs(TextField.class).getPromptText()).startsWith("Tanya");
+        assertThat(robot.lookup("#chat-input").queryAs(TextField.class).getPromptText())
+                .startsWith("Tanya");
         assertThat(shell.chat().messages().get(0).text()).startsWith("Halo!");
         assertThat(shell.chat().suggestions()).contains("Ide kado untuk ayah");
-        assertThat(ui.session().chatContext(ui.i18n().locale()).uiLocale().getLanguage()).isEqualTo("id");
+        assertThat(ui.session().chatContext(ui.i18n().locale()).uiLocale().getLanguage())
+                .isEqualTo("id");
 
         robot.clickOn("#language-toggle");
         waitUntil("English labels", () -> "Chat".equals(text(robot, "#nav-chat")));

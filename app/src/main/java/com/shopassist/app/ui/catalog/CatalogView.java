@@ -100,7 +100,8 @@ public final class CatalogView extends BorderPane {
         i18n.localeProperty().addListener((o, a, b) -> {
             updating[0] = true;
             var v = box.getValue();
-            box.setValue(v == null ? box.getItems().get(Math.min(1, box.getItems().size() - 1)) : null);
+            box.setValue(
+                    v == null ? box.getItems().get(Math.min(1, box.getItems().size() - 1)) : null);
             box.setValue(v);
             updating[0] = false;
         });

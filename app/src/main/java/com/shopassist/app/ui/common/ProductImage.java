@@ -81,7 +81,8 @@ public final class ProductImage extends StackPane {
         if (c.contains("health") || c.contains("wellness")) return Material2AL.HEALING;
         if (c.contains("book") || c.contains("stationery")) return Material2MZ.MENU_BOOK;
         if (c.contains("toy") || c.contains("kid") || c.contains("baby")) return Material2MZ.TOYS;
-        if (c.contains("grocer") || c.contains("beverage") || c.contains("food")) return Material2AL.LOCAL_GROCERY_STORE;
+        if (c.contains("grocer") || c.contains("beverage") || c.contains("food"))
+            return Material2AL.LOCAL_GROCERY_STORE;
         if (c.contains("pet")) return Material2MZ.PETS;
         if (c.contains("auto") || c.contains("car")) return Material2AL.DIRECTIONS_CAR;
         if (c.contains("watch")) return Material2MZ.WATCH;

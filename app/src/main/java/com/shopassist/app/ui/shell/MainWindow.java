@@ -134,7 +134,6 @@ public final class MainWindow extends StackPane {
                 Page.PRIVACY,
                 () -> new PrivacyView(vm.privacy(), i18n, ui.kiosk().enabled(), vm::back));
 
-
         frame.setTop(new VBox(header(), banner()));
         frame.setCenter(pageHost);
         frame.setLeft(rail());
