@@ -81,8 +81,9 @@ public final class DefaultCartService implements CartService {
                                 "quantity",
                                 "A cart line holds at most " + MAX_LINE_QUANTITY + " (you have " + current + ")");
                     }
-                    holds.holdForLine(cart.cartId(), productId, target);
+                    // the line first: the hold locks the product row until commit, so it goes last
                     carts.upsertItem(cart.cartId(), productId, target, clock.instant());
+                    holds.holdForLine(cart.cartId(), productId, target);
                     return current;
                 }));
         return cart(owner);
@@ -98,8 +99,8 @@ public final class DefaultCartService implements CartService {
                 quantity,
                 () -> tx.inTransaction(() -> {
                     CartRecord cart = carts.lockOrCreate(owner, clock.instant());
-                    holds.holdForLine(cart.cartId(), productId, quantity);
                     carts.upsertItem(cart.cartId(), productId, quantity, clock.instant());
+                    holds.holdForLine(cart.cartId(), productId, quantity);
                     return 0;
                 }));
         return cart(owner);

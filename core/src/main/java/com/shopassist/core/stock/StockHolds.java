@@ -47,10 +47,17 @@ public final class StockHolds {
      */
     public void holdForLine(long cartId, long productId, int quantity) {
         Instant now = clock.instant();
+        // The usual add-to-cart, one statement: only when this cart holds none of it yet and
+        // enough is free. The product row stays locked from here to commit, so callers do their
+        // other writes first.
+        if (quantity > 0
+                && stock.reserveNewHold(productId, cartId, quantity, now, now.plus(holdDuration))
+                        .isPresent()) {
+            return;
+        }
         Optional<Hold> peek = stock.holdFor(cartId, productId);
         if (peek.isEmpty()) {
-            // the usual add-to-cart: nothing of ours to adjust, so the one-statement fast path
-            if (quantity > 0) reserveNew(cartId, productId, quantity, now, 0);
+            if (quantity > 0) reserveNewSlowly(cartId, productId, quantity, now, 0);
             return;
         }
         // Lock the product before touching our hold: the sweeper locks product then holds too.
@@ -153,6 +160,10 @@ public final class StockHolds {
                 .isPresent()) {
             return;
         }
+        reserveNewSlowly(cartId, productId, quantity, now, alreadyHeld);
+    }
+
+    private void reserveNewSlowly(long cartId, long productId, int quantity, Instant now, int alreadyHeld) {
         StockCounters counters = lockActive(productId);
         if (counters.free() < quantity) {
             sweepLocked(productId, now);

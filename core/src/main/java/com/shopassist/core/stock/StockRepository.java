@@ -20,8 +20,9 @@ public interface StockRepository {
     List<StockCounters> lockProducts(Collection<Long> productIds);
 
     /**
-     * The fast path, one statement: if stock - reserved >= quantity, reserves it, inserts the
-     * hold and a HOLD movement. Empty (nothing changed) when there is not enough.
+     * The fast path, one statement: if the cart holds none of the product yet and stock - reserved
+     * >= quantity, reserves it, inserts the hold and a HOLD movement. Empty (nothing changed)
+     * otherwise.
      */
     Optional<Hold> reserveNewHold(long productId, long cartId, int quantity, Instant now, Instant expiresAt);
 

@@ -61,7 +61,16 @@ public final class MyBatisCartRepository implements CartRepository {
 
     @Override
     public void upsertItem(long cartId, long productId, int quantity, Instant now) {
-        mapper.upsertItem(cartId, productId, quantity, now);
+        try {
+            mapper.upsertItem(cartId, productId, quantity, now);
+        } catch (org.apache.ibatis.exceptions.PersistenceException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof java.sql.SQLException sql && "23503".equals(sql.getSQLState())) {
+                    throw new com.shopassist.core.common.NotFoundException("Product", productId);
+                }
+            }
+            throw e;
+        }
     }
 
     @Override

@@ -38,12 +38,22 @@ public final class MyBatisCatalogRepository implements CatalogRepository {
                 q.sort().name(),
                 q.pageSize(),
                 (q.page() - 1) * q.pageSize(),
-                now);
+                now,
+                false);
         List<ProductRow> rows = mapper.search(params);
-        long total = rows.isEmpty()
-                ? (q.page() > 1 ? mapper.searchCount(params) : 0)
-                : rows.get(0).totalCount();
+        long total = rows.isEmpty() && q.page() > 1 ? mapper.searchCount(params) : totalOf(rows);
+        if (total == 0 && text != null && text.fuzzy() != null) {
+            // Nothing by words, stems or prefixes: likely a typo. Trigram similarity is the costly
+            // pass (a similarity per candidate row), so it runs only now.
+            SearchParams fuzzy = params.asFuzzy();
+            rows = mapper.search(fuzzy);
+            total = rows.isEmpty() && q.page() > 1 ? mapper.searchCount(fuzzy) : totalOf(rows);
+        }
         return new Page<>(rows.stream().map(ProductRow::toProduct).toList(), total, q.page(), q.pageSize());
+    }
+
+    private static long totalOf(List<ProductRow> rows) {
+        return rows.isEmpty() ? 0 : rows.get(0).totalCount();
     }
 
     @Override

@@ -3,7 +3,10 @@ package com.shopassist.data.catalog;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** Parameters of the search statement; sort is the ProductSort name. */
+/**
+ * Parameters of the search statement; sort is the ProductSort name. {@code fuzzyOnly} selects the
+ * trigram pass, run only when the full-text pass found nothing.
+ */
 public record SearchParams(
         String text,
         String prefixQuery,
@@ -18,4 +21,25 @@ public record SearchParams(
         String sort,
         int limit,
         int offset,
-        Instant now) {}
+        Instant now,
+        boolean fuzzyOnly) {
+
+    SearchParams asFuzzy() {
+        return new SearchParams(
+                text,
+                prefixQuery,
+                fuzzy,
+                excluded,
+                categoryId,
+                brand,
+                department,
+                minPrice,
+                maxPrice,
+                inStockOnly,
+                sort,
+                limit,
+                offset,
+                now,
+                true);
+    }
+}

@@ -1,0 +1,262 @@
+package com.shopassist.data;
+
+import com.shopassist.core.cart.CartOwner;
+import com.shopassist.core.catalog.ProductQuery;
+import com.shopassist.core.common.CommerceSettings;
+import com.shopassist.data.catalog.CatalogMapper;
+import com.shopassist.data.catalog.MyBatisCatalogRepository;
+import com.shopassist.data.db.Database;
+import com.shopassist.data.seed.Seeder;
+import com.shopassist.data.testing.TestDatabase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Prints numbers; asserts nothing (not a timed test, excluded from the normal test run by name).
+ * Run: {@code ./mvnw -B -o -pl data -am verify -Dtest=CommerceBenchmark -Dsurefire.failIfNoSpecifiedTests=false
+ * -Dspotless.skip=true}; results in {@code data/target/commerce-benchmark.txt}.
+ */
+class CommerceBenchmark {
+
+    static final List<String> QUERIES = List.of(
+            "running shoes",
+            "rice cooker",
+            "wireless earbuds",
+            "headphone",
+            "smartphone 128GB",
+            "air fryer",
+            "sneakrs",
+            "blendr",
+            "coffee beans",
+            "backpack -school");
+    static final int THREADS = 16;
+    static final StringBuilder OUT = new StringBuilder();
+
+    static void say(String line) {
+        System.out.println(line);
+        OUT.append(line).append('\n');
+    }
+
+    @Test
+    void run() throws Exception {
+        say("ShopAssist commerce benchmark, " + Instant.now() + ", "
+                + Runtime.getRuntime().availableProcessors() + " CPUs");
+        try (Database seeded = TestDatabase.freshSeeded(THREADS + 4)) {
+            search(seeded, "seed catalog");
+            reservations(seeded);
+            checkouts(seeded);
+        }
+        try (Database big = TestDatabase.fresh(THREADS + 4)) {
+            long t0 = System.nanoTime();
+            new Seeder(big, Clock.systemUTC()).seed(100_000);
+            say(String.format("seeded 100,000 products in %.1f s", (System.nanoTime() - t0) / 1e9));
+            exec(big, "ANALYZE");
+            search(big, "100k catalog");
+        }
+        Path file = Path.of("target", "commerce-benchmark.txt");
+        try {
+            Files.writeString(file, OUT.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void search(Database db, String label) throws SQLException {
+        long products = count(db, "SELECT count(*) FROM tbl_product");
+        say("");
+        say("== search, " + label + " (" + products
+                + " products), top 20 with total; uncached repository vs plain ILIKE");
+        say(String.format(
+                "%-20s %8s %8s %8s | %8s %8s %8s", "query", "hits", "p50 ms", "p95 ms", "ilike", "p50 ms", "p95 ms"));
+        MyBatisCatalogRepository repo = new MyBatisCatalogRepository(db.mapper(CatalogMapper.class));
+        List<Double> allP95 = new ArrayList<>();
+        int reps = 60;
+        for (String q : QUERIES) {
+            ProductQuery query = ProductQuery.text(q);
+            for (int i = 0; i < 10; i++) repo.search(query, Instant.now()); // warm up
+            double[] ours = new double[reps];
+            long hits = 0;
+            for (int i = 0; i < reps; i++) {
+                long t = System.nanoTime();
+                hits = repo.search(query, Instant.now()).total();
+                ours[i] = (System.nanoTime() - t) / 1e6;
+            }
+            double[] ilike = new double[reps];
+            long ilikeHits = 0;
+            String plain = q.replace("-school", "").strip();
+            try (Connection c = db.dataSource().getConnection();
+                    PreparedStatement ps =
+                            c.prepareStatement("SELECT product_id, product_name, count(*) OVER () FROM tbl_product"
+                                    + " WHERE is_active AND (product_name ILIKE ? OR description ILIKE ?)"
+                                    + " ORDER BY product_name LIMIT 20")) {
+                int ilikeReps = products > 10_000 ? 15 : reps; // a sequential scan: fewer rounds suffice
+                ilike = new double[ilikeReps];
+                for (int i = -2; i < ilikeReps; i++) {
+                    long t = System.nanoTime();
+                    ps.setString(1, "%" + plain + "%");
+                    ps.setString(2, "%" + plain + "%");
+                    try (ResultSet rs = ps.executeQuery()) {
+                        ilikeHits = 0;
+                        if (rs.next()) ilikeHits = rs.getLong(3);
+                        while (rs.next()) {}
+                    }
+                    if (i >= 0) ilike[i] = (System.nanoTime() - t) / 1e6;
+                }
+            }
+            allP95.add(pct(ours, 95));
+            say(String.format(
+                    "%-20s %8d %8.2f %8.2f | %8d %8.2f %8.2f",
+                    q, hits, pct(ours, 50), pct(ours, 95), ilikeHits, pct(ilike, 50), pct(ilike, 95)));
+        }
+        say(String.format(
+                "worst p95 of the ten: %.2f ms",
+                allP95.stream().mapToDouble(d -> d).max().orElse(0)));
+    }
+
+    static void reservations(Database db) throws Exception {
+        long category = count(db, "SELECT min(product_category_id) FROM tbl_product_category");
+        long hot = count(
+                db,
+                "INSERT INTO tbl_product (product_category_id, sku, product_name, product_brand,"
+                        + " retail_price, department, stock_quantity) VALUES (" + category
+                        + ", 'BENCH-HOT', 'Bench Hot', 'Bench', 10000, 'Bench', 10000000) RETURNING product_id");
+        CommerceServices s = CommerceServices.create(db, Clock.systemUTC(), CommerceSettings.defaults());
+        exec(db, "INSERT INTO tbl_cart (guest_key) SELECT 'bench-raw-' || g FROM generate_series(1, 200000) g");
+        long firstCart = count(db, "SELECT min(cart_id) FROM tbl_cart WHERE guest_key LIKE 'bench-raw-%'");
+        AtomicLong nextCart = new AtomicLong(firstCart);
+        say("");
+        say("== reservations on one hot product, " + THREADS + " threads, 5 s each");
+        double raw = timed(() -> {
+            long cart = nextCart.getAndIncrement();
+            s.transactions().run(() -> s.holds().holdForLine(cart, hot, 1));
+        });
+        say(String.format("hold engine (one tx: peek + guarded UPDATE/hold/movement): %,.0f reservations/s", raw));
+        AtomicLong guest = new AtomicLong();
+        double full = timed(() -> s.carts().add(CartOwner.guest("bench-add-" + guest.incrementAndGet()), hot, 1));
+        say(String.format("add to cart (tx: cart upsert+lock, hold, line; then cart snapshot): %,.0f adds/s", full));
+        long reserved = count(db, "SELECT reserved_quantity FROM tbl_product WHERE product_id = " + hot);
+        long holds = count(db, "SELECT COALESCE(sum(quantity), 0) FROM tbl_stock_hold WHERE product_id = " + hot);
+        say("check: reserved " + reserved + " = sum of holds " + holds);
+    }
+
+    static double timed(Runnable op) throws Exception {
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicLong done = new AtomicLong();
+        AtomicBoolean measuring = new AtomicBoolean();
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        List<Future<?>> fs = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            fs.add(pool.submit(() -> {
+                while (!stop.get()) {
+                    op.run();
+                    if (measuring.get()) done.incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        Thread.sleep(1000);
+        measuring.set(true);
+        long t0 = System.nanoTime();
+        Thread.sleep(5000);
+        long n = done.get();
+        double secs = (System.nanoTime() - t0) / 1e9;
+        stop.set(true);
+        for (Future<?> f : fs) f.get(60, TimeUnit.SECONDS);
+        pool.shutdown();
+        return n / secs;
+    }
+
+    static void checkouts(Database db) throws Exception {
+        CommerceServices s = CommerceServices.create(db, Clock.systemUTC(), CommerceSettings.defaults());
+        long category = count(db, "SELECT min(product_category_id) FROM tbl_product_category");
+        long[] products = new long[20];
+        for (int i = 0; i < products.length; i++) {
+            products[i] = count(
+                    db,
+                    "INSERT INTO tbl_product (product_category_id, sku, product_name, product_brand,"
+                            + " retail_price, department, stock_quantity) VALUES (" + category + ", 'BENCH-CO-" + i
+                            + "', 'Bench Checkout " + i + "', 'Bench', " + (10_000 + i * 1_000) + ", 'Bench', 1000000)"
+                            + " RETURNING product_id");
+        }
+        int n = 1_000;
+        long[] customers = new long[n];
+        long[] addresses = new long[n];
+        Random random = new Random(7);
+        for (int i = 0; i < n; i++) {
+            customers[i] = count(
+                    db,
+                    "INSERT INTO tbl_customers (full_name, email, password) VALUES ('Bench " + i + "', 'bench" + i
+                            + "@bench.invalid', 'x') RETURNING customer_id");
+            addresses[i] = count(
+                    db,
+                    "INSERT INTO tbl_customer_address (customer_id, label, street_address, city)" + " VALUES ("
+                            + customers[i] + ", 'Rumah', 'Jl. Bench', 'Jakarta') RETURNING customer_address_id");
+            s.carts().add(CartOwner.customer(customers[i]), products[random.nextInt(20)], 1);
+            s.carts().add(CartOwner.customer(customers[i]), products[random.nextInt(20)], 2);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<?>> fs = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int k = i;
+            fs.add(pool.submit(() -> {
+                go.await();
+                s.checkout().checkout(customers[k], addresses[k], s.checkout().newIdempotencyKey());
+                return null;
+            }));
+        }
+        long t0 = System.nanoTime();
+        go.countDown();
+        for (Future<?> f : fs) f.get(300, TimeUnit.SECONDS);
+        double secs = (System.nanoTime() - t0) / 1e9;
+        pool.shutdown();
+        say("");
+        say("== checkouts, " + THREADS + " threads, " + n + " carts of 2 lines over 20 shared products");
+        say(String.format("%,.0f checkouts/s (%d in %.2f s)", n / secs, n, secs));
+    }
+
+    static double pct(double[] values, int p) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        int i = (int) Math.ceil(p / 100.0 * v.length) - 1;
+        return v[Math.max(0, Math.min(i, v.length - 1))];
+    }
+
+    static long count(Database db, String sql) {
+        try (Connection c = db.dataSource().getConnection();
+                PreparedStatement ps = c.prepareStatement(sql);
+                ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : -1;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    static void exec(Database db, String sql) {
+        try (Connection c = db.dataSource().getConnection()) {
+            c.createStatement().execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+}
