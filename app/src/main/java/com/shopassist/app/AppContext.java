@@ -1,12 +1,23 @@
 package com.shopassist.app;
 
+import com.shopassist.ai.AssistantChain;
+import com.shopassist.ai.gemini.AiSettings;
+import com.shopassist.ai.offline.OfflineAssistant;
+import com.shopassist.ai.semantic.EmbeddingIndex;
+import com.shopassist.ai.semantic.MiniLmEmbedder;
+import com.shopassist.ai.semantic.SemanticSearch;
+import com.shopassist.ai.tools.CoreShopTools;
+import com.shopassist.ai.tools.ShopTools;
 import com.shopassist.app.cli.DbCommand;
 import com.shopassist.app.config.AppConfig;
+import com.shopassist.core.chat.ShoppingAssistant;
 import com.shopassist.core.common.CommerceSettings;
 import com.shopassist.data.CommerceServices;
+import com.shopassist.data.chat.MyBatisChatRepository;
 import com.shopassist.data.db.Database;
 import com.shopassist.data.db.DbSettings;
 import com.shopassist.data.db.EmbeddedDatabase;
+import com.shopassist.data.embedding.PgProductEmbeddingRepository;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayDeque;
@@ -34,6 +45,10 @@ public final class AppContext implements AutoCloseable {
     private EmbeddedDatabase embedded;
     private Database database;
     private CommerceServices commerce;
+    private SemanticSearch semantic;
+    private boolean semanticStarted;
+    private ShopTools tools;
+    private final java.util.Map<Boolean, AssistantChain> assistants = new java.util.HashMap<>();
     private boolean autoSeed = true;
     private Consumer<AppContext> firstStartSeeder = ctx -> DbCommand.seedIfEmpty(ctx, System.out);
     private boolean closed;
@@ -140,6 +155,92 @@ public final class AppContext implements AutoCloseable {
         return commerce;
     }
 
+    /**
+     * Semantic search over product embeddings, loading the model and vectors in the background (the
+     * keyword path answers until it is ready). Null when {@code assistant.semantic} /
+     * {@code SHOPASSIST_SEMANTIC} is "off" or the model cannot be loaded on this machine.
+     */
+    public synchronized SemanticSearch semanticSearch() {
+        if (!semanticStarted) {
+            semanticStarted = true;
+            if (!"off".equalsIgnoreCase(setting("assistant.semantic", "SHOPASSIST_SEMANTIC", "on"))) {
+                try {
+                    MiniLmEmbedder embedder = new MiniLmEmbedder();
+                    closeOnExit(embedder);
+                    EmbeddingIndex index = new EmbeddingIndex(new PgProductEmbeddingRepository(database()), embedder);
+                    index.startInBackground();
+                    semantic = index;
+                } catch (RuntimeException | LinkageError e) {
+                    LOG.warn("semantic search is off: {}", e.toString());
+                    semantic = null; // keyword search still answers
+                }
+            }
+        }
+        return semantic;
+    }
+
+    /** The tool layer both assistants share, over {@link #commerce()}. */
+    public synchronized ShopTools tools() {
+        if (tools == null) {
+            CommerceServices c = commerce();
+            tools = new CoreShopTools(
+                    c.catalog(),
+                    c.stock(),
+                    c.carts(),
+                    c.vouchers(),
+                    c.checkout(),
+                    c.orders(),
+                    c.customers(),
+                    semanticSearch(),
+                    clock);
+        }
+        return tools;
+    }
+
+    /**
+     * The assistant the app and the headless chat talk to: Gemini Flash, then Pro, then the offline
+     * assistant, then a graceful message, persisting every turn. With {@code offlineOnly}, or with no
+     * Gemini key configured ({@code GEMINI_API_KEY} / {@code gemini.api-key}), only the offline layers
+     * answer, still persisted.
+     */
+    public synchronized ShoppingAssistant assistant(boolean offlineOnly) {
+        return assistants.computeIfAbsent(offlineOnly, off -> {
+            AiSettings settings = AiSettings.fromEnvironment(this::aiSetting);
+            if (off) settings = withoutKey(settings);
+            ShopTools shopTools = tools();
+            return AssistantChain.create(
+                    settings,
+                    shopTools,
+                    new MyBatisChatRepository(database()),
+                    new OfflineAssistant(shopTools, semanticSearch()),
+                    clock);
+        });
+    }
+
+    private static AiSettings withoutKey(AiSettings s) {
+        return new AiSettings(
+                null,
+                s.baseUrl(),
+                s.flashModel(),
+                s.proModel(),
+                s.timeout(),
+                s.maxRetries(),
+                s.guestDailyTokens(),
+                s.freeDailyTokens(),
+                s.premiumDailyTokens(),
+                s.maxToolCalls(),
+                s.historyMessages(),
+                s.proAfterTurns(),
+                s.flashPrice(),
+                s.proPrice(),
+                s.budgetZone());
+    }
+
+    /** Names with a dot are config file keys, the others environment variables. */
+    private String aiSetting(String name) {
+        return name.contains(".") ? config.setting(name, null, null) : config.setting("", name, null);
+    }
+
     /** The embedded server, if {@link #database()} started one. */
     public synchronized Optional<EmbeddedDatabase> embeddedDatabase() {
         return Optional.ofNullable(embedded);
@@ -167,5 +268,8 @@ public final class AppContext implements AutoCloseable {
         database = null;
         embedded = null;
         commerce = null;
+        tools = null;
+        semantic = null;
+        assistants.clear();
     }
 }

@@ -2,11 +2,6 @@ package com.shopassist.app.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.shopassist.ai.offline.OfflineAssistant;
-import com.shopassist.ai.semantic.EmbeddingIndex;
-import com.shopassist.ai.semantic.MiniLmEmbedder;
-import com.shopassist.ai.semantic.SemanticSearch;
-import com.shopassist.ai.tools.CoreShopTools;
 import com.shopassist.app.AppContext;
 import com.shopassist.core.cart.Cart;
 import com.shopassist.core.cart.CartLine;
@@ -17,7 +12,6 @@ import com.shopassist.core.chat.ProductCard;
 import com.shopassist.core.chat.ShoppingAssistant;
 import com.shopassist.core.customer.Customer;
 import com.shopassist.data.CommerceServices;
-import com.shopassist.data.embedding.PgProductEmbeddingRepository;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -100,18 +94,7 @@ public final class ChatCommand {
             customer = found.get();
         }
 
-        SemanticSearch semantic = startSemanticSearch(ctx);
-        CoreShopTools tools = new CoreShopTools(
-                services.catalog(),
-                services.stock(),
-                services.carts(),
-                services.vouchers(),
-                services.checkout(),
-                services.orders(),
-                services.customers(),
-                semantic,
-                ctx.clock());
-        ShoppingAssistant assistant = assistant(ctx, tools, new OfflineAssistant(tools, semantic), offline);
+        ShoppingAssistant assistant = ctx.assistant(offline);
 
         CartOwner owner =
                 customer != null ? CartOwner.customer(customer.id()) : CartOwner.guest("cli-" + UUID.randomUUID());
@@ -151,29 +134,6 @@ public final class ChatCommand {
             throw new UncheckedIOException("reading stdin failed", e);
         }
         return 0;
-    }
-
-    /**
-     * The assistant for a chat: the offline one, or (without {@code --offline}) the Gemini chain
-     * once it is wired here by the composition root; until then the offline assistant answers.
-     */
-    static ShoppingAssistant assistant(
-            AppContext ctx, CoreShopTools tools, OfflineAssistant offlineAssistant, boolean offlineOnly) {
-        return offlineAssistant;
-    }
-
-    /** Loads the embedding model and vectors in the background; "off" disables semantic search. */
-    static SemanticSearch startSemanticSearch(AppContext ctx) {
-        if ("off".equalsIgnoreCase(ctx.setting("assistant.semantic", "SHOPASSIST_SEMANTIC", "on"))) return null;
-        try {
-            MiniLmEmbedder embedder = new MiniLmEmbedder();
-            ctx.closeOnExit(embedder);
-            EmbeddingIndex index = new EmbeddingIndex(new PgProductEmbeddingRepository(ctx.database()), embedder);
-            index.startInBackground();
-            return index;
-        } catch (RuntimeException | LinkageError e) {
-            return null; // keyword search still answers
-        }
     }
 
     /** One reply as the README's "Headless chat" documents it: snake_case, prices in whole rupiah. */
