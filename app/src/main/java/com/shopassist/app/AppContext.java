@@ -120,9 +120,16 @@ public final class AppContext implements AutoCloseable {
         }
         Database db = null;
         try {
+            long t0 = System.nanoTime();
             db = Database.open(settings, config.intSetting("db.pool-size", "SHOPASSIST_DB_POOL_SIZE", 10));
+            long t1 = System.nanoTime();
             String version = db.migrate();
-            LOG.info("database {} at schema version {}", settings.safeUrl(), version);
+            LOG.info(
+                    "database {} at schema version {} (pool {} ms, migrate {} ms)",
+                    settings.safeUrl(),
+                    version,
+                    (t1 - t0) / 1_000_000,
+                    (System.nanoTime() - t1) / 1_000_000);
             database = db;
             if (embedded != null && autoSeed) {
                 firstStartSeeder.accept(this);

@@ -22,7 +22,9 @@ class AppContextIT {
 
     private AppContext context() {
         return new AppContext(
-                AppConfig.resolve(GlobalOptions.parse(List.of("--data-dir", dataDir.toString())), Map.of()),
+                AppConfig.resolve(
+                        GlobalOptions.parse(List.of("--data-dir", dataDir.toString())),
+                        Map.of("SHOPASSIST_SEMANTIC", "off")),
                 Clock.systemUTC());
     }
 
