@@ -182,6 +182,16 @@ class CartServiceIT {
         assertThat(fx.reservedOf(cat.phone2)).isZero();
     }
 
+    @Test
+    void stockIsFoundByIdAndByATypedName() {
+        assertThat(services.stock().stock(cat.sandals).orElseThrow().inStock()).isFalse();
+        assertThat(services.stock().stock(424_242)).isEmpty();
+        assertThat(services.stock().stockByName("blendr", 3))
+                .extracting(l -> l.productId())
+                .contains(cat.blender);
+        assertThat(services.stock().stockByName("   ", 3)).isEmpty();
+    }
+
     static Instant now() {
         return clock.instant();
     }
