@@ -10,6 +10,7 @@ import com.shopassist.core.chat.ChatContext;
 import com.shopassist.core.chat.ChatMessage;
 import com.shopassist.core.chat.ChatRepository;
 import com.shopassist.core.chat.ChatSessionInfo;
+import com.shopassist.core.chat.ChatSummary;
 import com.shopassist.core.chat.ProductCard;
 import com.shopassist.core.chat.ProposedAction;
 import com.shopassist.core.chat.ShoppingAssistant;
@@ -128,8 +129,9 @@ public final class ChainEngine implements ShoppingAssistant {
                 if (p == null || !p.action().id().equals(actionId)) {
                     return simple(Texts.expired(lang), lang, "offline");
                 }
-                boolean stored = ensureSession(ctx);
-                if (stored && !owns(ctx)) return simple(Texts.otherAccount(lang), lang, "fallback");
+                Session session = openSession(ctx);
+                if (!session.ownedBy(ctx)) return simple(Texts.otherAccount(lang), lang, "fallback");
+                boolean stored = session.stored();
                 return settle(
                         ctx,
                         p,
@@ -193,8 +195,9 @@ public final class ChainEngine implements ShoppingAssistant {
             return r;
         }
         if (message.length() > MAX_MESSAGE_CHARS) message = message.substring(0, MAX_MESSAGE_CHARS);
-        boolean stored = ensureSession(ctx);
-        if (stored && !owns(ctx)) {
+        Session session = openSession(ctx);
+        boolean stored = session.stored();
+        if (!session.ownedBy(ctx)) {
             AssistantReply r = simple(Texts.otherAccount(lang), lang, "fallback");
             emit(onToken, r.text(), null);
             return r;
@@ -216,15 +219,14 @@ public final class ChainEngine implements ShoppingAssistant {
             if (refusal == BUDGET_OFFLINE) {
                 useGemini = false;
             } else if (refusal != null) {
-                if (stored) persistPlain(ctx, message, refusal.text());
+                if (stored) persistPlain(ctx, message, refusal.text(), session.untitled());
                 emit(onToken, refusal.text(), null);
                 return refusal;
             }
         }
         AtomicBoolean tokenShown = new AtomicBoolean(false);
         if (useGemini) {
-            int turnNumber = turnNumber(ctx);
-            boolean proFirst = ModelRouter.preferPro(message, turnNumber, settings.proAfterTurns());
+            boolean proFirst = ModelRouter.preferPro(message, session.turnNumber(), settings.proAfterTurns());
             List<String> toolNames = ToolRouter.select(message, history.lastTurnTools());
             Turn turn = new Turn(ctx, message, lang, history, toolNames, ToolRouter.singleStep(message));
             for (GeminiLayer layer : proFirst ? List.of(pro, flash) : List.of(flash, pro)) {
@@ -244,8 +246,8 @@ public final class ChainEngine implements ShoppingAssistant {
         }
         if (reply.action() != null) pending.put(ctx.chatSessionId(), new Pending(reply.action(), reply.assistant()));
         if (stored) {
-            persist(ctx, message, reply, outcome);
-            maintainSummary(ctx.chatSessionId());
+            List<ChatMessage> added = persist(ctx, message, reply, outcome, session.untitled());
+            maintainSummary(ctx.chatSessionId(), history, added);
         }
         return reply;
     }
@@ -360,7 +362,7 @@ public final class ChainEngine implements ShoppingAssistant {
             r = new AssistantReply(
                     Texts.declined(lang), lang, List.of(), null, null, List.of(), p.assistant(), List.of());
         }
-        if (stored) persistPlain(ctx, message, r.text());
+        if (stored) persistPlain(ctx, message, r.text(), false);
         return r;
     }
 
@@ -411,21 +413,36 @@ public final class ChainEngine implements ShoppingAssistant {
 
     // ------------------------------------------------------------------ history
 
-    private boolean ensureSession(ChatContext ctx) {
+    /** The stored side of one turn: whether storage works, and the session as it was before the turn. */
+    private record Session(boolean stored, ChatSessionInfo info) {
+        boolean ownedBy(ChatContext ctx) {
+            return info == null || ChainEngine.ownedBy(info, ctx);
+        }
+
+        boolean untitled() {
+            return stored && (info == null || info.title() == null);
+        }
+
+        /** This turn's number, counting from 1 (two visible messages a turn). */
+        int turnNumber() {
+            return info == null ? 1 : info.messageCount() / 2 + 1;
+        }
+    }
+
+    /** Creates the session if needed and reads it once: everything else this turn works from that read. */
+    private Session openSession(ChatContext ctx) {
         try {
+            Optional<ChatSessionInfo> existing = chats.session(ctx.chatSessionId());
+            if (existing.isPresent()) return new Session(true, existing.get());
             chats.ensureSession(
                     ctx.chatSessionId(),
                     ctx.customerId(),
                     ctx.owner() == null ? null : ctx.owner().guestKey());
-            return true;
+            return new Session(true, null);
         } catch (RuntimeException e) {
             log.warn("chat history unavailable, answering without it: {}", e.toString());
-            return false;
+            return new Session(false, null);
         }
-    }
-
-    private boolean owns(ChatContext ctx) {
-        return chats.session(ctx.chatSessionId()).map(s -> ownedBy(s, ctx)).orElse(true);
     }
 
     /** A customer's session is theirs alone; a guest session (no customer) belongs to its kiosk session. */
@@ -435,61 +452,72 @@ public final class ChainEngine implements ShoppingAssistant {
 
     private History loadHistory(UUID session) {
         try {
-            Long upto = chats.summaryUpto(session).orElse(null);
-            String summary = chats.summary(session).orElse(null);
+            ChatSummary summary = chats.summaryState(session).orElse(null);
+            long upto = summary == null ? 0 : summary.uptoSequence();
             return History.of(
-                    summary, upto, chats.messagesAfter(session, upto == null ? 0 : upto), settings.historyMessages());
+                    summary == null ? null : summary.text(),
+                    upto,
+                    chats.messagesAfter(session, upto),
+                    settings.historyMessages());
         } catch (RuntimeException e) {
             log.warn("could not read chat history: {}", e.toString());
             return History.EMPTY;
         }
     }
 
-    private int turnNumber(ChatContext ctx) {
-        try {
-            return chats.session(ctx.chatSessionId())
-                    .map(s -> s.messageCount() / 2 + 1)
-                    .orElse(1);
-        } catch (RuntimeException e) {
-            return 1;
-        }
-    }
-
-    private void persist(ChatContext ctx, String message, AssistantReply reply, GeminiLayer.Outcome outcome) {
-        try {
-            UUID id = ctx.chatSessionId();
-            chats.append(id, "user", message, null);
-            if (outcome != null) {
-                for (GeminiLayer.StoredRound r : outcome.rounds())
-                    chats.append(id, "tool", r.round().toJson(), r.usage());
+    /** Stores the turn in one write; returns the rows as stored (for the summary, without reading them back). */
+    private List<ChatMessage> persist(
+            ChatContext ctx, String message, AssistantReply reply, GeminiLayer.Outcome outcome, boolean untitled) {
+        UUID id = ctx.chatSessionId();
+        List<ChatMessage> rows = new ArrayList<>();
+        rows.add(new ChatMessage(0, id, "user", message, null, null));
+        if (outcome != null) {
+            for (GeminiLayer.StoredRound r : outcome.rounds()) {
+                rows.add(new ChatMessage(0, id, "tool", r.round().toJson(), r.usage(), null));
             }
-            chats.append(id, "model", reply.text(), outcome == null ? null : outcome.finalUsage());
-            titleIfMissing(id, message);
+        }
+        rows.add(new ChatMessage(0, id, "model", reply.text(), outcome == null ? null : outcome.finalUsage(), null));
+        try {
+            List<Long> seqs = chats.appendAll(id, rows);
+            if (untitled) chats.setTitle(id, Summarizer.clip(message, 60));
+            List<ChatMessage> stored = new ArrayList<>(rows.size());
+            Instant now = clock.instant();
+            for (int i = 0; i < rows.size(); i++) {
+                ChatMessage m = rows.get(i);
+                stored.add(new ChatMessage(seqs.get(i), id, m.role(), m.content(), m.usage(), now));
+            }
+            return stored;
+        } catch (RuntimeException e) {
+            log.warn("could not store the turn: {}", e.toString());
+            return List.of();
+        }
+    }
+
+    private void persistPlain(ChatContext ctx, String message, String answer, boolean untitled) {
+        UUID id = ctx.chatSessionId();
+        try {
+            chats.appendAll(
+                    id,
+                    List.of(
+                            new ChatMessage(0, id, "user", message, null, null),
+                            new ChatMessage(0, id, "model", answer, null, null)));
+            if (untitled) chats.setTitle(ctx.chatSessionId(), Summarizer.clip(message, 60));
         } catch (RuntimeException e) {
             log.warn("could not store the turn: {}", e.toString());
         }
     }
 
-    private void persistPlain(ChatContext ctx, String message, String answer) {
+    /**
+     * Folds what left the window into the summary, so the next turn starts small. Works from the
+     * history read at the start of the turn plus the rows just stored (no second read); rows other
+     * paths stored meanwhile (confirmations) are folded on a later turn.
+     */
+    private void maintainSummary(UUID session, History before, List<ChatMessage> added) {
         try {
-            chats.append(ctx.chatSessionId(), "user", message, null);
-            chats.append(ctx.chatSessionId(), "model", answer, null);
-            titleIfMissing(ctx.chatSessionId(), message);
-        } catch (RuntimeException e) {
-            log.warn("could not store the turn: {}", e.toString());
-        }
-    }
-
-    private void titleIfMissing(UUID id, String message) {
-        chats.session(id)
-                .filter(s -> s.title() == null)
-                .ifPresent(s -> chats.setTitle(id, Summarizer.clip(message, 60)));
-    }
-
-    /** Folds what left the window into the summary, so the next turn starts small. */
-    private void maintainSummary(UUID session) {
-        try {
-            History h = loadHistory(session);
+            List<ChatMessage> rows = new ArrayList<>(before.overflow());
+            rows.addAll(before.window());
+            rows.addAll(added);
+            History h = History.of(before.summary(), before.summaryUpto(), rows, settings.historyMessages());
             List<ChatMessage> fold = h.toSummarise(settings.historyMessages() / 2);
             if (fold.isEmpty()) return;
             Summarizer.Summary s = summarizer.summarize(h.summary(), fold);

@@ -65,13 +65,17 @@ record History(String summary, long summaryUpto, List<ChatMessage> window, List<
     /** The window as LangChain4j messages. */
     List<dev.langchain4j.data.message.ChatMessage> messages() {
         List<dev.langchain4j.data.message.ChatMessage> out = new ArrayList<>();
-        for (ChatMessage m : window) {
+        int lastTurn = 0;
+        for (int i = 0; i < window.size(); i++) if ("user".equals(window.get(i).role())) lastTurn = i;
+        for (int i = 0; i < window.size(); i++) {
+            ChatMessage m = window.get(i);
             switch (m.role()) {
                 case "user" -> out.add(UserMessage.from(nonBlank(m.content())));
                 case "model" -> out.add(AiMessage.from(nonBlank(m.content())));
                 case "tool" -> {
                     ToolRound round = ToolRound.parse(m.content());
-                    if (round != null) out.addAll(round.toMessages());
+                    // the previous turn's results verbatim; older ones as the products they showed
+                    if (round != null) out.addAll(round.toMessages(i < lastTurn));
                 }
                 default -> {}
             }

@@ -24,6 +24,7 @@ import java.util.Map;
 final class ToolCatalog {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    static final int SEARCH_LIMIT = 5;
 
     private final Map<String, ToolSpecification> specs = new LinkedHashMap<>();
 
@@ -146,11 +147,12 @@ final class ToolCatalog {
                             lng(a, "max_price"),
                             bool(a, "in_stock_only"),
                             str(a, "sort"),
-                            integer(a, "limit"));
+                            // five is what an answer shows; more would be paid for on every later call
+                            limit(a));
                 case "get_product_details" -> tools.getProductDetails(ctx, required(a, "product_id"));
                 case "get_categories" -> tools.getCategories(ctx);
                 case "get_products_by_category" ->
-                    tools.getProductsByCategory(ctx, requiredStr(a, "category"), integer(a, "limit"));
+                    tools.getProductsByCategory(ctx, requiredStr(a, "category"), limit(a));
                 case "get_brands" -> tools.getBrands(ctx);
                 case "find_product_by_name" -> tools.findProductByName(ctx, requiredStr(a, "name"));
                 case "check_stock" -> tools.checkStock(ctx, required(a, "product_id"));
@@ -240,6 +242,11 @@ final class ToolCatalog {
         Long l = lng(a, field);
         if (l == null) throw new BadArgument("Missing argument " + field + ".");
         return l;
+    }
+
+    private static int limit(JsonNode a) {
+        Integer l = integer(a, "limit");
+        return l == null ? SEARCH_LIMIT : l;
     }
 
     private static Boolean bool(JsonNode a, String field) {

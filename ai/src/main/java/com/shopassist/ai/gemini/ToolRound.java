@@ -66,6 +66,15 @@ record ToolRound(List<Call> calls, List<String> products) {
 
     /** The call message and one result message per call, in order. */
     List<ChatMessage> toMessages() {
+        return toMessages(false);
+    }
+
+    /**
+     * As {@link #toMessages()}; {@code compact} replaces results that listed products by those
+     * products' "id name price" (what later turns refer back to), and clips the rest: rounds of
+     * earlier turns are read again on every call, so they travel small.
+     */
+    List<ChatMessage> toMessages(boolean compact) {
         List<ToolExecutionRequest> requests = new ArrayList<>();
         List<ChatMessage> out = new ArrayList<>();
         for (Call c : calls) {
@@ -76,10 +85,25 @@ record ToolRound(List<Call> calls, List<String> products) {
         }
         out.add(AiMessage.from(requests));
         for (int i = 0; i < calls.size(); i++) {
-            out.add(ToolExecutionResultMessage.from(
-                    requests.get(i), calls.get(i).result()));
+            String result = calls.get(i).result();
+            if (compact) result = compactResult(result, calls.size() == 1 ? products : List.of());
+            out.add(ToolExecutionResultMessage.from(requests.get(i), result));
         }
         return out;
+    }
+
+    static final int COMPACT_CHARS = 240;
+
+    private static String compactResult(String result, List<String> products) {
+        if (!products.isEmpty()) {
+            ObjectNode root = JSON.createObjectNode();
+            ArrayNode ps = root.putArray("products");
+            products.forEach(ps::add);
+            String compact = root.toString();
+            if (result == null || compact.length() < result.length()) return compact;
+        }
+        if (result == null || result.length() <= COMPACT_CHARS) return result == null ? "" : result;
+        return result.substring(0, COMPACT_CHARS) + "…";
     }
 
     List<String> toolNames() {

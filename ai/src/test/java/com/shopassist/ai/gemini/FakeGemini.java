@@ -38,6 +38,13 @@ import java.util.regex.Pattern;
 public final class FakeGemini implements AutoCloseable {
 
     static final ObjectMapper JSON = new ObjectMapper();
+
+    static {
+        // without TCP_NODELAY the JDK server's separate header and body writes meet the client's
+        // delayed ACK: about 40 ms per response that a real endpoint does not add
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private static final Pattern PATH =
             Pattern.compile("/v1beta/models/([^/:]+):(generateContent|streamGenerateContent)");
 
@@ -50,6 +57,7 @@ public final class FakeGemini implements AutoCloseable {
     private final Map<String, Deque<Reply>> perModel = new ConcurrentHashMap<>();
     private final Deque<Reply> anyModel = new ConcurrentLinkedDeque<>();
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicLong handlingNanos = new java.util.concurrent.atomic.AtomicLong();
     private volatile Function<Recorded, Reply> fallback = r -> Reply.error(500, "INTERNAL", "unscripted request");
 
     private FakeGemini(HttpServer server) {
@@ -118,8 +126,21 @@ public final class FakeGemini implements AutoCloseable {
         pool.shutdownNow();
     }
 
+    /** Time spent inside this server answering requests (parsing, token counting, writing), in total. */
+    public long handlingNanos() {
+        return handlingNanos.get();
+    }
+
     private void handle(HttpExchange ex) throws IOException {
         long arrived = System.nanoTime();
+        try {
+            answer(ex, arrived);
+        } finally {
+            handlingNanos.addAndGet(System.nanoTime() - arrived);
+        }
+    }
+
+    private void answer(HttpExchange ex, long arrived) throws IOException {
         try (ex) {
             byte[] in = ex.getRequestBody().readAllBytes();
             Matcher m = PATH.matcher(ex.getRequestURI().getPath());
@@ -266,6 +287,28 @@ public final class FakeGemini implements AutoCloseable {
             return out;
         }
 
+        /**
+         * The newest result of a tool in everything sent (this turn or the history), parsed as
+         * JSON when it is JSON, else as a text node; null when the tool never ran.
+         */
+        public JsonNode latestResult(String tool) {
+            JsonNode contents = contents();
+            for (int i = contents.size() - 1; i >= 0; i--) {
+                JsonNode parts = contents.get(i).path("parts");
+                for (int j = parts.size() - 1; j >= 0; j--) {
+                    JsonNode fr = parts.get(j).path("functionResponse");
+                    if (fr.isMissingNode() || !tool.equals(fr.path("name").asText())) continue;
+                    String text = fr.path("response").path("response").asText();
+                    try {
+                        return JSON.readTree(text);
+                    } catch (IOException e) {
+                        return JSON.getNodeFactory().textNode(text);
+                    }
+                }
+            }
+            return null;
+        }
+
         /** The text of the last user text part. */
         public String lastUserText() {
             JsonNode contents = contents();
@@ -303,6 +346,21 @@ public final class FakeGemini implements AutoCloseable {
                     r -> {
                         List<JsonNode> parts = new ArrayList<>();
                         for (Call c : calls) parts.add(c.part());
+                        return parts;
+                    },
+                    null,
+                    0,
+                    "STOP",
+                    true);
+        }
+
+        /** Function calls computed from the request (e.g. "the second one" read from earlier results). */
+        public static Reply dynamicCalls(Function<Recorded, List<Call>> calls) {
+            return new Reply(
+                    200,
+                    r -> {
+                        List<JsonNode> parts = new ArrayList<>();
+                        for (Call c : calls.apply(r)) parts.add(c.part());
                         return parts;
                     },
                     null,

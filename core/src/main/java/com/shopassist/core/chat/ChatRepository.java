@@ -13,6 +13,17 @@ public interface ChatRepository {
 
     long append(UUID sessionId, String role, String content, TokenUsage usage);
 
+    /**
+     * Appends several messages in order, in one write where the store can (a turn's shopper
+     * message, tool rounds and answer); only their role, content and usage are read. Returns
+     * their sequences in the same order.
+     */
+    default List<Long> appendAll(UUID sessionId, List<ChatMessage> messages) {
+        List<Long> out = new java.util.ArrayList<>(messages.size());
+        for (ChatMessage m : messages) out.add(append(sessionId, m.role(), m.content(), m.usage()));
+        return out;
+    }
+
     List<ChatMessage> messages(UUID sessionId);
 
     /** Messages after {@code afterSequence}, oldest first. */
@@ -24,6 +35,13 @@ public interface ChatRepository {
     void saveSummary(UUID sessionId, String summary, long uptoSequence);
 
     Optional<Long> summaryUpto(UUID sessionId);
+
+    /** The summary with the sequence it covers, read together (one round trip where it matters). */
+    default Optional<ChatSummary> summaryState(UUID sessionId) {
+        Optional<Long> upto = summaryUpto(sessionId);
+        if (upto.isEmpty()) return Optional.empty();
+        return Optional.of(new ChatSummary(summary(sessionId).orElse(null), upto.get()));
+    }
 
     List<ChatSessionInfo> sessionsOfCustomer(long customerId, int limit);
 

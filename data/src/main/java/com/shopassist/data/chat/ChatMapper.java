@@ -14,7 +14,8 @@ public interface ChatMapper extends SqlMapper {
     /** Fills {@code row.chatIdSequence} with the generated sequence. */
     int insertMessage(NewMessage row);
 
-    int touchSession(@Param("id") String id);
+    /** One multi-row insert; fills each row's {@code chatIdSequence}. All rows share one session. */
+    int insertMessages(@Param("rows") List<NewMessage> rows);
 
     List<ChatMessageRow> messagesAfter(@Param("id") String id, @Param("after") long afterSequence);
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.shopassist.core.chat.ChatMessage;
 import com.shopassist.core.chat.ChatRepository;
 import com.shopassist.core.chat.ChatSessionInfo;
+import com.shopassist.core.chat.ChatSummary;
 import com.shopassist.core.chat.TokenUsage;
 import com.shopassist.core.common.Transactions;
 import com.shopassist.data.db.Database;
@@ -44,11 +45,22 @@ public final class MyBatisChatRepository implements ChatRepository {
     public long append(UUID sessionId, String role, String content, TokenUsage usage) {
         Objects.requireNonNull(role, "role");
         NewMessage row = new NewMessage(sessionId.toString(), role, content == null ? "" : content, toJson(usage));
-        return tx.inTransaction(() -> {
-            mapper.insertMessage(row);
-            mapper.touchSession(row.chatSessionId);
-            return row.chatIdSequence;
-        });
+        // one statement: the insert and the session's updated_at together (a data-modifying CTE)
+        mapper.insertMessage(row);
+        return row.chatIdSequence;
+    }
+
+    @Override
+    public List<Long> appendAll(UUID sessionId, List<ChatMessage> messages) {
+        if (messages.isEmpty()) return List.of();
+        List<NewMessage> rows = new java.util.ArrayList<>(messages.size());
+        for (ChatMessage m : messages) {
+            Objects.requireNonNull(m.role(), "role");
+            rows.add(new NewMessage(
+                    sessionId.toString(), m.role(), m.content() == null ? "" : m.content(), toJson(m.usage())));
+        }
+        mapper.insertMessages(rows);
+        return rows.stream().map(r -> r.chatIdSequence).toList();
     }
 
     @Override
@@ -76,6 +88,13 @@ public final class MyBatisChatRepository implements ChatRepository {
     @Override
     public Optional<Long> summaryUpto(UUID sessionId) {
         return Optional.ofNullable(mapper.session(sessionId.toString())).map(r -> r.summaryUpto);
+    }
+
+    @Override
+    public Optional<ChatSummary> summaryState(UUID sessionId) {
+        ChatSessionRow r = mapper.session(sessionId.toString());
+        if (r == null || r.summaryUpto == null) return Optional.empty();
+        return Optional.of(new ChatSummary(r.summary, r.summaryUpto));
     }
 
     @Override

@@ -3,6 +3,7 @@ package com.shopassist.data.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.shopassist.core.chat.ChatMessage;
+import com.shopassist.core.chat.ChatSummary;
 import com.shopassist.core.chat.TokenUsage;
 import com.shopassist.data.db.Database;
 import com.shopassist.data.testing.TestDatabase;
@@ -13,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,6 +61,26 @@ class MyBatisChatRepositoryIT {
     }
 
     @Test
+    void aTurnsMessagesAreAppendedTogetherInOrder() {
+        UUID id = UUID.randomUUID();
+        chats.ensureSession(id, 42L, null);
+        long before = chats.append(id, "user", "earlier", null);
+        TokenUsage usage = new TokenUsage("gemini-2.5-flash", 10, 2, new BigDecimal("0.000008"));
+        List<Long> seqs = chats.appendAll(
+                id,
+                List.of(
+                        new ChatMessage(0, id, "user", "add it", null, null),
+                        new ChatMessage(0, id, "tool", "{\"calls\":[]}", usage, null),
+                        new ChatMessage(0, id, "model", "Added.", usage, null)));
+        assertThat(seqs).hasSize(3).isSorted().allSatisfy(s -> assertThat(s).isGreaterThan(before));
+        var all = chats.messagesAfter(id, before);
+        assertThat(all).extracting(ChatMessage::sequence).containsExactlyElementsOf(seqs);
+        assertThat(all).extracting(ChatMessage::role).containsExactly("user", "tool", "model");
+        assertThat(all.get(2).usage()).isEqualTo(usage);
+        assertThat(chats.appendAll(id, List.of())).isEmpty();
+    }
+
+    @Test
     void tokenUsageIsStoredAsTheDocumentedJsonb() throws SQLException {
         UUID id = UUID.randomUUID();
         chats.ensureSession(id, null, "kiosk-7");
@@ -94,6 +116,8 @@ class MyBatisChatRepositoryIT {
         chats.saveSummary(newer, "Shopper looked for laptops.", 2);
 
         assertThat(chats.summary(newer)).contains("Shopper looked for laptops.");
+        assertThat(chats.summaryState(newer)).contains(new ChatSummary("Shopper looked for laptops.", 2));
+        assertThat(chats.summaryState(older)).isEmpty();
         assertThat(chats.summaryUpto(newer)).contains(2L);
         assertThat(chats.summaryUpto(older)).isEmpty();
         var list = chats.sessionsOfCustomer(77L, 10);
