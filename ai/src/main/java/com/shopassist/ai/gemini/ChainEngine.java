@@ -247,7 +247,9 @@ public final class ChainEngine implements ShoppingAssistant {
         if (reply.action() != null) pending.put(ctx.chatSessionId(), new Pending(reply.action(), reply.assistant()));
         if (stored) {
             List<ChatMessage> added = persist(ctx, message, reply, outcome, session.untitled());
-            maintainSummary(ctx.chatSessionId(), history, added);
+            // the model summarises only after it answered: when it just failed a summary call would
+            // likely fail too (after a timeout), and an over-budget turn should not spend tokens
+            maintainSummary(ctx.chatSessionId(), history, added, outcome != null);
         }
         return reply;
     }
@@ -349,15 +351,17 @@ public final class ChainEngine implements ShoppingAssistant {
                         p.action().kind().name().toLowerCase(), false, "", List.of(), null, null, "FAILED");
             }
             if (result == null) result = new ToolResult("execute", false, "", List.of(), null, null, "FAILED");
+            ProposedAction again = result.ok() ? null : result.proposal();
+            if (again != null) pending.put(ctx.chatSessionId(), new Pending(again, p.assistant()));
             r = new AssistantReply(
                     Texts.executed(p.action(), result, lang),
                     lang,
-                    List.of(),
+                    result.products().stream().map(ProductCard::of).toList(),
                     result.cart(),
-                    null,
+                    again,
                     List.of(toolName(p.action())),
                     p.assistant(),
-                    List.of());
+                    again == null ? List.of() : suggestions(lang, List.of(), again));
         } else {
             r = new AssistantReply(
                     Texts.declined(lang), lang, List.of(), null, null, List.of(), p.assistant(), List.of());
@@ -512,7 +516,7 @@ public final class ChainEngine implements ShoppingAssistant {
      * history read at the start of the turn plus the rows just stored (no second read); rows other
      * paths stored meanwhile (confirmations) are folded on a later turn.
      */
-    private void maintainSummary(UUID session, History before, List<ChatMessage> added) {
+    private void maintainSummary(UUID session, History before, List<ChatMessage> added, boolean useModel) {
         try {
             List<ChatMessage> rows = new ArrayList<>(before.overflow());
             rows.addAll(before.window());
@@ -520,7 +524,7 @@ public final class ChainEngine implements ShoppingAssistant {
             History h = History.of(before.summary(), before.summaryUpto(), rows, settings.historyMessages());
             List<ChatMessage> fold = h.toSummarise(settings.historyMessages() / 2);
             if (fold.isEmpty()) return;
-            Summarizer.Summary s = summarizer.summarize(h.summary(), fold);
+            Summarizer.Summary s = summarizer.summarize(h.summary(), fold, useModel);
             long upto = fold.get(fold.size() - 1).sequence();
             chats.saveSummary(session, s.text(), upto);
             if (s.usage() != null) chats.append(session, "system", "summary up to message " + upto, s.usage());

@@ -39,7 +39,12 @@ final class Summarizer {
     }
 
     Summary summarize(String previous, List<ChatMessage> rows) {
-        if (model != null) {
+        return summarize(previous, rows, true);
+    }
+
+    /** {@code useModel} false: the deterministic summary even when a model is configured. */
+    Summary summarize(String previous, List<ChatMessage> rows, boolean useModel) {
+        if (model != null && useModel) {
             try {
                 ChatResponse r = model.chat(ChatRequest.builder()
                         .messages(SystemMessage.from(instruction), UserMessage.from(transcript(previous, rows)))

@@ -4,6 +4,7 @@ import com.shopassist.ai.tools.ToolResult;
 import com.shopassist.core.cart.Cart;
 import com.shopassist.core.cart.CartLine;
 import com.shopassist.core.chat.ProposedAction;
+import com.shopassist.core.order.Order;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -92,10 +93,18 @@ final class Texts {
     static String executed(ProposedAction action, ToolResult r, String lang) {
         if (!r.ok()) {
             String why = readable(r.forModel());
+            // the store asks again (the cart changed since the shopper said yes): show the new question
+            if (r.proposal() != null) return (why.isEmpty() ? "" : why + "\n") + r.proposal().summary();
             return Lang.pick(lang, "That did not go through", "Belum berhasil") + (why.isEmpty() ? "." : ": " + why);
         }
         return switch (action.kind()) {
             case CHECKOUT -> {
+                if (r.data() instanceof Order o) {
+                    yield Lang.pick(
+                            lang,
+                            "Your order " + o.orderNumber() + " (" + o.total().format() + ") is placed. Thank you!",
+                            "Pesanan " + o.orderNumber() + " (" + o.total().format() + ") sudah dibuat. Terima kasih!");
+                }
                 Matcher m = ORDER_NUMBER.matcher(r.forModel() == null ? "" : r.forModel());
                 String number = m.find() ? m.group() : null;
                 yield number == null

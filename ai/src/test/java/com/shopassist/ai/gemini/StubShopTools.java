@@ -33,6 +33,7 @@ final class StubShopTools implements ShopTools {
     final Map<Long, Product> products = new LinkedHashMap<>();
     final Map<CartOwner, Map<Long, Integer>> carts = new ConcurrentHashMap<>();
     final List<ProposedAction> executed = new CopyOnWriteArrayList<>();
+    volatile boolean cartChangedOnce;
 
     StubShopTools() {
         add(1, "Sony WH-1000XM5 Wireless Headphones", "Sony", 4_999_000, 7);
@@ -339,6 +340,13 @@ final class StubShopTools implements ShopTools {
     @Override
     public ToolResult execute(ChatContext ctx, ProposedAction confirmed) {
         log("execute", ctx, confirmed.kind());
+        if (cartChangedOnce && confirmed.kind() == ProposedAction.Kind.CHECKOUT) {
+            cartChangedOnce = false;
+            ProposedAction again = new ProposedAction(UUID.randomUUID().toString(), ProposedAction.Kind.CHECKOUT,
+                    "Checkout 2 items, Rp 1.398.000, to Rumah?", Map.of("address", "Rumah"));
+            return new ToolResult("checkout", false, "The cart changed since the checkout was proposed; confirm again.",
+                    List.of(), cart(ctx.owner()), again, "CART_CHANGED");
+        }
         executed.add(confirmed);
         if (confirmed.kind() == ProposedAction.Kind.CLEAR_CART) carts.remove(ctx.owner());
         if (confirmed.kind() == ProposedAction.Kind.CHECKOUT) {

@@ -184,6 +184,22 @@ class ToolsChainIT {
     }
 
     @Test
+    void aCheckoutWhoseCartChangedIsAskedAgainNotPlaced() {
+        ChatContext ctx = Harness.customer(7, Customer.Tier.FREE);
+        tools.addToCart(ctx, 2, 1);
+        tools.cartChangedOnce = true;
+        fake.enqueue(FLASH, Reply.calls(Call.of("checkout", "address_label", "Rumah")));
+        chain.reply(ctx, "checkout to Rumah");
+        AssistantReply again = chain.reply(ctx, "ya");
+        assertThat(tools.executed).isEmpty();
+        assertThat(again.text()).contains("The cart changed", "Checkout 2 items, Rp 1.398.000, to Rumah?");
+        assertThat(again.action()).isNotNull();
+        AssistantReply done = chain.reply(ctx, "ya");
+        assertThat(tools.executed).extracting(ProposedAction::kind).containsExactly(ProposedAction.Kind.CHECKOUT);
+        assertThat(done.text()).contains("SA-20261125-000042");
+    }
+
+    @Test
     void aRealToolOutsideTheOfferedSetStillRunsAndAnUnknownOneIsExplained() {
         fake.enqueue(
                 FLASH,
