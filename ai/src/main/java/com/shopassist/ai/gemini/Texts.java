@@ -94,7 +94,8 @@ final class Texts {
         if (!r.ok()) {
             String why = readable(r.forModel());
             // the store asks again (the cart changed since the shopper said yes): show the new question
-            if (r.proposal() != null) return (why.isEmpty() ? "" : why + "\n") + r.proposal().summary();
+            if (r.proposal() != null)
+                return (why.isEmpty() ? "" : why + "\n") + r.proposal().summary();
             return Lang.pick(lang, "That did not go through", "Belum berhasil") + (why.isEmpty() ? "." : ": " + why);
         }
         return switch (action.kind()) {

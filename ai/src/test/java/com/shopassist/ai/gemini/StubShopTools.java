@@ -342,10 +342,19 @@ final class StubShopTools implements ShopTools {
         log("execute", ctx, confirmed.kind());
         if (cartChangedOnce && confirmed.kind() == ProposedAction.Kind.CHECKOUT) {
             cartChangedOnce = false;
-            ProposedAction again = new ProposedAction(UUID.randomUUID().toString(), ProposedAction.Kind.CHECKOUT,
-                    "Checkout 2 items, Rp 1.398.000, to Rumah?", Map.of("address", "Rumah"));
-            return new ToolResult("checkout", false, "The cart changed since the checkout was proposed; confirm again.",
-                    List.of(), cart(ctx.owner()), again, "CART_CHANGED");
+            ProposedAction again = new ProposedAction(
+                    UUID.randomUUID().toString(),
+                    ProposedAction.Kind.CHECKOUT,
+                    "Checkout 2 items, Rp 1.398.000, to Rumah?",
+                    Map.of("address", "Rumah"));
+            return new ToolResult(
+                    "checkout",
+                    false,
+                    "The cart changed since the checkout was proposed; confirm again.",
+                    List.of(),
+                    cart(ctx.owner()),
+                    again,
+                    "CART_CHANGED");
         }
         executed.add(confirmed);
         if (confirmed.kind() == ProposedAction.Kind.CLEAR_CART) carts.remove(ctx.owner());
