@@ -7,6 +7,7 @@ import com.shopassist.core.catalog.DefaultCatalogService;
 import com.shopassist.core.checkout.CheckoutService;
 import com.shopassist.core.checkout.DefaultCheckoutService;
 import com.shopassist.core.common.CommerceSettings;
+import com.shopassist.core.common.DataUnavailableException;
 import com.shopassist.core.common.Transactions;
 import com.shopassist.core.customer.CustomerService;
 import com.shopassist.core.customer.DefaultCustomerService;
@@ -194,11 +195,35 @@ public final class CommerceServices {
             T result;
             try {
                 result = delegate.inTransaction(work);
+            } catch (RuntimeException e) {
+                if (isConnectionFailure(e)) {
+                    throw new DataUnavailableException(
+                            "The store database cannot be reached right now; nothing was changed. Please try again.",
+                            e);
+                }
+                throw e;
             } finally {
                 pending.remove();
             }
             runAll(actions);
             return result;
+        }
+
+        /** A lost or refused connection (SQLState class 08, a pool timeout, a closed pool). */
+        static boolean isConnectionFailure(Throwable failure) {
+            for (Throwable t = failure; t != null; t = t.getCause()) {
+                if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.net.ConnectException) {
+                    return true;
+                }
+                if (t instanceof java.sql.SQLException sql) {
+                    String state = sql.getSQLState();
+                    if (state != null && state.startsWith("08")) return true;
+                    String msg = sql.getMessage();
+                    if (msg != null && msg.contains("has been closed")) return true;
+                }
+                if (t.getCause() == t) break;
+            }
+            return false;
         }
 
         void afterCommit(Runnable action) {
