@@ -63,15 +63,20 @@ public abstract class UiTestBase {
         return UiOptions.defaults();
     }
 
+    /** Options for one test (by default the class's {@link #options()}). */
+    protected UiOptions options(org.junit.jupiter.api.TestInfo test) {
+        return options();
+    }
+
     protected UiServices services() {
         return services;
     }
 
     // @Start is only found on the test class itself, so the window opens here
     @BeforeEach
-    void openWindow() throws Exception {
+    void openWindow(org.junit.jupiter.api.TestInfo test) throws Exception {
         FxToolkit.registerPrimaryStage();
-        UiOptions o = options();
+        UiOptions o = options(test);
         UiServices s = services();
         WaitForAsyncUtils.asyncFx(() -> {
                     stage = new Stage();

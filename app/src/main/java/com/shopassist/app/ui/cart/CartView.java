@@ -37,8 +37,6 @@ public final class CartView extends BorderPane {
         this.i18n = i18n;
         getStyleClass().add("cart-pane");
         setId("cart-pane");
-        setPrefWidth(380);
-        setMinWidth(340);
 
         Label title = new Label();
         title.textProperty().bind(i18n.bind("cart.title", vm.itemCountProperty()));
@@ -117,6 +115,7 @@ public final class CartView extends BorderPane {
 
         Label lineTotal = new Label(Formats.rupiah(line.lineTotal()));
         lineTotal.getStyleClass().add("line-total");
+        lineTotal.setMinWidth(Region.USE_PREF_SIZE);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox bottom = new HBox(8, stepper, grow, lineTotal, remove);

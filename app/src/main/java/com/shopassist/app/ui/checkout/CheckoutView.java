@@ -26,6 +26,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
@@ -172,6 +173,7 @@ public final class CheckoutView extends ScrollPane {
             Label n = new Label(l.quantity() + " × " + l.name());
             n.setWrapText(true);
             Label t = new Label(Formats.rupiah(l.lineTotal()));
+            t.setMinWidth(Region.USE_PREF_SIZE);
             lines.add(n, 0, r);
             lines.add(t, 1, r++);
             GridPane.setHalignment(t, HPos.RIGHT);

@@ -114,7 +114,9 @@ public final class OrdersView extends BorderPane {
         for (OrderLine l : o.lines()) {
             lines.add(new Label(l.productName()), 0, r);
             lines.add(new Label("× " + l.quantity()), 1, r);
-            Label t = new Label(Formats.rupiah(l.lineTotal()));
+            // before the voucher: the discount shows once, in the totals below
+            Label t = new Label(Formats.rupiah(l.lineSubtotal()));
+            t.setMinWidth(Region.USE_PREF_SIZE);
             lines.add(t, 2, r++);
             GridPane.setHalignment(t, HPos.RIGHT);
         }

@@ -70,9 +70,9 @@ public final class ProductImage extends StackPane {
         String c = category.toLowerCase(java.util.Locale.ROOT);
         if (c.contains("foot") || c.contains("shoe") || c.contains("sepatu")) return Material2AL.DIRECTIONS_RUN;
         if (c.contains("sport") || c.contains("outdoor")) return Material2AL.FITNESS_CENTER;
+        if (c.contains("audio") || c.contains("headphone")) return Material2AL.HEADSET;
         if (c.contains("phone") || c.contains("tablet")) return Material2MZ.SMARTPHONE;
         if (c.contains("laptop") || c.contains("computer")) return Material2AL.LAPTOP;
-        if (c.contains("audio") || c.contains("headphone")) return Material2AL.HEADSET;
         if (c.contains("tv") || c.contains("entertainment")) return Material2MZ.TV;
         if (c.contains("kitchen") || c.contains("dining")) return Material2AL.LOCAL_DINING;
         if (c.contains("appliance")) return Material2AL.KITCHEN;

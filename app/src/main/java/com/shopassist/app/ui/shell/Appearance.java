@@ -66,6 +66,14 @@ public final class Appearance {
         return Math.max(MIN_SCALE, Math.min(MAX_SCALE, v));
     }
 
+    /** Parses the theme's stylesheet ahead of the window (called while the database starts). */
+    public void warmUp(boolean darkTheme) {
+        dark.set(darkTheme);
+        Application.setUserAgentStylesheet(
+                darkTheme ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+        new javafx.scene.Scene(new javafx.scene.layout.StackPane(new javafx.scene.control.Button("warm")));
+    }
+
     /** The root's font size for the current scale, e.g. "-fx-font-size: 16.1px;". */
     public String rootStyle() {
         return String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", BASE_FONT_PX * fontScale.get());

@@ -134,8 +134,12 @@ public final class MainWindow extends StackPane {
                 Page.PRIVACY,
                 () -> new PrivacyView(vm.privacy(), i18n, ui.kiosk().enabled(), vm::back));
 
-        frame.setTop(new VBox(header(), banner()));
-        frame.setCenter(pageHost);
+        VBox top = new VBox(header(), banner());
+        frame.setTop(top);
+        // the on-screen keyboard sits under the page, so the cart pane keeps its full height
+        VBox center = new VBox(pageHost, keyboard);
+        VBox.setVgrow(pageHost, Priority.ALWAYS);
+        frame.setCenter(center);
         frame.setLeft(rail());
         pageHost.getStyleClass().add("page-host");
         frame.setRight(cartView);
@@ -144,7 +148,9 @@ public final class MainWindow extends StackPane {
         // top centre: over the page, never over the cart's title or the header's buttons
         toasts.setAlignment(Pos.TOP_CENTER);
         toasts.setPickOnBounds(false);
-        toasts.setPadding(new Insets(76, 16, 16, 16));
+        toasts.paddingProperty()
+                .bind(Bindings.createObjectBinding(
+                        () -> new Insets(top.getHeight() + 12, 16, 16, 16), top.heightProperty()));
         toasts.setMaxWidth(420);
         toasts.setMaxHeight(Region.USE_PREF_SIZE);
         StackPane.setAlignment(toasts, Pos.TOP_CENTER);
@@ -153,6 +159,8 @@ public final class MainWindow extends StackPane {
         getChildren().addAll(frame, toasts, modal);
 
         vm.pageProperty().addListener((o, a, now) -> show(now));
+        // nothing of the previous shopper stays on screen, not even a "welcome back, Siti"
+        ui.session().epochProperty().addListener((o, a, b) -> dismissToasts());
         show(vm.pageProperty().get());
         ui.feedback().latestProperty().addListener((o, a, note) -> {
             if (note != null) toast(note);
@@ -180,6 +188,11 @@ public final class MainWindow extends StackPane {
         new KioskInput(vm, ui.kiosk()).install(scene);
         if (ui.kiosk().enabled()) keyboard.attach(scene);
         shortcuts(scene);
+    }
+
+    /** Takes every message off the screen (a reset, or a screenshot of the page alone). */
+    public void dismissToasts() {
+        toasts.getChildren().clear();
     }
 
     public void stop() {
@@ -364,7 +377,7 @@ public final class MainWindow extends StackPane {
         progress.visibleProperty().bind(ui.tasks().busyProperty());
         progress.managedProperty().set(true);
         progress.setPrefHeight(4);
-        return new VBox(progress, keyboard);
+        return progress;
     }
 
     // ------------------------------------------------------------------ toasts and dialogs

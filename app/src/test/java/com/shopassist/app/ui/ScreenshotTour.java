@@ -1,0 +1,248 @@
+package com.shopassist.app.ui;
+
+import com.shopassist.app.ui.kiosk.KioskSettings;
+import com.shopassist.core.voucher.VoucherService;
+import com.shopassist.data.CommerceServices;
+import com.shopassist.data.db.Database;
+import com.shopassist.data.testing.TestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.control.Button;
+import javafx.scene.input.KeyCode;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Takes the README's screenshots of the real window (seeded PostgreSQL, real services, offline
+ * assistant), headless. Not part of the test run (its name ends in neither Test nor IT); run it
+ * with the command in the README, which writes the PNGs to {@code -Dscreenshots.dir}.
+ */
+class ScreenshotTour extends UiTestBase {
+
+    private static final Path DIR = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
+    private Database own;
+    private String current;
+
+    @Override
+    protected UiOptions options(TestInfo test) {
+        String name = test.getTestMethod().orElseThrow().getName();
+        current = name;
+        UiOptions o = UiOptions.defaults();
+        return switch (name) {
+            case "dark" -> new UiOptions(o.kiosk(), Locale.ENGLISH, true, false, 1.0, false, false);
+            case "highContrast" -> new UiOptions(o.kiosk(), Locale.ENGLISH, false, true, 1.0, false, false);
+            case "kiosk" -> o.withKiosk(KioskSettings.kiosk());
+            case "kioskStillThere" -> o.withKiosk(new KioskSettings(true, Duration.ofSeconds(8), Duration.ofSeconds(6), 50, 6));
+            case "indonesian" -> o.withLocale(Locale.forLanguageTag("id"));
+            default -> o;
+        };
+    }
+
+    @Override
+    protected UiServices services() {
+        if ("offlineBanner".equals(current)) {
+            // a database of its own, closed under the running window
+            own = TestDatabase.freshSeeded(4);
+            return UiServicesFactory.offline(CommerceServices.create(own), own, Clock.systemUTC());
+        }
+        return services;
+    }
+
+    @org.junit.jupiter.api.BeforeEach
+    void kioskScreen() throws Exception {
+        if (ui.kiosk().enabled()) {
+            // a kiosk is a full HD touch screen
+            WaitForAsyncUtils.asyncFx(() -> {
+                        stage.setX(0);
+                        stage.setY(0);
+                        stage.setWidth(1920);
+                        stage.setHeight(1080);
+                    })
+                    .get();
+        }
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void closeOwn() {
+        if (own != null) own.close();
+        own = null;
+    }
+
+    private void shot(String name) throws Exception {
+        shot(name, false);
+    }
+
+    private void shot(String name, boolean keepMessages) throws Exception {
+        waitUntil("quiet", () -> ui.tasks().running() == 0);
+        if (!keepMessages) WaitForAsyncUtils.asyncFx(window::dismissToasts).get();
+        WaitForAsyncUtils.sleep(700, java.util.concurrent.TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        var img = WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get();
+        Files.createDirectories(DIR);
+        ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", DIR.resolve(name + ".png").toFile());
+    }
+
+    private void chatAndAdd(FxRobot robot, String question) {
+        robot.clickOn("#chat-input").write(question).type(KeyCode.ENTER);
+        waitUntil("cards", () -> exists(robot, ".chat-cards .product-card"));
+        robot.clickOn(lastAddButton(robot, ".chat-cards"));
+        waitUntil("cart", () -> !shell.cart().lines().isEmpty());
+    }
+
+    private static Button lastAddButton(FxRobot robot, String container) {
+        var all = robot.lookup(container + " .card-add").queryAllAs(Button.class).stream()
+                .filter(b -> !b.isDisabled())
+                .toList();
+        return all.get(all.size() - 1);
+    }
+
+    private void signIn(FxRobot robot, String email, String password) {
+        robot.clickOn("#account-button");
+        robot.clickOn("#signin-email").write(email);
+        robot.clickOn("#signin-password").write(password);
+        robot.clickOn("#signin-button");
+        waitUntil("signed in", () -> ui.session().customer() != null || ui.session().isClerkMode());
+    }
+
+    @Test
+    void light(FxRobot robot) throws Exception {
+        chatAndAdd(robot, "running shoes under 1 juta");
+        shot("01-chat-light");
+    }
+
+    @Test
+    void dark(FxRobot robot) throws Exception {
+        chatAndAdd(robot, "wireless headphones");
+        shot("02-chat-dark");
+    }
+
+    @Test
+    void kiosk(FxRobot robot) throws Exception {
+        chatAndAdd(robot, "rice cooker");
+        robot.clickOn("#chat-input").write("ada voucher");
+        shot("03-kiosk-keyboard");
+    }
+
+    @Test
+    void kioskStillThere(FxRobot robot) throws Exception {
+        chatAndAdd(robot, "blender");
+        waitUntil("the countdown", () -> showing(robot, "#idle-dialog"));
+        shot("04-kiosk-still-there");
+    }
+
+    @Test
+    void indonesian(FxRobot robot) throws Exception {
+        chatAndAdd(robot, "sepatu lari di bawah 1 juta");
+        shot("05-indonesian-chat");
+        robot.clickOn("#nav-browse");
+        waitUntil("grid", () -> exists(robot, ".product-grid .product-card"));
+        shot("06-indonesian-browse");
+    }
+
+    @Test
+    void browseDetailCompare(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-browse");
+        waitUntil("grid", () -> exists(robot, ".product-grid .product-card"));
+        robot.clickOn("#catalog-search").write("headphones");
+        robot.clickOn("#catalog-search-button");
+        waitUntil("results", () -> exists(robot, ".product-grid .product-card") && ui.tasks().running() == 0);
+        shot("07-browse-search");
+        var cards = shell.catalog().results();
+        for (int i = 0; i < Math.min(3, cards.size()); i++) {
+            var p = cards.get(i);
+            WaitForAsyncUtils.asyncFx(() -> shell.compare().add(p.id(), p.name())).get();
+        }
+        long first = cards.get(0).id();
+        WaitForAsyncUtils.asyncFx(() -> shell.showProduct(first)).get();
+        waitUntil("detail", () -> exists(robot, "#detail-add"));
+        shot("08-product-detail");
+        robot.clickOn("#nav-compare");
+        waitUntil("compare", () -> shell.compare().products().size() >= 2);
+        shot("09-compare");
+    }
+
+    @Test
+    void giftFinder(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-gifts");
+        WaitForAsyncUtils.asyncFx(() -> {
+                    shell.gifts().recipientProperty().set("dad");
+                    shell.gifts().budgetProperty().set("750.000");
+                    shell.gifts().interestsProperty().set("coffee");
+                })
+                .get();
+        robot.clickOn("#gift-find");
+        waitUntil("ideas", () -> !shell.gifts().ideas().isEmpty() || ui.tasks().running() == 0);
+        shot("10-gift-finder");
+    }
+
+    @Test
+    void checkout(FxRobot robot) throws Exception {
+        signIn(robot, "budi@example.com", "belanja123");
+        chatAndAdd(robot, "running shoes");
+        robot.clickOn("#nav-browse");
+        waitUntil("grid", () -> exists(robot, ".product-grid .product-card"));
+        robot.clickOn(firstAddButton(robot, ".product-grid"));
+        waitUntil("two lines", () -> shell.cart().lines().size() >= 2);
+        var owner = ui.session().owner();
+        var voucher = commerce.vouchers().optionsFor(owner).stream()
+                .filter(VoucherService.VoucherOption::applies)
+                .findFirst();
+        if (voucher.isPresent()) {
+            robot.clickOn("#voucher-input").write(voucher.get().voucher().code());
+            robot.clickOn("#voucher-apply");
+            waitUntil("voucher", () -> !shell.cart().appliedVoucherProperty().get().isEmpty());
+        }
+        robot.clickOn("#checkout-button");
+        waitUntil("address", () -> shell.checkout().addressProperty().get() != null);
+        shot("11-checkout");
+        robot.clickOn("#checkout-confirm");
+        waitUntil("confirmation", () -> exists(robot, "#order-number"));
+        shot("12-order-confirmation");
+        robot.clickOn("#nav-orders");
+        waitUntil("orders", () -> !shell.orders().orders().isEmpty());
+        shot("13-orders");
+    }
+
+    @Test
+    void clerk(FxRobot robot) throws Exception {
+        signIn(robot, "kasir@example.com", "kasir123");
+        robot.clickOn("#clerk-lookup").write("budi");
+        robot.type(KeyCode.ENTER);
+        waitUntil("found", () -> !shell.account().found().isEmpty());
+        shot("14-clerk-lookup");
+    }
+
+    @Test
+    void privacy(FxRobot robot) throws Exception {
+        signIn(robot, "siti@example.com", "belanja123");
+        robot.clickOn("#account-button");
+        robot.clickOn("#privacy-button");
+        robot.clickOn("#privacy-export");
+        waitUntil("export", () -> !shell.privacy().exportedProperty().get().isEmpty());
+        shot("15-privacy");
+    }
+
+    @Test
+    void highContrast(FxRobot robot) throws Exception {
+        chatAndAdd(robot, "smartphone");
+        shot("16-high-contrast");
+    }
+
+    @Test
+    void offlineBanner(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-browse");
+        waitUntil("grid", () -> exists(robot, ".product-grid .product-card"));
+        own.close();
+        waitUntil("banner", () -> showing(robot, "#db-banner"));
+        robot.clickOn(firstAddButton(robot, ".product-grid"));
+        waitUntil("the refusal", () -> ui.feedback().latest() != null);
+        shot("17-database-unreachable", true);
+    }
+}
