@@ -39,7 +39,8 @@ class ScreenshotTour extends UiTestBase {
             case "dark" -> new UiOptions(o.kiosk(), Locale.ENGLISH, true, false, 1.0, false, false);
             case "highContrast" -> new UiOptions(o.kiosk(), Locale.ENGLISH, false, true, 1.0, false, false);
             case "kiosk" -> o.withKiosk(KioskSettings.kiosk());
-            case "kioskStillThere" -> o.withKiosk(new KioskSettings(true, Duration.ofSeconds(8), Duration.ofSeconds(6), 50, 6));
+            case "kioskStillThere" ->
+                o.withKiosk(new KioskSettings(true, Duration.ofSeconds(8), Duration.ofSeconds(6), 50, 6));
             case "indonesian" -> o.withLocale(Locale.forLanguageTag("id"));
             default -> o;
         };
@@ -84,9 +85,13 @@ class ScreenshotTour extends UiTestBase {
         if (!keepMessages) WaitForAsyncUtils.asyncFx(window::dismissToasts).get();
         WaitForAsyncUtils.sleep(700, java.util.concurrent.TimeUnit.MILLISECONDS);
         WaitForAsyncUtils.waitForFxEvents();
-        var img = WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get();
+        var img =
+                WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get();
         Files.createDirectories(DIR);
-        ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", DIR.resolve(name + ".png").toFile());
+        ImageIO.write(
+                SwingFXUtils.fromFXImage(img, null),
+                "png",
+                DIR.resolve(name + ".png").toFile());
     }
 
     private void chatAndAdd(FxRobot robot, String question) {
@@ -108,7 +113,9 @@ class ScreenshotTour extends UiTestBase {
         robot.clickOn("#signin-email").write(email);
         robot.clickOn("#signin-password").write(password);
         robot.clickOn("#signin-button");
-        waitUntil("signed in", () -> ui.session().customer() != null || ui.session().isClerkMode());
+        waitUntil(
+                "signed in",
+                () -> ui.session().customer() != null || ui.session().isClerkMode());
     }
 
     @Test
@@ -152,12 +159,15 @@ class ScreenshotTour extends UiTestBase {
         waitUntil("grid", () -> exists(robot, ".product-grid .product-card"));
         robot.clickOn("#catalog-search").write("headphones");
         robot.clickOn("#catalog-search-button");
-        waitUntil("results", () -> exists(robot, ".product-grid .product-card") && ui.tasks().running() == 0);
+        waitUntil(
+                "results",
+                () -> exists(robot, ".product-grid .product-card") && ui.tasks().running() == 0);
         shot("07-browse-search");
         var cards = shell.catalog().results();
         for (int i = 0; i < Math.min(3, cards.size()); i++) {
             var p = cards.get(i);
-            WaitForAsyncUtils.asyncFx(() -> shell.compare().add(p.id(), p.name())).get();
+            WaitForAsyncUtils.asyncFx(() -> shell.compare().add(p.id(), p.name()))
+                    .get();
         }
         long first = cards.get(0).id();
         WaitForAsyncUtils.asyncFx(() -> shell.showProduct(first)).get();
@@ -197,7 +207,9 @@ class ScreenshotTour extends UiTestBase {
         if (voucher.isPresent()) {
             robot.clickOn("#voucher-input").write(voucher.get().voucher().code());
             robot.clickOn("#voucher-apply");
-            waitUntil("voucher", () -> !shell.cart().appliedVoucherProperty().get().isEmpty());
+            waitUntil(
+                    "voucher",
+                    () -> !shell.cart().appliedVoucherProperty().get().isEmpty());
         }
         robot.clickOn("#checkout-button");
         waitUntil("address", () -> shell.checkout().addressProperty().get() != null);
