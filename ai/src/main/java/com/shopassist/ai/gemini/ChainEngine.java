@@ -238,7 +238,11 @@ public final class ChainEngine implements ShoppingAssistant {
                     if (tokenShown.get()) break; // cannot happen: a layer that showed text returns an outcome
                 }
             }
-            if (outcome != null) reply = fromGemini(turn, outcome);
+            if (outcome != null) {
+                reply = fromGemini(turn, outcome);
+                // a turn ended by a cart write streamed nothing: its composed text is the one piece
+                emit(onToken, reply.text(), tokenShown);
+            }
         }
         if (reply == null) {
             reply = fromOffline(ctx, message, lang);

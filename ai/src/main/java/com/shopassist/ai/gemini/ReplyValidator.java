@@ -178,27 +178,44 @@ final class ReplyValidator {
 
     /** Products whose name the line mentions (exactly, by a bold name, or by brand and first words). */
     private static List<Known> productsIn(String line, Iterable<Known> known) {
-        String norm = norm(line);
+        String norm = " " + norm(line) + " ";
         List<String> bolds = new ArrayList<>();
         Matcher b = BOLD.matcher(line);
         while (b.find()) bolds.add(norm(b.group(1)));
-        List<Known> out = new ArrayList<>();
+        List<Known> strong = new ArrayList<>();
+        List<Known> weak = new ArrayList<>();
+        int bestPrefix = 0;
         for (Known k : known) {
             String name = norm(k.name());
             if (name.isEmpty()) continue;
-            boolean hit = norm.contains(name);
+            boolean hit = norm.contains(" " + name + " ");
             for (String bold : bolds) {
                 if (!hit && bold.length() >= 6 && (name.contains(bold) || bold.contains(name))) hit = true;
             }
-            if (!hit) {
-                String[] words = name.split(" ");
-                if (words.length >= 3) {
-                    String head = words[0] + " " + words[1] + " " + words[2];
-                    hit = head.length() >= 8 && norm.contains(head);
-                }
+            if (hit) {
+                strong.add(k);
+                continue;
             }
-            if (hit) out.add(k);
+            // a shortened name: the longest run of the name's leading words the line contains
+            String[] words = name.split(" ");
+            int n = 0;
+            StringBuilder phrase = new StringBuilder();
+            for (String w : words) {
+                String next = phrase.length() == 0 ? w : phrase + " " + w;
+                if (!norm.contains(" " + next + " ")) break;
+                phrase.setLength(0);
+                phrase.append(next);
+                n++;
+            }
+            if (n >= 3 && phrase.length() >= 8) {
+                if (n > bestPrefix) {
+                    weak.clear();
+                    bestPrefix = n;
+                }
+                if (n == bestPrefix) weak.add(k);
+            }
         }
+        List<Known> out = strong.isEmpty() ? weak : strong;
         // a longer name that contains a shorter one wins ("iPhone 15 Pro" over "iPhone 15")
         out.removeIf(k -> out.stream()
                 .anyMatch(o -> o != k

@@ -185,6 +185,16 @@ class FallbackChainIT {
     }
 
     @Test
+    void streamingATurnEndedByACartWriteHandsOutItsComposedText() {
+        fake.enqueue(FLASH, Reply.calls(Call.of("add_to_cart", "product_id", 4)));
+        List<String> tokens = new CopyOnWriteArrayList<>();
+        AssistantReply r = chain.reply(Harness.guest(), "add the Anker to my cart", tokens::add);
+        assertThat(r.text()).startsWith("Added to your cart.");
+        assertThat(tokens).containsExactly(r.text());
+        assertThat(fake.lastRequest().stream()).isTrue();
+    }
+
+    @Test
     void streamingFallsBackBeforeTheFirstToken() {
         fake.enqueue(FLASH, Reply.error(429, "RESOURCE_EXHAUSTED", "quota"));
         fake.enqueue(PRO, Reply.raw("{\"candidates\": []}"));
