@@ -219,11 +219,16 @@ class GeminiTurnBenchmark {
                 .append(", ")
                 .append(runs)
                 .append(" runs:\n");
+        double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         report.append(String.format(
-                "  app adds: median %.1f ms, p95 %.1f ms (wall median %.1f ms, p95 %.1f ms)%n%n",
+                "  app adds: min %.1f ms, median %.1f ms, p95 %.1f ms (wall median %.1f ms, p95 %.1f ms);"
+                        + " load average %.1f on %d cores%n%n",
+                app[0] / 1e6,
                 app[runs / 2] / 1e6,
                 app[(int) (runs * 0.95)] / 1e6,
                 wall[runs / 2] / 1e6,
-                wall[(int) (runs * 0.95)] / 1e6));
+                wall[(int) (runs * 0.95)] / 1e6,
+                load,
+                Runtime.getRuntime().availableProcessors()));
     }
 }
