@@ -219,7 +219,8 @@ class GeminiTurnBenchmark {
                 .append(", ")
                 .append(runs)
                 .append(" runs:\n");
-        double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                .getSystemLoadAverage();
         report.append(String.format(
                 "  app adds: min %.1f ms, median %.1f ms, p95 %.1f ms (wall median %.1f ms, p95 %.1f ms);"
                         + " load average %.1f on %d cores%n%n",

@@ -75,8 +75,10 @@ class ReplyValidatorTest {
     void productsSharingTheFirstWordsAreToldApartByTheLongestMatch() {
         Product beat12 = product(26, "Gema Audio Beat 12 Noise Cancelling Headphones - Midnight Black", 971_900);
         Product beat3 = product(175, "Gema Audio Beat 3 Noise Cancelling Headphones - Sage Green", 1_136_900);
-        List<ToolResult> both = List.of(new ToolResult("search_products", true, "{}", List.of(beat12, beat3), null, null, null));
-        var bold = validator.check("Found: **Gema Audio Beat 12 Noise Cancelling Headphones - Midnight Black**", both, "", "en");
+        List<ToolResult> both =
+                List.of(new ToolResult("search_products", true, "{}", List.of(beat12, beat3), null, null, null));
+        var bold = validator.check(
+                "Found: **Gema Audio Beat 12 Noise Cancelling Headphones - Midnight Black**", both, "", "en");
         assertThat(bold.cards()).extracting(ProductCard::id).containsExactly(26L);
         var prose = validator.check("The Gema Audio Beat 12 costs Rp 999.000.", both, "", "en");
         assertThat(prose.text()).isEqualTo("The Gema Audio Beat 12 costs Rp 971.900.");
@@ -84,8 +86,22 @@ class ReplyValidatorTest {
     }
 
     private static Product product(long id, String name, long price) {
-        return new Product(id, 1, "Audio", "S" + id, null, name, "Gema Audio", com.shopassist.core.money.Money.of(price), "E", "",
-                null, 10, 10, 3, java.time.Instant.EPOCH);
+        return new Product(
+                id,
+                1,
+                "Audio",
+                "S" + id,
+                null,
+                name,
+                "Gema Audio",
+                com.shopassist.core.money.Money.of(price),
+                "E",
+                "",
+                null,
+                10,
+                10,
+                3,
+                java.time.Instant.EPOCH);
     }
 
     @Test
