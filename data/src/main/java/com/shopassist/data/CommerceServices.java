@@ -30,6 +30,7 @@ import com.shopassist.data.checkout.MyBatisCheckoutRepository;
 import com.shopassist.data.customer.CustomerMapper;
 import com.shopassist.data.customer.MyBatisCustomerRepository;
 import com.shopassist.data.db.Database;
+import com.shopassist.data.db.DbErrors;
 import com.shopassist.data.order.MyBatisOrderRepository;
 import com.shopassist.data.order.OrderMapper;
 import com.shopassist.data.privacy.PostgresPrivacyService;
@@ -209,21 +210,8 @@ public final class CommerceServices {
             return result;
         }
 
-        /** A lost or refused connection (SQLState class 08, a pool timeout, a closed pool). */
         static boolean isConnectionFailure(Throwable failure) {
-            for (Throwable t = failure; t != null; t = t.getCause()) {
-                if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.net.ConnectException) {
-                    return true;
-                }
-                if (t instanceof java.sql.SQLException sql) {
-                    String state = sql.getSQLState();
-                    if (state != null && state.startsWith("08")) return true;
-                    String msg = sql.getMessage();
-                    if (msg != null && msg.contains("has been closed")) return true;
-                }
-                if (t.getCause() == t) break;
-            }
-            return false;
+            return DbErrors.isConnectionFailure(failure);
         }
 
         void afterCommit(Runnable action) {

@@ -4,11 +4,14 @@ import com.shopassist.core.common.DataUnavailableException;
 import com.shopassist.core.common.Transactions;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.apache.ibatis.mapping.Environment;
 import org.apache.ibatis.session.Configuration;
 import org.apache.ibatis.session.ExecutorType;
+import org.apache.ibatis.session.LocalCacheScope;
 import org.apache.ibatis.session.SqlSessionFactory;
 import org.apache.ibatis.session.SqlSessionFactoryBuilder;
 import org.apache.ibatis.session.SqlSessionManager;
@@ -39,6 +42,9 @@ public final class Database implements AutoCloseable {
         configuration.setMapUnderscoreToCamelCase(true);
         configuration.setDefaultStatementTimeout(30);
         configuration.setCacheEnabled(false); // caching is Caffeine's job, with explicit invalidation
+        // no session-local result cache: a repeated SELECT inside one transaction (a retried
+        // reservation, a re-read after a locking UPDATE) must see the database, not a stale copy
+        configuration.setLocalCacheScope(LocalCacheScope.STATEMENT);
         configuration.addMappers("com.shopassist.data", SqlMapper.class);
         SqlSessionFactory factory = new SqlSessionFactoryBuilder().build(configuration);
         this.sessions = SqlSessionManager.newInstance(factory);
@@ -86,8 +92,25 @@ public final class Database implements AutoCloseable {
         return current == null ? null : current.getVersion().getVersion();
     }
 
+    /**
+     * A mapper whose calls join the thread's transaction. A lost or refused connection surfaces as
+     * {@link DataUnavailableException} (one clear message; the UI shows its banner), whatever
+     * MyBatis wrapped it in; other failures pass through unchanged.
+     */
     public <T> T mapper(Class<T> type) {
-        return sessions.getMapper(type);
+        T mapper = sessions.getMapper(type);
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
+            try {
+                return method.invoke(mapper, args);
+            } catch (InvocationTargetException e) {
+                Throwable cause = e.getCause();
+                if (!(cause instanceof DataUnavailableException) && DbErrors.isConnectionFailure(cause)) {
+                    throw new DataUnavailableException(
+                            "The store database cannot be reached right now. Please try again in a moment.", cause);
+                }
+                throw cause;
+            }
+        }));
     }
 
     public Transactions transactions() {

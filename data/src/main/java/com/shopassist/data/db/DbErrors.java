@@ -43,4 +43,21 @@ public final class DbErrors {
         return "Cannot use the database at " + where + ": "
                 + msg.lines().findFirst().orElse(msg);
     }
+
+    /** A lost or refused connection (SQLState class 08, a pool timeout, a closed pool). */
+    public static boolean isConnectionFailure(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof ConnectException) {
+                return true;
+            }
+            if (t instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                if (state != null && state.startsWith("08")) return true;
+                String msg = sql.getMessage();
+                if (msg != null && msg.contains("has been closed")) return true;
+            }
+            if (t.getCause() == t) break;
+        }
+        return false;
+    }
 }
