@@ -8,6 +8,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.apache.ibatis.io.VFS;
 import org.apache.ibatis.mapping.Environment;
 import org.apache.ibatis.session.Configuration;
 import org.apache.ibatis.session.ExecutorType;
@@ -28,6 +29,11 @@ import org.flywaydb.core.api.output.MigrateResult;
  * otherwise runs on its own auto-committed session.
  */
 public final class Database implements AutoCloseable {
+
+    static {
+        // before MyBatis picks its VFS (once, on first use): list jars by their central directory
+        VFS.addImplClass(ZipFileVfs.class);
+    }
 
     private final DbSettings settings;
     private final HikariDataSource dataSource;
