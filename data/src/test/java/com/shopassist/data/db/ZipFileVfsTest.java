@@ -23,8 +23,14 @@ class ZipFileVfsTest {
         try (OutputStream os = Files.newOutputStream(jar);
                 JarOutputStream out = new JarOutputStream(os)) {
             for (String name : new String[] {
-                "com/", "com/shop/", "com/shop/data/", "com/shop/data/A.class", "com/shop/data/x/B.class",
-                "com/shop/data/x/B.xml", "com/shop/dataother/C.class", "org/D.class"
+                "com/",
+                "com/shop/",
+                "com/shop/data/",
+                "com/shop/data/A.class",
+                "com/shop/data/x/B.class",
+                "com/shop/data/x/B.xml",
+                "com/shop/dataother/C.class",
+                "org/D.class"
             }) {
                 out.putNextEntry(new JarEntry(name));
                 out.closeEntry();
@@ -35,9 +41,10 @@ class ZipFileVfsTest {
         assertThat(new ZipFileVfs().list(url, "com/shop/data"))
                 .containsExactlyInAnyOrder(
                         "com/shop/data/", "com/shop/data/A.class", "com/shop/data/x/B.class", "com/shop/data/x/B.xml")
-                .containsAll(new DefaultVFS().list(url, "com/shop/data").stream()
-                        .filter(n -> n.endsWith(".class"))
-                        .toList());
+                .containsAll(new DefaultVFS()
+                        .list(url, "com/shop/data").stream()
+                                .filter(n -> n.endsWith(".class"))
+                                .toList());
     }
 
     @Test
