@@ -42,11 +42,12 @@ public final class UiLauncher {
         stage.setMinWidth(1024);
         stage.setMinHeight(700);
         if (options.kiosk().enabled()) {
-            // a kiosk is not left by a key: only a clerk with access to the machine ends it
+            // a kiosk is not left by a key
             stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
             stage.setFullScreenExitHint("");
+            // a kiosk is closed by a clerk: sign in with a clerk account, then close the window
             stage.setOnCloseRequest(e -> {
-                if (!Boolean.getBoolean("shopassist.allowKioskClose")) e.consume();
+                if (!ui.session().isClerkMode()) e.consume();
             });
         }
         stage.setOnHidden(e -> window.stop());

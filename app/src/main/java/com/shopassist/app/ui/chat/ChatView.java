@@ -191,7 +191,8 @@ public final class ChatView extends BorderPane {
         FlowPane pane = new FlowPane(12, 12);
         pane.getStyleClass().add("chat-cards");
         pane.setPadding(new Insets(0, 0, 0, 46));
-        for (var card : entry.cards()) pane.getChildren().add(new ProductCardView(card, i18n, cardActions));
+        int index = 0;
+        for (var card : entry.cards()) pane.getChildren().add(new ProductCardView(card, ++index, i18n, cardActions));
         return pane;
     }
 

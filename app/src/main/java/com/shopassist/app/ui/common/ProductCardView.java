@@ -30,6 +30,14 @@ public final class ProductCardView extends VBox {
     }
 
     public ProductCardView(ProductCard card, I18n i18n, Actions actions) {
+        this(card, 0, i18n, actions);
+    }
+
+    /**
+     * A card numbered {@code index} (1, 2, ...; 0 for none): in the chat, so "add the second one"
+     * and the assistant's numbered list point at a card the shopper can see.
+     */
+    public ProductCardView(ProductCard card, int index, I18n i18n, Actions actions) {
         getStyleClass().add("product-card");
         setId("product-card-" + card.id());
         setSpacing(6);
@@ -39,6 +47,15 @@ public final class ProductCardView extends VBox {
 
         ProductImage image = new ProductImage(card.imageRef(), card.categoryName(), card.brand(), WIDTH - 24, 104);
         image.setOnMouseClicked(e -> actions.details(card));
+
+        javafx.scene.Node picture = image;
+        if (index > 0) {
+            Label number = new Label(Integer.toString(index));
+            number.getStyleClass().add("card-index");
+            javafx.scene.layout.StackPane.setAlignment(number, Pos.TOP_LEFT);
+            javafx.scene.layout.StackPane.setMargin(number, new javafx.geometry.Insets(6));
+            picture = new javafx.scene.layout.StackPane(image, number);
+        }
 
         Label name = new Label(card.name());
         name.getStyleClass().add("card-name");
@@ -75,7 +92,7 @@ public final class ProductCardView extends VBox {
 
         Region grow = new Region();
         VBox.setVgrow(grow, Priority.ALWAYS);
-        getChildren().addAll(image, name, brand, new HBox(8, price), badge, grow, buttons);
+        getChildren().addAll(picture, name, brand, new HBox(8, price), badge, grow, buttons);
     }
 
     public static Label stockBadge(StockBadge badge, int available, I18n i18n) {
