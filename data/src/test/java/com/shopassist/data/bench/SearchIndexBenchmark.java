@@ -75,7 +75,9 @@ class SearchIndexBenchmark {
             try (Database db = TestDatabase.fresh(2)) {
                 long t0 = System.nanoTime();
                 new Seeder(db, Clock.systemUTC()).seed(size);
-                System.out.printf("%n== %,d products (seeded in %.1f s)%n", size, (System.nanoTime() - t0) / 1e9);
+                System.out.printf(
+                        "%n== %,d products (seeded in %.1f s; load average %s)%n",
+                        size, (System.nanoTime() - t0) / 1e9, loadAverage());
                 run(db);
             }
         }
@@ -118,6 +120,19 @@ class SearchIndexBenchmark {
                         times.get(times.size() - 1),
                         hits / (double) times.size());
             }
+        }
+    }
+
+    /** The machine's 1-minute load average where the OS tells it: numbers under load are upper bounds. */
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg"))
+                    .split(" ")[0];
+        } catch (java.io.IOException | RuntimeException e) {
+            return String.format(
+                    "%.2f",
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                            .getSystemLoadAverage());
         }
     }
 
