@@ -54,7 +54,10 @@ class ViewModelsIT {
     }
 
     private Product inStock(String text) {
-        return commerce.catalog().search(ProductQuery.text(text).withInStockOnly(true)).items().get(0);
+        return commerce.catalog()
+                .search(ProductQuery.text(text).withInStockOnly(true))
+                .items()
+                .get(0);
     }
 
     @Test
@@ -65,7 +68,8 @@ class ViewModelsIT {
         assertThat(shell.cart().totalProperty().get()).isEqualTo(Formats.rupiah(p.price()));
         assertThat(ui.feedback().latest().text()).isEqualTo(p.name() + " added to your cart");
         shell.cart().increment(shell.cart().lines().get(0));
-        assertThat(shell.cart().totalProperty().get()).isEqualTo(Formats.rupiah(p.price().times(2)));
+        assertThat(shell.cart().totalProperty().get())
+                .isEqualTo(Formats.rupiah(p.price().times(2)));
         shell.cart().remove(shell.cart().lines().get(0));
         assertThat(shell.cart().emptyProperty().get()).isTrue();
     }
@@ -76,10 +80,12 @@ class ViewModelsIT {
         shell.cart().add(p.id(), p.name());
         shell.cart().voucherInputProperty().set("nosuchcode");
         shell.cart().applyVoucher();
-        assertThat(ui.feedback().latest().text()).isEqualTo("There’s no voucher called NOSUCHCODE. Check the code and try again.");
+        assertThat(ui.feedback().latest().text())
+                .isEqualTo("There’s no voucher called NOSUCHCODE. Check the code and try again.");
         ui.i18n().toggle();
         shell.cart().applyVoucher();
-        assertThat(ui.feedback().latest().text()).isEqualTo("Tidak ada voucher NOSUCHCODE. Periksa kodenya dan coba lagi.");
+        assertThat(ui.feedback().latest().text())
+                .isEqualTo("Tidak ada voucher NOSUCHCODE. Periksa kodenya dan coba lagi.");
         assertThat(shell.cart().appliedVoucherProperty().get()).isEmpty();
     }
 
@@ -96,7 +102,8 @@ class ViewModelsIT {
         shell.chat().inputProperty().set("add the second one to my cart");
         shell.chat().send();
         assertThat(shell.cart().lines()).hasSize(1);
-        assertThat(shell.cart().lines().get(0).productId()).isEqualTo(answer.cards().get(1).id());
+        assertThat(shell.cart().lines().get(0).productId())
+                .isEqualTo(answer.cards().get(1).id());
     }
 
     @Test
@@ -135,8 +142,10 @@ class ViewModelsIT {
         assertThat(shell.account().found()).extracting(c -> c.email()).contains("budi@example.com");
         shell.account().actFor(shell.account().found().get(0));
         assertThat(ui.session().customer().email()).isEqualTo("budi@example.com");
-        assertThat(ui.session().owner()).isEqualTo(CartOwner.customer(ui.session().customer().id()));
-        assertThat(ui.session().chatContext(Locale.ENGLISH).clerkId()).isEqualTo(ui.session().clerk().id());
+        assertThat(ui.session().owner())
+                .isEqualTo(CartOwner.customer(ui.session().customer().id()));
+        assertThat(ui.session().chatContext(Locale.ENGLISH).clerkId())
+                .isEqualTo(ui.session().clerk().id());
 
         shell.account().signOut();
         assertThat(ui.session().isClerkMode()).isFalse();
