@@ -13,6 +13,12 @@ public interface CatalogMapper extends SqlMapper {
 
     long searchCount(SearchParams p);
 
+    /**
+     * The space-separated words with each replaced by the nearest catalog word by trigram
+     * similarity (itself if it is one, unchanged if nothing is near); same order and count.
+     */
+    String correctWords(@Param("words") String words);
+
     List<ProductRow> byIds(@Param("ids") Collection<Long> ids, @Param("now") Instant now);
 
     List<ProductRow> byBarcode(@Param("barcode") String barcode, @Param("now") Instant now);

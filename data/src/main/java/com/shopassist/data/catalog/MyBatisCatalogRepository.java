@@ -43,8 +43,19 @@ public final class MyBatisCatalogRepository implements CatalogRepository {
         List<ProductRow> rows = mapper.search(params);
         long total = rows.isEmpty() && q.page() > 1 ? mapper.searchCount(params) : totalOf(rows);
         if (total == 0 && text != null && text.fuzzy() != null) {
-            // Nothing by words, stems or prefixes: likely a typo. Trigram similarity is the costly
-            // pass (a similarity per candidate row), so it runs only now.
+            // Nothing by words, stems or prefixes: likely a typo. First correct each word to the
+            // nearest catalog word (a few thousand dictionary rows) and run the fast full-text
+            // pass again; that is "did you mean" without telling.
+            String corrected = mapper.correctWords(text.fuzzy());
+            if (corrected != null && !corrected.equals(text.fuzzy())) {
+                SearchParams again = params.withWords(SearchText.ofWords(corrected));
+                rows = mapper.search(again);
+                total = rows.isEmpty() && q.page() > 1 ? mapper.searchCount(again) : totalOf(rows);
+            }
+        }
+        if (total == 0 && text != null && text.fuzzy() != null) {
+            // Still nothing: trigram similarity against every name and brand, the costly pass
+            // (a similarity per candidate row), so it runs only now.
             SearchParams fuzzy = params.asFuzzy();
             rows = mapper.search(fuzzy);
             total = rows.isEmpty() && q.page() > 1 ? mapper.searchCount(fuzzy) : totalOf(rows);

@@ -24,6 +24,26 @@ public record SearchParams(
         Instant now,
         boolean fuzzyOnly) {
 
+    /** The full-text pass again with other wanted words (a typo corrected); exclusions stay. */
+    SearchParams withWords(SearchText words) {
+        return new SearchParams(
+                words.text(),
+                words.prefixQuery(),
+                words.fuzzy(),
+                excluded,
+                categoryId,
+                brand,
+                department,
+                minPrice,
+                maxPrice,
+                inStockOnly,
+                sort,
+                limit,
+                offset,
+                now,
+                false);
+    }
+
     SearchParams asFuzzy() {
         return new SearchParams(
                 text,

@@ -19,6 +19,13 @@ record SearchText(String text, String prefixQuery, String fuzzy, String excluded
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
     private static final int MAX_WORDS = 8;
 
+    /** Wanted words only (letters and digits, space separated), as {@code CatalogMapper.correctWords} returns them. */
+    static SearchText ofWords(String words) {
+        List<String> list = List.of(words.strip().split(" +"));
+        String prefix = String.join(" & ", list.stream().map(s -> s + ":*").toList());
+        return new SearchText(String.join(" ", list), prefix, String.join(" ", list), null);
+    }
+
     static SearchText parse(String text) {
         if (text == null || text.isBlank()) return null;
         List<String> wanted = new ArrayList<>();
