@@ -66,12 +66,30 @@ public final class Appearance {
         return Math.max(MIN_SCALE, Math.min(MAX_SCALE, v));
     }
 
-    /** Parses the theme's stylesheet ahead of the window (called while the database starts). */
+    /**
+     * Runs once on the FX thread while the database and assistant start: parses the theme and the
+     * app's stylesheet, loads the text and icon fonts and styles a sample of the controls the window
+     * uses, so building the real window afterwards finds all of that done.
+     */
     public void warmUp(boolean darkTheme) {
         dark.set(darkTheme);
         Application.setUserAgentStylesheet(
                 darkTheme ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
-        new javafx.scene.Scene(new javafx.scene.layout.StackPane(new javafx.scene.control.Button("warm")));
+        var sample = new javafx.scene.layout.VBox(
+                new javafx.scene.control.Label("Rp 1.250.000", new org.kordamp.ikonli.javafx.FontIcon(
+                        org.kordamp.ikonli.material2.Material2MZ.STOREFRONT)),
+                new javafx.scene.control.Button("Add", new org.kordamp.ikonli.javafx.FontIcon(
+                        org.kordamp.ikonli.material2.Material2AL.ADD_SHOPPING_CART)),
+                new javafx.scene.control.ToggleButton("Chat"),
+                new javafx.scene.control.TextField("warm"),
+                new javafx.scene.control.ScrollPane(new javafx.scene.layout.FlowPane()),
+                new javafx.scene.control.ProgressBar(),
+                new javafx.scene.control.ComboBox<String>());
+        sample.getStylesheets().add(MainWindow.class.getResource(MainWindow.STYLESHEET).toExternalForm());
+        sample.getStyleClass().add("main-window");
+        new javafx.scene.Scene(sample, 800, 600);
+        sample.applyCss();
+        sample.layout();
     }
 
     /** The root's font size for the current scale, e.g. "-fx-font-size: 16.1px;". */
