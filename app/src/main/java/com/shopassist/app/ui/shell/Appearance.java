@@ -76,16 +76,20 @@ public final class Appearance {
         Application.setUserAgentStylesheet(
                 darkTheme ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
         var sample = new javafx.scene.layout.VBox(
-                new javafx.scene.control.Label("Rp 1.250.000", new org.kordamp.ikonli.javafx.FontIcon(
-                        org.kordamp.ikonli.material2.Material2MZ.STOREFRONT)),
-                new javafx.scene.control.Button("Add", new org.kordamp.ikonli.javafx.FontIcon(
-                        org.kordamp.ikonli.material2.Material2AL.ADD_SHOPPING_CART)),
+                new javafx.scene.control.Label(
+                        "Rp 1.250.000",
+                        new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.material2.Material2MZ.STOREFRONT)),
+                new javafx.scene.control.Button(
+                        "Add",
+                        new org.kordamp.ikonli.javafx.FontIcon(
+                                org.kordamp.ikonli.material2.Material2AL.ADD_SHOPPING_CART)),
                 new javafx.scene.control.ToggleButton("Chat"),
                 new javafx.scene.control.TextField("warm"),
                 new javafx.scene.control.ScrollPane(new javafx.scene.layout.FlowPane()),
                 new javafx.scene.control.ProgressBar(),
                 new javafx.scene.control.ComboBox<String>());
-        sample.getStylesheets().add(MainWindow.class.getResource(MainWindow.STYLESHEET).toExternalForm());
+        sample.getStylesheets()
+                .add(MainWindow.class.getResource(MainWindow.STYLESHEET).toExternalForm());
         sample.getStyleClass().add("main-window");
         new javafx.scene.Scene(sample, 800, 600);
         sample.applyCss();
