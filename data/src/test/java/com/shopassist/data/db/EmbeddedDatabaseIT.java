@@ -22,6 +22,22 @@ class EmbeddedDatabaseIT {
     @TempDir
     Path dataFolder;
 
+    /** One cluster for the tests that only look at a running server (initdb costs seconds). */
+    @TempDir
+    static Path sharedFolder;
+
+    static EmbeddedDatabase shared;
+
+    @org.junit.jupiter.api.BeforeAll
+    static void startShared() {
+        shared = EmbeddedDatabase.start(sharedFolder);
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void stopShared() {
+        shared.close();
+    }
+
     @Test
     void dataSurvivesARestartAndTheSecondStartIsFast() throws Exception {
         try (EmbeddedDatabase first = EmbeddedDatabase.start(dataFolder)) {
@@ -44,8 +60,7 @@ class EmbeddedDatabaseIT {
 
     @Test
     void serverIsDurableAndListensOnLoopbackOnly() throws Exception {
-        try (EmbeddedDatabase pg = EmbeddedDatabase.start(dataFolder);
-                Database db = Database.open(pg.settings(), 2)) {
+        try (Database db = Database.open(shared.settings(), 2)) {
             assertThat(queryString(db, "show fsync")).isEqualTo("on");
             assertThat(queryString(db, "show synchronous_commit")).isEqualTo("on");
             assertThat(queryString(db, "show full_page_writes")).isEqualTo("on");
@@ -56,8 +71,9 @@ class EmbeddedDatabaseIT {
 
     @Test
     void connectionsNeedTheGeneratedPasswordKeptInAnOwnerOnlyFile() throws Exception {
-        try (EmbeddedDatabase pg = EmbeddedDatabase.start(dataFolder)) {
-            Path state = dataFolder.resolve(EmbeddedDatabase.STATE_FILE);
+        {
+            EmbeddedDatabase pg = shared;
+            Path state = sharedFolder.resolve(EmbeddedDatabase.STATE_FILE);
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(state)))
                     .isEqualTo("rw-------");
             Properties p = new Properties();
@@ -67,7 +83,7 @@ class EmbeddedDatabaseIT {
             assertThat(p.getProperty("password"))
                     .hasSizeGreaterThanOrEqualTo(24)
                     .isEqualTo(pg.settings().password());
-            assertThat(Files.exists(dataFolder.resolve(".initdb-pw"))).isFalse();
+            assertThat(Files.exists(sharedFolder.resolve(".initdb-pw"))).isFalse();
 
             String url = pg.settings().jdbcUrl();
             assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", "not-the-password"))
@@ -85,11 +101,9 @@ class EmbeddedDatabaseIT {
 
     @Test
     void aSecondStartOnTheSameFolderIsRefusedWithAClearMessage() {
-        try (EmbeddedDatabase pg = EmbeddedDatabase.start(dataFolder)) {
-            assertThatThrownBy(() -> EmbeddedDatabase.start(dataFolder))
-                    .isInstanceOf(DataUnavailableException.class)
-                    .hasMessageContaining("in use by another ShopAssist");
-        }
+        assertThatThrownBy(() -> EmbeddedDatabase.start(sharedFolder))
+                .isInstanceOf(DataUnavailableException.class)
+                .hasMessageContaining("in use by another ShopAssist");
     }
 
     private static void exec(Database db, String sql) throws SQLException {
