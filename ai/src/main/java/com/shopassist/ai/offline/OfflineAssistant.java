@@ -343,21 +343,20 @@ public final class OfflineAssistant implements ShoppingAssistant {
         String ask = blank(q.ask()) ? null : q.ask();
         ToolResult r = turn.call(tools.searchProducts(
                 turn.ctx, query, ask, q.category(), q.brand(), q.minPrice(), q.maxPrice(), null, q.sort(), SHOW));
+        // the category may be a guess ("food" for "dog food"): the words alone come next
         if (r.ok() && r.products().isEmpty() && q.category() != null && query != null) {
             r = turn.call(tools.searchProducts(
-                    turn.ctx, query, null, q.brand(), q.minPrice(), q.maxPrice(), null, q.sort(), SHOW));
+                    turn.ctx, query, ask, null, q.brand(), q.minPrice(), q.maxPrice(), null, q.sort(), SHOW));
+        }
+        // "footwear under 500k": the category's own name is rarely in product names, so browse it
+        if (r.ok() && r.products().isEmpty() && q.category() != null && query != null) {
+            r = turn.call(tools.searchProducts(
+                    turn.ctx, null, null, q.category(), q.brand(), q.minPrice(), q.maxPrice(), null, q.sort(), SHOW));
         }
         if (r.ok() && r.products().isEmpty() && q.brand() != null && query != null) {
             r = turn.call(tools.searchProducts(
-                    turn.ctx,
-                    q.brand() + " " + query,
-                    q.category(),
-                    null,
-                    q.minPrice(),
-                    q.maxPrice(),
-                    null,
-                    q.sort(),
-                    SHOW));
+                    turn.ctx, q.brand() + " " + query, ask, q.category(), null, q.minPrice(), q.maxPrice(), null,
+                    q.sort(), SHOW));
         }
         if (!r.ok()) {
             unavailable(turn, r);
@@ -374,14 +373,24 @@ public final class OfflineAssistant implements ShoppingAssistant {
             turn.chips(t(turn.lang, "Show categories", "Lihat kategori"), t(turn.lang, "Help", "Bantuan"));
             return;
         }
-        turn.state.showProducts(r.products());
-        turn.show(r.products());
+        List<Product> found = availableFirst(r.products(), q.sort());
+        turn.state.showProducts(found);
+        turn.show(found);
         turn.say(t(turn.lang, "Here is what I found for " + what + ":", "Ini hasil untuk " + what + ":"));
-        listProducts(turn, r.products());
+        listProducts(turn, found);
         turn.chips(t(turn.lang, "Add the first one", "Tambah yang pertama"));
         if (r.products().size() >= 2) turn.chips(t(turn.lang, "Compare the first two", "Bandingkan yang 1 dan 2"));
         if (!"price_asc".equals(q.sort())) turn.chips(t(turn.lang, "Cheaper ones", "Yang lebih murah"));
         turn.chips(t(turn.lang, "Tell me about the first one", "Detail yang pertama"));
+    }
+
+    /** Sold-out products after the ones a shopper can take home today (a price sort stays as asked). */
+    private static List<Product> availableFirst(List<Product> ps, String sort) {
+        if (sort != null && !"relevance".equals(sort)) return ps;
+        List<Product> out = new ArrayList<>(ps.size());
+        for (Product p : ps) if (p.available() > 0) out.add(p);
+        for (Product p : ps) if (p.available() <= 0) out.add(p);
+        return out;
     }
 
     private static String describe(ParsedMessage q, Lang lang) {
@@ -677,14 +686,16 @@ public final class OfflineAssistant implements ShoppingAssistant {
         String name = !blank(m.name()) ? m.name() : m.brand();
         if (!blank(name)) {
             List<String> words = List.of(name.toLowerCase(Locale.ROOT).split("\\s+"));
-            List<String> english = IntentParser.mapSynonyms(words);
+            // as typed and in English ("tas ransel" is one word, "backpack", in English)
+            java.util.Set<String> terms = new java.util.LinkedHashSet<>(words);
+            terms.addAll(IntentParser.mapSynonyms(words));
             CartLine best = null;
             int bestScore = 0;
             for (CartLine l : lines) {
                 String hay = (l.name() + " " + l.brand()).toLowerCase(Locale.ROOT);
                 int score = 0;
-                for (int i = 0; i < words.size(); i++) {
-                    if (hay.contains(words.get(i)) || hay.contains(english.get(i))) score++;
+                for (String term : terms) {
+                    if (!term.isBlank() && hay.contains(term)) score++;
                 }
                 if (score > bestScore) {
                     bestScore = score;

@@ -68,6 +68,8 @@ public final class CoreShopTools implements ShopTools {
     /** Cosine similarity below which a "semantic" neighbour is noise, not meaning. */
     private static final double SEMANTIC_FLOOR = 0.30;
 
+    private static final int MAX_QUERY_WORDS = 8;
+
     private final CatalogService catalog;
     private final StockService stock;
     private final CartService carts;
@@ -158,7 +160,7 @@ public final class CoreShopTools implements ShopTools {
             Integer limit) {
         return guard("search_products", () -> {
             int size = clamp(limit, 8, 1, 20);
-            String text = blankToNull(trimTo(query, 200));
+            String text = firstWords(blankToNull(trimTo(query, 200)), MAX_QUERY_WORDS);
             Long categoryId = null;
             Category cat = null;
             if (blankToNull(category) != null) {
@@ -176,12 +178,17 @@ public final class CoreShopTools implements ShopTools {
                     sortOf(sort),
                     1,
                     size);
+            String ask0 = blankToNull(trimTo(meaning, 300));
+            if (text != null && !hasLatinLetterOrDigit(text) && (ask0 == null || !hasLatinLetterOrDigit(ask0))) {
+                // "日本語の靴", "😀😀": no product name can match; say so without asking the database
+                return ok("search_products", json(Map.of("total", 0, "products", List.of())), List.of(), null, null, null);
+            }
             Page<Product> page = catalog.search(q);
             List<Product> found = new ArrayList<>(page.items());
             long total = page.total();
             boolean strict = !found.isEmpty();
             // several words that never appear together: any of them ("keep coffee hot")
-            if (found.isEmpty() && text != null && text.trim().contains(" ")) {
+            if (found.isEmpty() && text != null && text.trim().contains(" ") && text.split("\\s+").length <= 6) {
                 String any = String.join(" or ", text.trim().split("\\s+"));
                 page = catalog.search(copyWithText(q, any));
                 found = new ArrayList<>(page.items());
@@ -332,7 +339,7 @@ public final class CoreShopTools implements ShopTools {
     @Override
     public ToolResult findProductByName(ChatContext ctx, String name) {
         return guard("find_product_by_name", () -> {
-            String n = blankToNull(trimTo(name, 200));
+            String n = firstWords(blankToNull(trimTo(name, 200)), MAX_QUERY_WORDS);
             if (n == null) return fail("find_product_by_name", "VALIDATION", "Give a product name to look for.");
             List<Product> found = catalog.findByName(n, 5);
             Map<String, Object> m = new LinkedHashMap<>();
@@ -354,7 +361,7 @@ public final class CoreShopTools implements ShopTools {
     @Override
     public ToolResult checkStockByName(ChatContext ctx, String name) {
         return guard("check_stock_by_name", () -> {
-            String n = blankToNull(trimTo(name, 200));
+            String n = firstWords(blankToNull(trimTo(name, 200)), MAX_QUERY_WORDS);
             if (n == null) return fail("check_stock_by_name", "VALIDATION", "Give a product name to check.");
             List<StockLevel> levels = stock.stockByName(n, 3);
             List<Product> ps =
@@ -1134,6 +1141,21 @@ public final class CoreShopTools implements ShopTools {
     private static int clamp(Integer v, int dflt, int min, int max) {
         if (v == null) return dflt;
         return Math.max(min, Math.min(max, v));
+    }
+
+    private static boolean hasLatinLetterOrDigit(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = Character.toLowerCase(s.charAt(i));
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) return true;
+        }
+        return false;
+    }
+
+    /** Keyword search costs grow with every word, and no product name needs more than a few. */
+    static String firstWords(String s, int max) {
+        if (s == null) return null;
+        String[] w = s.trim().split("\\s+");
+        return w.length <= max ? s.trim() : String.join(" ", java.util.Arrays.copyOf(w, max));
     }
 
     private static String blankToNull(String s) {
