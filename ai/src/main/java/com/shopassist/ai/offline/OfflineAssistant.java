@@ -355,8 +355,16 @@ public final class OfflineAssistant implements ShoppingAssistant {
         }
         if (r.ok() && r.products().isEmpty() && q.brand() != null && query != null) {
             r = turn.call(tools.searchProducts(
-                    turn.ctx, q.brand() + " " + query, ask, q.category(), null, q.minPrice(), q.maxPrice(), null,
-                    q.sort(), SHOW));
+                    turn.ctx,
+                    q.brand() + " " + query,
+                    ask,
+                    q.category(),
+                    null,
+                    q.minPrice(),
+                    q.maxPrice(),
+                    null,
+                    q.sort(),
+                    SHOW));
         }
         if (!r.ok()) {
             unavailable(turn, r);

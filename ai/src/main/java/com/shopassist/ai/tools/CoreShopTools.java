@@ -181,7 +181,13 @@ public final class CoreShopTools implements ShopTools {
             String ask0 = blankToNull(trimTo(meaning, 300));
             if (text != null && !hasLatinLetterOrDigit(text) && (ask0 == null || !hasLatinLetterOrDigit(ask0))) {
                 // "日本語の靴", "😀😀": no product name can match; say so without asking the database
-                return ok("search_products", json(Map.of("total", 0, "products", List.of())), List.of(), null, null, null);
+                return ok(
+                        "search_products",
+                        json(Map.of("total", 0, "products", List.of())),
+                        List.of(),
+                        null,
+                        null,
+                        null);
             }
             Page<Product> page = catalog.search(q);
             List<Product> found = new ArrayList<>(page.items());

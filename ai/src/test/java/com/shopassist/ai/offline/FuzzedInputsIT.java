@@ -44,7 +44,8 @@ class FuzzedInputsIT {
                 done.add(pool.submit(() -> {
                     for (int i = from; i < inputs.size(); i += 2) {
                         String input = inputs.get(i);
-                        ChatContext ctx = i % 50 == 49 && from == 1 ? customer : sessions.get((i * 7 + from) % sessions.size());
+                        ChatContext ctx =
+                                i % 50 == 49 && from == 1 ? customer : sessions.get((i * 7 + from) % sessions.size());
                         long s = System.nanoTime();
                         AssistantReply r = w.say(ctx, input);
                         longest.accumulateAndGet(System.nanoTime() - s, Math::max);
@@ -57,7 +58,8 @@ class FuzzedInputsIT {
                             System.out.println("internal error on input #" + i + ": " + abbreviate(input));
                         }
                         // the customer never confirms a checkout here: keep its orders unchanged
-                        if (ctx == customer && r.action() != null) w.assistant.confirm(ctx, r.action().id(), false);
+                        if (ctx == customer && r.action() != null)
+                            w.assistant.confirm(ctx, r.action().id(), false);
                     }
                     return null;
                 }));
@@ -73,7 +75,8 @@ class FuzzedInputsIT {
             }
             pool.shutdown();
             double secs = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("fuzz: 10,000 inputs in %.1f s (%.2f ms per input, slowest %.1f ms), internal errors %d%n",
+            System.out.printf(
+                    "fuzz: 10,000 inputs in %.1f s (%.2f ms per input, slowest %.1f ms), internal errors %d%n",
                     secs, secs * 1000 / 10_000, longest.get() / 1e6, internalErrors.get());
             assertThat(internalErrors.get()).isZero();
             assertThat(w.count("SELECT count(*) FROM tbl_product")).isEqualTo(1200);
@@ -82,14 +85,72 @@ class FuzzedInputsIT {
     }
 
     private static final String[] NASTY = {
-        "' OR '1'='1", "'; DROP TABLE tbl_product; --", "\" OR \"\"=\"", "%", "_", "%%%___", "\\", "\\\\'", "${jndi:ldap://x}",
-        "#{id}", "${id}", ":param", "$$ SELECT 1 $$", "/* */", "<script>alert(1)</script>", "{{7*7}}", "\u0000", "\r\n",
-        "NULL", "null", "undefined", "NaN", "-1", "0", "99999999999999999999999999k", "1e309 juta", "-5 juta", "rp -100",
-        "SA-99999999-99999999999", "#999999999999999999999", "voucher ' OR 1=1", "pakai voucher %", "kirim ke '; --",
-        "add -3 of the first one", "add 100000 of it", "tambah 0", "yang ke-999999", "nomor 0", "compare 1 and 1",
-        "antara 5 juta dan 1 rb", "under 0k", "between and", "yes yes yes yes yes yes", "ya", "no", "ok", "batal",
-        "\t\t", "   ", "", "😀", "🛒🛒🛒", "ﷺ", "Z̷̢͉a̴͇͝l̶̡͝g̷̣̈́o̴͖̐", "\u202Eevil", "\uFEFF", "ꦲꦤꦕꦫꦏ", "日本語の靴", "кроссовки",
-        "حذاء رياضي", "👟 under 500k", "sepatu 👟 di bawah 1jt", "clear", "checkout", "hapus semua", "add it"
+        "' OR '1'='1",
+        "'; DROP TABLE tbl_product; --",
+        "\" OR \"\"=\"",
+        "%",
+        "_",
+        "%%%___",
+        "\\",
+        "\\\\'",
+        "${jndi:ldap://x}",
+        "#{id}",
+        "${id}",
+        ":param",
+        "$$ SELECT 1 $$",
+        "/* */",
+        "<script>alert(1)</script>",
+        "{{7*7}}",
+        "\u0000",
+        "\r\n",
+        "NULL",
+        "null",
+        "undefined",
+        "NaN",
+        "-1",
+        "0",
+        "99999999999999999999999999k",
+        "1e309 juta",
+        "-5 juta",
+        "rp -100",
+        "SA-99999999-99999999999",
+        "#999999999999999999999",
+        "voucher ' OR 1=1",
+        "pakai voucher %",
+        "kirim ke '; --",
+        "add -3 of the first one",
+        "add 100000 of it",
+        "tambah 0",
+        "yang ke-999999",
+        "nomor 0",
+        "compare 1 and 1",
+        "antara 5 juta dan 1 rb",
+        "under 0k",
+        "between and",
+        "yes yes yes yes yes yes",
+        "ya",
+        "no",
+        "ok",
+        "batal",
+        "\t\t",
+        "   ",
+        "",
+        "😀",
+        "🛒🛒🛒",
+        "ﷺ",
+        "Z̷̢͉a̴͇͝l̶̡͝g̷̣̈́o̴͖̐",
+        "\u202Eevil",
+        "\uFEFF",
+        "ꦲꦤꦕꦫꦏ",
+        "日本語の靴",
+        "кроссовки",
+        "حذاء رياضي",
+        "👟 under 500k",
+        "sepatu 👟 di bawah 1jt",
+        "clear",
+        "checkout",
+        "hapus semua",
+        "add it"
     };
 
     static String input(Random rnd, List<String> seeds, int i) {
@@ -131,7 +192,9 @@ class FuzzedInputsIT {
     }
 
     static String longLine(Random rnd, int len) {
-        String[] words = {"sepatu", "headphones", "murah", "500k", "add", "the", "second", "ya", "'", "%", "😀", "keranjang"};
+        String[] words = {
+            "sepatu", "headphones", "murah", "500k", "add", "the", "second", "ya", "'", "%", "😀", "keranjang"
+        };
         StringBuilder sb = new StringBuilder(len);
         while (sb.length() < len) sb.append(words[rnd.nextInt(words.length)]).append(' ');
         return sb.substring(0, len);
@@ -160,14 +223,18 @@ class FuzzedInputsIT {
 
     static String numbers(Random rnd) {
         String[] units = {"", "k", "rb", "ribu", "jt", "juta", " juta", " ribu", "m", "x", " pcs"};
-        String[] lead = {"under ", "di bawah ", "add ", "tambah ", "antara ", "between ", "", "nomor ", "yang ke-", "rp "};
+        String[] lead = {
+            "under ", "di bawah ", "add ", "tambah ", "antara ", "between ", "", "nomor ", "yang ke-", "rp "
+        };
         long n = switch (rnd.nextInt(4)) {
             case 0 -> rnd.nextInt(10);
             case 1 -> rnd.nextInt(100_000);
             case 2 -> rnd.nextLong();
             default -> Long.MAX_VALUE - rnd.nextInt(10);
         };
-        return lead[rnd.nextInt(lead.length)] + n + units[rnd.nextInt(units.length)]
+        return lead[rnd.nextInt(lead.length)]
+                + n
+                + units[rnd.nextInt(units.length)]
                 + (rnd.nextBoolean() ? " dan " + rnd.nextInt(1_000_000) + units[rnd.nextInt(units.length)] : "");
     }
 

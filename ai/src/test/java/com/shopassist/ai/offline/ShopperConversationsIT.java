@@ -43,8 +43,15 @@ class ShopperConversationsIT {
 
         AssistantReply say(String text) {
             last = w.say(ctx, text);
-            transcript.append("> ").append(text).append('\n').append(last.text()).append("\n  tools=")
-                    .append(last.tools()).append(" action=").append(last.action() == null ? null : last.action().summary())
+            transcript
+                    .append("> ")
+                    .append(text)
+                    .append('\n')
+                    .append(last.text())
+                    .append("\n  tools=")
+                    .append(last.tools())
+                    .append(" action=")
+                    .append(last.action() == null ? null : last.action().summary())
                     .append('\n');
             assertThat(last.text()).as("reply to \"%s\"", text).isNotBlank();
             assertThat(last.assistant()).isEqualTo("offline");
@@ -56,33 +63,43 @@ class ShopperConversationsIT {
         }
 
         String ownerWhere() {
-            return ctx.owner().isGuest() ? "c.guest_key = '" + ctx.owner().guestKey().replace("'", "") + "'"
+            return ctx.owner().isGuest()
+                    ? "c.guest_key = '" + ctx.owner().guestKey().replace("'", "") + "'"
                     : "c.customer_id = " + ctx.owner().customerId();
         }
 
         /** product id -> quantity in this shopper's cart, straight from the tables. */
         Map<Long, Long> cart() {
             Map<Long, Long> m = new java.util.TreeMap<>();
-            List<Long> ids = ids("SELECT ci.product_id FROM tbl_cart c JOIN tbl_cart_item ci ON ci.cart_id = c.cart_id WHERE "
-                    + ownerWhere() + " ORDER BY ci.product_id");
+            List<Long> ids =
+                    ids("SELECT ci.product_id FROM tbl_cart c JOIN tbl_cart_item ci ON ci.cart_id = c.cart_id WHERE "
+                            + ownerWhere() + " ORDER BY ci.product_id");
             for (Long id : ids) {
-                m.put(id, w.count("SELECT ci.quantity FROM tbl_cart c JOIN tbl_cart_item ci ON ci.cart_id = c.cart_id WHERE "
-                        + ownerWhere() + " AND ci.product_id = ?", id));
+                m.put(
+                        id,
+                        w.count(
+                                "SELECT ci.quantity FROM tbl_cart c JOIN tbl_cart_item ci ON ci.cart_id = c.cart_id WHERE "
+                                        + ownerWhere() + " AND ci.product_id = ?",
+                                id));
             }
             return m;
         }
 
         String cartVoucher() {
-            return w.string("SELECT v.voucher_code FROM tbl_cart c LEFT JOIN tbl_voucher v ON v.voucher_id = c.voucher_id WHERE "
-                    + ownerWhere());
+            return w.string(
+                    "SELECT v.voucher_code FROM tbl_cart c LEFT JOIN tbl_voucher v ON v.voucher_id = c.voucher_id WHERE "
+                            + ownerWhere());
         }
 
         long orders() {
-            return ctx.isGuest() ? 0 : w.count("SELECT count(*) FROM tbl_order WHERE customer_id = ?", ctx.customerId());
+            return ctx.isGuest()
+                    ? 0
+                    : w.count("SELECT count(*) FROM tbl_order WHERE customer_id = ?", ctx.customerId());
         }
 
         String newestOrderAddress() {
-            return w.string("SELECT shipping_address_text FROM tbl_order WHERE customer_id = ? ORDER BY order_id DESC LIMIT 1",
+            return w.string(
+                    "SELECT shipping_address_text FROM tbl_order WHERE customer_id = ? ORDER BY order_id DESC LIMIT 1",
                     ctx.customerId());
         }
 
@@ -105,7 +122,9 @@ class ShopperConversationsIT {
     static final List<Conversation> CONVERSATIONS = List.of(
             new Conversation("guest searches headphones under 500k and adds the second result", null, c -> {
                 c.say("headphones under 500k");
-                assertThat(c.shown()).hasSizeGreaterThanOrEqualTo(2).allMatch(p -> p.price().toLong() <= 500_000);
+                assertThat(c.shown())
+                        .hasSizeGreaterThanOrEqualTo(2)
+                        .allMatch(p -> p.price().toLong() <= 500_000);
                 long second = c.shown().get(1).id();
                 c.say("add the second one");
                 assertThat(c.last.tools()).containsExactly("add_to_cart");
@@ -125,7 +144,9 @@ class ShopperConversationsIT {
                 c.say("yang murah");
                 List<ProductCard> shown = c.shown();
                 assertThat(shown).isNotEmpty();
-                for (int i = 1; i < shown.size(); i++) assertThat(shown.get(i).price()).isGreaterThanOrEqualTo(shown.get(i - 1).price());
+                for (int i = 1; i < shown.size(); i++)
+                    assertThat(shown.get(i).price())
+                            .isGreaterThanOrEqualTo(shown.get(i - 1).price());
                 c.say("masukin yang pertama");
                 assertThat(c.cart()).isEqualTo(Map.of(shown.get(0).id(), 1L));
             }),
@@ -167,14 +188,15 @@ class ShopperConversationsIT {
                 assertThat(c.cartVoucher()).isEqualTo("WELCOME10");
                 assertThat(c.last.cart().discount().isZero()).isFalse();
             }),
-            new Conversation("a voucher below its minimum purchase is refused and not applied", "andi@example.com", c -> {
-                c.say("dog food");
-                c.say("add the first one");
-                c.say("pakai voucher BELANJA200K");
-                assertThat(c.last.action()).isNull();
-                assertThat(c.last.text()).contains("minimum");
-                assertThat(c.cartVoucher()).isNull();
-            }),
+            new Conversation(
+                    "a voucher below its minimum purchase is refused and not applied", "andi@example.com", c -> {
+                        c.say("dog food");
+                        c.say("add the first one");
+                        c.say("pakai voucher BELANJA200K");
+                        assertThat(c.last.action()).isNull();
+                        assertThat(c.last.text()).contains("minimum");
+                        assertThat(c.cartVoucher()).isNull();
+                    }),
             new Conversation("shopper declines the voucher: none applied", "dewi@example.com", c -> {
                 c.say("tote bag");
                 c.say("add the first one");
@@ -230,33 +252,39 @@ class ShopperConversationsIT {
                 c.say("checkout");
                 assertThat(c.last.text()).containsIgnoringCase("sign in");
                 assertThat(c.last.action()).isNull();
-                assertThat(c.w.count("SELECT count(*) FROM tbl_checkout_request")).isZero();
+                assertThat(c.w.count("SELECT count(*) FROM tbl_checkout_request"))
+                        .isZero();
                 assertThat(c.cart()).isEqualTo(cart);
             }),
             new Conversation("customer lists orders without writing anything", "budi@example.com", c -> {
                 long before = c.orders();
                 c.say("my orders");
-                String newest = c.w.string("SELECT order_number FROM tbl_order WHERE customer_id = ? ORDER BY created_at DESC LIMIT 1",
+                String newest = c.w.string(
+                        "SELECT order_number FROM tbl_order WHERE customer_id = ? ORDER BY created_at DESC LIMIT 1",
                         c.ctx.customerId());
                 assertThat(c.last.text()).contains(newest);
                 assertThat(c.orders()).isEqualTo(before);
             }),
             new Conversation("customer asks where the latest order is", "siti@example.com", c -> {
                 c.say("where is my order");
-                String newest = c.w.string("SELECT order_number FROM tbl_order WHERE customer_id = ? ORDER BY created_at DESC LIMIT 1",
+                String newest = c.w.string(
+                        "SELECT order_number FROM tbl_order WHERE customer_id = ? ORDER BY created_at DESC LIMIT 1",
                         c.ctx.customerId());
                 assertThat(c.last.text()).contains(newest);
                 assertThat(c.last.tools()).containsExactly("get_order_details");
             }),
-            new Conversation("customer asks the status of one order by number, in Indonesian", "budi@example.com", c -> {
-                String number = c.w.string("SELECT order_number FROM tbl_order WHERE customer_id = ? ORDER BY created_at LIMIT 1",
-                        c.ctx.customerId());
-                c.say("status pesanan " + number);
-                assertThat(c.last.text()).contains(number).contains("Pesanan");
-            }),
+            new Conversation(
+                    "customer asks the status of one order by number, in Indonesian", "budi@example.com", c -> {
+                        String number = c.w.string(
+                                "SELECT order_number FROM tbl_order WHERE customer_id = ? ORDER BY created_at LIMIT 1",
+                                c.ctx.customerId());
+                        c.say("status pesanan " + number);
+                        assertThat(c.last.text()).contains(number).contains("Pesanan");
+                    }),
             new Conversation("another customer's order number is not found", "dewi@example.com", c -> {
-                String other = c.w.string("SELECT o.order_number FROM tbl_order o JOIN tbl_customers u ON u.customer_id = o.customer_id"
-                        + " WHERE u.email = 'budi@example.com' LIMIT 1");
+                String other = c.w.string(
+                        "SELECT o.order_number FROM tbl_order o JOIN tbl_customers u ON u.customer_id = o.customer_id"
+                                + " WHERE u.email = 'budi@example.com' LIMIT 1");
                 c.say("status of order " + other);
                 assertThat(c.last.text()).contains("couldn't find");
             }),
@@ -283,7 +311,8 @@ class ShopperConversationsIT {
                 assertThat(c.last.text()).contains(available <= 0 ? "sold out" : String.valueOf(available));
             }),
             new Conversation("stock by name in Indonesian", null, c -> {
-                String name = c.w.string("SELECT product_name FROM tbl_product WHERE product_name LIKE '%Robot Vacuum%' ORDER BY product_id LIMIT 1");
+                String name = c.w.string(
+                        "SELECT product_name FROM tbl_product WHERE product_name LIKE '%Robot Vacuum%' ORDER BY product_id LIMIT 1");
                 c.say("stok " + name + " masih ada?");
                 assertThat(c.last.tools()).containsExactly("check_stock_by_name");
                 assertThat(c.last.text()).contains(name);
@@ -299,16 +328,19 @@ class ShopperConversationsIT {
                 assertThat(c.last.text()).contains("Tidak ada yang perlu dikonfirmasi");
                 assertThat(c.orders()).isEqualTo(before + 1);
             }),
-            new Conversation("changing the cart after the proposal drops it: a later yes orders nothing", "putri@example.com", c -> {
-                long before = c.orders();
-                c.say("coffee beans");
-                c.say("add the first one");
-                c.say("checkout to Rumah");
-                assertThat(c.last.action()).isNotNull();
-                c.say("add one more");
-                c.say("yes");
-                assertThat(c.orders()).isEqualTo(before);
-            }),
+            new Conversation(
+                    "changing the cart after the proposal drops it: a later yes orders nothing",
+                    "putri@example.com",
+                    c -> {
+                        long before = c.orders();
+                        c.say("coffee beans");
+                        c.say("add the first one");
+                        c.say("checkout to Rumah");
+                        assertThat(c.last.action()).isNotNull();
+                        c.say("add one more");
+                        c.say("yes");
+                        assertThat(c.orders()).isEqualTo(before);
+                    }),
             new Conversation("the confirm button places the order", "hendra@example.com", c -> {
                 long before = c.orders();
                 c.say("drinking bottle");
@@ -346,8 +378,9 @@ class ShopperConversationsIT {
                 } else {
                     assertThat(c.cart()).hasSize(1);
                 }
-                String name = c.w.string("SELECT p.product_name FROM tbl_cart c JOIN tbl_cart_item ci ON ci.cart_id = c.cart_id"
-                        + " JOIN tbl_product p ON p.product_id = ci.product_id WHERE " + c.ownerWhere());
+                String name = c.w.string(
+                        "SELECT p.product_name FROM tbl_cart c JOIN tbl_cart_item ci ON ci.cart_id = c.cart_id"
+                                + " JOIN tbl_product p ON p.product_id = ci.product_id WHERE " + c.ownerWhere());
                 assertThat(name).contains("Kicau Studio 8 Kids Headphones");
             }),
             new Conversation("voucher on, then off again", "maria@example.com", c -> {
@@ -405,7 +438,8 @@ class ShopperConversationsIT {
                 assertThat(c.last.action()).isNotNull();
                 c.say("ya");
                 assertThat(c.orders()).isEqualTo(before + 1);
-                String kantor = c.w.string("SELECT street_address FROM tbl_customer_address WHERE customer_id = ? AND label = 'Kantor'",
+                String kantor = c.w.string(
+                        "SELECT street_address FROM tbl_customer_address WHERE customer_id = ? AND label = 'Kantor'",
                         c.ctx.customerId());
                 assertThat(c.newestOrderAddress()).contains(kantor);
             }),
@@ -415,7 +449,8 @@ class ShopperConversationsIT {
                 c.say("kirim ke kos");
                 assertThat(c.last.action().summary()).contains("Kos");
                 c.say("ok");
-                String kos = c.w.string("SELECT street_address FROM tbl_customer_address WHERE customer_id = ? AND label = 'Kos'",
+                String kos = c.w.string(
+                        "SELECT street_address FROM tbl_customer_address WHERE customer_id = ? AND label = 'Kos'",
                         c.ctx.customerId());
                 assertThat(c.newestOrderAddress()).contains(kos);
             }),
@@ -434,29 +469,52 @@ class ShopperConversationsIT {
     @TestFactory
     Stream<org.junit.jupiter.api.DynamicTest> shopperConversationsEndInTheRightDatabaseState() {
         assertThat(CONVERSATIONS).hasSizeGreaterThanOrEqualTo(30);
-        return CONVERSATIONS.stream().map(conv -> dynamicTest(conv.name(), () -> {
-            run++;
-            try (OfflineWorld w = new OfflineWorld()) {
-                String email = conv.email();
-                if (SINGLE_ADDRESS.equals(email)) {
-                    // no seeded customer has exactly one address: register one through the real service
-                    email = "solo@example.com";
-                    var c = w.services.customers().register(new com.shopassist.core.customer.Registration(
-                            "Solo Shopper", email, "correct-horse-9".toCharArray(), 30, "F", "0812000000"));
-                    w.services.customers().addAddress(c.id(), new com.shopassist.core.customer.Address(
-                            0, c.id(), "Rumah", "Solo Shopper", "0812000000", "Jl. Malioboro No. 1", "Yogyakarta",
-                            "DI Yogyakarta", "55271", "Indonesia", null, null, true));
-                }
-                ChatContext ctx = email == null ? w.guest() : w.customer(email);
-                Chat chat = new Chat(w, ctx);
-                try {
-                    conv.script().accept(chat);
-                } catch (AssertionError e) {
-                    throw new AssertionError(e.getMessage() + "\n--- transcript ---\n" + chat.transcript, e);
-                }
-            }
-            passed++;
-        }));
+        return CONVERSATIONS.stream()
+                .map(conv -> dynamicTest(conv.name(), () -> {
+                    run++;
+                    try (OfflineWorld w = new OfflineWorld()) {
+                        String email = conv.email();
+                        if (SINGLE_ADDRESS.equals(email)) {
+                            // no seeded customer has exactly one address: register one through the real service
+                            email = "solo@example.com";
+                            var c = w.services
+                                    .customers()
+                                    .register(new com.shopassist.core.customer.Registration(
+                                            "Solo Shopper",
+                                            email,
+                                            "correct-horse-9".toCharArray(),
+                                            30,
+                                            "F",
+                                            "0812000000"));
+                            w.services
+                                    .customers()
+                                    .addAddress(
+                                            c.id(),
+                                            new com.shopassist.core.customer.Address(
+                                                    0,
+                                                    c.id(),
+                                                    "Rumah",
+                                                    "Solo Shopper",
+                                                    "0812000000",
+                                                    "Jl. Malioboro No. 1",
+                                                    "Yogyakarta",
+                                                    "DI Yogyakarta",
+                                                    "55271",
+                                                    "Indonesia",
+                                                    null,
+                                                    null,
+                                                    true));
+                        }
+                        ChatContext ctx = email == null ? w.guest() : w.customer(email);
+                        Chat chat = new Chat(w, ctx);
+                        try {
+                            conv.script().accept(chat);
+                        } catch (AssertionError e) {
+                            throw new AssertionError(e.getMessage() + "\n--- transcript ---\n" + chat.transcript, e);
+                        }
+                    }
+                    passed++;
+                }));
     }
 
     @AfterAll
