@@ -67,11 +67,13 @@ class OfflineTurnBenchmark {
     record Stats(int turns, double p50, double p95, double p99, double max) {
         @Override
         public String toString() {
-            return String.format("%d turns: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms", turns, p50, p95, p99, max);
+            return String.format(
+                    "%d turns: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms", turns, p50, p95, p99, max);
         }
     }
 
-    static Stats run(OfflineAssistant assistant, int warmup, int measured, java.util.function.Supplier<ChatContext> sessions) {
+    static Stats run(
+            OfflineAssistant assistant, int warmup, int measured, java.util.function.Supplier<ChatContext> sessions) {
         ChatContext ctx = sessions.get();
         for (int i = 0; i < warmup; i++) {
             if (i % SCRIPT.size() == 0) ctx = sessions.get();
@@ -85,23 +87,39 @@ class OfflineTurnBenchmark {
             ms[i] = (System.nanoTime() - t0) / 1e6;
         }
         Arrays.sort(ms);
-        return new Stats(measured, ms[measured / 2], ms[(int) (measured * 0.95)], ms[(int) (measured * 0.99)], ms[measured - 1]);
+        return new Stats(
+                measured, ms[measured / 2], ms[(int) (measured * 0.95)], ms[(int) (measured * 0.99)], ms[measured - 1]);
     }
 
     static CoreShopTools tools(CommerceServices s, EmbeddingIndex semantic) {
-        return new CoreShopTools(s.catalog(), s.stock(), s.carts(), s.vouchers(), s.checkout(), s.orders(), s.customers(),
-                semantic, Clock.systemUTC());
+        return new CoreShopTools(
+                s.catalog(),
+                s.stock(),
+                s.carts(),
+                s.vouchers(),
+                s.checkout(),
+                s.orders(),
+                s.customers(),
+                semantic,
+                Clock.systemUTC());
     }
 
     static java.util.function.Supplier<ChatContext> guests() {
-        return () -> new ChatContext(UUID.randomUUID(), com.shopassist.core.cart.CartOwner.guest("bench-" + UUID.randomUUID()),
-                null, null, java.util.Locale.ENGLISH);
+        return () -> new ChatContext(
+                UUID.randomUUID(),
+                com.shopassist.core.cart.CartOwner.guest("bench-" + UUID.randomUUID()),
+                null,
+                null,
+                java.util.Locale.ENGLISH);
     }
 
     @Test
     void turnLatencyOnTheSeedCatalogAndOnOneHundredThousandProducts() {
-        System.out.printf("cores %d, load average %.1f%n", Runtime.getRuntime().availableProcessors(),
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.printf(
+                "cores %d, load average %.1f%n",
+                Runtime.getRuntime().availableProcessors(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                        .getSystemLoadAverage());
         MiniLmEmbedder embedder = new MiniLmEmbedder();
         try (Database db = TestDatabase.freshSeeded()) {
             CommerceServices s = CommerceServices.create(db);
@@ -127,8 +145,9 @@ class OfflineTurnBenchmark {
             System.out.println("100,000 products, keyword + semantic (synthetic vectors): " + semantic);
             long scan0 = System.nanoTime();
             for (int i = 0; i < 200; i++) index.nearest("something to keep coffee hot", 40);
-            System.out.printf("semantic nearest() over %,d vectors (query vector cached): %.2f ms%n", index.size(),
-                    (System.nanoTime() - scan0) / 1e6 / 200);
+            System.out.printf(
+                    "semantic nearest() over %,d vectors (query vector cached): %.2f ms%n",
+                    index.size(), (System.nanoTime() - scan0) / 1e6 / 200);
         }
         embedder.close();
     }

@@ -91,7 +91,11 @@ class SemanticSearchIT {
     }
 
     static String name(long productId) {
-        return CommerceServices.create(db).catalog().product(productId).orElseThrow().name();
+        return CommerceServices.create(db)
+                .catalog()
+                .product(productId)
+                .orElseThrow()
+                .name();
     }
 
     @Test
@@ -110,22 +114,31 @@ class SemanticSearchIT {
         assertThat(hits).hasSize(3);
         assertThat(name(hits.get(0).productId())).contains("Drinking Bottle");
         assertThat(hits.get(0).score()).isGreaterThan(hits.get(2).score() - 1e-9);
-        assertThat(name(index.nearest("something to clean the floor", 1).get(0).productId())).contains("Vacuum");
+        assertThat(name(index.nearest("something to clean the floor", 1).get(0).productId()))
+                .contains("Vacuum");
     }
 
     @Test
     void theToolRanksMeaningFirstWhenTheKeywordsOnlyPartlyMatch() {
         CommerceServices s = CommerceServices.create(db);
-        CoreShopTools tools = new CoreShopTools(s.catalog(), s.stock(), s.carts(), s.vouchers(), s.checkout(), s.orders(),
-                s.customers(), index, Clock.systemUTC());
-        ChatContext guest = new ChatContext(UUID.randomUUID(), CartOwner.guest("g-" + UUID.randomUUID()), null, null,
-                Locale.ENGLISH);
+        CoreShopTools tools = new CoreShopTools(
+                s.catalog(),
+                s.stock(),
+                s.carts(),
+                s.vouchers(),
+                s.checkout(),
+                s.orders(),
+                s.customers(),
+                index,
+                Clock.systemUTC());
+        ChatContext guest = new ChatContext(
+                UUID.randomUUID(), CartOwner.guest("g-" + UUID.randomUUID()), null, null, Locale.ENGLISH);
         ToolResult withMeaning = tools.searchProducts(
                 guest, "keep coffee hot", "something to keep coffee hot", null, null, null, null, null, null, 5);
         assertThat(withMeaning.ok()).isTrue();
         assertThat(withMeaning.products().get(0).name()).contains("Drinking Bottle");
-        CoreShopTools keywordsOnly = new CoreShopTools(s.catalog(), s.stock(), s.carts(), s.vouchers(), s.checkout(),
-                s.orders(), s.customers());
+        CoreShopTools keywordsOnly = new CoreShopTools(
+                s.catalog(), s.stock(), s.carts(), s.vouchers(), s.checkout(), s.orders(), s.customers());
         ToolResult without = keywordsOnly.searchProducts(
                 guest, "keep coffee hot", "something to keep coffee hot", null, null, null, null, null, null, 5);
         assertThat(without.products()).isNotEmpty().noneMatch(p -> p.name().contains("Drinking Bottle"));

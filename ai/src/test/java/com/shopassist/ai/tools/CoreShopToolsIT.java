@@ -34,7 +34,8 @@ class CoreShopToolsIT {
     static void up() {
         db = TestDatabase.freshSeeded();
         s = CommerceServices.create(db);
-        tools = new CoreShopTools(s.catalog(), s.stock(), s.carts(), s.vouchers(), s.checkout(), s.orders(), s.customers());
+        tools = new CoreShopTools(
+                s.catalog(), s.stock(), s.carts(), s.vouchers(), s.checkout(), s.orders(), s.customers());
     }
 
     @AfterAll
@@ -48,20 +49,25 @@ class CoreShopToolsIT {
     }
 
     static ChatContext guest() {
-        return new ChatContext(UUID.randomUUID(), CartOwner.guest("g-" + UUID.randomUUID()), null, null, Locale.ENGLISH);
+        return new ChatContext(
+                UUID.randomUUID(), CartOwner.guest("g-" + UUID.randomUUID()), null, null, Locale.ENGLISH);
     }
 
     static long orders(ChatContext ctx) throws Exception {
         try (Connection c = db.dataSource().getConnection();
                 Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT count(*) FROM tbl_order WHERE customer_id = " + ctx.customerId())) {
+                ResultSet rs =
+                        st.executeQuery("SELECT count(*) FROM tbl_order WHERE customer_id = " + ctx.customerId())) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
     static long firstInStock(ChatContext ctx, String query) {
-        return tools.searchProducts(ctx, query, null, null, null, null, true, null, 5).products().get(0).id();
+        return tools.searchProducts(ctx, query, null, null, null, null, true, null, 5)
+                .products()
+                .get(0)
+                .id();
     }
 
     @Test
@@ -112,8 +118,12 @@ class CoreShopToolsIT {
     @Test
     void guestsAreAskedToSignInForCheckoutAddressesAndOrders() {
         ChatContext g = guest();
-        for (ToolResult r : List.of(tools.checkout(g, "Rumah"), tools.getAddresses(g), tools.getOrders(g),
-                tools.getOrderDetails(g, "latest"), tools.findAddressByLabel(g, "Rumah"))) {
+        for (ToolResult r : List.of(
+                tools.checkout(g, "Rumah"),
+                tools.getAddresses(g),
+                tools.getOrders(g),
+                tools.getOrderDetails(g, "latest"),
+                tools.findAddressByLabel(g, "Rumah"))) {
             assertThat(r.ok()).isFalse();
             assertThat(r.errorCode()).isEqualTo("SIGN_IN_REQUIRED");
         }
@@ -123,7 +133,8 @@ class CoreShopToolsIT {
     void everyToolAnswersJunkWithAResultNotAnException() throws Exception {
         ChatContext g = guest();
         List<ToolResult> results = List.of(
-                tools.searchProducts(g, "'; DROP TABLE tbl_product; --", "%", "\u0000", -5L, -1L, null, "nonsense", 9999),
+                tools.searchProducts(
+                        g, "'; DROP TABLE tbl_product; --", "%", "\u0000", -5L, -1L, null, "nonsense", 9999),
                 tools.getProductDetails(g, -1),
                 tools.getCategories(g),
                 tools.getProductsByCategory(g, "no such category", -3),

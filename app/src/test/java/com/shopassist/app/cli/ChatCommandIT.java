@@ -91,11 +91,13 @@ class ChatCommandIT {
 
     @Test
     void aGuestKioskSessionGetsOneJsonObjectPerLineWithTheDocumentedFields() throws Exception {
-        Result r = chat(Map.of(), "headphones under 500k\n\nadd the second one\ncheckout\n", "chat", "--json", "--offline");
+        Result r = chat(
+                Map.of(), "headphones under 500k\n\nadd the second one\ncheckout\n", "chat", "--json", "--offline");
         assertThat(r.code()).isZero();
         assertThat(r.replies()).hasSize(4);
         for (JsonNode reply : r.replies()) {
-            assertThat(fields(reply)).containsExactly("text", "language", "products", "cart", "action", "tools", "assistant");
+            assertThat(fields(reply))
+                    .containsExactly("text", "language", "products", "cart", "action", "tools", "assistant");
             assertThat(reply.get("text").asText()).isNotBlank();
             assertThat(reply.get("language").asText()).isIn("en", "id");
             assertThat(reply.get("assistant").asText()).isEqualTo("offline");
@@ -107,7 +109,9 @@ class ChatCommandIT {
         assertThat(card.get("price").isIntegralNumber()).isTrue();
         assertThat(card.get("price").asLong()).isLessThanOrEqualTo(500_000);
 
-        assertThat(r.replies().get(1).get("text").asText()).as("an empty line gets an answer").isNotBlank();
+        assertThat(r.replies().get(1).get("text").asText())
+                .as("an empty line gets an answer")
+                .isNotBlank();
         assertThat(r.replies().get(1).get("tools")).as("and writes nothing").isEmpty();
 
         JsonNode added = r.replies().get(2);
@@ -187,7 +191,14 @@ class ChatCommandIT {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             int code = Main.run(
-                    List.of("db", "seed", "--db-url", fresh.settings().jdbcUrl(), "--db-user", "postgres", "--data-dir",
+                    List.of(
+                            "db",
+                            "seed",
+                            "--db-url",
+                            fresh.settings().jdbcUrl(),
+                            "--db-user",
+                            "postgres",
+                            "--data-dir",
                             dataDir.toString()),
                     new ByteArrayInputStream(new byte[0]),
                     new PrintStream(out, true, StandardCharsets.UTF_8),
