@@ -65,7 +65,10 @@ public final class OrdersView extends BorderPane {
         list.getSelectionModel().selectedItemProperty().addListener((o, a, now) -> {
             if (now != null) vm.select(now);
         });
-        vm.selectedProperty().addListener((o, a, b) -> render());
+        vm.selectedProperty().addListener((o, a, now) -> {
+            if (now != null && list.getSelectionModel().getSelectedItem() != now) list.getSelectionModel().select(now);
+            render();
+        });
         i18n.localeProperty().addListener((o, a, b) -> {
             list.refresh();
             render();
