@@ -66,7 +66,8 @@ public final class OrdersView extends BorderPane {
             if (now != null) vm.select(now);
         });
         vm.selectedProperty().addListener((o, a, now) -> {
-            if (now != null && list.getSelectionModel().getSelectedItem() != now) list.getSelectionModel().select(now);
+            if (now != null && list.getSelectionModel().getSelectedItem() != now)
+                list.getSelectionModel().select(now);
             render();
         });
         i18n.localeProperty().addListener((o, a, b) -> {
