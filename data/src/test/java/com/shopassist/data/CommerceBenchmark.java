@@ -60,8 +60,11 @@ class CommerceBenchmark {
     @Test
     void run() throws Exception {
         say("ShopAssist commerce benchmark, " + Instant.now() + ", "
-                + Runtime.getRuntime().availableProcessors() + " CPUs");
+                + Runtime.getRuntime().availableProcessors() + " CPUs, " + load());
         try (Database seeded = TestDatabase.freshSeeded(THREADS + 4)) {
+            // the embedded test server: production (EmbeddedDatabase) runs fsync and synchronous_commit on
+            say("server: fsync " + show(seeded, "fsync") + ", synchronous_commit " + show(seeded, "synchronous_commit")
+                    + ", pool " + (THREADS + 4) + " connections for " + THREADS + " threads");
             search(seeded, "seed catalog");
             reservations(seeded);
             checkouts(seeded);
@@ -69,7 +72,7 @@ class CommerceBenchmark {
         try (Database big = TestDatabase.fresh(THREADS + 4)) {
             long t0 = System.nanoTime();
             new Seeder(big, Clock.systemUTC()).seed(100_000);
-            say(String.format("seeded 100,000 products in %.1f s", (System.nanoTime() - t0) / 1e9));
+            say(String.format("seeded 100,000 products in %.1f s; %s", (System.nanoTime() - t0) / 1e9, load()));
             exec(big, "ANALYZE");
             search(big, "100k catalog");
         }
@@ -85,7 +88,7 @@ class CommerceBenchmark {
         long products = count(db, "SELECT count(*) FROM tbl_product");
         say("");
         say("== search, " + label + " (" + products
-                + " products), top 20 with total; uncached repository vs plain ILIKE");
+                + " products), top 20 with total; uncached repository vs plain ILIKE; " + load());
         say(String.format(
                 "%-20s %8s %8s %8s | %8s %8s %8s", "query", "hits", "p50 ms", "p95 ms", "ilike", "p50 ms", "p95 ms"));
         MyBatisCatalogRepository repo = new MyBatisCatalogRepository(db.mapper(CatalogMapper.class));
@@ -145,18 +148,68 @@ class CommerceBenchmark {
         long firstCart = count(db, "SELECT min(cart_id) FROM tbl_cart WHERE guest_key LIKE 'bench-raw-%'");
         AtomicLong nextCart = new AtomicLong(firstCart);
         say("");
-        say("== reservations on one hot product, " + THREADS + " threads, 5 s each");
+        say("== reservations on one hot product, " + THREADS + " threads, 5 s each; " + load());
+        // the ceilings in the same conditions: one guarded UPDATE, alone and in a transaction
+        long plain = count(
+                db,
+                "INSERT INTO tbl_product (product_category_id, sku, product_name, product_brand,"
+                        + " retail_price, department, stock_quantity) VALUES (" + category
+                        + ", 'BENCH-PLAIN', 'Bench Plain', 'Bench', 10000, 'Bench', 10000000) RETURNING product_id");
+        double single = timed(() -> guardedUpdate(db, plain, true));
+        say(String.format("ceiling, one guarded UPDATE (autocommit, plain JDBC): %,.0f/s", single));
+        double inTx = timed(() -> guardedUpdate(db, plain, false));
+        say(String.format("ceiling, BEGIN; guarded UPDATE; COMMIT (plain JDBC): %,.0f/s", inTx));
         double raw = timed(() -> {
             long cart = nextCart.getAndIncrement();
             s.transactions().run(() -> s.holds().holdForLine(cart, hot, 1));
         });
-        say(String.format("hold engine (one tx: peek + guarded UPDATE/hold/movement): %,.0f reservations/s", raw));
+        say(String.format(
+                "hold engine (one tx: guarded UPDATE + hold + movement, one statement): %,.0f reservations/s", raw));
         AtomicLong guest = new AtomicLong();
         double full = timed(() -> s.carts().add(CartOwner.guest("bench-add-" + guest.incrementAndGet()), hot, 1));
         say(String.format("add to cart (tx: cart upsert+lock, hold, line; then cart snapshot): %,.0f adds/s", full));
         long reserved = count(db, "SELECT reserved_quantity FROM tbl_product WHERE product_id = " + hot);
         long holds = count(db, "SELECT COALESCE(sum(quantity), 0) FROM tbl_stock_hold WHERE product_id = " + hot);
         say("check: reserved " + reserved + " = sum of holds " + holds);
+        say(load());
+    }
+
+    static void guardedUpdate(Database db, long productId, boolean autoCommit) {
+        try (Connection c = db.dataSource().getConnection()) {
+            c.setAutoCommit(autoCommit);
+            try (PreparedStatement ps =
+                    c.prepareStatement("UPDATE tbl_product SET reserved_quantity = reserved_quantity + 1"
+                            + " WHERE product_id = ? AND stock_quantity - reserved_quantity >= 1")) {
+                ps.setLong(1, productId);
+                ps.executeUpdate();
+            }
+            if (!autoCommit) c.commit();
+            c.setAutoCommit(true);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String load() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return "load average " + f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "load average unknown";
+        }
+    }
+
+    static String show(Database db, String setting) {
+        try (Connection c = db.dataSource().getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT current_setting(?)")) {
+            ps.setString(1, setting);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static double timed(Runnable op) throws Exception {
@@ -232,7 +285,7 @@ class CommerceBenchmark {
         pool.shutdown();
         say("");
         say("== checkouts, " + THREADS + " threads, " + n + " carts of 2 lines over 20 shared products");
-        say(String.format("%,.0f checkouts/s (%d in %.2f s)", n / secs, n, secs));
+        say(String.format("%,.0f checkouts/s (%d in %.2f s); %s", n / secs, n, secs, load()));
     }
 
     static double pct(double[] values, int p) {
