@@ -25,7 +25,8 @@ import java.util.function.IntSupplier;
 
 /**
  * {@link CartService}: every change runs in one transaction that first locks the cart row (so
- * two kiosks of one customer take turns), then holds stock through {@link StockHolds}.
+ * two kiosks of one customer take turns), then holds stock through {@link StockHolds}. Changes
+ * of lines commit without waiting for the disk (decision 0051); checkout never does.
  */
 public final class DefaultCartService implements CartService {
 
@@ -73,6 +74,7 @@ public final class DefaultCartService implements CartService {
                 productId,
                 quantity,
                 () -> tx.inTransaction(() -> {
+                    holds.commitCartChangeWithoutWaitingForDisk();
                     CartRecord cart = carts.lockOrCreate(owner, clock.instant());
                     int current = carts.quantities(cart.cartId()).getOrDefault(productId, 0);
                     int target = current + quantity;
@@ -98,6 +100,7 @@ public final class DefaultCartService implements CartService {
                 productId,
                 quantity,
                 () -> tx.inTransaction(() -> {
+                    holds.commitCartChangeWithoutWaitingForDisk();
                     CartRecord cart = carts.lockOrCreate(owner, clock.instant());
                     carts.upsertItem(cart.cartId(), productId, quantity, clock.instant());
                     holds.holdForLine(cart.cartId(), productId, quantity);
@@ -110,6 +113,7 @@ public final class DefaultCartService implements CartService {
     public Cart remove(CartOwner owner, long productId) {
         Objects.requireNonNull(owner, "owner");
         tx.run(() -> carts.lock(owner).ifPresent(cart -> {
+            holds.commitCartChangeWithoutWaitingForDisk();
             holds.holdForLine(cart.cartId(), productId, 0);
             carts.deleteItem(cart.cartId(), productId);
         }));
@@ -120,6 +124,7 @@ public final class DefaultCartService implements CartService {
     public Cart clear(CartOwner owner) {
         Objects.requireNonNull(owner, "owner");
         tx.run(() -> carts.lock(owner).ifPresent(cart -> {
+            holds.commitCartChangeWithoutWaitingForDisk();
             holds.releaseCart(cart.cartId());
             carts.deleteItems(cart.cartId());
             carts.setVoucher(cart.cartId(), null, clock.instant());

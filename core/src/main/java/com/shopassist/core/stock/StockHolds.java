@@ -90,6 +90,16 @@ public final class StockHolds {
         stock.updateHold(hold.holdId(), quantity, now.plus(holdDuration));
     }
 
+    /**
+     * Cart changes commit without waiting for the disk (decision 0051): the hot product row stays
+     * locked from the guarded UPDATE to the commit, and a synchronous commit would keep it locked
+     * through a WAL flush (about 1 ms here), capping reservations on one product near 500/s.
+     * Call it inside the cart's transaction, never in a checkout.
+     */
+    public void commitCartChangeWithoutWaitingForDisk() {
+        stock.commitWithoutWaitingForDisk();
+    }
+
     /** Units of the product this cart holds right now (0 if none, or if its hold expired). */
     public int heldNow(long cartId, long productId) {
         Instant now = clock.instant();

@@ -13,6 +13,14 @@ import java.util.Optional;
  */
 public interface StockRepository {
 
+    /**
+     * Lets the current transaction commit without waiting for its write-ahead log to reach disk
+     * (decision 0051): for cart changes only, never for a checkout. A crash may then lose the
+     * last fraction of a second of acknowledged cart changes, each whole (line and hold
+     * together), so stock stays exact. A store that cannot do this ignores it.
+     */
+    default void commitWithoutWaitingForDisk() {}
+
     /** Locks a product row (active or not) until the transaction ends; empty if there is no such product. */
     Optional<StockCounters> lockProduct(long productId);
 

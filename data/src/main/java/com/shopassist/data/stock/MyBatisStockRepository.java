@@ -30,6 +30,11 @@ public final class MyBatisStockRepository implements StockRepository {
     }
 
     @Override
+    public void commitWithoutWaitingForDisk() {
+        mapper.commitWithoutWaitingForDisk();
+    }
+
+    @Override
     public Optional<StockCounters> lockProduct(long productId) {
         return mapper.lockProduct(productId);
     }

@@ -15,6 +15,12 @@ import org.apache.ibatis.annotations.Param;
  */
 public interface StockMapper extends SqlMapper {
 
+    /** SET LOCAL synchronous_commit = off, as a function call; returns the new value. */
+    String commitWithoutWaitingForDisk();
+
+    /** The session's synchronous_commit right now (tests). */
+    String synchronousCommit();
+
     Optional<StockCounters> lockProduct(@Param("productId") long productId);
 
     List<StockCounters> lockProducts(@Param("ids") Collection<Long> productIds);
