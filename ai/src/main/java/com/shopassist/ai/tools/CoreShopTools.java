@@ -238,6 +238,9 @@ public final class CoreShopTools implements ShopTools {
         if (s == null || text == null || !s.ready() || (q.sort() != null && q.sort() != ProductSort.RELEVANCE)) {
             return keyword;
         }
+        // a full page where every word matched gains little from meaning: skip the scan (it is
+        // the most expensive step on a large catalog); meaning is for when keywords fall short
+        if (keywordsMatchedAll && keyword.size() >= size) return keyword;
         List<SemanticSearch.Hit> hits;
         try {
             hits = s.nearest(text, 40);
@@ -810,9 +813,11 @@ public final class CoreShopTools implements ShopTools {
             Money max = budget == null || budget <= 0 ? null : Money.of(budget);
             Map<Long, Product> picked = new LinkedHashMap<>();
             Set<Long> categoriesUsed = new java.util.HashSet<>();
+            int searches = 0;
             for (String idea : ideas) {
-                if (picked.size() >= 6) break;
-                ProductQuery q = new ProductQuery(idea, null, null, null, null, max, true, ProductSort.RELEVANCE, 1, 4);
+                // three catalog searches at most: each costs most of a turn's budget on a large catalog
+                if (picked.size() >= 6 || searches++ >= 3) break;
+                ProductQuery q = new ProductQuery(idea, null, null, null, null, max, true, ProductSort.RELEVANCE, 1, 6);
                 List<Product> found = catalog.search(q).items();
                 if (found.isEmpty() && idea.equals(interests)) {
                     found = fuseSemantic(idea, q, found, 4, false);
@@ -823,7 +828,7 @@ public final class CoreShopTools implements ShopTools {
                         continue;
                     picked.put(p.id(), p);
                     categoriesUsed.add(p.categoryId());
-                    if (picked.size() >= 6 || !idea.equals(interests) && picked.size() % 2 == 0) break;
+                    if (picked.size() >= 6 || !idea.equals(interests) && picked.size() % 2 == 0 && picked.size() < 6 - 1) break;
                 }
             }
             List<Product> list = new ArrayList<>(picked.values());

@@ -72,23 +72,49 @@ class OfflineTurnBenchmark {
         }
     }
 
+    /** Plays the script; a new guest session every round, the previous one reset as a kiosk does when idle. */
     static Stats run(
-            OfflineAssistant assistant, int warmup, int measured, java.util.function.Supplier<ChatContext> sessions) {
+            OfflineAssistant assistant,
+            com.shopassist.core.cart.CartService carts,
+            int warmup,
+            int measured,
+            java.util.function.Supplier<ChatContext> sessions) {
         ChatContext ctx = sessions.get();
         for (int i = 0; i < warmup; i++) {
-            if (i % SCRIPT.size() == 0) ctx = sessions.get();
+            if (i % SCRIPT.size() == 0) {
+                carts.discard(ctx.owner());
+                ctx = sessions.get();
+            }
             assistant.reply(ctx, SCRIPT.get(i % SCRIPT.size()));
         }
         double[] ms = new double[measured];
+        java.util.Map<String, List<Double>> byAsk = new java.util.TreeMap<>();
         for (int i = 0; i < measured; i++) {
-            if (i % SCRIPT.size() == 0) ctx = sessions.get();
+            if (i % SCRIPT.size() == 0) {
+                carts.discard(ctx.owner());
+                ctx = sessions.get();
+            }
             long t0 = System.nanoTime();
-            assistant.reply(ctx, SCRIPT.get(i % SCRIPT.size()));
+            var r = assistant.reply(ctx, SCRIPT.get(i % SCRIPT.size()));
             ms[i] = (System.nanoTime() - t0) / 1e6;
+            byAsk.computeIfAbsent(SCRIPT.get(i % SCRIPT.size()) + " " + r.tools(), k -> new ArrayList<>()).add(ms[i]);
         }
+        StringBuilder slow = new StringBuilder();
+        byAsk.entrySet().stream()
+                .sorted((a, b) -> Double.compare(median(b.getValue()), median(a.getValue())))
+                .limit(6)
+                .forEach(e -> slow.append(String.format("    median %.1f ms  %s%n", median(e.getValue()), e.getKey())));
+        System.out.print(slow);
+        carts.discard(ctx.owner());
         Arrays.sort(ms);
         return new Stats(
                 measured, ms[measured / 2], ms[(int) (measured * 0.95)], ms[(int) (measured * 0.99)], ms[measured - 1]);
+    }
+
+    static double median(List<Double> v) {
+        List<Double> c = new ArrayList<>(v);
+        java.util.Collections.sort(c);
+        return c.get(c.size() / 2);
     }
 
     static CoreShopTools tools(CommerceServices s, EmbeddingIndex semantic) {
@@ -123,14 +149,14 @@ class OfflineTurnBenchmark {
         MiniLmEmbedder embedder = new MiniLmEmbedder();
         try (Database db = TestDatabase.freshSeeded()) {
             CommerceServices s = CommerceServices.create(db);
-            Stats keyword = run(new OfflineAssistant(tools(s, null)), 300, 1300, guests());
+            Stats keyword = run(new OfflineAssistant(tools(s, null)), s.carts(), 300, 1300, guests());
             System.out.println("seed catalog (1,200 products), keyword path: " + keyword);
             EmbeddingIndex index = new EmbeddingIndex(new PgProductEmbeddingRepository(db), embedder);
             long t0 = System.nanoTime();
             index.loadNow();
             int n = index.embedMissing(128);
             System.out.printf("embedded %d products in %.1f s%n", n, (System.nanoTime() - t0) / 1e9);
-            Stats semantic = run(new OfflineAssistant(tools(s, index), index), 300, 1300, guests());
+            Stats semantic = run(new OfflineAssistant(tools(s, index), index), s.carts(), 300, 1300, guests());
             System.out.println("seed catalog (1,200 products), keyword + semantic: " + semantic);
         }
         try (Database db = TestDatabase.fresh()) {
@@ -138,10 +164,10 @@ class OfflineTurnBenchmark {
             new Seeder(db, Clock.systemUTC()).seed(100_000);
             System.out.printf("seeded 100,000 products in %.1f s%n", (System.nanoTime() - t0) / 1e9);
             CommerceServices s = CommerceServices.create(db);
-            Stats keyword = run(new OfflineAssistant(tools(s, null)), 300, 1300, guests());
+            Stats keyword = run(new OfflineAssistant(tools(s, null)), s.carts(), 300, 1300, guests());
             System.out.println("100,000 products, keyword path: " + keyword);
             EmbeddingIndex index = syntheticIndex(db, embedder);
-            Stats semantic = run(new OfflineAssistant(tools(s, index), index), 300, 1300, guests());
+            Stats semantic = run(new OfflineAssistant(tools(s, index), index), s.carts(), 300, 1300, guests());
             System.out.println("100,000 products, keyword + semantic (synthetic vectors): " + semantic);
             long scan0 = System.nanoTime();
             for (int i = 0; i < 200; i++) index.nearest("something to keep coffee hot", 40);
