@@ -828,7 +828,8 @@ public final class CoreShopTools implements ShopTools {
                         continue;
                     picked.put(p.id(), p);
                     categoriesUsed.add(p.categoryId());
-                    if (picked.size() >= 6 || !idea.equals(interests) && picked.size() % 2 == 0 && picked.size() < 6 - 1) break;
+                    if (picked.size() >= 6
+                            || !idea.equals(interests) && picked.size() % 2 == 0 && picked.size() < 6 - 1) break;
                 }
             }
             List<Product> list = new ArrayList<>(picked.values());

@@ -97,7 +97,8 @@ class OfflineTurnBenchmark {
             long t0 = System.nanoTime();
             var r = assistant.reply(ctx, SCRIPT.get(i % SCRIPT.size()));
             ms[i] = (System.nanoTime() - t0) / 1e6;
-            byAsk.computeIfAbsent(SCRIPT.get(i % SCRIPT.size()) + " " + r.tools(), k -> new ArrayList<>()).add(ms[i]);
+            byAsk.computeIfAbsent(SCRIPT.get(i % SCRIPT.size()) + " " + r.tools(), k -> new ArrayList<>())
+                    .add(ms[i]);
         }
         StringBuilder slow = new StringBuilder();
         byAsk.entrySet().stream()
