@@ -4,48 +4,20 @@ import static com.shopassist.ai.gemini.FakeGemini.Reply;
 import static com.shopassist.ai.gemini.Harness.FLASH;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.shopassist.ai.AssistantChain;
 import com.shopassist.core.chat.AssistantReply;
 import com.shopassist.core.chat.ChatContext;
 import com.shopassist.core.chat.TokenUsage;
 import com.shopassist.core.customer.Customer;
-import com.shopassist.data.chat.MyBatisChatRepository;
-import com.shopassist.data.db.Database;
-import com.shopassist.data.testing.TestDatabase;
 import java.math.BigDecimal;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Daily token budgets per tier: a guest is asked to sign in, FREE is told, PREMIUM goes offline. */
-class BudgetChainIT {
+class BudgetChainIT extends ChainTestBase {
 
-    static Database db;
-    static FakeGemini fake;
-    static MyBatisChatRepository chats;
-    StubShopTools tools;
-    AssistantChain chain;
-
-    @BeforeAll
-    static void up() {
-        db = TestDatabase.fresh(4);
-        chats = new MyBatisChatRepository(db);
-        fake = FakeGemini.start();
-    }
-
-    @AfterAll
-    static void down() {
-        fake.close();
-        db.close();
-    }
-
-    @BeforeEach
-    void fresh() {
-        fake.reset();
-        tools = new StubShopTools();
-        chain = Harness.chain(Harness.settings(fake).withBudgets(3_000, 5_000, 8_000), tools, chats, null);
+    @Override
+    AiSettings settings() {
+        return Harness.settings(fake).withBudgets(3_000, 5_000, 8_000);
     }
 
     /** Tokens already spent today, in another session of the same customer or kiosk guest. */

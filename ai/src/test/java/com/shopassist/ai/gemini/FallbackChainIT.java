@@ -10,47 +10,15 @@ import com.shopassist.ai.AssistantChain;
 import com.shopassist.core.chat.AssistantReply;
 import com.shopassist.core.chat.ChatContext;
 import com.shopassist.core.chat.ShoppingAssistant;
-import com.shopassist.data.chat.MyBatisChatRepository;
-import com.shopassist.data.db.Database;
-import com.shopassist.data.testing.TestDatabase;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Every failure of the model path still ends in an answer, from the next layer, quickly. */
-class FallbackChainIT {
-
-    static Database db;
-    static FakeGemini fake;
-    static MyBatisChatRepository chats;
-    StubShopTools tools;
-    AssistantChain chain;
-
-    @BeforeAll
-    static void up() {
-        db = TestDatabase.fresh(4);
-        chats = new MyBatisChatRepository(db);
-        fake = FakeGemini.start();
-    }
-
-    @AfterAll
-    static void down() {
-        fake.close();
-        db.close();
-    }
-
-    @BeforeEach
-    void fresh() {
-        fake.reset();
-        tools = new StubShopTools();
-        chain = Harness.chain(Harness.settings(fake), tools, chats, null);
-    }
+class FallbackChainIT extends ChainTestBase {
 
     @Test
     void flashAnswersByDefaultWithTheKeyAndTheSessionsToolsNotTheRest() {

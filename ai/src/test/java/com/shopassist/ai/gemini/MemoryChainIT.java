@@ -11,46 +11,19 @@ import com.shopassist.core.chat.AssistantReply;
 import com.shopassist.core.chat.ChatContext;
 import com.shopassist.core.chat.ChatMessage;
 import com.shopassist.core.customer.Customer;
-import com.shopassist.data.chat.MyBatisChatRepository;
-import com.shopassist.data.db.Database;
-import com.shopassist.data.testing.TestDatabase;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The recent window, the summary of older turns, and sessions that are listed, resumed and deleted. */
-class MemoryChainIT {
-
-    static Database db;
-    static FakeGemini fake;
-    static MyBatisChatRepository chats;
-    StubShopTools tools;
-    AssistantChain chain;
-
-    @BeforeAll
-    static void up() {
-        db = TestDatabase.fresh(4);
-        chats = new MyBatisChatRepository(db);
-        fake = FakeGemini.start();
-    }
-
-    @AfterAll
-    static void down() {
-        fake.close();
-        db.close();
-    }
+class MemoryChainIT extends ChainTestBase {
 
     @BeforeEach
-    void fresh() {
-        fake.reset();
+    void summariesAnswerUnscriptedRequests() {
         // summary requests are recognised by their instruction; everything else follows the script
         fake.otherwise(r -> r.systemText().startsWith("Summarise this shop chat")
                 ? Reply.text("SUMMARY: shopper likes Sony headphones (id 1, Rp 4.999.000); cart empty.")
                 : Reply.error(500, "INTERNAL", "unscripted"));
-        tools = new StubShopTools();
-        chain = Harness.chain(Harness.settings(fake), tools, chats, null);
     }
 
     private static List<JsonNode> contents(FakeGemini.Recorded r) {

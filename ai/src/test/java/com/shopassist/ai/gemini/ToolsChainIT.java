@@ -6,49 +6,16 @@ import static com.shopassist.ai.gemini.Harness.FLASH;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.shopassist.ai.AssistantChain;
 import com.shopassist.core.chat.AssistantReply;
 import com.shopassist.core.chat.ChatContext;
 import com.shopassist.core.chat.ChatMessage;
 import com.shopassist.core.chat.ProposedAction;
 import com.shopassist.core.customer.Customer;
-import com.shopassist.data.chat.MyBatisChatRepository;
-import com.shopassist.data.db.Database;
-import com.shopassist.data.testing.TestDatabase;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The tool layer as the model sees it: declarations, results, limits, proposals and confirmations. */
-class ToolsChainIT {
-
-    static Database db;
-    static FakeGemini fake;
-    static MyBatisChatRepository chats;
-    StubShopTools tools;
-    AssistantChain chain;
-
-    @BeforeAll
-    static void up() {
-        db = TestDatabase.fresh(4);
-        chats = new MyBatisChatRepository(db);
-        fake = FakeGemini.start();
-    }
-
-    @AfterAll
-    static void down() {
-        fake.close();
-        db.close();
-    }
-
-    @BeforeEach
-    void fresh() {
-        fake.reset();
-        tools = new StubShopTools();
-        chain = Harness.chain(Harness.settings(fake), tools, chats, null);
-    }
+class ToolsChainIT extends ChainTestBase {
 
     @Test
     void parallelFunctionCallsAreAnsweredOneForOneInOrder() {
