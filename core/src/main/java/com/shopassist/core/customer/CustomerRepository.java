@@ -12,6 +12,12 @@ public interface CustomerRepository {
 
     Optional<Customer> find(long customerId);
 
+    /**
+     * The customer, with the row locked until the transaction ends, so that address changes of one
+     * customer happen one after the other (exactly one default address, even under races).
+     */
+    Optional<Customer> lockForAddressChange(long customerId);
+
     /** The sign-in state of the account with this email, locked until the transaction ends. */
     Optional<Credentials> lockCredentials(String lowerCaseEmail);
 

@@ -203,7 +203,7 @@ public final class DefaultCustomerService implements CustomerService {
                 a.lng(),
                 a.isDefault());
         return tx.inTransaction(() -> {
-            customers.find(customerId).orElseThrow(() -> new NotFoundException("Customer", customerId));
+            customers.lockForAddressChange(customerId).orElseThrow(() -> new NotFoundException("Customer", customerId));
             boolean first = customers.addresses(customerId).isEmpty();
             if (clean.isDefault()) customers.clearDefaultAddress(customerId);
             Address toInsert = first && !clean.isDefault() ? withDefault(clean) : clean;

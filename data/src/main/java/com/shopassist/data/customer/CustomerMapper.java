@@ -21,6 +21,8 @@ public interface CustomerMapper extends SqlMapper {
 
     Optional<CustomerRow> find(@Param("customerId") long customerId);
 
+    Optional<CustomerRow> lockForAddressChange(@Param("customerId") long customerId);
+
     Optional<CredentialsRow> credentials(@Param("email") String email, @Param("lock") boolean lock);
 
     void recordFailedLogin(

@@ -42,6 +42,11 @@ public final class MyBatisCustomerRepository implements CustomerRepository {
     }
 
     @Override
+    public Optional<Customer> lockForAddressChange(long customerId) {
+        return mapper.lockForAddressChange(customerId).map(MyBatisCustomerRepository::toCustomer);
+    }
+
+    @Override
     public Optional<Credentials> lockCredentials(String lowerCaseEmail) {
         return mapper.credentials(lowerCaseEmail, true).map(MyBatisCustomerRepository::toCredentials);
     }

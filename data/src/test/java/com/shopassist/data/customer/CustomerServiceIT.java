@@ -206,6 +206,65 @@ class CustomerServiceIT {
     }
 
     @Test
+    void racingAddressAddsLeaveExactlyOneDefaultAddress() throws Exception {
+        Customer c = customers.register(reg("race.address@example.com", "benar12345"));
+        int threads = 8;
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            var futures = new java.util.ArrayList<java.util.concurrent.Future<Address>>();
+            for (int i = 0; i < threads; i++) {
+                // half ask to be the default, half are "first address" candidates that become it
+                boolean asDefault = i % 2 == 0;
+                String label = "Alamat " + i;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return customers.addAddress(
+                            c.id(),
+                            new Address(
+                                    0,
+                                    0,
+                                    label,
+                                    null,
+                                    null,
+                                    "Jl. Mawar " + label,
+                                    "Depok",
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    asDefault));
+                }));
+            }
+            start.countDown();
+            for (var f : futures) f.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(customers.addresses(c.id())).hasSize(threads);
+        assertThat(customers.addresses(c.id()).stream().filter(Address::isDefault))
+                .hasSize(1);
+    }
+
+    @Test
+    void theDatabaseItselfRefusesASecondDefaultAddress() throws Exception {
+        Customer c = customers.register(reg("two.defaults@example.com", "benar12345"));
+        customers.addAddress(
+                c.id(),
+                new Address(0, 0, "Rumah", null, null, "Jl. Melati 5", "Bogor", null, null, null, null, null, true));
+        try (var conn = db.dataSource().getConnection();
+                var st = conn.prepareStatement(
+                        "INSERT INTO tbl_customer_address"
+                                + " (customer_id, label, street_address, city, is_default) VALUES (?, 'Kantor', 'x', 'y', TRUE)")) {
+            st.setLong(1, c.id());
+            assertThatThrownBy(st::executeUpdate)
+                    .isInstanceOf(java.sql.SQLException.class)
+                    .hasMessageContaining("ux_customer_address_one_default");
+        }
+    }
+
+    @Test
     void clerksFindCustomersByEmailOrPartOfTheName() {
         fx.customer("Wulan Sari", "wulan@example.com");
         fx.customer("Wulandari Putri", "wp@example.com");
