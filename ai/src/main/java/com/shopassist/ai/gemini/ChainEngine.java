@@ -225,10 +225,11 @@ public final class ChainEngine implements ShoppingAssistant {
             }
         }
         AtomicBoolean tokenShown = new AtomicBoolean(false);
+        Turn turn = null;
         if (useGemini) {
             boolean proFirst = ModelRouter.preferPro(message, session.turnNumber(), settings.proAfterTurns());
             List<String> toolNames = ToolRouter.select(message, history.lastTurnTools());
-            Turn turn = new Turn(ctx, message, lang, history, toolNames, ToolRouter.singleStep(message));
+            turn = new Turn(ctx, message, lang, history, toolNames, ToolRouter.singleStep(message));
             for (GeminiLayer layer : proFirst ? List.of(pro, flash) : List.of(flash, pro)) {
                 try {
                     outcome = layer.run(turn, onToken, tokenShown);
@@ -243,6 +244,10 @@ public final class ChainEngine implements ShoppingAssistant {
                 // a turn ended by a cart write streamed nothing: its composed text is the one piece
                 emit(onToken, reply.text(), tokenShown);
             }
+        }
+        if (reply == null && turn != null && !turn.successfulWrites().isEmpty()) {
+            reply = fromWritesMade(turn);
+            emit(onToken, reply.text(), tokenShown);
         }
         if (reply == null) {
             reply = fromOffline(ctx, message, lang);
@@ -318,6 +323,22 @@ public final class ChainEngine implements ShoppingAssistant {
             }
         }
         return out;
+    }
+
+    /**
+     * Both models failed after one of them changed the cart: say what was done, from the results,
+     * and that the rest of the ask did not get an answer. The offline assistant is not asked, since
+     * it would read the same words and make the same change again.
+     */
+    private AssistantReply fromWritesMade(Turn turn) {
+        List<ToolResult> writes = turn.successfulWrites();
+        Cart cart = null;
+        for (ToolResult r : writes) if (r.cart() != null) cart = r.cart();
+        List<String> toolNames =
+                writes.stream().map(ToolResult::tool).distinct().toList();
+        String text = Texts.immediate(writes, turn.lang) + Texts.interrupted(turn.lang);
+        return new AssistantReply(
+                text, turn.lang, List.of(), cart, null, toolNames, "fallback", suggestions(turn.lang, toolNames, null));
     }
 
     private AssistantReply fromOffline(ChatContext ctx, String message, String lang) {

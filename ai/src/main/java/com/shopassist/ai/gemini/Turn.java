@@ -5,6 +5,7 @@ import com.shopassist.ai.tools.ToolResult;
 import com.shopassist.core.chat.ChatContext;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,7 +28,7 @@ final class Turn {
     final History history;
     final List<String> toolNames;
     final boolean singleStep;
-    private final Map<String, List<ToolResult>> writesDone = new HashMap<>();
+    private final Map<String, List<ToolResult>> writesDone = new LinkedHashMap<>();
 
     Turn(ChatContext ctx, String message, String lang, History history, List<String> toolNames, boolean singleStep) {
         this.ctx = ctx;
@@ -36,6 +37,19 @@ final class Turn {
         this.history = history;
         this.toolNames = toolNames;
         this.singleStep = singleStep;
+    }
+
+    /**
+     * The cart writes some model already made this turn and that succeeded, in the order made. When
+     * every model then fails, the turn is answered from these rather than handed to the offline
+     * assistant, which would read the shopper's words again and make the same write a second time.
+     */
+    synchronized List<ToolResult> successfulWrites() {
+        List<ToolResult> out = new ArrayList<>();
+        for (List<ToolResult> done : writesDone.values()) {
+            for (ToolResult r : done) if (r.ok()) out.add(r);
+        }
+        return out;
     }
 
     Attempt attempt(String label, String model, int maxToolCalls) {

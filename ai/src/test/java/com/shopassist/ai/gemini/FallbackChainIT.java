@@ -208,4 +208,22 @@ class FallbackChainIT extends ChainTestBase {
                 .satisfies(l -> assertThat(l.quantity()).isEqualTo(1));
         assertThat(tools.toolNames()).containsExactly("add_to_cart");
     }
+
+    @Test
+    void aWriteMadeBeforeBothModelsFailedIsReportedNotMadeAgainOffline() {
+        ChatContext ctx = Harness.guest();
+        fake.enqueue(
+                FLASH,
+                Reply.calls(Call.of("add_to_cart", "product_id", 2, "quantity", 1)),
+                Reply.error(503, "UNAVAILABLE", "x"));
+        fake.enqueue(PRO, Reply.error(503, "UNAVAILABLE", "x"));
+        AssistantReply r = chain.reply(ctx, "add the JBL and tell me the total");
+        assertThat(tools.cart(ctx.owner()).lines())
+                .singleElement()
+                .satisfies(l -> assertThat(l.quantity()).isEqualTo(1));
+        assertThat(tools.toolNames()).containsExactly("add_to_cart");
+        assertThat(r.assistant()).isEqualTo("fallback");
+        assertThat(r.text()).startsWith("Added to your cart.").contains("please ask again");
+        assertThat(r.cart()).isNotNull();
+    }
 }
