@@ -32,4 +32,11 @@ public interface CartService {
 
     /** The kiosk's idle reset: releases every hold of the guest cart and deletes it. */
     void discard(CartOwner owner);
+
+    /**
+     * The shopper left a shared kiosk: every stock hold of the owner's cart is released, the lines
+     * stay (decision 0045). The next change of a line or the checkout holds stock again, if there
+     * still is some.
+     */
+    void releaseHolds(CartOwner owner);
 }

@@ -211,6 +211,15 @@ public final class DefaultCartService implements CartService {
         }));
     }
 
+    @Override
+    public void releaseHolds(CartOwner owner) {
+        Objects.requireNonNull(owner, "owner");
+        tx.run(() -> carts.lock(owner).ifPresent(cart -> {
+            holds.commitCartChangeWithoutWaitingForDisk();
+            holds.releaseCart(cart.cartId());
+        }));
+    }
+
     private static void checkQuantity(int quantity, int min) {
         if (quantity < min || quantity > MAX_LINE_QUANTITY) {
             throw new ValidationException(

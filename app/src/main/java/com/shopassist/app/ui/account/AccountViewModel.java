@@ -1,6 +1,7 @@
 package com.shopassist.app.ui.account;
 
 import com.shopassist.app.ui.UiContext;
+import com.shopassist.app.ui.common.KioskDeparture;
 import com.shopassist.core.cart.Cart;
 import com.shopassist.core.customer.Customer;
 import com.shopassist.core.customer.Registration;
@@ -104,15 +105,20 @@ public final class AccountViewModel {
                         });
     }
 
-    /** Signs the shopper (or the clerk) out; the kiosk is a fresh guest session again. */
+    /**
+     * Signs the shopper (or the clerk) out; the kiosk is a fresh guest session again. The cart
+     * left behind gives its stock back (decision 0045).
+     */
     public void signOut() {
         String customerToken = ui.session().customerToken();
         String clerkToken = ui.session().clerkToken();
+        var owner = ui.session().owner();
         var ctx = ui.session().chatContext(ui.i18n().locale());
         ui.session().resetToGuest();
         ui.tasks()
                 .runThen(
                         () -> {
+                            KioskDeparture.releaseCart(ui.services().carts(), owner);
                             ui.services().assistant().forget(ctx);
                             if (customerToken != null) ui.services().customers().logout(customerToken);
                             if (clerkToken != null) ui.services().customers().logout(clerkToken);
@@ -145,12 +151,21 @@ public final class AccountViewModel {
         ui.feedback().info("clerk.actingFor", c.fullName());
     }
 
+    /** The clerk is done with this customer: their cart stays theirs, its stock goes back. */
     public void stopActing() {
+        var owner = ui.session().owner();
         var ctx = ui.session().chatContext(ui.i18n().locale());
         ui.session().stopActing();
         found.clear();
         lookup.set("");
-        ui.tasks().runThen(() -> ui.services().assistant().forget(ctx), () -> {}, e -> {});
+        ui.tasks()
+                .runThen(
+                        () -> {
+                            KioskDeparture.releaseCart(ui.services().carts(), owner);
+                            ui.services().assistant().forget(ctx);
+                        },
+                        () -> {},
+                        e -> {});
     }
 
     private static String firstName(Customer c) {

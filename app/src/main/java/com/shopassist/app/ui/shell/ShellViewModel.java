@@ -10,6 +10,7 @@ import com.shopassist.app.ui.catalog.GiftFinderViewModel;
 import com.shopassist.app.ui.chat.ChatViewModel;
 import com.shopassist.app.ui.checkout.CheckoutViewModel;
 import com.shopassist.app.ui.checkout.OrdersViewModel;
+import com.shopassist.app.ui.common.KioskDeparture;
 import com.shopassist.app.ui.common.ProductCardView;
 import com.shopassist.app.ui.kiosk.IdleMonitor;
 import com.shopassist.core.catalog.Product;
@@ -148,8 +149,9 @@ public final class ShellViewModel {
     }
 
     /**
-     * The kiosk's idle reset (and "start over"): the shopper is forgotten. The guest cart is
-     * discarded (its stock holds released), the assistant forgets the conversation, any sign-in
+     * The kiosk's idle reset (and "start over"): the shopper is forgotten. A guest cart is
+     * discarded; a customer's cart (signed in, or served by a clerk) stays theirs but its stock
+     * holds are released (decision 0045). The assistant forgets the conversation, any sign-in
      * ends, and the window returns to an empty chat.
      */
     public void resetSession() {
@@ -165,7 +167,7 @@ public final class ShellViewModel {
         ui.tasks()
                 .runThen(
                         () -> {
-                            if (owner.isGuest()) ui.services().carts().discard(owner);
+                            KioskDeparture.releaseCart(ui.services().carts(), owner);
                             ui.services().assistant().forget(ctx);
                             if (customerToken != null) ui.services().customers().logout(customerToken);
                             if (clerkToken != null) ui.services().customers().logout(clerkToken);

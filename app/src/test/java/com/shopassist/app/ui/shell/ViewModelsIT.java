@@ -129,6 +129,89 @@ class ViewModelsIT {
         assertThat(commerce.catalog().product(p.id()).orElseThrow().available()).isEqualTo(before);
     }
 
+    private int available(Product p) {
+        return commerce.catalog().product(p.id()).orElseThrow().available();
+    }
+
+    private void idleUntilReset() {
+        now.addAndGet(170_000);
+        shell.idle().tick();
+        now.addAndGet(10_000);
+        assertThat(shell.idle().tick()).isTrue();
+    }
+
+    @Test
+    void theIdleResetGivesASignedInShoppersHeldStockBackButTheCartStaysTheirs() {
+        Product p = inStock("blender");
+        int before = available(p);
+        shell.account().emailProperty().set("siti@example.com");
+        shell.account().passwordProperty().set("belanja123");
+        shell.account().signIn();
+        CartOwner siti = ui.session().owner();
+        assertThat(siti.isGuest()).isFalse();
+        shell.cart().add(p.id(), p.name());
+        assertThat(available(p)).isEqualTo(before - 1);
+
+        idleUntilReset();
+
+        assertThat(ui.session().customer()).isNull();
+        assertThat(shell.cart().lines()).isEmpty();
+        assertThat(available(p)).isEqualTo(before);
+        assertThat(commerce.carts().cart(siti).lines())
+                .extracting(l -> l.productId())
+                .containsExactly(p.id());
+        // back at the kiosk later: the next change holds the whole line again
+        commerce.carts().setQuantity(siti, p.id(), 2);
+        assertThat(available(p)).isEqualTo(before - 2);
+        commerce.carts().clear(siti);
+    }
+
+    @Test
+    void signingOutGivesTheShoppersHeldStockBack() {
+        Product p = inStock("kettle");
+        int before = available(p);
+        shell.account().emailProperty().set("siti@example.com");
+        shell.account().passwordProperty().set("belanja123");
+        shell.account().signIn();
+        CartOwner siti = ui.session().owner();
+        shell.cart().add(p.id(), p.name());
+        assertThat(available(p)).isEqualTo(before - 1);
+
+        shell.account().signOut();
+
+        assertThat(ui.session().isGuest()).isTrue();
+        assertThat(available(p)).isEqualTo(before);
+        assertThat(commerce.carts().cart(siti).lines()).hasSize(1);
+        commerce.carts().clear(siti);
+    }
+
+    @Test
+    void aClerkServingACustomerGivesTheHeldStockBackWhenDoneAndAtTheIdleReset() {
+        Product p = inStock("rice cooker");
+        int before = available(p);
+        shell.account().emailProperty().set("kasir@example.com");
+        shell.account().passwordProperty().set("kasir123");
+        shell.account().signIn();
+        shell.account().lookupProperty().set("budi");
+        shell.account().findCustomers();
+        var budi = shell.account().found().get(0);
+        shell.account().actFor(budi);
+        shell.cart().add(p.id(), p.name());
+        assertThat(available(p)).isEqualTo(before - 1);
+
+        shell.account().stopActing();
+        assertThat(available(p)).isEqualTo(before);
+        assertThat(commerce.carts().cart(CartOwner.customer(budi.id())).lines()).hasSize(1);
+
+        shell.account().actFor(budi);
+        shell.cart().increment(shell.cart().lines().get(0));
+        assertThat(available(p)).isEqualTo(before - 2);
+        idleUntilReset();
+        assertThat(ui.session().isClerkMode()).isFalse();
+        assertThat(available(p)).isEqualTo(before);
+        commerce.carts().clear(CartOwner.customer(budi.id()));
+    }
+
     @Test
     void aClerkFindsACustomerActsForThemAndSignsOut() {
         shell.account().emailProperty().set("kasir@example.com");
