@@ -52,10 +52,6 @@ public final class ChatEntry {
         return text.get();
     }
 
-    void append(String token) {
-        text.set(text.get() + token);
-    }
-
     public BooleanProperty streamingProperty() {
         return streaming;
     }

@@ -137,10 +137,19 @@ public final class ChatView extends BorderPane {
         list.getChildren().setAll(vm.messages().stream().map(this::bubble).toList());
     }
 
+    static final String STREAMING_CARET = " \u258D";
+
     private Node bubble(ChatEntry entry) {
         Label text = new Label();
         text.setWrapText(true);
-        text.textProperty().bind(entry.textProperty());
+        // a caret at the end while the answer is still coming in
+        text.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> entry.streamingProperty().get() && !entry.text().isEmpty()
+                                ? entry.text() + STREAMING_CARET
+                                : entry.text(),
+                        entry.textProperty(),
+                        entry.streamingProperty()));
         text.getStyleClass().add("bubble-text");
         text.setMinHeight(Region.USE_PREF_SIZE);
         VBox bubble = new VBox(8, text);

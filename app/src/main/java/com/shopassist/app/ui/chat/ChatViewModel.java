@@ -24,6 +24,12 @@ public final class ChatViewModel {
     /** Long pastes are cut here: no shopper question needs more, and the assistants cap input too. */
     public static final int MAX_INPUT = 1000;
 
+    /** How often a streaming answer shows a little more (see {@link TextReveal} for how much). */
+    public static final java.time.Duration REVEAL_TICK = java.time.Duration.ofMillis(30);
+
+    /** Ticks a whole answer takes to show at most, however long it is. */
+    public static final int MAX_REVEAL_STEPS = TextReveal.MAX_STEPS;
+
     private final UiContext ui;
     private final ObservableList<ChatEntry> messages = FXCollections.observableArrayList();
     private final ObservableList<String> suggestions = FXCollections.observableArrayList();
@@ -87,43 +93,96 @@ public final class ChatViewModel {
         waiting.set(true);
         suggestions.clear();
         int epoch = ui.session().epochProperty().get();
+        Streamed streamed = new Streamed(answer, epoch);
         ChatContext ctx = ui.session().chatContext(ui.i18n().locale());
         var dispatcher = ui.tasks().dispatcher();
         ui.tasks()
                 .run(
                         () -> ui.services()
                                 .assistant()
-                                .reply(
-                                        ctx,
-                                        text,
-                                        token -> dispatcher.run(() -> {
-                                            if (epoch
-                                                    != ui.session()
-                                                            .epochProperty()
-                                                            .get()) return;
-                                            typing.set(false);
-                                            answer.append(token);
-                                        })),
+                                .reply(ctx, text, token -> dispatcher.run(() -> streamed.offer(token))),
                         reply -> {
-                            if (epoch == ui.session().epochProperty().get()) finish(answer, reply);
+                            if (epoch == ui.session().epochProperty().get()) finish(streamed, reply);
                         },
                         e -> {
                             if (epoch != ui.session().epochProperty().get()) return;
-                            answer.textProperty().set(ui.feedback().describe(e));
-                            answer.streamingProperty().set(false);
+                            streamed.fail(ui.feedback().describe(e));
                             typing.set(false);
                             waiting.set(false);
                             defaultSuggestions();
                         });
     }
 
-    private void finish(ChatEntry answer, AssistantReply reply) {
+    /**
+     * The answer's text shown a few words at a time (decision 0046): streamed tokens and whole
+     * replies alike go through a {@link TextReveal} paced by the UI's {@link
+     * com.shopassist.app.ui.common.Ticker}. Cards, cart and proposal never wait for it.
+     */
+    private final class Streamed {
+        private final ChatEntry entry;
+        private final int epoch;
+        private final TextReveal reveal = new TextReveal();
+        private boolean ticking;
+        private boolean complete;
+
+        Streamed(ChatEntry entry, int epoch) {
+            this.entry = entry;
+            this.epoch = epoch;
+        }
+
+        void offer(String token) {
+            if (stale() || complete || token == null || token.isEmpty()) return;
+            reveal.offer(token);
+            typing.set(false);
+            pace();
+        }
+
+        void complete(String text) {
+            complete = true;
+            reveal.complete(text);
+            pace();
+        }
+
+        void fail(String message) {
+            complete = true;
+            reveal.complete(message);
+            while (!reveal.caughtUp()) reveal.step(); // an error shows at once
+            entry.textProperty().set(reveal.visible());
+            entry.streamingProperty().set(false);
+        }
+
+        private boolean stale() {
+            return epoch != ui.session().epochProperty().get();
+        }
+
+        private void pace() {
+            if (ticking) return;
+            ticking = true;
+            ui.tasks().ticker().every(REVEAL_TICK, this::tick);
+        }
+
+        private boolean tick() {
+            if (stale()) {
+                ticking = false;
+                return false;
+            }
+            entry.textProperty().set(reveal.step());
+            if (!reveal.caughtUp()) return true;
+            ticking = false;
+            if (complete) entry.streamingProperty().set(false);
+            return false;
+        }
+    }
+
+    private void finish(Streamed streamed, AssistantReply reply) {
+        ChatEntry answer = streamed.entry;
         typing.set(false);
         waiting.set(false);
-        answer.streamingProperty().set(false);
-        if (reply.text() != null && !reply.text().isBlank())
-            answer.textProperty().set(reply.text());
-        else if (answer.text().isBlank()) answer.textProperty().set(ui.i18n().t("chat.noAnswer"));
+        String text = reply.text();
+        if (text == null || text.isBlank()) {
+            text = streamed.reveal.full().isBlank() ? ui.i18n().t("chat.noAnswer") : streamed.reveal.full();
+        }
+        streamed.complete(text);
         answer.setCards(reply.products());
         if (reply.action() != null) {
             answer.actionProperty().set(reply.action());
@@ -166,16 +225,17 @@ public final class ChatViewModel {
         typing.set(true);
         waiting.set(true);
         int epoch = ui.session().epochProperty().get();
+        Streamed streamed = new Streamed(result, epoch);
         ChatContext ctx = ui.session().chatContext(ui.i18n().locale());
         ui.tasks()
                 .run(
                         () -> ui.services().assistant().confirm(ctx, action.id(), accept),
                         reply -> {
-                            if (epoch == ui.session().epochProperty().get()) finish(result, reply);
+                            if (epoch == ui.session().epochProperty().get()) finish(streamed, reply);
                         },
                         e -> {
-                            result.textProperty().set(ui.feedback().describe(e));
-                            result.streamingProperty().set(false);
+                            if (epoch != ui.session().epochProperty().get()) return;
+                            streamed.fail(ui.feedback().describe(e));
                             typing.set(false);
                             waiting.set(false);
                         });

@@ -5,7 +5,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -29,27 +32,66 @@ public final class UiTasks implements AutoCloseable {
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicInteger generation = new AtomicInteger();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final Ticker ticker;
 
-    private UiTasks(Executor executor, UiDispatcher dispatcher, ScheduledExecutorService timer) {
+    private UiTasks(Executor executor, UiDispatcher dispatcher, ScheduledExecutorService timer, Ticker ticker) {
         this.executor = executor;
         this.dispatcher = dispatcher;
         this.timer = timer;
+        this.ticker = ticker != null ? ticker : scheduled(timer, dispatcher);
     }
 
     /** Background threads, results on the FX thread. */
     public static UiTasks background() {
         ExecutorService pool = Executors.newCachedThreadPool(daemon("ui-task"));
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("ui-busy"));
-        return new UiTasks(pool, UiDispatcher.fx(), timer);
+        return new UiTasks(pool, UiDispatcher.fx(), timer, null);
     }
 
-    /** Everything on the caller's thread, for view-model tests. */
+    /** Everything on the caller's thread, for view-model tests; paced work runs to its end at once. */
     public static UiTasks direct() {
-        return new UiTasks(Runnable::run, UiDispatcher.direct(), null);
+        return direct(Ticker.immediate());
+    }
+
+    /** Everything on the caller's thread; paced work ticks as {@code ticker} says (tests step it). */
+    public static UiTasks direct(Ticker ticker) {
+        return new UiTasks(Runnable::run, UiDispatcher.direct(), null, ticker);
     }
 
     public UiDispatcher dispatcher() {
         return dispatcher;
+    }
+
+    /** Paces UI work (text revealed as it streams) on the UI thread. */
+    public Ticker ticker() {
+        return ticker;
+    }
+
+    /** Ticks on the timer thread, each tick run through the dispatcher, never two queued at once. */
+    private static Ticker scheduled(ScheduledExecutorService timer, UiDispatcher dispatcher) {
+        return (period, tick) -> {
+            AtomicReference<ScheduledFuture<?>> future = new AtomicReference<>();
+            AtomicBoolean done = new AtomicBoolean();
+            AtomicBoolean queued = new AtomicBoolean();
+            long ms = Math.max(1, period.toMillis());
+            if (timer.isShutdown()) return; // the window is closing
+            future.set(timer.scheduleAtFixedRate(
+                    () -> {
+                        if (done.get()) {
+                            ScheduledFuture<?> f = future.get();
+                            if (f != null) f.cancel(false);
+                            return;
+                        }
+                        if (!queued.compareAndSet(false, true)) return; // the UI thread is behind: skip
+                        dispatcher.run(() -> {
+                            queued.set(false);
+                            if (!done.get() && !tick.getAsBoolean()) done.set(true);
+                        });
+                    },
+                    ms,
+                    ms,
+                    TimeUnit.MILLISECONDS));
+        };
     }
 
     /**

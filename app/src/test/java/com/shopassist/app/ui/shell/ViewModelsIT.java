@@ -6,7 +6,16 @@ import com.shopassist.app.ui.UiContext;
 import com.shopassist.app.ui.UiServices;
 import com.shopassist.app.ui.UiServicesFactory;
 import com.shopassist.app.ui.chat.ChatEntry;
+import com.shopassist.app.ui.chat.ChatViewModel;
 import com.shopassist.app.ui.common.Formats;
+import com.shopassist.app.ui.common.Ticker;
+import com.shopassist.app.ui.common.UiTasks;
+import com.shopassist.core.chat.AssistantReply;
+import com.shopassist.core.chat.ChatContext;
+import com.shopassist.core.chat.ShoppingAssistant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 import com.shopassist.app.ui.kiosk.KioskSettings;
 import com.shopassist.core.cart.CartOwner;
 import com.shopassist.core.catalog.Product;
@@ -104,6 +113,102 @@ class ViewModelsIT {
         assertThat(shell.cart().lines()).hasSize(1);
         assertThat(shell.cart().lines().get(0).productId())
                 .isEqualTo(answer.cards().get(1).id());
+    }
+
+    @Test
+    void theOfflineAnswerAppearsAFewWordsAtATimeWhileItsCardsAndCartAreThereAtOnce() {
+        Ticker.Manual ticker = new Ticker.Manual();
+        UiContext paced = UiContext.create(services, UiTasks.direct(ticker), Locale.ENGLISH, KioskSettings.kiosk());
+        ShellViewModel s = new ShellViewModel(paced, now::get);
+        s.chat().inputProperty().set("rice cooker");
+        s.chat().send();
+        ChatEntry answer = s.chat().messages().get(s.chat().messages().size() - 1);
+        assertThat(answer.cards()).isNotEmpty();
+        assertThat(s.chat().waitingProperty().get()).isFalse();
+        assertThat(answer.streamingProperty().get()).isTrue();
+        assertThat(answer.text()).isEmpty();
+
+        ticker.tick();
+        String first = answer.text();
+        assertThat(first).isNotEmpty();
+        ticker.tick();
+        assertThat(answer.text()).startsWith(first).isNotEqualTo(first);
+        assertThat(answer.streamingProperty().get()).isTrue();
+
+        s.chat().inputProperty().set("add the first one");
+        s.chat().send();
+        // the cart the assistant filled is in the pane before the answer has finished showing
+        assertThat(s.cart().lines()).hasSize(1);
+        ChatEntry second = s.chat().messages().get(s.chat().messages().size() - 1);
+        assertThat(second.streamingProperty().get()).isTrue();
+
+        int ticks = ticker.runToEnd(1_000);
+        assertThat(ticks).isLessThanOrEqualTo(ChatViewModel.MAX_REVEAL_STEPS);
+        assertThat(answer.streamingProperty().get()).isFalse();
+        assertThat(answer.text()).startsWith("Here is what I found").contains("Rp ");
+        assertThat(second.streamingProperty().get()).isFalse();
+        assertThat(second.text()).isNotBlank();
+        paced.services().carts().discard(paced.session().owner());
+    }
+
+    @Test
+    void streamedTokensShowWhileTheAssistantIsStillWorking() {
+        Ticker.Manual ticker = new Ticker.Manual();
+        List<String> seenMidway = new ArrayList<>();
+        ShellViewModel[] s = new ShellViewModel[1];
+        // the real offline assistant, its answer handed out in tokens as Gemini does; halfway the
+        // UI ticks, as its timer would while the model is still producing
+        ShoppingAssistant tokenised = new ShoppingAssistant() {
+            @Override
+            public AssistantReply reply(ChatContext c, String m) {
+                return services.assistant().reply(c, m);
+            }
+
+            @Override
+            public AssistantReply reply(ChatContext c, String m, Consumer<String> onToken) {
+                AssistantReply r = services.assistant().reply(c, m);
+                String[] words = r.text().split("(?<= )");
+                for (int i = 0; i < words.length; i++) {
+                    onToken.accept(words[i]);
+                    if (i == words.length / 2) {
+                        ticker.tick();
+                        var last = s[0].chat().messages().get(s[0].chat().messages().size() - 1);
+                        seenMidway.add(last.text());
+                        seenMidway.add(Boolean.toString(s[0].chat().typingProperty().get()));
+                    }
+                }
+                return r;
+            }
+
+            @Override
+            public AssistantReply confirm(ChatContext c, String id, boolean accept) {
+                return services.assistant().confirm(c, id, accept);
+            }
+        };
+        UiServices withTokens = new UiServices(
+                services.catalog(),
+                services.carts(),
+                services.vouchers(),
+                services.checkout(),
+                services.orders(),
+                services.customers(),
+                services.privacy(),
+                services.stock(),
+                tokenised,
+                services.tools(),
+                services.databaseProbe(),
+                true);
+        UiContext paced = UiContext.create(withTokens, UiTasks.direct(ticker), Locale.ENGLISH, KioskSettings.kiosk());
+        s[0] = new ShellViewModel(paced, now::get);
+        s[0].chat().inputProperty().set("blender");
+        s[0].chat().send();
+
+        assertThat(seenMidway.get(0)).startsWith("Here");
+        assertThat(seenMidway.get(1)).as("typing dots gone once text streams").isEqualTo("false");
+        ChatEntry answer = s[0].chat().messages().get(s[0].chat().messages().size() - 1);
+        ticker.runToEnd(1_000);
+        assertThat(answer.text()).startsWith(seenMidway.get(0)).contains("blender");
+        assertThat(answer.text().length()).isGreaterThan(seenMidway.get(0).length());
     }
 
     @Test
