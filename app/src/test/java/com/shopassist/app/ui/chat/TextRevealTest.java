@@ -23,7 +23,8 @@ class TextRevealTest {
         assertThat(steps.size()).isGreaterThan(5);
         for (int i = 0; i < steps.size(); i++) {
             assertThat(text).startsWith(steps.get(i));
-            if (i > 0) assertThat(steps.get(i).length()).isGreaterThan(steps.get(i - 1).length());
+            if (i > 0)
+                assertThat(steps.get(i).length()).isGreaterThan(steps.get(i - 1).length());
         }
         assertThat(steps.get(steps.size() - 1)).isEqualTo(text);
     }
@@ -73,7 +74,8 @@ class TextRevealTest {
         TextReveal r = new TextReveal();
         r.offer(text);
         for (String shown : revealAll(r)) {
-            assertThat(Character.isHighSurrogate(shown.charAt(shown.length() - 1))).isFalse();
+            assertThat(Character.isHighSurrogate(shown.charAt(shown.length() - 1)))
+                    .isFalse();
         }
     }
 }

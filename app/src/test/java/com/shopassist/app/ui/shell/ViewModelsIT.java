@@ -10,22 +10,22 @@ import com.shopassist.app.ui.chat.ChatViewModel;
 import com.shopassist.app.ui.common.Formats;
 import com.shopassist.app.ui.common.Ticker;
 import com.shopassist.app.ui.common.UiTasks;
-import com.shopassist.core.chat.AssistantReply;
-import com.shopassist.core.chat.ChatContext;
-import com.shopassist.core.chat.ShoppingAssistant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Consumer;
 import com.shopassist.app.ui.kiosk.KioskSettings;
 import com.shopassist.core.cart.CartOwner;
 import com.shopassist.core.catalog.Product;
 import com.shopassist.core.catalog.ProductQuery;
+import com.shopassist.core.chat.AssistantReply;
+import com.shopassist.core.chat.ChatContext;
+import com.shopassist.core.chat.ShoppingAssistant;
 import com.shopassist.data.CommerceServices;
 import com.shopassist.data.db.Database;
 import com.shopassist.data.testing.TestDatabase;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -172,9 +172,12 @@ class ViewModelsIT {
                     onToken.accept(words[i]);
                     if (i == words.length / 2) {
                         ticker.tick();
-                        var last = s[0].chat().messages().get(s[0].chat().messages().size() - 1);
+                        var last = s[0].chat()
+                                .messages()
+                                .get(s[0].chat().messages().size() - 1);
                         seenMidway.add(last.text());
-                        seenMidway.add(Boolean.toString(s[0].chat().typingProperty().get()));
+                        seenMidway.add(
+                                Boolean.toString(s[0].chat().typingProperty().get()));
                     }
                 }
                 return r;
