@@ -6,6 +6,12 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.apache.ibatis.io.VFS;
@@ -39,29 +45,72 @@ public final class Database implements AutoCloseable {
     private final SqlSessionManager sessions;
     private final Transactions transactions;
 
-    private Database(DbSettings settings, HikariDataSource dataSource) {
+    private Database(DbSettings settings, HikariDataSource dataSource, Mappers mappers) {
         this.settings = settings;
         this.dataSource = dataSource;
-        Configuration configuration =
-                new Configuration(new Environment("shopassist", new JdbcTransactionFactory(), dataSource));
-        configuration.setMapUnderscoreToCamelCase(true);
-        configuration.setDefaultStatementTimeout(30);
-        configuration.setCacheEnabled(false); // caching is Caffeine's job, with explicit invalidation
-        // no session-local result cache: a repeated SELECT inside one transaction (a retried
-        // reservation, a re-read after a locking UPDATE) must see the database, not a stale copy
-        configuration.setLocalCacheScope(LocalCacheScope.STATEMENT);
-        configuration.addMappers("com.shopassist.data", SqlMapper.class);
+        Configuration configuration = mappers.take();
+        configuration.setEnvironment(new Environment("shopassist", new JdbcTransactionFactory(), dataSource));
         SqlSessionFactory factory = new SqlSessionFactoryBuilder().build(configuration);
         this.sessions = SqlSessionManager.newInstance(factory);
         this.transactions = new ManagedTransactions(sessions);
     }
 
+    /**
+     * The MyBatis side of a database, parsed before any server is known. Parsing the mapper XML is
+     * the costly part of {@link #open} on a cold JVM (about half a second of CPU), so an app can do
+     * it while PostgreSQL starts. Each instance serves one {@link #open}.
+     */
+    public static final class Mappers {
+        private Configuration configuration;
+
+        private Mappers(Configuration configuration) {
+            this.configuration = configuration;
+        }
+
+        /** Reads every mapper interface under {@code com.shopassist.data} and its XML. */
+        public static Mappers parse() {
+            Configuration configuration = new Configuration();
+            configuration.setMapUnderscoreToCamelCase(true);
+            configuration.setDefaultStatementTimeout(30);
+            configuration.setCacheEnabled(false); // caching is Caffeine's job, with explicit invalidation
+            // no session-local result cache: a repeated SELECT inside one transaction (a retried
+            // reservation, a re-read after a locking UPDATE) must see the database, not a stale copy
+            configuration.setLocalCacheScope(LocalCacheScope.STATEMENT);
+            configuration.addMappers("com.shopassist.data", SqlMapper.class);
+            return new Mappers(configuration);
+        }
+
+        private synchronized Configuration take() {
+            if (configuration == null) throw new IllegalStateException("these mappers already serve a database");
+            Configuration c = configuration;
+            configuration = null;
+            return c;
+        }
+    }
+
     /** Opens a pool to the database; does not migrate. Fails fast with a clear message. */
     public static Database open(DbSettings settings, int maxPoolSize) {
+        return open(settings, maxPoolSize, Mappers.parse());
+    }
+
+    /**
+     * Opens a pool with mappers parsed beforehand. One connection is made first, directly: a wrong
+     * password, a missing database or a server that is down fails at once with a one-line message
+     * (the pool alone would retry until its initialization timeout), and that same connection then
+     * becomes the pool's first, so a start pays for one handshake, not two.
+     */
+    public static Database open(DbSettings settings, int maxPoolSize, Mappers mappers) {
+        PgDriverDataSource source;
+        Connection first;
+        try {
+            source = new PgDriverDataSource(settings);
+            first = source.connect();
+        } catch (SQLException | RuntimeException e) {
+            throw new DataUnavailableException(DbErrors.describe(settings, e), e);
+        }
+        source.offerFirst(first);
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(settings.jdbcUrl());
-        if (settings.user() != null) config.setUsername(settings.user());
-        if (settings.password() != null) config.setPassword(settings.password());
+        config.setDataSource(source);
         config.setMaximumPoolSize(maxPoolSize);
         config.setMinimumIdle(Math.min(2, maxPoolSize));
         config.setPoolName("shopassist");
@@ -70,33 +119,79 @@ public final class Database implements AutoCloseable {
         config.setAutoCommit(true);
         // the guarded stock UPDATEs rely on READ COMMITTED re-checks, whatever the server's default
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
-        config.addDataSourceProperty("ApplicationName", "ShopAssist");
-        config.addDataSourceProperty("reWriteBatchedInserts", "true");
         try {
-            return new Database(settings, new HikariDataSource(config));
+            return new Database(settings, new HikariDataSource(config), mappers);
         } catch (RuntimeException e) {
+            source.closeUnused();
             throw new DataUnavailableException(DbErrors.describe(settings, e), e);
         }
     }
 
-    /** Applies pending Flyway migrations; returns the schema version now in place. */
+    /**
+     * Brings the schema to the version this build carries. When the schema history already lists
+     * every packaged migration (the usual start of a kiosk), one query says so and Flyway is not
+     * loaded at all; otherwise Flyway migrates as {@link #migrateFully()} does. Returns the schema
+     * version now in place.
+     */
     public String migrate() {
-        MigrateResult result = Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
+        String current = upToDateVersion();
+        return current != null ? current : migrateFully();
+    }
+
+    /**
+     * Flyway's full run: scans the packaged migrations, validates the applied ones against them
+     * (a changed checksum fails here) and applies what is pending. {@code db migrate} runs this.
+     */
+    public String migrateFully() {
+        MigrateResult result = flyway().migrate();
         return result.targetSchemaVersion != null ? result.targetSchemaVersion : schemaVersion();
     }
 
+    /** True when every migration this build carries is recorded as applied. */
+    public boolean isUpToDate() {
+        return upToDateVersion() != null;
+    }
+
+    private String upToDateVersion() {
+        Set<String> packaged = PackagedMigrations.versions();
+        if (packaged.isEmpty()) return null; // unknown (or repeatable migrations): ask Flyway
+        Set<String> applied = new HashSet<>();
+        String latest = null;
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("select to_regclass('flyway_schema_history') is not null")) {
+                rs.next();
+                if (!rs.getBoolean(1)) return null;
+            }
+            try (ResultSet rs = s.executeQuery(
+                    "select version, success from flyway_schema_history where version is not null order by installed_rank")) {
+                while (rs.next()) {
+                    if (!rs.getBoolean(2)) return null; // a failed migration: Flyway reports it
+                    String v = PackagedMigrations.normalizeOrNull(rs.getString(1));
+                    if (v == null) return null; // not a version this check understands
+                    applied.add(v);
+                    if (latest == null || PackagedMigrations.compare(v, latest) > 0) latest = v;
+                }
+            }
+        } catch (SQLException e) {
+            if (DbErrors.isConnectionFailure(e)) {
+                throw new DataUnavailableException(DbErrors.describe(settings, e), e);
+            }
+            return null; // anything unusual: Flyway decides and reports
+        }
+        return applied.containsAll(packaged) ? latest : null;
+    }
+
     public String schemaVersion() {
-        var current = Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .load()
-                .info()
-                .current();
+        var current = flyway().info().current();
         return current == null ? null : current.getVersion().getVersion();
+    }
+
+    private Flyway flyway() {
+        return Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:" + PackagedMigrations.LOCATION)
+                .load();
     }
 
     /**

@@ -110,7 +110,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
             } finally {
                 if (pwfile != null) Files.deleteIfExists(pwfile);
             }
-            boolean created = ensureDatabase(pg);
+            // the application database is looked for (one more connection) until it is known to exist
+            boolean created = false;
+            if (!DATABASE_NAME.equals(state.getProperty("database"))) {
+                created = ensureDatabase(pg);
+                state.setProperty("database", DATABASE_NAME);
+                writeState(stateFile, state);
+            }
             DbSettings settings = new DbSettings(
                     "jdbc:postgresql://localhost:" + port + "/" + DATABASE_NAME, USER, password, "embedded");
             Duration took = Duration.ofNanos(System.nanoTime() - t0);

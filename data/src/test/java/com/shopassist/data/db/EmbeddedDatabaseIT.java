@@ -100,6 +100,42 @@ class EmbeddedDatabaseIT {
     }
 
     @Test
+    void aWrongPasswordFailsAtOnceWithOneLine() {
+        DbSettings s = shared.settings();
+        DbSettings wrong = new DbSettings(s.jdbcUrl(), s.user(), "not-the-password", "test");
+        long t0 = System.nanoTime();
+        assertThatThrownBy(() -> Database.open(wrong, 2))
+                .isInstanceOf(DataUnavailableException.class)
+                .hasMessageContaining("wrong user name or password")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+        // the pool alone retries for its whole initialization timeout (5 s) before giving up
+        assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(1_500);
+    }
+
+    @Test
+    void aServerThatIsDownFailsAtOnce() throws Exception {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort(); // closed again: nothing listens there
+        }
+        DbSettings down = new DbSettings("jdbc:postgresql://127.0.0.1:" + port + "/shop", "postgres", "x", "test");
+        long t0 = System.nanoTime();
+        assertThatThrownBy(() -> Database.open(down, 2))
+                .isInstanceOf(DataUnavailableException.class)
+                .hasMessageStartingWith("Cannot reach the database at jdbc:postgresql://127.0.0.1:" + port);
+        assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(1_500);
+    }
+
+    @Test
+    void theFirstConnectionBecomesThePoolsOwn() throws Exception {
+        try (Database db = Database.open(shared.settings(), 1)) {
+            // a pool of one: the connection made to check the settings is the one the pool hands out
+            assertThat(queryString(db, "select count(*) from pg_stat_activity where application_name = 'ShopAssist'"))
+                    .isEqualTo("1");
+        }
+    }
+
+    @Test
     void aSecondStartOnTheSameFolderIsRefusedWithAClearMessage() {
         assertThatThrownBy(() -> EmbeddedDatabase.start(sharedFolder))
                 .isInstanceOf(DataUnavailableException.class)

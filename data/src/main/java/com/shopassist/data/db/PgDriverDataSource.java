@@ -1,0 +1,111 @@
+package com.shopassist.data.db;
+
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * Connections straight from the PostgreSQL driver, for the pool. The first one can be made before
+ * the pool exists ({@link #connect()}, so a wrong password or a server that is down fails at once
+ * with its own SQLState) and is then handed to the pool as its first connection.
+ */
+final class PgDriverDataSource implements DataSource {
+
+    /** Seconds to wait for the TCP connection (a host that drops packets) and for the whole login. */
+    static final int CONNECT_TIMEOUT_SECONDS = 5;
+
+    private final Driver driver = new org.postgresql.Driver();
+    private final String url;
+    private final Properties properties = new Properties();
+    private final AtomicReference<Connection> first = new AtomicReference<>();
+    private volatile int loginTimeoutSeconds = CONNECT_TIMEOUT_SECONDS + 1;
+
+    PgDriverDataSource(DbSettings settings) {
+        this.url = settings.jdbcUrl();
+        if (settings.user() != null) properties.setProperty("user", settings.user());
+        if (settings.password() != null) properties.setProperty("password", settings.password());
+        // defaults only: parameters in the URL win (the driver reads the URL over these)
+        properties.setProperty("ApplicationName", "ShopAssist");
+        properties.setProperty("reWriteBatchedInserts", "true");
+        properties.setProperty("connectTimeout", String.valueOf(CONNECT_TIMEOUT_SECONDS));
+    }
+
+    /** A new connection, never the offered one. */
+    Connection connect() throws SQLException {
+        Properties p = new Properties();
+        p.putAll(properties);
+        p.setProperty("loginTimeout", String.valueOf(loginTimeoutSeconds));
+        Connection c = driver.connect(url, p);
+        if (c == null) throw new SQLException("Not a PostgreSQL JDBC URL: " + url, "08001");
+        return c;
+    }
+
+    /** The next {@link #getConnection()} returns {@code connection} instead of opening one. */
+    void offerFirst(Connection connection) {
+        first.set(connection);
+    }
+
+    /** Closes the offered connection if the pool never took it (the pool failed to start). */
+    void closeUnused() {
+        Connection c = first.getAndSet(null);
+        if (c == null) return;
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // it is being thrown away
+        }
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        Connection offered = first.getAndSet(null);
+        return offered != null ? offered : connect();
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+        throw new SQLFeatureNotSupportedException("the user comes from the settings");
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+        return null;
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {
+        // the driver logs through java.util.logging
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) {
+        if (seconds > 0) loginTimeoutSeconds = seconds;
+    }
+
+    @Override
+    public int getLoginTimeout() {
+        return loginTimeoutSeconds;
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        throw new SQLFeatureNotSupportedException();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) throws SQLException {
+        if (type.isInstance(this)) return type.cast(this);
+        throw new SQLException("not a wrapper of " + type.getName());
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> type) {
+        return type.isInstance(this);
+    }
+}
