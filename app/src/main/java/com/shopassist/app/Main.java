@@ -45,6 +45,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        StartupTimeline.mark("main");
         LoggingSetup.configure(List.of(args), System.getenv());
         int code = run(List.of(args), System.in, System.out, System.err, System.getenv(), Clock.systemDefaultZone());
         System.exit(code);

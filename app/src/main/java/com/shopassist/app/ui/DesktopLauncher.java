@@ -1,6 +1,9 @@
 package com.shopassist.app.ui;
 
 import com.shopassist.app.AppContext;
+import com.shopassist.app.StartupTimeline;
+import com.shopassist.data.db.EmbeddedDatabase;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -9,22 +12,50 @@ import java.util.List;
  */
 public final class DesktopLauncher {
 
+    /** How long a call from the window waits for the services: a first start seeds the catalog. */
+    static final Duration CALL_WAIT = Duration.ofMinutes(2);
+    /** How long a chat message waits before the shopper is told that ShopAssist is still starting. */
+    static final Duration CHAT_WAIT = Duration.ofSeconds(20);
+
     private DesktopLauncher() {}
 
     /** Opens the window and blocks until it is closed. */
     public static void launch(AppContext ctx, List<String> args) {
+        StartupTimeline.mark("desktop launcher");
         UiOptions options = UiOptions.parse(args, UiOptions.fromSettings(ctx::setting));
         boolean offlineOnly = args.contains("--offline");
         boolean geminiKey = !offlineOnly && ctx.setting("gemini.api-key", "GEMINI_API_KEY", null) != null;
-        // the database, services and assistant are built while the FX toolkit starts; a store
-        // database that cannot be reached fails here, on the console, before any window
-        UiLauncher.run(
-                () -> UiServicesFactory.with(
-                        ctx.commerce(),
-                        ctx.tools(),
-                        ctx.assistant(offlineOnly),
-                        UiServicesFactory.probe(ctx.database()),
-                        geminiKey),
-                options);
+        boolean firstStart =
+                ctx.isEmbedded() && !EmbeddedDatabase.exists(ctx.dataDir().resolve("db"));
+        // the window opens at once over stand-ins; the database, migrations and assistant start
+        // on their own thread meanwhile (a message sent before they are ready waits for them)
+        StartingServices starting = StartingServices.begin(
+                () -> {
+                    try {
+                        UiServices services = UiServicesFactory.with(
+                                ctx.commerce(),
+                                ctx.tools(),
+                                ctx.assistant(offlineOnly),
+                                UiServicesFactory.probe(ctx.database()),
+                                geminiKey);
+                        StartupTimeline.mark("services ready");
+                        return services;
+                    } catch (RuntimeException e) {
+                        // the window shows the database banner; the console gets the one line
+                        System.err.println("error: " + firstLine(e));
+                        throw e;
+                    }
+                },
+                geminiKey,
+                CALL_WAIT,
+                CHAT_WAIT);
+        StartupTimeline.mark("services starting");
+        UiLauncher.run(starting, options, firstStart);
+    }
+
+    private static String firstLine(Throwable e) {
+        String msg = e.getMessage();
+        if (msg == null || msg.isBlank()) return e.getClass().getSimpleName();
+        return msg.lines().findFirst().orElse(msg).strip();
     }
 }

@@ -35,11 +35,6 @@ import org.flywaydb.core.api.output.MigrateResult;
  */
 public final class Database implements AutoCloseable {
 
-    static {
-        // before MyBatis picks its VFS (once, on first use): list jars by their central directory
-        VFS.addImplClass(ZipFileVfs.class);
-    }
-
     private final DbSettings settings;
     private final HikariDataSource dataSource;
     private final SqlSessionManager sessions;
@@ -61,6 +56,11 @@ public final class Database implements AutoCloseable {
      * it while PostgreSQL starts. Each instance serves one {@link #open}.
      */
     public static final class Mappers {
+        static {
+            // before MyBatis picks its VFS (once, on first use): list jars by their central directory
+            VFS.addImplClass(ZipFileVfs.class);
+        }
+
         private Configuration configuration;
 
         private Mappers(Configuration configuration) {
@@ -90,16 +90,17 @@ public final class Database implements AutoCloseable {
 
     /** Opens a pool to the database; does not migrate. Fails fast with a clear message. */
     public static Database open(DbSettings settings, int maxPoolSize) {
-        return open(settings, maxPoolSize, Mappers.parse());
+        return open(settings, maxPoolSize, Mappers::parse);
     }
 
     /**
-     * Opens a pool with mappers parsed beforehand. One connection is made first, directly: a wrong
+     * Opens a pool with mappers parsed elsewhere ({@code mappers} is asked for them once the
+     * settings are known to work, so it can be a parse running on another thread). One connection is made first, directly: a wrong
      * password, a missing database or a server that is down fails at once with a one-line message
      * (the pool alone would retry until its initialization timeout), and that same connection then
      * becomes the pool's first, so a start pays for one handshake, not two.
      */
-    public static Database open(DbSettings settings, int maxPoolSize, Mappers mappers) {
+    public static Database open(DbSettings settings, int maxPoolSize, Supplier<Mappers> mappers) {
         PgDriverDataSource source;
         Connection first;
         try {
@@ -112,18 +113,34 @@ public final class Database implements AutoCloseable {
         HikariConfig config = new HikariConfig();
         config.setDataSource(source);
         config.setMaximumPoolSize(maxPoolSize);
-        config.setMinimumIdle(Math.min(2, maxPoolSize));
+        // one idle connection: each costs a scram handshake (PBKDF2, tens of ms of CPU) at start;
+        // the pool grows on demand up to maxPoolSize
+        config.setMinimumIdle(1);
         config.setPoolName("shopassist");
         config.setConnectionTimeout(5_000);
         config.setInitializationFailTimeout(5_000);
         config.setAutoCommit(true);
         // the guarded stock UPDATEs rely on READ COMMITTED re-checks, whatever the server's default
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        Mappers parsed;
         try {
-            return new Database(settings, new HikariDataSource(config), mappers);
+            parsed = mappers.get();
+        } catch (RuntimeException | Error e) {
+            source.closeUnused();
+            throw e;
+        }
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
         } catch (RuntimeException e) {
             source.closeUnused();
             throw new DataUnavailableException(DbErrors.describe(settings, e), e);
+        }
+        try {
+            return new Database(settings, pool, parsed);
+        } catch (RuntimeException | Error e) {
+            pool.close();
+            throw e;
         }
     }
 

@@ -69,7 +69,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             Files.createDirectories(dataFolder);
             Path pgdata = dataFolder.resolve(PGDATA);
             Path stateFile = dataFolder.resolve(STATE_FILE);
-            boolean fresh = !Files.exists(pgdata.resolve("postgresql.conf"));
+            boolean fresh = !exists(dataFolder);
             if (!fresh) stopOrphanedServer(pgdata);
             Properties state = loadOrCreateState(stateFile, fresh);
             String password = state.getProperty("password");
@@ -139,6 +139,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
             throw new DataUnavailableException(
                     "The embedded database in " + dataFolder + " did not start: " + firstLine(e), e);
         }
+    }
+
+    /** True when {@code dataFolder} holds a cluster already (a start will not run initdb). */
+    public static boolean exists(Path dataFolder) {
+        return Files.exists(dataFolder.resolve(PGDATA).resolve("postgresql.conf"));
     }
 
     /** How to connect (loopback URL, user, generated password). */

@@ -1,0 +1,253 @@
+package com.shopassist.app.ui;
+
+import com.shopassist.ai.tools.ShopTools;
+import com.shopassist.app.ui.chat.ChatViewModel;
+import com.shopassist.app.ui.common.I18n;
+import com.shopassist.core.cart.CartService;
+import com.shopassist.core.catalog.CatalogService;
+import com.shopassist.core.chat.AssistantReply;
+import com.shopassist.core.chat.ChatContext;
+import com.shopassist.core.chat.ShoppingAssistant;
+import com.shopassist.core.checkout.CheckoutService;
+import com.shopassist.core.common.DataUnavailableException;
+import com.shopassist.core.customer.CustomerService;
+import com.shopassist.core.order.OrderService;
+import com.shopassist.core.privacy.PrivacyService;
+import com.shopassist.core.stock.StockService;
+import com.shopassist.core.voucher.VoucherService;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The UI's services while the real ones are still being built (the database starting, migrating,
+ * and on a first start being seeded), so the window opens at once instead of after them. Each
+ * service here is a stand-in that waits for the real one and then calls it: view models call
+ * services from background tasks, so a wait shows as the usual progress indicator, never as a
+ * frozen window. A chat message sent meanwhile waits for the assistant and is answered; if the
+ * start takes longer than {@code chatWait} the shopper is told, in their language, that ShopAssist is
+ * still starting. A start that failed (the store database cannot be reached) surfaces as
+ * {@link DataUnavailableException} (the database banner and a clear sentence), and the next
+ * database check tries the start again.
+ */
+public final class StartingServices {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StartingServices.class);
+
+    private final Supplier<UiServices> builder;
+    private final Duration callWait;
+    private final Duration chatWait;
+    private final UiServices standIns;
+    private volatile CompletableFuture<UiServices> ready;
+
+    private StartingServices(
+            Supplier<UiServices> builder, boolean onlineAssistant, Duration callWait, Duration chatWait) {
+        this.builder = builder;
+        this.callWait = callWait;
+        this.chatWait = chatWait;
+        this.standIns = new UiServices(
+                standIn(CatalogService.class, UiServices::catalog),
+                standIn(CartService.class, UiServices::carts),
+                standIn(VoucherService.class, UiServices::vouchers),
+                standIn(CheckoutService.class, UiServices::checkout),
+                standIn(OrderService.class, UiServices::orders),
+                standIn(CustomerService.class, UiServices::customers),
+                standIn(PrivacyService.class, UiServices::privacy),
+                standIn(StockService.class, UiServices::stock),
+                new StartingAssistant(),
+                standIn(ShopTools.class, UiServices::tools),
+                this::probe,
+                onlineAssistant);
+    }
+
+    /**
+     * Starts building the services on a background thread and returns at once. Calls wait up to
+     * {@code callWait} for them (a first start seeds the catalog: allow a minute), chat messages
+     * up to {@code chatWait}.
+     */
+    public static StartingServices begin(
+            Supplier<UiServices> builder, boolean onlineAssistant, Duration callWait, Duration chatWait) {
+        StartingServices s = new StartingServices(builder, onlineAssistant, callWait, chatWait);
+        s.ready = s.start();
+        return s;
+    }
+
+    /** What the window is given: stand-ins that wait for the real services. */
+    public UiServices services() {
+        return standIns;
+    }
+
+    /** Completes with the real services (or the failure of the latest attempt to build them). */
+    public CompletableFuture<UiServices> ready() {
+        return ready;
+    }
+
+    /**
+     * Shows that the start is under way: the progress bar until the services are ready, and on a
+     * first start (a new database: initdb, migrations, the demo catalog) a note in the chat when it
+     * begins and when it is done. A start that fails shows the database banner and its sentence.
+     */
+    public void showProgress(UiContext ui, ChatViewModel chat, boolean firstStart) {
+        if (ready.isDone() && !ready.isCompletedExceptionally()) return;
+        if (firstStart) chat.notice(ui.i18n().t("chat.firstStart"));
+        ui.tasks()
+                .run(
+                        () -> await(FIRST_START_LIMIT),
+                        services -> {
+                            if (firstStart) chat.notice(ui.i18n().t("chat.firstStartDone"));
+                        },
+                        ui.feedback()::error);
+    }
+
+    /** Longer than any start, first ones included: the progress bar goes away in the end. */
+    private static final Duration FIRST_START_LIMIT = Duration.ofMinutes(10);
+
+    private CompletableFuture<UiServices> start() {
+        CompletableFuture<UiServices> f = new CompletableFuture<>();
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        f.complete(builder.get());
+                    } catch (Throwable e) {
+                        LOG.warn("the services did not start: {}", e.toString(), e);
+                        f.completeExceptionally(e);
+                    }
+                },
+                "services-start");
+        t.setDaemon(true);
+        t.start();
+        return f;
+    }
+
+    /** Starts again after a failed attempt (the store database may be back); never twice at once. */
+    private synchronized void restartIfFailed() {
+        if (ready.isCompletedExceptionally()) ready = start();
+    }
+
+    /** The real services, waiting up to {@code max} for them. */
+    UiServices await(Duration max) {
+        CompletableFuture<UiServices> f = ready;
+        if (!f.isDone() && Platform.isFxApplicationThread()) {
+            throw new StillStartingException(); // the window must never wait
+        }
+        try {
+            return f.get(max.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new StillStartingException();
+        } catch (ExecutionException | CancellationException e) {
+            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+            if (cause instanceof DataUnavailableException d) throw d;
+            throw new DataUnavailableException(firstLine(cause), cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StillStartingException();
+        }
+    }
+
+    /** Starting counts as up (no banner for a start in progress); a failed start as down, and is retried. */
+    private boolean probe() {
+        CompletableFuture<UiServices> f = ready;
+        if (!f.isDone()) return true;
+        if (f.isCompletedExceptionally()) {
+            restartIfFailed();
+            return false;
+        }
+        return f.join().databaseProbe().getAsBoolean();
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T standIn(Class<T> type, Function<UiServices, T> real) {
+        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
+            if (method.getDeclaringClass() == Object.class) return objectMethod(type, proxy, method, args);
+            T target = real.apply(await(callWait));
+            if (target == null) throw new DataUnavailableException(type.getSimpleName() + " is not available", null);
+            try {
+                return method.invoke(target, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        });
+    }
+
+    private static Object objectMethod(Class<?> type, Object proxy, Method method, Object[] args) {
+        return switch (method.getName()) {
+            case "equals" -> proxy == args[0];
+            case "hashCode" -> System.identityHashCode(proxy);
+            default -> "starting " + type.getSimpleName();
+        };
+    }
+
+    private static String firstLine(Throwable e) {
+        String msg = e.getMessage();
+        if (msg == null || msg.isBlank())
+            return "ShopAssist could not start: " + e.getClass().getSimpleName();
+        return msg.lines().findFirst().orElse(msg).strip();
+    }
+
+    /** The start has not finished within the wait: not a failure, ShopAssist is still getting ready. */
+    static final class StillStartingException extends DataUnavailableException {
+        StillStartingException() {
+            super("ShopAssist is still starting. Please try again in a moment.", null);
+        }
+    }
+
+    /** The chat's stand-in: a message waits for the assistant, and is told plainly when that takes too long. */
+    private final class StartingAssistant implements ShoppingAssistant {
+
+        @Override
+        public AssistantReply reply(ChatContext context, String message) {
+            return reply(context, message, null);
+        }
+
+        @Override
+        public AssistantReply reply(ChatContext context, String message, Consumer<String> onToken) {
+            UiServices real;
+            try {
+                real = await(chatWait);
+            } catch (StillStartingException e) {
+                return stillStarting(context);
+            }
+            return real.assistant().reply(context, message, onToken);
+        }
+
+        @Override
+        public AssistantReply confirm(ChatContext context, String actionId, boolean accept) {
+            UiServices real;
+            try {
+                real = await(chatWait);
+            } catch (StillStartingException e) {
+                return stillStarting(context);
+            }
+            return real.assistant().confirm(context, actionId, accept);
+        }
+
+        @Override
+        public void forget(ChatContext context) {
+            CompletableFuture<UiServices> f = ready;
+            // before the assistant exists there is no conversation to forget
+            if (f.isDone() && !f.isCompletedExceptionally())
+                f.join().assistant().forget(context);
+        }
+
+        private AssistantReply stillStarting(ChatContext context) {
+            Locale locale = context == null ? I18n.ENGLISH : I18n.supported(context.uiLocale());
+            String text = new I18n(locale).t("chat.starting");
+            return new AssistantReply(
+                    text, locale.getLanguage(), List.of(), null, null, List.of(), "starting", List.of());
+        }
+    }
+}

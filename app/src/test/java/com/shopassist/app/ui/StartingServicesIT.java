@@ -1,0 +1,163 @@
+package com.shopassist.app.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.shopassist.app.ui.chat.ChatEntry;
+import com.shopassist.app.ui.chat.ChatViewModel;
+import com.shopassist.app.ui.common.I18n;
+import com.shopassist.app.ui.kiosk.KioskSettings;
+import com.shopassist.core.catalog.ProductQuery;
+import com.shopassist.core.common.DataUnavailableException;
+import com.shopassist.data.CommerceServices;
+import com.shopassist.data.db.Database;
+import com.shopassist.data.testing.TestDatabase;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The window opens before the database is up: what the shopper gets from a chat (or any other
+ * call) while the services are still starting, when the start is slow, and when it fails. View
+ * models on the test's thread (direct dispatcher), the real services over a seeded PostgreSQL.
+ */
+class StartingServicesIT {
+
+    private static Database db;
+    private static UiServices real;
+
+    @BeforeAll
+    static void store() {
+        db = TestDatabase.freshSeeded(4);
+        real = UiServicesFactory.offline(CommerceServices.create(db), db, Clock.systemUTC());
+    }
+
+    @AfterAll
+    static void close() {
+        db.close();
+    }
+
+    /** A start that finishes when {@code go} is counted down. */
+    private static Supplier<UiServices> startingUntil(CountDownLatch go) {
+        return () -> {
+            try {
+                if (!go.await(30, TimeUnit.SECONDS)) throw new IllegalStateException("never released");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            return real;
+        };
+    }
+
+    private static void releaseLater(CountDownLatch go, long millis) {
+        Thread t = new Thread(() -> {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException ignored) {
+                // released at once
+            }
+            go.countDown();
+        });
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static ChatEntry ask(ChatViewModel chat, String text) {
+        chat.inputProperty().set(text);
+        chat.send();
+        return chat.messages().get(chat.messages().size() - 1);
+    }
+
+    @Test
+    void aMessageSentWhileTheDatabaseStartsWaitsAndIsAnswered() {
+        CountDownLatch go = new CountDownLatch(1);
+        StartingServices starting =
+                StartingServices.begin(startingUntil(go), false, Duration.ofSeconds(20), Duration.ofSeconds(20));
+        UiContext ui = UiContext.direct(starting.services(), Locale.ENGLISH, KioskSettings.desktop());
+        ChatViewModel chat = new ChatViewModel(ui);
+        assertThat(starting.ready()).isNotDone();
+
+        releaseLater(go, 300);
+        long t0 = System.nanoTime();
+        ChatEntry answer = ask(chat, "rice cooker");
+
+        assertThat((System.nanoTime() - t0) / 1_000_000).isGreaterThanOrEqualTo(250);
+        assertThat(answer.role()).isEqualTo(ChatEntry.Role.ASSISTANT);
+        assertThat(answer.text()).isNotBlank().doesNotContain("starting").doesNotContain("Exception");
+        assertThat(answer.cards()).isNotEmpty();
+        assertThat(chat.assistantNameProperty().get()).isEqualTo("offline");
+        assertThat(ui.db().isUp()).isTrue();
+    }
+
+    @Test
+    void aStartSlowerThanTheChatWaitGetsAClearStillStartingAnswerInTheShoppersLanguage() {
+        CountDownLatch never = new CountDownLatch(1);
+        StartingServices starting =
+                StartingServices.begin(startingUntil(never), false, Duration.ofSeconds(20), Duration.ofMillis(200));
+        try {
+            UiContext en = UiContext.direct(starting.services(), Locale.ENGLISH, KioskSettings.desktop());
+            ChatEntry english = ask(new ChatViewModel(en), "hello");
+            assertThat(english.text()).isEqualTo(new I18n(I18n.ENGLISH).t("chat.starting"));
+            assertThat(english.text()).contains("still getting ready");
+            // starting is not an outage: no database banner
+            assertThat(en.db().isUp()).isTrue();
+            assertThat(en.db().probe()).isTrue();
+
+            UiContext id = UiContext.direct(starting.services(), I18n.INDONESIAN, KioskSettings.desktop());
+            ChatEntry indonesian = ask(new ChatViewModel(id), "halo");
+            assertThat(indonesian.text()).isEqualTo(new I18n(I18n.INDONESIAN).t("chat.starting"));
+            assertThat(indonesian.text()).isNotEqualTo(english.text());
+        } finally {
+            never.countDown();
+        }
+    }
+
+    @Test
+    void otherCallsMadeDuringTheStartWaitForTheRealServices() {
+        CountDownLatch go = new CountDownLatch(1);
+        StartingServices starting =
+                StartingServices.begin(startingUntil(go), false, Duration.ofSeconds(20), Duration.ofSeconds(20));
+        releaseLater(go, 200);
+        var found = starting.services().catalog().search(ProductQuery.text("headphones"));
+        assertThat(found.items()).isNotEmpty();
+        assertThat(starting.ready()).isCompleted();
+    }
+
+    @Test
+    void aFailedStartAnswersWithTheDatabaseSentenceShowsTheBannerAndIsTriedAgain() throws Exception {
+        AtomicInteger attempts = new AtomicInteger();
+        StartingServices starting = StartingServices.begin(
+                () -> {
+                    if (attempts.incrementAndGet() == 1) {
+                        throw new DataUnavailableException("Cannot reach the database at jdbc:postgresql://x", null);
+                    }
+                    return real;
+                },
+                false,
+                Duration.ofSeconds(20),
+                Duration.ofSeconds(20));
+        UiContext ui = UiContext.direct(starting.services(), Locale.ENGLISH, KioskSettings.desktop());
+        ChatViewModel chat = new ChatViewModel(ui);
+
+        ChatEntry failed = ask(chat, "rice cooker");
+        assertThat(failed.text()).isEqualTo(new I18n(I18n.ENGLISH).t("error.database"));
+        assertThat(ui.db().isUp()).isFalse();
+
+        // the banner's check starts again; the second attempt succeeds
+        assertThat(ui.db().probe()).isFalse();
+        starting.ready().get(20, TimeUnit.SECONDS);
+        assertThat(ui.db().probe()).isTrue();
+        assertThat(attempts.get()).isEqualTo(2);
+
+        ChatEntry answered = ask(chat, "rice cooker");
+        assertThat(answered.text()).isNotEqualTo(failed.text()).isNotBlank();
+        assertThat(answered.cards()).isNotEmpty();
+    }
+}
