@@ -24,22 +24,7 @@ public final class MyBatisCatalogRepository implements CatalogRepository {
     @Override
     public Page<Product> search(ProductQuery q, Instant now) {
         SearchText text = SearchText.parse(q.text());
-        SearchParams params = new SearchParams(
-                text == null ? null : text.text(),
-                text == null ? null : text.prefixQuery(),
-                text == null ? null : text.fuzzy(),
-                text == null ? null : text.excluded(),
-                q.categoryId(),
-                q.brand(),
-                q.department(),
-                q.minPrice() == null ? null : q.minPrice().amount(),
-                q.maxPrice() == null ? null : q.maxPrice().amount(),
-                q.inStockOnly(),
-                q.sort().name(),
-                q.pageSize(),
-                (q.page() - 1) * q.pageSize(),
-                now,
-                false);
+        SearchParams params = params(q, text, now);
         List<ProductRow> rows = mapper.search(params);
         long total = rows.isEmpty() && q.page() > 1 ? mapper.searchCount(params) : totalOf(rows);
         if (total == 0 && text != null && text.fuzzy() != null) {
@@ -61,6 +46,26 @@ public final class MyBatisCatalogRepository implements CatalogRepository {
             total = rows.isEmpty() && q.page() > 1 ? mapper.searchCount(fuzzy) : totalOf(rows);
         }
         return new Page<>(rows.stream().map(ProductRow::toProduct).toList(), total, q.page(), q.pageSize());
+    }
+
+    /** The first pass's parameters (the typo passes derive theirs from these). */
+    static SearchParams params(ProductQuery q, SearchText text, Instant now) {
+        return new SearchParams(
+                text == null ? null : text.text(),
+                text == null ? null : text.prefixQuery(),
+                text == null ? null : text.fuzzy(),
+                text == null ? null : text.excluded(),
+                q.categoryId(),
+                q.brand(),
+                q.department(),
+                q.minPrice() == null ? null : q.minPrice().amount(),
+                q.maxPrice() == null ? null : q.maxPrice().amount(),
+                q.inStockOnly(),
+                q.sort().name(),
+                q.pageSize(),
+                (q.page() - 1) * q.pageSize(),
+                now,
+                false);
     }
 
     private static long totalOf(List<ProductRow> rows) {
