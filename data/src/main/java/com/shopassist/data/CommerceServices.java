@@ -76,7 +76,7 @@ public final class CommerceServices {
         this.catalogCache = new CachingCatalogRepository(
                 new MyBatisCatalogRepository(db.mapper(CatalogMapper.class)), stockCache, clock);
         MyBatisStockRepository stockRepository =
-                new MyBatisStockRepository(stockMapper, stockCache, this::stockChanged);
+                new MyBatisStockRepository(stockMapper, stockCache, this::stockChanged, transactions::isOpen);
         MyBatisCartRepository cartRepository = new MyBatisCartRepository(db.mapper(CartMapper.class));
         MyBatisVoucherRepository voucherRepository = new MyBatisVoucherRepository(db.mapper(VoucherMapper.class));
         MyBatisOrderRepository orderRepository = new MyBatisOrderRepository(db.mapper(OrderMapper.class));
@@ -212,6 +212,11 @@ public final class CommerceServices {
 
         static boolean isConnectionFailure(Throwable failure) {
             return DbErrors.isConnectionFailure(failure);
+        }
+
+        /** Whether a transaction begun here is open on this thread. */
+        boolean isOpen() {
+            return pending.get() != null;
         }
 
         void afterCommit(Runnable action) {

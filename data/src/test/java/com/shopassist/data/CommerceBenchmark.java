@@ -183,9 +183,19 @@ class CommerceBenchmark {
         });
         say(String.format(
                 "hold engine (one tx: guarded UPDATE + hold + movement, one statement): %,.0f reservations/s", raw));
+        AtomicLong firstLine = new AtomicLong();
+        double reserve = timed(() -> {
+            if (!s.holds().holdFirstLine(null, "bench-first-" + firstLine.incrementAndGet(), hot, 1, false)) {
+                throw new IllegalStateException("the first-line reservation did not happen");
+            }
+        });
+        say(String.format(
+                "reservation as add to cart makes it (cart + line + hold + movement, one statement committed"
+                        + " in its round trip; decision 0018): %,.0f reservations/s",
+                reserve));
         AtomicLong guest = new AtomicLong();
         double full = timed(() -> s.carts().add(CartOwner.guest("bench-add-" + guest.incrementAndGet()), hot, 1));
-        say(String.format("add to cart (tx: cart upsert+lock, hold, line; then cart snapshot): %,.0f adds/s", full));
+        say(String.format("add to cart, whole (that reservation, then the cart snapshot): %,.0f adds/s", full));
         long reserved = count(db, "SELECT reserved_quantity FROM tbl_product WHERE product_id = " + hot);
         long holds = count(db, "SELECT COALESCE(sum(quantity), 0) FROM tbl_stock_hold WHERE product_id = " + hot);
         say("check: reserved " + reserved + " = sum of holds " + holds);

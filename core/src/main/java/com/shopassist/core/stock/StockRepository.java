@@ -34,6 +34,32 @@ public interface StockRepository {
      */
     Optional<Hold> reserveNewHold(long productId, long cartId, int quantity, Instant now, Instant expiresAt);
 
+    /**
+     * A product's first add to a cart, whole, as one statement that is its own transaction
+     * (decision 0018): the owner's cart (created if need be, its row locked first), the line, the
+     * guarded reservation, the hold and its HOLD movement, committed in the same round trip, so
+     * the hot product row is never locked across the network. Exactly one of {@code customerId}
+     * and {@code guestKey} is set.
+     *
+     * <p>Empty when it did not happen: the cart has the product already, stock - reserved is short,
+     * the product is unknown or inactive, a concurrent change of the same cart got in first, or a
+     * transaction is open on this thread (the statement commits, so it never joins one). Then at
+     * most the cart row was written, and the caller takes its ordinary path. A store that cannot do
+     * this always answers empty.
+     *
+     * @param waitForDisk false lets the commit skip the wait for the disk (decision 0051)
+     */
+    default Optional<Hold> reserveFirstLine(
+            Long customerId,
+            String guestKey,
+            long productId,
+            int quantity,
+            Instant now,
+            Instant expiresAt,
+            boolean waitForDisk) {
+        return Optional.empty();
+    }
+
     /** Guarded: reserves {@code quantity} more if free, with a HOLD movement; empty if not enough. */
     Optional<StockCounters> reserveMore(long productId, int quantity, long cartId, Instant now);
 

@@ -6,11 +6,14 @@ import com.shopassist.core.stock.StockCounters;
 import com.shopassist.core.stock.StockLevel;
 import com.shopassist.core.stock.StockMovement;
 import com.shopassist.core.stock.StockRepository;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
+import org.apache.ibatis.exceptions.PersistenceException;
 
 /**
  * Stock in PostgreSQL. Every write reports the product to {@code changed}, which the wiring
@@ -19,14 +22,23 @@ import java.util.function.LongConsumer;
  */
 public final class MyBatisStockRepository implements StockRepository {
 
+    private static final String UNIQUE_VIOLATION = "23505";
+
     private final StockMapper mapper;
     private final StockCache cache;
     private final LongConsumer changed;
+    private final BooleanSupplier inTransaction;
 
-    public MyBatisStockRepository(StockMapper mapper, StockCache cache, LongConsumer changed) {
+    /**
+     * @param inTransaction whether a transaction is open on this thread: the one-statement first
+     *     add commits, so it declines inside one
+     */
+    public MyBatisStockRepository(
+            StockMapper mapper, StockCache cache, LongConsumer changed, BooleanSupplier inTransaction) {
         this.mapper = mapper;
         this.cache = cache;
         this.changed = changed;
+        this.inTransaction = inTransaction;
     }
 
     @Override
@@ -50,6 +62,37 @@ public final class MyBatisStockRepository implements StockRepository {
         Optional<Hold> hold = mapper.reserveNewHold(productId, cartId, quantity, now, expiresAt);
         if (hold.isPresent()) changed.accept(productId);
         return hold;
+    }
+
+    @Override
+    public Optional<Hold> reserveFirstLine(
+            Long customerId,
+            String guestKey,
+            long productId,
+            int quantity,
+            Instant now,
+            Instant expiresAt,
+            boolean waitForDisk) {
+        if (inTransaction.getAsBoolean()) return Optional.empty();
+        Optional<Hold> hold;
+        try {
+            hold = mapper.reserveFirstLineAndCommit(
+                    customerId, guestKey, productId, quantity, now, expiresAt, waitForDisk);
+        } catch (PersistenceException e) {
+            // another change of this cart added the line or hold after our snapshot: nothing of
+            // ours was committed; the ordinary path sorts it out under the cart lock
+            if (isUniqueViolation(e)) return Optional.empty();
+            throw e;
+        }
+        hold.ifPresent(h -> changed.accept(productId));
+        return hold;
+    }
+
+    private static boolean isUniqueViolation(Throwable failure) {
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) return true;
+        }
+        return false;
     }
 
     @Override

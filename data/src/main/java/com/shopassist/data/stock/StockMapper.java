@@ -32,6 +32,16 @@ public interface StockMapper extends SqlMapper {
             @Param("now") Instant now,
             @Param("expiresAt") Instant expiresAt);
 
+    /** See the XML: never inside a transaction, it commits. */
+    Optional<Hold> reserveFirstLineAndCommit(
+            @Param("customerId") Long customerId,
+            @Param("guestKey") String guestKey,
+            @Param("productId") long productId,
+            @Param("quantity") int quantity,
+            @Param("now") Instant now,
+            @Param("expiresAt") Instant expiresAt,
+            @Param("waitForDisk") boolean waitForDisk);
+
     Optional<StockCounters> reserveMore(
             @Param("productId") long productId,
             @Param("quantity") int quantity,
