@@ -94,7 +94,7 @@ final class StubShopTools implements ShopTools {
             out.add(new CartLine(
                     p.id(), p.name(), p.brand(), p.price(), e.getValue(), total, Money.ZERO, p.available(), null));
         }
-        return new Cart(1, owner, out, subtotal, null, Money.ZERO, subtotal, null);
+        return new Cart(1, owner, out, subtotal, null, Money.ZERO, subtotal, null, null);
     }
 
     @Override

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * A cart snapshot. total = subtotal - discount, never below zero; discount = sum of the lines'
  * discounts exactly. {@code voucherProblem} says why an applied voucher gives no discount now
- * (e.g. the subtotal fell under its minimum), or is null.
+ * (e.g. the subtotal fell under its minimum), in English, or is null; {@code voucherRejection} is
+ * the same reason as a stable code, for wording it in the shopper's language.
  */
 public record Cart(
         long cartId,
@@ -16,7 +17,8 @@ public record Cart(
         String voucherCode,
         Money discount,
         Money total,
-        String voucherProblem) {
+        String voucherProblem,
+        com.shopassist.core.voucher.VoucherRejection voucherRejection) {
 
     public Cart {
         lines = List.copyOf(lines);

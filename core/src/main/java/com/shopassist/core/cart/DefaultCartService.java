@@ -65,7 +65,7 @@ public final class DefaultCartService implements CartService {
         Objects.requireNonNull(owner, "owner");
         return carts.find(owner)
                 .map(this::snapshot)
-                .orElseGet(() -> new Cart(0, owner, List.of(), Money.ZERO, null, Money.ZERO, Money.ZERO, null));
+                .orElseGet(() -> new Cart(0, owner, List.of(), Money.ZERO, null, Money.ZERO, Money.ZERO, null, null));
     }
 
     @Override
@@ -281,10 +281,8 @@ public final class DefaultCartService implements CartService {
                     d.available(),
                     d.imageRef()));
         }
-        String problem =
-                priced.voucherEvaluation() == null || priced.voucherEvaluation().applies()
-                        ? null
-                        : priced.voucherEvaluation().message();
+        VoucherRules.Evaluation evaluation = priced.voucherEvaluation();
+        boolean problem = evaluation != null && !evaluation.applies();
         return new Cart(
                 cart.cartId(),
                 cart.owner(),
@@ -293,6 +291,7 @@ public final class DefaultCartService implements CartService {
                 voucher == null ? null : voucher.code(),
                 priced.discount(),
                 priced.total(),
-                problem);
+                problem ? evaluation.message() : null,
+                problem ? evaluation.reason() : null);
     }
 }

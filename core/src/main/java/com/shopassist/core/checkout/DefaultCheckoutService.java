@@ -117,9 +117,9 @@ public final class DefaultCheckoutService implements CheckoutService {
         }
         Address address = customers
                 .address(customerId, addressId)
-                .orElseThrow(() -> new ValidationException("address", "That address is not one of yours"));
+                .orElseThrow(() -> new ValidationException("address", "address.notYours", "That address is not one of yours"));
         List<Long> productIds = new ArrayList<>(carts.quantities(cart.cartId()).keySet());
-        if (productIds.isEmpty()) throw new ValidationException("cart", "Your cart is empty");
+        if (productIds.isEmpty()) throw new ValidationException("cart", "cart.empty", "Your cart is empty");
         productIds.sort(Comparator.naturalOrder());
         stock.lockProducts(productIds);
 

@@ -28,11 +28,12 @@ public final class Passwords {
     /** @throws ValidationException (field "password") saying which rule is broken */
     public static void checkRules(char[] password) {
         if (password == null || password.length < MIN_CHARS) {
-            throw new ValidationException("password", "The password needs at least " + MIN_CHARS + " characters");
+            throw new ValidationException(
+                    "password", "password.short", "The password needs at least " + MIN_CHARS + " characters");
         }
         if (utf8Length(password) > MAX_BYTES) {
             throw new ValidationException(
-                    "password", "The password is too long: at most " + MAX_BYTES + " bytes (about 72 letters)");
+                    "password", "password.long", "The password is too long: at most " + MAX_BYTES + " bytes (about 72 letters)");
         }
         boolean letter = false;
         boolean digit = false;
@@ -41,7 +42,8 @@ public final class Passwords {
             if (Character.isDigit(c)) digit = true;
         }
         if (!letter || !digit) {
-            throw new ValidationException("password", "The password needs at least one letter and one digit");
+            throw new ValidationException(
+                    "password", "password.letterAndDigit", "The password needs at least one letter and one digit");
         }
     }
 

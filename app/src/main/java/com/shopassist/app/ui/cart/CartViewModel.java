@@ -5,6 +5,9 @@ import com.shopassist.app.ui.common.Formats;
 import com.shopassist.core.cart.Cart;
 import com.shopassist.core.cart.CartLine;
 import com.shopassist.core.money.Money;
+import com.shopassist.core.voucher.Voucher;
+import com.shopassist.core.voucher.VoucherNotApplicableException;
+import com.shopassist.core.voucher.VoucherRejection;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -34,9 +37,14 @@ public final class CartViewModel {
     private final BooleanProperty empty = new SimpleBooleanProperty(true);
     private Runnable onCheckout = () -> {};
 
+    private Cart shown;
+    /** The applied voucher's minimum purchase, once looked up (for "add Rp X more"). */
+    private Money minimumOfApplied;
+
     public CartViewModel(UiContext ui) {
         this.ui = ui;
         ui.session().cartProperty().addListener((obs, old, now) -> show(now));
+        ui.i18n().localeProperty().addListener((obs, old, now) -> showVoucherProblem());
         show(ui.session().cart());
     }
 
@@ -92,7 +100,12 @@ public final class CartViewModel {
                             voucherInput.set("");
                             ui.feedback().success("voucher.applied", code);
                         },
-                        ui.feedback()::error);
+                        e -> {
+                            if (e instanceof VoucherNotApplicableException v
+                                    && v.reason() == VoucherRejection.BELOW_MINIMUM_PURCHASE) {
+                                tellShortfall(code, e);
+                            } else ui.feedback().error(e);
+                        });
     }
 
     public void removeVoucher() {
@@ -119,11 +132,58 @@ public final class CartViewModel {
         });
     }
 
+    /** "Voucher X needs a minimum purchase of Rp A: add Rp B more", in the shopper's language. */
+    private void tellShortfall(String code, Throwable refusal) {
+        Money subtotal = ui.session().cart() == null ? Money.ZERO : ui.session().cart().subtotal();
+        ui.tasks().run(() -> minimumOf(code), min -> {
+            if (min == null) ui.feedback().error(refusal);
+            else ui.feedback().warning("voucher.shortfall", code, Formats.rupiah(min), Formats.rupiah(min.minus(subtotal)));
+        }, e -> ui.feedback().error(refusal));
+    }
+
+    private Money minimumOf(String code) {
+        var vouchers = ui.services().vouchers();
+        return vouchers == null ? null : vouchers.byCode(code).map(Voucher::minPurchase).orElse(null);
+    }
+
+    /** Why the applied voucher gives nothing now, worded from its reason code in the current language. */
+    private void showVoucherProblem() {
+        Cart cart = shown;
+        if (cart == null || cart.voucherCode() == null || cart.voucherRejection() == null) {
+            voucherProblem.set("");
+            return;
+        }
+        String code = cart.voucherCode();
+        if (cart.voucherRejection() == VoucherRejection.BELOW_MINIMUM_PURCHASE && minimumOfApplied != null) {
+            voucherProblem.set(ui.i18n()
+                    .t(
+                            "voucher.shortfall",
+                            code,
+                            Formats.rupiah(minimumOfApplied),
+                            Formats.rupiah(minimumOfApplied.minus(cart.subtotal()))));
+        } else {
+            voucherProblem.set(ui.feedback().voucherRejected(code, cart.voucherRejection()));
+        }
+    }
+
     private void accept(Cart cart) {
         ui.session().setCart(cart);
     }
 
     private void show(Cart cart) {
+        shown = cart;
+        minimumOfApplied = null;
+        if (cart != null
+                && cart.voucherCode() != null
+                && cart.voucherRejection() == VoucherRejection.BELOW_MINIMUM_PURCHASE) {
+            String code = cart.voucherCode();
+            ui.tasks().quietly(() -> java.util.Optional.ofNullable(minimumOf(code)), min -> {
+                if (shown == cart && min.isPresent()) {
+                    minimumOfApplied = min.get();
+                    showVoucherProblem();
+                }
+            });
+        }
         if (cart == null) {
             lines.clear();
             subtotal.set(Formats.rupiah(Money.ZERO));
@@ -140,7 +200,7 @@ public final class CartViewModel {
         discount.set(Formats.minus(cart.discount()));
         total.set(Formats.rupiah(cart.total()));
         appliedVoucher.set(cart.voucherCode() == null ? "" : cart.voucherCode());
-        voucherProblem.set(cart.voucherProblem() == null ? "" : cart.voucherProblem());
+        showVoucherProblem();
         itemCount.set(Integer.toString(cart.itemCount()));
         empty.set(cart.isEmpty());
     }

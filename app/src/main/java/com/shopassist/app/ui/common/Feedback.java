@@ -1,12 +1,14 @@
 package com.shopassist.app.ui.common;
 
 import com.shopassist.core.common.DataUnavailableException;
-import com.shopassist.core.common.NotFoundException;
+import com.shopassist.core.cart.DefaultCartService;
 import com.shopassist.core.common.ShopException;
 import com.shopassist.core.common.ValidationException;
-import com.shopassist.core.customer.AuthenticationException;
+import com.shopassist.core.customer.Passwords;
 import com.shopassist.core.stock.InsufficientStockException;
+import com.shopassist.core.stock.StockShortage;
 import com.shopassist.core.voucher.VoucherNotApplicableException;
+import com.shopassist.core.voucher.VoucherRejection;
 import java.util.concurrent.CompletionException;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -74,26 +76,51 @@ public final class Feedback {
             return i18n.t("error.database");
         }
         if (e instanceof InsufficientStockException s) {
-            return s.available() <= 0
-                    ? i18n.t("error.stock.soldOut", s.productName())
-                    : i18n.t("error.stock.only", s.available(), s.productName());
+            return stock(s.productName(), s.available());
+        }
+        if (e instanceof StockShortage s) {
+            return stock(s.productName(), s.available());
         }
         if (e instanceof VoucherNotApplicableException v) {
-            return i18n.t("voucher.rejected." + v.reason().name(), v.voucherCode());
-        }
-        if (e instanceof AuthenticationException a) {
-            return "ACCOUNT_LOCKED".equals(a.code()) ? i18n.t("error.auth.locked") : i18n.t("error.auth.bad");
+            return voucherRejected(v.voucherCode(), v.reason());
         }
         if (e instanceof ValidationException v) {
-            return i18n.t("error.validation", v.getMessage());
+            return validation(v);
         }
-        if (e instanceof NotFoundException) {
-            return i18n.t("error.notFound");
+        if (e instanceof ShopException s && s.code() != null && i18n.has(codeKey(s.code()))) {
+            return i18n.t(codeKey(s.code()));
         }
-        if (e instanceof ShopException s && s.getMessage() != null) {
-            return s.getMessage();
-        }
+        // anything else a service says is English and may be technical: not for the shopper
         return i18n.t("error.unexpected");
+    }
+
+    private String stock(String productName, int available) {
+        return available <= 0
+                ? i18n.t("error.stock.soldOut", productName)
+                : i18n.t("error.stock.only", available, productName);
+    }
+
+    /** Why a voucher cannot be used, in the current language. */
+    public String voucherRejected(String code, VoucherRejection reason) {
+        return i18n.t("voucher.rejected." + reason.name(), code);
+    }
+
+    /**
+     * A rule the input broke, worded by its stable reason ({@code error.field.email.taken}), else
+     * by its field; a reason no bundle knows gets a general sentence, never the English message.
+     */
+    private String validation(ValidationException v) {
+        for (String key : new String[] {"error.field." + v.reason(), "error.field." + v.field()}) {
+            if (i18n.has(key)) {
+                return i18n.t(key, Passwords.MIN_CHARS, Passwords.MAX_BYTES, DefaultCartService.MAX_LINE_QUANTITY);
+            }
+        }
+        return i18n.t(codeKey("VALIDATION"));
+    }
+
+    /** The bundle key for a service error code ({@code ShopException.code()}). */
+    public static String codeKey(String code) {
+        return "DATA_UNAVAILABLE".equals(code) ? "error.database" : "error.code." + code;
     }
 
     private static boolean isConnectionProblem(Throwable e) {

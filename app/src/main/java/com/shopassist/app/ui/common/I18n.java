@@ -70,6 +70,11 @@ public final class I18n {
         setLocale(isIndonesian() ? ENGLISH : INDONESIAN);
     }
 
+    /** Whether the bundles have this key (for keys built from a service's reason code). */
+    public boolean has(String key) {
+        return bundle().containsKey(key);
+    }
+
     /** The text for {@code key} now; a missing key shows as the key (and a test catches it). */
     public String t(String key, Object... args) {
         String pattern;

@@ -26,7 +26,15 @@ class I18nBundlesTest {
     private static final Set<String> CONFIG_FILES = Set.of("UiOptions.java", "UiLauncher.java", "DesktopLauncher.java");
     /** Keys built at run time from an enum or a list ("status." + status.name()). */
     private static final Set<String> DYNAMIC_PREFIXES =
-            Set.of("status.", "sort.", "voucher.rejected.", "gift.recipient.");
+            Set.of("status.", "sort.", "voucher.rejected.", "gift.recipient.", "error.code.", "error.field.");
+    /** The services whose errors the shopper may see: their reason and error codes need wording. */
+    private static final Path CORE = Path.of("../core/src/main/java/com/shopassist/core");
+    /** new ValidationException("field", "message") or ("field", "field.rule", "message"). */
+    private static final Pattern VALIDATION = Pattern.compile(
+            "new ValidationException\\(\\s*\"([a-zA-Z]+)\"\\s*,\\s*(?:\"([a-zA-Z]+(?:\\.[a-zA-Z]+)+)\"\\s*,)?");
+    /** An error code given to ShopException: super("CODE", ...) or new AuthenticationException("CODE", ...). */
+    private static final Pattern CODE =
+            Pattern.compile("(?:super|new AuthenticationException)\\(\\s*\"([A-Z_]+)\"\\s*,");
 
     private static Set<String> keys(Locale locale) {
         return new TreeSet<>(I18n.load(locale).keySet());
@@ -76,6 +84,29 @@ class I18nBundlesTest {
         for (VoucherRejection r : VoucherRejection.values()) assertThat(en).contains("voucher.rejected." + r.name());
         for (String r : com.shopassist.app.ui.catalog.GiftFinderViewModel.RECIPIENTS) {
             assertThat(en).contains("gift.recipient." + r);
+        }
+    }
+
+    @Test
+    void everyInputRuleAndErrorCodeOfTheServicesHasATextInBothLanguages() throws IOException {
+        Set<String> reasons = new TreeSet<>();
+        Set<String> codes = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(CORE)) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String src = Files.readString(p);
+                Matcher v = VALIDATION.matcher(src);
+                while (v.find()) reasons.add(v.group(2) != null ? v.group(2) : v.group(1));
+                Matcher c = CODE.matcher(src);
+                while (c.find()) codes.add(c.group(1));
+            }
+        }
+        // the scan must see the rules it is about, or it proves nothing
+        assertThat(reasons).contains("email", "email.taken", "password.short", "label.taken", "quantity");
+        assertThat(codes).contains("VALIDATION", "NOT_FOUND", "BAD_CREDENTIALS", "ACCOUNT_LOCKED", "INVALID_TRANSITION");
+        for (Locale l : I18n.SUPPORTED) {
+            Set<String> keys = keys(l);
+            for (String r : reasons) assertThat(keys).as(l + " text for rule " + r).contains("error.field." + r);
+            for (String c : codes) assertThat(keys).as(l + " text for code " + c).contains(Feedback.codeKey(c));
         }
     }
 

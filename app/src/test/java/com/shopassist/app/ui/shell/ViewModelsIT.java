@@ -14,6 +14,7 @@ import com.shopassist.app.ui.kiosk.KioskSettings;
 import com.shopassist.core.cart.CartOwner;
 import com.shopassist.core.catalog.Product;
 import com.shopassist.core.catalog.ProductQuery;
+import com.shopassist.core.money.Money;
 import com.shopassist.core.chat.AssistantReply;
 import com.shopassist.core.chat.ChatContext;
 import com.shopassist.core.chat.ShoppingAssistant;
@@ -96,6 +97,69 @@ class ViewModelsIT {
         assertThat(ui.feedback().latest().text())
                 .isEqualTo("Tidak ada voucher NOSUCHCODE. Periksa kodenya dan coba lagi.");
         assertThat(shell.cart().appliedVoucherProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aVoucherBelowItsMinimumSaysHowMuchMoreToBuyInTheShoppersLanguage() {
+        Product p = commerce.catalog()
+                .search(ProductQuery.text("headphones")
+                        .withPrice(Money.of(260_000), Money.of(490_000))
+                        .withInStockOnly(true))
+                .items()
+                .stream()
+                .filter(x -> x.available() >= 2)
+                .findFirst()
+                .orElseThrow();
+        ui.i18n().setLocale(Locale.forLanguageTag("id"));
+        shell.cart().add(p.id(), p.name());
+        shell.cart().voucherInputProperty().set("HEMAT50K");
+        shell.cart().applyVoucher();
+        String more = Formats.rupiah(Money.of(500_000).minus(p.price()));
+        assertThat(ui.feedback().latest().text())
+                .isEqualTo("Voucher HEMAT50K perlu belanja minimal Rp 500.000: tambah " + more + " lagi.");
+
+        shell.cart().increment(shell.cart().lines().get(0));
+        shell.cart().applyVoucher();
+        assertThat(shell.cart().appliedVoucherProperty().get()).isEqualTo("HEMAT50K");
+        assertThat(shell.cart().voucherProblemProperty().get()).isEmpty();
+
+        // fewer items: the voucher stays on the cart but gives nothing, and the pane says why
+        shell.cart().decrement(shell.cart().lines().get(0));
+        assertThat(shell.cart().voucherProblemProperty().get())
+                .isEqualTo("Voucher HEMAT50K perlu belanja minimal Rp 500.000: tambah " + more + " lagi.");
+        ui.i18n().setLocale(Locale.ENGLISH);
+        assertThat(shell.cart().voucherProblemProperty().get())
+                .isEqualTo("Voucher HEMAT50K needs a minimum purchase of Rp 500.000: add " + more + " more.");
+        commerce.carts().discard(ui.session().owner());
+    }
+
+    @Test
+    void accountErrorsFollowTheChosenLanguageNotTheServicesEnglish() {
+        ui.i18n().setLocale(Locale.forLanguageTag("id"));
+        shell.account().emailProperty().set("siti@example.com");
+        shell.account().passwordProperty().set("salah-sekali-1");
+        shell.account().signIn();
+        assertThat(ui.feedback().latest().text()).isEqualTo("Email atau kata sandi salah.");
+
+        shell.account().fullNameProperty().set("Siti Lagi");
+        shell.account().emailProperty().set("siti@example.com");
+        shell.account().passwordProperty().set("rahasia123");
+        shell.account().register();
+        assertThat(ui.feedback().latest().text()).isEqualTo("Sudah ada akun dengan email ini. Silakan masuk.");
+
+        shell.account().emailProperty().set("baru@example.com");
+        shell.account().passwordProperty().set("pendek1");
+        shell.account().register();
+        assertThat(ui.feedback().latest().text()).isEqualTo("Kata sandi minimal 8 karakter.");
+
+        shell.account().emailProperty().set("bukan-email");
+        shell.account().passwordProperty().set("rahasia123");
+        shell.account().register();
+        assertThat(ui.feedback().latest().text()).isEqualTo("Itu sepertinya bukan alamat email.");
+        ui.i18n().setLocale(Locale.ENGLISH);
+        shell.account().passwordProperty().set("rahasia123");
+        shell.account().register();
+        assertThat(ui.feedback().latest().text()).isEqualTo("That doesn’t look like an email address.");
     }
 
     @Test
