@@ -117,7 +117,8 @@ public final class DefaultCheckoutService implements CheckoutService {
         }
         Address address = customers
                 .address(customerId, addressId)
-                .orElseThrow(() -> new ValidationException("address", "address.notYours", "That address is not one of yours"));
+                .orElseThrow(() ->
+                        new ValidationException("address", "address.notYours", "That address is not one of yours"));
         List<Long> productIds = new ArrayList<>(carts.quantities(cart.cartId()).keySet());
         if (productIds.isEmpty()) throw new ValidationException("cart", "cart.empty", "Your cart is empty");
         productIds.sort(Comparator.naturalOrder());

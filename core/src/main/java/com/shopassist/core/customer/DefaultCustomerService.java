@@ -76,7 +76,8 @@ public final class DefaultCustomerService implements CustomerService {
         Registration clean = new Registration(name, email, null, r.age(), gender, phone);
         return customers
                 .insert(clean, email, hash, clock.instant())
-                .orElseThrow(() -> new ValidationException("email", "email.taken", "An account with this email already exists"));
+                .orElseThrow(() ->
+                        new ValidationException("email", "email.taken", "An account with this email already exists"));
     }
 
     @Override
@@ -209,7 +210,8 @@ public final class DefaultCustomerService implements CustomerService {
             Address toInsert = first && !clean.isDefault() ? withDefault(clean) : clean;
             return customers
                     .insertAddress(customerId, toInsert, clock.instant())
-                    .orElseThrow(() -> new ValidationException("label", "label.taken", "You already have an address called " + label));
+                    .orElseThrow(() -> new ValidationException(
+                            "label", "label.taken", "You already have an address called " + label));
         });
     }
 

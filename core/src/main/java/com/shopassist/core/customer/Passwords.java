@@ -33,7 +33,9 @@ public final class Passwords {
         }
         if (utf8Length(password) > MAX_BYTES) {
             throw new ValidationException(
-                    "password", "password.long", "The password is too long: at most " + MAX_BYTES + " bytes (about 72 letters)");
+                    "password",
+                    "password.long",
+                    "The password is too long: at most " + MAX_BYTES + " bytes (about 72 letters)");
         }
         boolean letter = false;
         boolean digit = false;

@@ -134,16 +134,29 @@ public final class CartViewModel {
 
     /** "Voucher X needs a minimum purchase of Rp A: add Rp B more", in the shopper's language. */
     private void tellShortfall(String code, Throwable refusal) {
-        Money subtotal = ui.session().cart() == null ? Money.ZERO : ui.session().cart().subtotal();
-        ui.tasks().run(() -> minimumOf(code), min -> {
-            if (min == null) ui.feedback().error(refusal);
-            else ui.feedback().warning("voucher.shortfall", code, Formats.rupiah(min), Formats.rupiah(min.minus(subtotal)));
-        }, e -> ui.feedback().error(refusal));
+        Money subtotal =
+                ui.session().cart() == null ? Money.ZERO : ui.session().cart().subtotal();
+        ui.tasks()
+                .run(
+                        () -> minimumOf(code),
+                        min -> {
+                            if (min == null) ui.feedback().error(refusal);
+                            else
+                                ui.feedback()
+                                        .warning(
+                                                "voucher.shortfall",
+                                                code,
+                                                Formats.rupiah(min),
+                                                Formats.rupiah(min.minus(subtotal)));
+                        },
+                        e -> ui.feedback().error(refusal));
     }
 
     private Money minimumOf(String code) {
         var vouchers = ui.services().vouchers();
-        return vouchers == null ? null : vouchers.byCode(code).map(Voucher::minPurchase).orElse(null);
+        return vouchers == null
+                ? null
+                : vouchers.byCode(code).map(Voucher::minPurchase).orElse(null);
     }
 
     /** Why the applied voucher gives nothing now, worded from its reason code in the current language. */

@@ -1,7 +1,7 @@
 package com.shopassist.app.ui.common;
 
-import com.shopassist.core.common.DataUnavailableException;
 import com.shopassist.core.cart.DefaultCartService;
+import com.shopassist.core.common.DataUnavailableException;
 import com.shopassist.core.common.ShopException;
 import com.shopassist.core.common.ValidationException;
 import com.shopassist.core.customer.Passwords;

@@ -102,11 +102,14 @@ class I18nBundlesTest {
         }
         // the scan must see the rules it is about, or it proves nothing
         assertThat(reasons).contains("email", "email.taken", "password.short", "label.taken", "quantity");
-        assertThat(codes).contains("VALIDATION", "NOT_FOUND", "BAD_CREDENTIALS", "ACCOUNT_LOCKED", "INVALID_TRANSITION");
+        assertThat(codes)
+                .contains("VALIDATION", "NOT_FOUND", "BAD_CREDENTIALS", "ACCOUNT_LOCKED", "INVALID_TRANSITION");
         for (Locale l : I18n.SUPPORTED) {
             Set<String> keys = keys(l);
-            for (String r : reasons) assertThat(keys).as(l + " text for rule " + r).contains("error.field." + r);
-            for (String c : codes) assertThat(keys).as(l + " text for code " + c).contains(Feedback.codeKey(c));
+            for (String r : reasons)
+                assertThat(keys).as(l + " text for rule " + r).contains("error.field." + r);
+            for (String c : codes)
+                assertThat(keys).as(l + " text for code " + c).contains(Feedback.codeKey(c));
         }
     }
 

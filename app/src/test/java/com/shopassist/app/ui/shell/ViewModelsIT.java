@@ -14,10 +14,10 @@ import com.shopassist.app.ui.kiosk.KioskSettings;
 import com.shopassist.core.cart.CartOwner;
 import com.shopassist.core.catalog.Product;
 import com.shopassist.core.catalog.ProductQuery;
-import com.shopassist.core.money.Money;
 import com.shopassist.core.chat.AssistantReply;
 import com.shopassist.core.chat.ChatContext;
 import com.shopassist.core.chat.ShoppingAssistant;
+import com.shopassist.core.money.Money;
 import com.shopassist.data.CommerceServices;
 import com.shopassist.data.db.Database;
 import com.shopassist.data.testing.TestDatabase;
@@ -101,7 +101,8 @@ class ViewModelsIT {
 
     @Test
     void aVoucherBelowItsMinimumSaysHowMuchMoreToBuyInTheShoppersLanguage() {
-        Product p = commerce.catalog()
+        Product p = commerce
+                .catalog()
                 .search(ProductQuery.text("headphones")
                         .withPrice(Money.of(260_000), Money.of(490_000))
                         .withInStockOnly(true))
