@@ -30,6 +30,7 @@ public final class ChatEntry {
 
     private final Role role;
     private final StringProperty text = new SimpleStringProperty("");
+    private final StringProperty fullText = new SimpleStringProperty("");
     private final BooleanProperty streaming = new SimpleBooleanProperty(false);
     private final ObservableList<ProductCard> cards = FXCollections.observableArrayList();
     private final ObjectProperty<ProposedAction> action = new SimpleObjectProperty<>();
@@ -38,6 +39,7 @@ public final class ChatEntry {
     public ChatEntry(Role role, String text) {
         this.role = role;
         this.text.set(text == null ? "" : text);
+        this.fullText.set(this.text.get());
     }
 
     public Role role() {
@@ -50,6 +52,14 @@ public final class ChatEntry {
 
     public String text() {
         return text.get();
+    }
+
+    /**
+     * The whole text known so far, shown or not yet: the bubble takes this size at once, so the
+     * cards under it do not move while the text is revealed (a tap would miss them).
+     */
+    public StringProperty fullTextProperty() {
+        return fullText;
     }
 
     public BooleanProperty streamingProperty() {

@@ -19,6 +19,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -152,7 +153,16 @@ public final class ChatView extends BorderPane {
                         entry.streamingProperty()));
         text.getStyleClass().add("bubble-text");
         text.setMinHeight(Region.USE_PREF_SIZE);
-        VBox bubble = new VBox(8, text);
+        // an invisible copy of the whole answer gives the bubble its final size from the start
+        Label room = new Label();
+        room.setWrapText(true);
+        room.textProperty().bind(entry.fullTextProperty());
+        room.getStyleClass().add("bubble-text");
+        room.setMinHeight(Region.USE_PREF_SIZE);
+        room.setVisible(false);
+        StackPane textArea = new StackPane(room, text);
+        textArea.setAlignment(Pos.TOP_LEFT);
+        VBox bubble = new VBox(8, textArea);
         bubble.getStyleClass().add("bubble");
         bubble.setMaxWidth(620);
         bubble.setFillWidth(true);
@@ -165,8 +175,8 @@ public final class ChatView extends BorderPane {
             }
             case ASSISTANT -> {
                 bubble.getStyleClass().add("bubble-assistant");
-                text.visibleProperty().bind(entry.textProperty().isNotEmpty());
-                text.managedProperty().bind(text.visibleProperty());
+                textArea.visibleProperty().bind(entry.fullTextProperty().isNotEmpty());
+                textArea.managedProperty().bind(textArea.visibleProperty());
                 row.setAlignment(Pos.TOP_LEFT);
                 row.getChildren().addAll(avatar(), bubble);
             }

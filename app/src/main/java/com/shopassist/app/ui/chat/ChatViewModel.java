@@ -133,6 +133,7 @@ public final class ChatViewModel {
         void offer(String token) {
             if (stale() || complete || token == null || token.isEmpty()) return;
             reveal.offer(token);
+            entry.fullTextProperty().set(reveal.full());
             typing.set(false);
             pace();
         }
@@ -140,6 +141,7 @@ public final class ChatViewModel {
         void complete(String text) {
             complete = true;
             reveal.complete(text);
+            entry.fullTextProperty().set(reveal.full());
             pace();
         }
 
@@ -147,6 +149,7 @@ public final class ChatViewModel {
             complete = true;
             reveal.complete(message);
             while (!reveal.caughtUp()) reveal.step(); // an error shows at once
+            entry.fullTextProperty().set(reveal.full());
             entry.textProperty().set(reveal.visible());
             entry.streamingProperty().set(false);
         }

@@ -196,6 +196,8 @@ class ViewModelsIT {
         ticker.tick();
         String first = answer.text();
         assertThat(first).isNotEmpty();
+        // the bubble is laid out for the whole answer at once: the cards under it stay put
+        assertThat(answer.fullTextProperty().get()).startsWith(first).isNotEqualTo(first);
         ticker.tick();
         assertThat(answer.text()).startsWith(first).isNotEqualTo(first);
         assertThat(answer.streamingProperty().get()).isTrue();
