@@ -23,6 +23,8 @@ import org.apache.ibatis.exceptions.PersistenceException;
 public final class MyBatisStockRepository implements StockRepository {
 
     private static final String UNIQUE_VIOLATION = "23505";
+    /** Raised by stock_first_line_declined() (V65). */
+    private static final String DECLINED = "SAH01";
 
     private final StockMapper mapper;
     private final StockCache cache;
@@ -79,18 +81,19 @@ public final class MyBatisStockRepository implements StockRepository {
             hold = mapper.reserveFirstLineAndCommit(
                     customerId, guestKey, productId, quantity, now, expiresAt, waitForDisk);
         } catch (PersistenceException e) {
-            // another change of this cart added the line or hold after our snapshot: nothing of
-            // ours was committed; the ordinary path sorts it out under the cart lock
-            if (isUniqueViolation(e)) return Optional.empty();
+            // too little free stock (or an inactive product) after the line and hold were written,
+            // or a hold left without its line: the statement failed, so nothing of it was
+            // committed; the ordinary path gives the answer under the product lock
+            if (hasSqlState(e, DECLINED) || hasSqlState(e, UNIQUE_VIOLATION)) return Optional.empty();
             throw e;
         }
         hold.ifPresent(h -> changed.accept(productId));
         return hold;
     }
 
-    private static boolean isUniqueViolation(Throwable failure) {
+    private static boolean hasSqlState(Throwable failure, String state) {
         for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) return true;
+            if (t instanceof SQLException sql && state.equals(sql.getSQLState())) return true;
         }
         return false;
     }
