@@ -40,8 +40,8 @@ class ScreenshotTour extends UiTestBase {
             case "highContrast" -> new UiOptions(o.kiosk(), Locale.ENGLISH, false, true, 1.0, false, false);
             case "kiosk" -> o.withKiosk(KioskSettings.kiosk());
             case "kioskStillThere" ->
-                o.withKiosk(new KioskSettings(true, Duration.ofSeconds(8), Duration.ofSeconds(6), 50, 6));
-            case "indonesian" -> o.withLocale(Locale.forLanguageTag("id"));
+                o.withKiosk(new KioskSettings(true, Duration.ofSeconds(14), Duration.ofSeconds(9), 50, 6));
+            case "indonesian", "indonesianVoucher" -> o.withLocale(Locale.forLanguageTag("id"));
             default -> o;
         };
     }
@@ -82,6 +82,10 @@ class ScreenshotTour extends UiTestBase {
 
     private void shot(String name, boolean keepMessages) throws Exception {
         waitUntil("quiet", () -> ui.tasks().running() == 0);
+        waitUntil(
+                "answers fully shown",
+                () -> shell.chat().messages().stream()
+                        .noneMatch(e -> e.streamingProperty().get()));
         if (!keepMessages) WaitForAsyncUtils.asyncFx(window::dismissToasts).get();
         WaitForAsyncUtils.sleep(700, java.util.concurrent.TimeUnit.MILLISECONDS);
         WaitForAsyncUtils.waitForFxEvents();
@@ -151,6 +155,27 @@ class ScreenshotTour extends UiTestBase {
         robot.clickOn("#nav-browse");
         waitUntil("grid", () -> exists(robot, ".product-grid .product-card"));
         shot("06-indonesian-browse");
+    }
+
+    @Test
+    void indonesianVoucher(FxRobot robot) throws Exception {
+        var p = commerce.catalog()
+                .search(com.shopassist.core.catalog.ProductQuery.text("headphones")
+                        .withPrice(
+                                com.shopassist.core.money.Money.of(150_000),
+                                com.shopassist.core.money.Money.of(400_000))
+                        .withInStockOnly(true))
+                .items()
+                .get(0);
+        WaitForAsyncUtils.asyncFx(() -> shell.cart().add(p.id(), p.name())).get();
+        waitUntil("cart", () -> !shell.cart().lines().isEmpty());
+        robot.clickOn("#voucher-input").write("HEMAT50K");
+        robot.clickOn("#voucher-apply");
+        waitUntil(
+                "the refusal",
+                () -> ui.feedback().latest() != null
+                        && ui.feedback().latest().text().contains("HEMAT50K"));
+        shot("18-indonesian-voucher-refused", true);
     }
 
     @Test

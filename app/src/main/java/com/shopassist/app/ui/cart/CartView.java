@@ -53,6 +53,7 @@ public final class CartView extends BorderPane {
         scroll.getStyleClass().add("cart-scroll");
         setCenter(scroll);
         vm.lines().addListener((ListChangeListener<CartLine>) c -> render());
+        vm.categories().addListener((javafx.collections.MapChangeListener<Long, String>) c -> render());
         render();
 
         setBottom(footer());
@@ -83,7 +84,7 @@ public final class CartView extends BorderPane {
     }
 
     private Node line(CartLine line) {
-        ProductImage thumb = new ProductImage(line.imageRef(), line.name(), line.brand(), 52, 52);
+        ProductImage thumb = new ProductImage(line.imageRef(), vm.categoryOf(line.productId()), line.brand(), 52, 52);
         Label name = new Label(line.name());
         name.getStyleClass().add("line-name");
         name.setWrapText(true);

@@ -8,6 +8,9 @@ import com.shopassist.core.money.Money;
 import com.shopassist.core.voucher.Voucher;
 import com.shopassist.core.voucher.VoucherNotApplicableException;
 import com.shopassist.core.voucher.VoucherRejection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -17,6 +20,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
 
 /**
  * The cart pane: lines with + / -, remove, voucher, totals, Checkout. Shows the session's cart
@@ -35,6 +39,9 @@ public final class CartViewModel {
     private final ReadOnlyStringWrapper itemCount = new ReadOnlyStringWrapper("0");
     private final StringProperty voucherInput = new SimpleStringProperty("");
     private final BooleanProperty empty = new SimpleBooleanProperty(true);
+    /** Category of each product in the cart, so its thumbnail matches the product's card. */
+    private final ObservableMap<Long, String> categories = FXCollections.observableHashMap();
+
     private Runnable onCheckout = () -> {};
 
     private Cart shown;
@@ -179,6 +186,35 @@ public final class CartViewModel {
         }
     }
 
+    private void lookUpCategories(Cart cart) {
+        List<Long> missing = cart.lines().stream()
+                .map(CartLine::productId)
+                .filter(id -> !categories.containsKey(id))
+                .toList();
+        if (missing.isEmpty()) return;
+        ui.tasks()
+                .quietly(
+                        () -> {
+                            Map<Long, String> found = new HashMap<>();
+                            for (long id : missing) {
+                                ui.services().catalog().product(id).ifPresent(p -> {
+                                    if (p.categoryName() != null) found.put(id, p.categoryName());
+                                });
+                            }
+                            return found;
+                        },
+                        categories::putAll);
+    }
+
+    /** The category of a product in the cart, or null until it is known. */
+    public String categoryOf(long productId) {
+        return categories.get(productId);
+    }
+
+    public ObservableMap<Long, String> categories() {
+        return categories;
+    }
+
     private void accept(Cart cart) {
         ui.session().setCart(cart);
     }
@@ -199,6 +235,7 @@ public final class CartViewModel {
         }
         if (cart == null) {
             lines.clear();
+            categories.clear();
             subtotal.set(Formats.rupiah(Money.ZERO));
             discount.set(Formats.rupiah(Money.ZERO));
             total.set(Formats.rupiah(Money.ZERO));
@@ -209,6 +246,7 @@ public final class CartViewModel {
             return;
         }
         lines.setAll(cart.lines());
+        lookUpCategories(cart);
         subtotal.set(Formats.rupiah(cart.subtotal()));
         discount.set(Formats.minus(cart.discount()));
         total.set(Formats.rupiah(cart.total()));

@@ -134,13 +134,13 @@ public final class CatalogView extends BorderPane {
         TextField min = new TextField();
         min.promptTextProperty().bind(i18n.bind("catalog.minPrice"));
         min.textProperty().bindBidirectional(vm.minPriceProperty());
-        min.setPrefColumnCount(8);
+        min.setPrefColumnCount(10);
         min.setOnAction(e -> vm.search());
         TextField max = new TextField();
         max.setId("catalog-max-price");
         max.promptTextProperty().bind(i18n.bind("catalog.maxPrice"));
         max.textProperty().bindBidirectional(vm.maxPriceProperty());
-        max.setPrefColumnCount(8);
+        max.setPrefColumnCount(10);
         max.setOnAction(e -> vm.search());
 
         CheckBox inStock = new CheckBox();

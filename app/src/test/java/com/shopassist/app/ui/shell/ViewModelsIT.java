@@ -76,6 +76,8 @@ class ViewModelsIT {
         shell.cart().add(p.id(), p.name());
         assertThat(shell.cart().lines()).extracting(l -> l.productId()).containsExactly(p.id());
         assertThat(shell.cart().totalProperty().get()).isEqualTo(Formats.rupiah(p.price()));
+        // the thumbnail is drawn for the product's category, like its card
+        assertThat(shell.cart().categoryOf(p.id())).isEqualTo(p.categoryName());
         assertThat(ui.feedback().latest().text()).isEqualTo(p.name() + " added to your cart");
         shell.cart().increment(shell.cart().lines().get(0));
         assertThat(shell.cart().totalProperty().get())
