@@ -17,7 +17,7 @@ class IdleResetIT extends UiTestBase {
     protected UiOptions options() {
         // the store default is 180 s + 15 s; a short idle keeps the test quick, the logic is the same
         return UiOptions.defaults()
-                .withKiosk(new KioskSettings(true, Duration.ofSeconds(5), Duration.ofSeconds(3), 50, 6));
+                .withKiosk(new KioskSettings(true, Duration.ofSeconds(8), Duration.ofSeconds(4), 50, 6));
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -38,6 +39,8 @@ public final class ChatViewModel {
     private final ReadOnlyBooleanWrapper waiting = new ReadOnlyBooleanWrapper(false);
     private final BooleanProperty offline = new SimpleBooleanProperty(false);
     private final StringProperty assistantName = new SimpleStringProperty("");
+    private final javafx.beans.property.ReadOnlyIntegerWrapper answersShown =
+            new javafx.beans.property.ReadOnlyIntegerWrapper();
 
     public ChatViewModel(UiContext ui) {
         this.ui = ui;
@@ -152,6 +155,7 @@ public final class ChatViewModel {
             entry.fullTextProperty().set(reveal.full());
             entry.textProperty().set(reveal.visible());
             entry.streamingProperty().set(false);
+            answersShown.set(answersShown.get() + 1);
         }
 
         private boolean stale() {
@@ -172,7 +176,10 @@ public final class ChatViewModel {
             entry.textProperty().set(reveal.step());
             if (!reveal.caughtUp()) return true;
             ticking = false;
-            if (complete) entry.streamingProperty().set(false);
+            if (complete) {
+                entry.streamingProperty().set(false);
+                answersShown.set(answersShown.get() + 1);
+            }
             return false;
         }
     }
@@ -267,6 +274,14 @@ public final class ChatViewModel {
 
     public ReadOnlyBooleanProperty waitingProperty() {
         return waiting.getReadOnlyProperty();
+    }
+
+    /**
+     * Counts answers fully shown. The kiosk's idle clock restarts at each: a shopper reading an
+     * answer (or waiting for a slow one) is not idle.
+     */
+    public ReadOnlyIntegerProperty answersShownProperty() {
+        return answersShown.getReadOnlyProperty();
     }
 
     public BooleanProperty offlineProperty() {

@@ -76,6 +76,8 @@ public final class ShellViewModel {
                 clockMillis,
                 this::worthResetting,
                 this::resetSession);
+        // reading an answer is not being idle: the clock starts when it has been shown
+        chat.answersShownProperty().addListener((o, a, b) -> idle.activity());
     }
 
     // ------------------------------------------------------------------ navigation

@@ -284,6 +284,19 @@ class ViewModelsIT {
     }
 
     @Test
+    void theIdleClockStartsWhenAnAnswerHasBeenShownNotWhenTheQuestionWasAsked() {
+        shell.idle().activity();
+        now.addAndGet(170_000); // a question asked long ago, its answer only now fully shown
+        shell.chat().inputProperty().set("hello");
+        shell.chat().send();
+        shell.idle().tick();
+        assertThat(shell.idle().phase()).isEqualTo(com.shopassist.app.ui.kiosk.IdleMonitor.Phase.ACTIVE);
+        now.addAndGet(170_000);
+        shell.idle().tick();
+        assertThat(shell.idle().phase()).isEqualTo(com.shopassist.app.ui.kiosk.IdleMonitor.Phase.WARNING);
+    }
+
+    @Test
     void theIdleResetForgetsTheShopperAndReleasesTheGuestCartsHolds() {
         Product p = inStock("blender");
         int before = commerce.catalog().product(p.id()).orElseThrow().available();
