@@ -96,7 +96,23 @@ public final class Seeder {
                 insertCategories(c);
                 List<String> droppedIndexes = catalogSize > REBUILD_INDEXES_ABOVE ? dropProductIndexes(c) : List.of();
                 Set<String> brands = copyProducts(c, catalogSize, now, demo);
-                recreate(c, droppedIndexes);
+                if (catalogSize > STANDARD_CATALOG_SIZE) {
+                    // a bulk load: rows in category order, as CLUSTER after an import leaves them
+                    // (decision 0016); the other dropped indexes are built once, after it
+                    recreate(
+                            c,
+                            droppedIndexes.stream()
+                                    .filter(Seeder::isClusterIndex)
+                                    .toList());
+                    clusterByCategory(c);
+                    recreate(
+                            c,
+                            droppedIndexes.stream()
+                                    .filter(d -> !isClusterIndex(d))
+                                    .toList());
+                } else {
+                    recreate(c, droppedIndexes);
+                }
                 insertCustomers(c, demo);
                 insertVouchers(c, demo);
                 insertOrders(c, demo);
@@ -414,6 +430,22 @@ public final class Seeder {
             }
         }
         return definitions;
+    }
+
+    static final String CLUSTER_INDEX = "ix_product_category_price";
+
+    /**
+     * Rewrites tbl_product in category (then price) order. Products of a category then share
+     * pages, and a search reads about a third of the heap pages it reads when they are scattered.
+     */
+    static void clusterByCategory(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("cluster tbl_product using " + CLUSTER_INDEX);
+        }
+    }
+
+    private static boolean isClusterIndex(String definition) {
+        return definition.startsWith("CREATE INDEX " + CLUSTER_INDEX + " ");
     }
 
     private static void recreate(Connection c, List<String> definitions) throws SQLException {

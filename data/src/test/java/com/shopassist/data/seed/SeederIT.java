@@ -184,6 +184,39 @@ class SeederIT {
         }
     }
 
+    @Test
+    void aGeneratedCatalogBeyondTheStandardOneIsStoredInCategoryOrder() {
+        try (Database other = TestDatabase.fresh(2)) {
+            new Seeder(other, Clock.fixed(NOW, ZoneOffset.UTC)).seed(3_000);
+            // each category one run of consecutive rows in the heap, cheapest first within it
+            assertThat(longOf(
+                            other,
+                            "select count(*) from (select product_category_id, lag(product_category_id)"
+                                    + " over (order by ctid) as before from tbl_product) r"
+                                    + " where before is distinct from product_category_id"))
+                    .isEqualTo(longOf(other, "select count(distinct product_category_id) from tbl_product"));
+            assertThat(longOf(
+                            other,
+                            "select count(*) from (select product_category_id, retail_price,"
+                                    + " lag(product_category_id) over (order by ctid) as c,"
+                                    + " lag(retail_price) over (order by ctid) as p from tbl_product) r"
+                                    + " where c = product_category_id and p > retail_price"))
+                    .isZero();
+            assertThat(longOf(
+                            other,
+                            "select count(*) from pg_index where indisclustered"
+                                    + " and indexrelid = 'ix_product_category_price'::regclass"))
+                    .isEqualTo(1);
+        }
+    }
+
+    @Test
+    void theMigrationNamesTheClusteringIndexForCatalogMaintenance() {
+        assertThat(longOf("select count(*) from pg_index where indisclustered"
+                        + " and indexrelid = 'ix_product_category_price'::regclass"))
+                .isEqualTo(1);
+    }
+
     private List<String> products() {
         return productsOf(db);
     }
@@ -202,7 +235,11 @@ class SeederIT {
     }
 
     private static long longOf(String sql) {
-        try (Connection c = db.dataSource().getConnection();
+        return longOf(db, sql);
+    }
+
+    private static long longOf(Database d, String sql) {
+        try (Connection c = d.dataSource().getConnection();
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(sql)) {
             rs.next();
