@@ -54,6 +54,27 @@ class HoldExpiryIT {
     }
 
     @Test
+    void aCartLineShowsWhatLiveHoldsLeaveAt2959AndAt3000BeforeAnySweep() {
+        MutableClock clock = MutableClock.at("2026-11-25T10:00:00Z");
+        CommerceServices s = CommerceServices.create(db, clock, CommerceSettings.defaults());
+        long p = fx.product(category, "Cart Line Expiring", "Brand", 10_000, 10);
+        s.carts().add(CartOwner.guest("exp-line-1"), p, 2);
+        clock.set(Instant.parse("2026-11-25T10:10:00Z"));
+        CartOwner viewer = CartOwner.guest("exp-line-2");
+        assertThat(s.carts().add(viewer, p, 3).lines().get(0).available()).isEqualTo(5);
+
+        clock.set(Instant.parse("2026-11-25T10:29:59Z"));
+        assertThat(s.carts().cart(viewer).lines().get(0).available()).isEqualTo(5);
+
+        clock.set(Instant.parse("2026-11-25T10:30:00Z")); // the first hold expired, unswept
+        assertThat(s.carts().cart(viewer).lines().get(0).available()).isEqualTo(7);
+        assertThat(fx.reservedOf(p)).isEqualTo(5);
+
+        clock.set(Instant.parse("2026-11-25T10:40:00Z")); // both expired
+        assertThat(s.carts().cart(viewer).lines().get(0).available()).isEqualTo(10);
+    }
+
+    @Test
     void expiredHoldsLetOthersTakeTheStockAndAreSweptOnTheWay() {
         MutableClock clock = MutableClock.at("2026-11-25T12:00:00Z");
         CommerceServices s = CommerceServices.create(db, clock, CommerceSettings.defaults());
