@@ -16,6 +16,16 @@ class ChatToCartIT extends UiTestBase {
     void aSearchInTheChatShowsCardsWhoseAddButtonFillsTheCartPane(FxRobot robot) {
         robot.clickOn("#chat-input").write("running shoes").type(KeyCode.ENTER);
         waitUntil("product cards in the chat", () -> exists(robot, ".chat-cards .product-card"));
+        // a long answer is read from its start: the question stays in sight, the cards follow
+        waitUntil("the question in sight", () -> {
+            var question = robot.lookup(".bubble-user").queryAll().stream()
+                    .reduce((a, b) -> b)
+                    .orElseThrow();
+            var scroll = robot.lookup(".chat-scroll").query();
+            var q = question.localToScene(question.getBoundsInLocal());
+            var view = scroll.localToScene(scroll.getBoundsInLocal());
+            return q.getMinY() >= view.getMinY() && q.getMaxY() <= view.getMaxY();
+        });
         assertThat(robot.lookup(".chat-cards .card-price").queryAllAs(javafx.scene.control.Label.class))
                 .allSatisfy(l -> assertThat(l.getText()).matches("Rp \\d{1,3}(\\.\\d{3})*"));
 

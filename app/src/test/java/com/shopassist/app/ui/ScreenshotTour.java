@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.control.Button;
 import javafx.scene.input.KeyCode;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -101,15 +100,8 @@ class ScreenshotTour extends UiTestBase {
     private void chatAndAdd(FxRobot robot, String question) {
         robot.clickOn("#chat-input").write(question).type(KeyCode.ENTER);
         waitUntil("cards", () -> exists(robot, ".chat-cards .product-card"));
-        robot.clickOn(lastAddButton(robot, ".chat-cards"));
+        robot.clickOn(firstAddButton(robot, ".chat-cards"));
         waitUntil("cart", () -> !shell.cart().lines().isEmpty());
-    }
-
-    private static Button lastAddButton(FxRobot robot, String container) {
-        var all = robot.lookup(container + " .card-add").queryAllAs(Button.class).stream()
-                .filter(b -> !b.isDisabled())
-                .toList();
-        return all.get(all.size() - 1);
     }
 
     private void signIn(FxRobot robot, String email, String password) {
@@ -126,6 +118,25 @@ class ScreenshotTour extends UiTestBase {
     void light(FxRobot robot) throws Exception {
         chatAndAdd(robot, "running shoes under 1 juta");
         shot("01-chat-light");
+    }
+
+    @Test
+    void streaming(FxRobot robot) throws Exception {
+        robot.clickOn("#chat-input").write("gift for my dad who likes coffee").type(KeyCode.ENTER);
+        waitUntil("an answer half shown", () -> {
+            var m = shell.chat().messages();
+            var last = m.get(m.size() - 1);
+            return last.streamingProperty().get()
+                    && last.text().length() > 30
+                    && last.text().length() < last.fullTextProperty().get().length() * 2 / 3;
+        });
+        var img =
+                WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get();
+        Files.createDirectories(DIR);
+        ImageIO.write(
+                SwingFXUtils.fromFXImage(img, null),
+                "png",
+                DIR.resolve("19-chat-streaming.png").toFile());
     }
 
     @Test

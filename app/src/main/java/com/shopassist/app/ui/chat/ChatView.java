@@ -3,6 +3,8 @@ package com.shopassist.app.ui.chat;
 import atlantafx.base.theme.Styles;
 import com.shopassist.app.ui.common.I18n;
 import com.shopassist.app.ui.common.ProductCardView;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
@@ -50,7 +52,10 @@ public final class ChatView extends BorderPane {
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("chat-scroll");
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        list.heightProperty().addListener((o, a, b) -> scroll.setVvalue(1.0));
+        // after the layout pass, when the latest question's position is known
+        list.heightProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(this::scrollToLatest));
+        scroll.viewportBoundsProperty()
+                .addListener((o, a, b) -> javafx.application.Platform.runLater(this::scrollToLatest));
         vm.messages().addListener((ListChangeListener<ChatEntry>) c -> render());
         render();
 
@@ -135,8 +140,33 @@ public final class ChatView extends BorderPane {
     }
 
     private void render() {
-        list.getChildren().setAll(vm.messages().stream().map(this::bubble).toList());
+        List<Node> blocks = new ArrayList<>();
+        latestQuestion = null;
+        for (ChatEntry e : vm.messages()) {
+            Node block = bubble(e);
+            if (e.role() == ChatEntry.Role.USER) latestQuestion = block;
+            blocks.add(block);
+        }
+        list.getChildren().setAll(blocks);
     }
+
+    /**
+     * Follows the conversation down, but never so far that the latest question scrolls out of
+     * sight: a long answer with many cards is read from its start, not from its last card.
+     */
+    private void scrollToLatest() {
+        double view = scroll.getViewportBounds().getHeight();
+        double max = list.getHeight() - view;
+        if (max <= 0) return;
+        double target = max;
+        if (latestQuestion != null && latestQuestion.getParent() == list) {
+            target =
+                    Math.min(max, Math.max(0, latestQuestion.getBoundsInParent().getMinY() - 8));
+        }
+        scroll.setVvalue(target / max);
+    }
+
+    private Node latestQuestion;
 
     static final String STREAMING_CARET = " \u258D";
 
