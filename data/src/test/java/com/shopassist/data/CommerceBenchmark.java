@@ -8,6 +8,7 @@ import com.shopassist.data.catalog.MyBatisCatalogRepository;
 import com.shopassist.data.catalog.SearchPlans;
 import com.shopassist.data.db.Database;
 import com.shopassist.data.seed.Seeder;
+import com.shopassist.data.testing.BackendCpu;
 import com.shopassist.data.testing.TestDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -98,23 +99,28 @@ class CommerceBenchmark {
         say("");
         say("== search, " + label + " (" + products
                 + " products), top 20 with total; uncached repository vs plain ILIKE; " + load());
-        say("pages: shared buffers / table heap pages the search's statements read (EXPLAIN BUFFERS; load-free)");
+        say("pages: shared buffers / table heap pages the search's statements read (EXPLAIN BUFFERS; load-free);"
+                + " cpu: CPU ms per search, database backends / this thread (waiting for a core not counted)");
         say(String.format(
-                "%-20s %8s %8s %8s %14s | %8s %8s %8s",
-                "query", "hits", "p50 ms", "p95 ms", "pages", "ilike", "p50 ms", "p95 ms"));
+                "%-20s %8s %8s %8s %14s %13s | %8s %8s %8s",
+                "query", "hits", "p50 ms", "p95 ms", "pages", "cpu db / app", "ilike", "p50 ms", "p95 ms"));
         MyBatisCatalogRepository repo = new MyBatisCatalogRepository(db.mapper(CatalogMapper.class));
         List<Double> allP95 = new ArrayList<>();
-        int reps = 60;
+        int reps = 100;
         for (String q : QUERIES) {
             ProductQuery query = ProductQuery.text(q);
             for (int i = 0; i < 10; i++) repo.search(query, Instant.now()); // warm up
             double[] ours = new double[reps];
             long hits = 0;
+            double dbCpu = BackendCpu.databaseMillis(db.dataSource());
+            double appCpu = BackendCpu.threadMillis();
             for (int i = 0; i < reps; i++) {
                 long t = System.nanoTime();
                 hits = repo.search(query, Instant.now()).total();
                 ours[i] = (System.nanoTime() - t) / 1e6;
             }
+            appCpu = (BackendCpu.threadMillis() - appCpu) / reps;
+            dbCpu = dbCpu < 0 ? -1 : (BackendCpu.databaseMillis(db.dataSource()) - dbCpu) / reps;
             double[] ilike = new double[reps];
             long ilikeHits = 0;
             String plain = q.replace("-school", "").strip();
@@ -140,12 +146,13 @@ class CommerceBenchmark {
             allP95.add(pct(ours, 95));
             SearchPlans.Pages pages = new SearchPlans().explain(db.dataSource(), query, Instant.now());
             say(String.format(
-                    "%-20s %8d %8.2f %8.2f %14s | %8d %8.2f %8.2f",
+                    "%-20s %8d %8.2f %8.2f %14s %13s | %8d %8.2f %8.2f",
                     q,
                     hits,
                     pct(ours, 50),
                     pct(ours, 95),
                     pages.buffers() + " / " + pages.heapPages(),
+                    String.format("%.2f / %.2f", dbCpu, appCpu),
                     ilikeHits,
                     pct(ilike, 50),
                     pct(ilike, 95)));
