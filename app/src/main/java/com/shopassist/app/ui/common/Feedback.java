@@ -4,6 +4,7 @@ import com.shopassist.core.cart.DefaultCartService;
 import com.shopassist.core.common.DataUnavailableException;
 import com.shopassist.core.common.ShopException;
 import com.shopassist.core.common.ValidationException;
+import com.shopassist.core.customer.AuthenticationException;
 import com.shopassist.core.customer.Passwords;
 import com.shopassist.core.stock.InsufficientStockException;
 import com.shopassist.core.stock.StockShortage;
@@ -86,6 +87,12 @@ public final class Feedback {
         }
         if (e instanceof ValidationException v) {
             return validation(v);
+        }
+        if (e instanceof AuthenticationException a && a.lockedUntil() != null) {
+            // the store sets how long a lockout lasts: say how long this one still has
+            long seconds = java.time.Duration.between(java.time.Instant.now(), a.lockedUntil())
+                    .toSeconds();
+            return i18n.t("error.lockedMinutes", Math.max(1, (seconds + 59) / 60));
         }
         if (e instanceof ShopException s && s.code() != null && i18n.has(codeKey(s.code()))) {
             return i18n.t(codeKey(s.code()));

@@ -166,6 +166,19 @@ class ViewModelsIT {
     }
 
     @Test
+    void aLockedAccountIsToldHowLongTheLockLastsInTheShoppersLanguage() {
+        ui.i18n().setLocale(Locale.forLanguageTag("id"));
+        for (int i = 0; i < 6; i++) {
+            shell.account().emailProperty().set("maria@example.com");
+            shell.account().passwordProperty().set("bukan-sandinya-" + i);
+            shell.account().signIn();
+        }
+        // the seeded store locks for 15 minutes after 5 failures
+        assertThat(ui.feedback().latest().text())
+                .isEqualTo("Terlalu banyak percobaan: akun ini dikunci. Coba lagi dalam 15 menit.");
+    }
+
+    @Test
     void aChatSearchGivesCardsAndACartTheAssistantFilledReachesThePane() {
         shell.chat().inputProperty().set("running shoes");
         shell.chat().send();
