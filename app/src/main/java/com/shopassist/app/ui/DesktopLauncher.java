@@ -5,6 +5,7 @@ import com.shopassist.app.StartupTimeline;
 import com.shopassist.data.db.EmbeddedDatabase;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The desktop (and kiosk) window: {@code java -jar shopassist.jar [--kiosk] [--lang=id] [--dark]
@@ -16,6 +17,9 @@ public final class DesktopLauncher {
     static final Duration CALL_WAIT = Duration.ofMinutes(2);
     /** How long a chat message waits before the shopper is told that ShopAssist is still starting. */
     static final Duration CHAT_WAIT = Duration.ofSeconds(20);
+
+    /** How long a first start waits for the window before it begins anyway. */
+    static final Duration WINDOW_WAIT = Duration.ofSeconds(10);
 
     private DesktopLauncher() {}
 
@@ -29,26 +33,27 @@ public final class DesktopLauncher {
                 ctx.isEmbedded() && !EmbeddedDatabase.exists(ctx.dataDir().resolve("db"));
         // the window opens at once over stand-ins; the database, migrations and assistant start
         // on their own thread meanwhile (a message sent before they are ready waits for them)
-        StartingServices starting = StartingServices.begin(
-                () -> {
-                    try {
-                        UiServices services = UiServicesFactory.with(
-                                ctx.commerce(),
-                                ctx.tools(),
-                                ctx.assistant(offlineOnly),
-                                UiServicesFactory.probe(ctx.database()),
-                                geminiKey);
-                        StartupTimeline.mark("services ready");
-                        return services;
-                    } catch (RuntimeException e) {
-                        // the window shows the database banner; the console gets the one line
-                        System.err.println("error: " + firstLine(e));
-                        throw e;
-                    }
-                },
-                geminiKey,
-                CALL_WAIT,
-                CHAT_WAIT);
+        Supplier<UiServices> build = () -> {
+            try {
+                UiServices services = UiServicesFactory.with(
+                        ctx.commerce(),
+                        ctx.tools(),
+                        ctx.assistant(offlineOnly),
+                        UiServicesFactory.probe(ctx.database()),
+                        geminiKey);
+                StartupTimeline.mark("services ready");
+                return services;
+            } catch (RuntimeException e) {
+                // the window shows the database banner; the console gets the one line
+                System.err.println("error: " + firstLine(e));
+                throw e;
+            }
+        };
+        // a first start (initdb, every migration, the demo seed) loads both cores for seconds: it
+        // waits for the window, so the shopper sees the window and its progress note at once
+        StartingServices starting = firstStart
+                ? StartingServices.beginAfterWindow(build, geminiKey, CALL_WAIT, CHAT_WAIT, WINDOW_WAIT)
+                : StartingServices.begin(build, geminiKey, CALL_WAIT, CHAT_WAIT);
         StartupTimeline.mark("services starting");
         UiLauncher.run(starting, options, firstStart);
     }

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -82,8 +83,31 @@ public final class StartingServices {
     public static StartingServices begin(
             Supplier<UiServices> builder, boolean onlineAssistant, Duration callWait, Duration chatWait) {
         StartingServices s = new StartingServices(builder, onlineAssistant, callWait, chatWait);
-        s.ready = s.start();
+        s.ready = s.start(Duration.ZERO);
         return s;
+    }
+
+    /**
+     * Like {@link #begin} but the building waits until {@link #windowShown()} (at most
+     * {@code windowWait}): for a first start, whose initdb and seed load every core for seconds and
+     * would otherwise keep the window from appearing until they are done.
+     */
+    public static StartingServices beginAfterWindow(
+            Supplier<UiServices> builder,
+            boolean onlineAssistant,
+            Duration callWait,
+            Duration chatWait,
+            Duration windowWait) {
+        StartingServices s = new StartingServices(builder, onlineAssistant, callWait, chatWait);
+        s.ready = s.start(windowWait);
+        return s;
+    }
+
+    private final CountDownLatch windowShown = new CountDownLatch(1);
+
+    /** The window is on screen: a start held back for it goes ahead. */
+    public void windowShown() {
+        windowShown.countDown();
     }
 
     /** What the window is given: stand-ins that wait for the real services. */
@@ -116,11 +140,12 @@ public final class StartingServices {
     /** Longer than any start, first ones included: the progress bar goes away in the end. */
     private static final Duration FIRST_START_LIMIT = Duration.ofMinutes(10);
 
-    private CompletableFuture<UiServices> start() {
+    private CompletableFuture<UiServices> start(Duration afterWindow) {
         CompletableFuture<UiServices> f = new CompletableFuture<>();
         Thread t = new Thread(
                 () -> {
                     try {
+                        if (!afterWindow.isZero()) windowShown.await(afterWindow.toMillis(), TimeUnit.MILLISECONDS);
                         f.complete(builder.get());
                     } catch (Throwable e) {
                         LOG.warn("the services did not start: {}", e.toString(), e);
@@ -135,7 +160,7 @@ public final class StartingServices {
 
     /** Starts again after a failed attempt (the store database may be back); never twice at once. */
     private synchronized void restartIfFailed() {
-        if (ready.isCompletedExceptionally()) ready = start();
+        if (ready.isCompletedExceptionally()) ready = start(Duration.ZERO);
     }
 
     /** The real services, waiting up to {@code max} for them. */

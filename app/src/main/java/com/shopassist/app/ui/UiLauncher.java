@@ -83,8 +83,10 @@ public final class UiLauncher {
                 // full screen once shown (some platforms refuse it for a window not yet on screen)
                 if (options.kiosk().enabled()) stage.setFullScreen(true);
                 StartupTimeline.mark("window shown");
-                if (starting != null)
+                if (starting != null) {
                     starting.showProgress(ui, window.viewModel().chat(), firstStart);
+                    starting.windowShown();
+                }
                 if (options.measureStartup()) measure(options.exitAfterStartup(), stage, window, starting);
             } catch (RuntimeException e) {
                 LOG.error("the window could not open", e);
@@ -126,11 +128,7 @@ public final class UiLauncher {
                     chat.waitingProperty().removeListener(this);
                     StartupTimeline.mark("first answer shown");
                     StartupTimeline.Mark answered = StartupTimeline.latest();
-                    String answer = chat.messages().size() > before + 1
-                            ? chat.messages().get(before + 1).text()
-                            : "";
                     for (StartupTimeline.Mark m : StartupTimeline.marks()) report("startup:   " + m);
-                    report("startup: first answer: " + oneLine(answer));
                     report("startup: CPU by thread: " + threadCpu());
                     report("startup: interactive chat " + answered.atMs() + " ms after JVM start (a message sent"
                             + " at the first frame, answered); RSS " + rssMb() + " MB (" + heap() + "); CPU "
@@ -138,6 +136,11 @@ public final class UiLauncher {
                             + " ms");
                     PauseTransition settle = new PauseTransition(Duration.seconds(3));
                     settle.setOnFinished(e -> {
+                        // read now: the answer's words are revealed a few at a time
+                        String answer = chat.messages().size() > before + 1
+                                ? chat.messages().get(before + 1).text()
+                                : "";
+                        report("startup: first answer: " + oneLine(answer));
                         report("startup: RSS after 3 s idle " + rssMb() + " MB (" + heap() + ")");
                         if (exit) stage.hide();
                     });

@@ -120,6 +120,28 @@ class StartingServicesIT {
     }
 
     @Test
+    void aFirstStartBeginsOnlyOnceTheWindowIsShown() throws Exception {
+        AtomicInteger built = new AtomicInteger();
+        StartingServices starting = StartingServices.beginAfterWindow(
+                () -> {
+                    built.incrementAndGet();
+                    return real;
+                },
+                false,
+                Duration.ofSeconds(20),
+                Duration.ofSeconds(20),
+                Duration.ofSeconds(20));
+        Thread.sleep(300);
+        assertThat(built.get()).as("started before the window was shown").isZero();
+        assertThat(starting.ready()).isNotDone();
+
+        starting.windowShown();
+
+        assertThat(starting.ready().get(20, TimeUnit.SECONDS)).isSameAs(real);
+        assertThat(built.get()).isEqualTo(1);
+    }
+
+    @Test
     void otherCallsMadeDuringTheStartWaitForTheRealServices() {
         CountDownLatch go = new CountDownLatch(1);
         StartingServices starting =
