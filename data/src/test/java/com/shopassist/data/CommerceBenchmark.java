@@ -175,6 +175,7 @@ class CommerceBenchmark {
         AtomicLong nextCart = new AtomicLong(firstCart);
         say("");
         say("== reservations on one hot product, " + THREADS + " threads, 5 s each; " + load());
+        serverPid = serverPid(db);
         // the ceilings in the same conditions: one guarded UPDATE, alone and in a transaction
         long plain = count(
                 db,
@@ -182,15 +183,17 @@ class CommerceBenchmark {
                         + " retail_price, department, stock_quantity) VALUES (" + category
                         + ", 'BENCH-PLAIN', 'Bench Plain', 'Bench', 10000, 'Bench', 10000000) RETURNING product_id");
         double single = timed(() -> guardedUpdate(db, plain, true));
-        say(String.format("ceiling, one guarded UPDATE (autocommit, plain JDBC): %,.0f/s", single));
+        say(String.format("ceiling, one guarded UPDATE (autocommit, plain JDBC): %,.0f/s%s", single, lastCpu));
         double inTx = timed(() -> guardedUpdate(db, plain, false));
-        say(String.format("ceiling, BEGIN; guarded UPDATE; COMMIT (plain JDBC): %,.0f/s", inTx));
+        say(String.format("ceiling, BEGIN; guarded UPDATE; COMMIT (plain JDBC): %,.0f/s%s", inTx, lastCpu));
         double raw = timed(() -> {
             long cart = nextCart.getAndIncrement();
             s.transactions().run(() -> s.holds().holdForLine(cart, hot, 1));
         });
         say(String.format(
-                "hold engine (one tx: guarded UPDATE + hold + movement, one statement): %,.0f reservations/s", raw));
+                "hold engine (one tx: guarded UPDATE + hold + movement, one statement): %,.0f reservations/s%s",
+                raw,
+                lastCpu));
         AtomicLong firstLine = new AtomicLong();
         double reserve = timed(() -> {
             if (!s.holds().holdFirstLine(null, "bench-first-" + firstLine.incrementAndGet(), hot, 1, false)) {
@@ -199,11 +202,13 @@ class CommerceBenchmark {
         });
         say(String.format(
                 "reservation as add to cart makes it (cart + line + hold + movement, one statement committed"
-                        + " in its round trip; decision 0018): %,.0f reservations/s",
-                reserve));
+                        + " in its round trip; decision 0018): %,.0f reservations/s%s",
+                reserve,
+                lastCpu));
         AtomicLong guest = new AtomicLong();
         double full = timed(() -> s.carts().add(CartOwner.guest("bench-add-" + guest.incrementAndGet()), hot, 1));
-        say(String.format("add to cart, whole (that reservation, then the cart snapshot): %,.0f adds/s", full));
+        say(String.format(
+                "add to cart, whole (that reservation, then the cart snapshot): %,.0f adds/s%s", full, lastCpu));
         long reserved = count(db, "SELECT reserved_quantity FROM tbl_product WHERE product_id = " + hot);
         long holds = count(db, "SELECT COALESCE(sum(quantity), 0) FROM tbl_stock_hold WHERE product_id = " + hot);
         say("check: reserved " + reserved + " = sum of holds " + holds);
@@ -248,6 +253,44 @@ class CommerceBenchmark {
         }
     }
 
+    /** The server's postmaster (Linux), to count its processes' CPU; 0 when unknown. */
+    static long serverPid;
+    /** CPU per operation of the last {@link #timed} run, a measure that load changes less than rates. */
+    static String lastCpu = "";
+
+    static long serverPid(Database db) {
+        String[] backend = procStat(count(db, "SELECT pg_backend_pid()"));
+        return backend == null ? 0 : Long.parseLong(backend[1]);
+    }
+
+    /** /proc/PID/stat after the command name: [0] state, [1] ppid, [11] utime, [12] stime. */
+    static String[] procStat(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** CPU ms so far of this JVM and of the server (the postmaster and its children); null off Linux. */
+    static double[] cpuMillis() {
+        String[] me = procStat(ProcessHandle.current().pid());
+        java.io.File[] procs = new java.io.File("/proc").listFiles();
+        if (me == null || procs == null || serverPid == 0) return null;
+        double tick = 10; // ms per clock tick (USER_HZ = 100)
+        double server = 0;
+        for (java.io.File f : procs) {
+            if (!f.getName().chars().allMatch(Character::isDigit)) continue;
+            long pid = Long.parseLong(f.getName());
+            String[] st = procStat(pid);
+            if (st != null && (pid == serverPid || Long.parseLong(st[1]) == serverPid)) {
+                server += (Long.parseLong(st[11]) + Long.parseLong(st[12])) * tick;
+            }
+        }
+        return new double[] {(Long.parseLong(me[11]) + Long.parseLong(me[12])) * tick, server};
+    }
+
     static double timed(Runnable op) throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong done = new AtomicLong();
@@ -264,11 +307,17 @@ class CommerceBenchmark {
             }));
         }
         Thread.sleep(1000);
+        double[] cpu0 = cpuMillis();
         measuring.set(true);
         long t0 = System.nanoTime();
         Thread.sleep(5000);
         long n = done.get();
         double secs = (System.nanoTime() - t0) / 1e9;
+        double[] cpu1 = cpuMillis();
+        lastCpu = cpu0 == null || cpu1 == null || n == 0
+                ? ""
+                : String.format(
+                        "; CPU per op: JVM %.3f ms, server %.3f ms", (cpu1[0] - cpu0[0]) / n, (cpu1[1] - cpu0[1]) / n);
         stop.set(true);
         for (Future<?> f : fs) f.get(60, TimeUnit.SECONDS);
         pool.shutdown();
