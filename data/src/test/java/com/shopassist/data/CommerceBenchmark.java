@@ -192,8 +192,7 @@ class CommerceBenchmark {
         });
         say(String.format(
                 "hold engine (one tx: guarded UPDATE + hold + movement, one statement): %,.0f reservations/s%s",
-                raw,
-                lastCpu));
+                raw, lastCpu));
         AtomicLong firstLine = new AtomicLong();
         double reserve = timed(() -> {
             if (!s.holds().holdFirstLine(null, "bench-first-" + firstLine.incrementAndGet(), hot, 1, false)) {
@@ -203,8 +202,7 @@ class CommerceBenchmark {
         say(String.format(
                 "reservation as add to cart makes it (cart + line + hold + movement, one statement committed"
                         + " in its round trip; decision 0018): %,.0f reservations/s%s",
-                reserve,
-                lastCpu));
+                reserve, lastCpu));
         AtomicLong guest = new AtomicLong();
         double full = timed(() -> s.carts().add(CartOwner.guest("bench-add-" + guest.incrementAndGet()), hot, 1));
         say(String.format(
