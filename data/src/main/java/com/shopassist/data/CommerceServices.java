@@ -75,8 +75,8 @@ public final class CommerceServices {
         this.stockCache = new StockCache(stockMapper, clock);
         this.catalogCache = new CachingCatalogRepository(
                 new MyBatisCatalogRepository(db.mapper(CatalogMapper.class)), stockCache, clock);
-        MyBatisStockRepository stockRepository =
-                new MyBatisStockRepository(stockMapper, stockCache, this::stockChanged, transactions::isOpen);
+        MyBatisStockRepository stockRepository = new MyBatisStockRepository(
+                stockMapper, stockCache, this::stockChanged, () -> transactions.isOpen() || db.inTransaction());
         MyBatisCartRepository cartRepository = new MyBatisCartRepository(db.mapper(CartMapper.class));
         MyBatisVoucherRepository voucherRepository = new MyBatisVoucherRepository(db.mapper(VoucherMapper.class));
         MyBatisOrderRepository orderRepository = new MyBatisOrderRepository(db.mapper(OrderMapper.class));

@@ -19,6 +19,7 @@ import org.apache.ibatis.mapping.Environment;
 import org.apache.ibatis.session.Configuration;
 import org.apache.ibatis.session.ExecutorType;
 import org.apache.ibatis.session.LocalCacheScope;
+import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
 import org.apache.ibatis.session.SqlSessionFactoryBuilder;
 import org.apache.ibatis.session.SqlSessionManager;
@@ -219,8 +220,15 @@ public final class Database implements AutoCloseable {
     public <T> T mapper(Class<T> type) {
         T mapper = sessions.getMapper(type);
         return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
+            if (method.getDeclaringClass() == Object.class) return method.invoke(mapper, args);
             try {
-                return method.invoke(mapper, args);
+                if (sessions.isManagedSessionStarted()) return method.invoke(mapper, args);
+                // a call outside a transaction is one autocommit statement: a session with
+                // autocommit off would make pgjdbc send BEGIN with it and COMMIT when MyBatis puts
+                // autocommit back on at close, a second round trip for every read
+                try (SqlSession single = sessions.openSession(true)) {
+                    return method.invoke(single.getMapper(type), args);
+                }
             } catch (InvocationTargetException e) {
                 Throwable cause = e.getCause();
                 if (!(cause instanceof DataUnavailableException) && DbErrors.isConnectionFailure(cause)) {
@@ -230,6 +238,11 @@ public final class Database implements AutoCloseable {
                 throw cause;
             }
         }));
+    }
+
+    /** True while this thread is inside {@link #transactions()}' work. */
+    public boolean inTransaction() {
+        return sessions.isManagedSessionStarted();
     }
 
     public Transactions transactions() {
