@@ -158,9 +158,18 @@ public final class StartingServices {
         return f;
     }
 
-    /** Starts again after a failed attempt (the store database may be back); never twice at once. */
+    /**
+     * Starts again after an attempt that failed because the database could not be reached (it may
+     * be back); never twice at once. Other failures (a migration that does not validate) would only
+     * fail again: they stay, with the banner, until ShopAssist is restarted.
+     */
     private synchronized void restartIfFailed() {
-        if (ready.isCompletedExceptionally()) ready = start(Duration.ZERO);
+        if (!ready.isCompletedExceptionally()) return;
+        Throwable cause = ready.handle((ok, e) -> e).join();
+        if (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof DataUnavailableException) ready = start(Duration.ZERO);
     }
 
     /** The real services, waiting up to {@code max} for them. */

@@ -142,6 +142,26 @@ class StartingServicesIT {
     }
 
     @Test
+    void aStartThatFailsForAnotherReasonIsNotRetriedEveryFewSeconds() throws Exception {
+        AtomicInteger attempts = new AtomicInteger();
+        StartingServices starting = StartingServices.begin(
+                () -> {
+                    attempts.incrementAndGet();
+                    throw new IllegalStateException("Validate failed: Migrations have failed validation");
+                },
+                false,
+                Duration.ofSeconds(20),
+                Duration.ofSeconds(20));
+        UiContext ui = UiContext.direct(starting.services(), Locale.ENGLISH, KioskSettings.desktop());
+        ChatEntry answer = ask(new ChatViewModel(ui), "hello");
+        assertThat(answer.text()).isEqualTo(new I18n(I18n.ENGLISH).t("error.database"));
+        assertThat(ui.db().probe()).isFalse();
+        assertThat(ui.db().probe()).isFalse();
+        Thread.sleep(200);
+        assertThat(attempts.get()).isEqualTo(1);
+    }
+
+    @Test
     void otherCallsMadeDuringTheStartWaitForTheRealServices() {
         CountDownLatch go = new CountDownLatch(1);
         StartingServices starting =
