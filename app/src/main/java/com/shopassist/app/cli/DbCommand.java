@@ -127,6 +127,9 @@ public final class DbCommand {
         Seeder.Report r = seeder.seed(Seeder.STANDARD_CATALOG_SIZE);
         out.println(describe(db, r));
         SeedHooks.afterSeed(ctx, out);
+        // the seed's garbage (demo vocabulary, COPY buffers) would keep the heap grown for the
+        // whole day of a kiosk; a full collection now lets the JVM give that memory back
+        System.gc();
     }
 
     private static String describe(Database db, Seeder.Report r) {

@@ -162,6 +162,23 @@ class StartingServicesIT {
     }
 
     @Test
+    void aFirstStartSaysInTheChatThatTheStoreIsBeingSetUpAndWhenItIsReady() {
+        CountDownLatch go = new CountDownLatch(1);
+        StartingServices starting =
+                StartingServices.begin(startingUntil(go), false, Duration.ofSeconds(20), Duration.ofSeconds(20));
+        UiContext ui = UiContext.direct(starting.services(), I18n.INDONESIAN, KioskSettings.desktop());
+        ChatViewModel chat = new ChatViewModel(ui);
+        releaseLater(go, 200);
+
+        starting.showProgress(ui, chat, true); // direct tasks: returns once the start is done
+
+        I18n id = new I18n(I18n.INDONESIAN);
+        assertThat(chat.messages())
+                .extracting(ChatEntry::text)
+                .containsSubsequence(id.t("chat.firstStart"), id.t("chat.firstStartDone"));
+    }
+
+    @Test
     void otherCallsMadeDuringTheStartWaitForTheRealServices() {
         CountDownLatch go = new CountDownLatch(1);
         StartingServices starting =
