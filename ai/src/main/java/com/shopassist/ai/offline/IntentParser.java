@@ -1334,7 +1334,8 @@ public final class IntentParser {
                     interests,
                     hasAny(joined, Lexicon.MORE),
                     phrase(cartWrite),
-                    ask());
+                    ask(),
+                    String.join(" ", searchWords));
         }
 
         /** Words that carry meaning for a semantic search, cue verbs included, noise and sort words not. */

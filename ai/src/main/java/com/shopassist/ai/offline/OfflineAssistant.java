@@ -333,7 +333,8 @@ public final class OfflineAssistant implements ShoppingAssistant {
                     null,
                     false,
                     last.phrase(),
-                    last.ask());
+                    last.ask(),
+                    last.shown());
         }
         String query = blank(q.query()) ? null : q.query();
         // "something to clean the floor": the verb the keyword query dropped carries the meaning
@@ -404,7 +405,9 @@ public final class OfflineAssistant implements ShoppingAssistant {
     private static String describe(ParsedMessage q, Lang lang) {
         List<String> parts = new ArrayList<>();
         if (q.brand() != null) parts.add(q.brand());
-        if (!blank(q.query())) parts.add("\"" + q.query() + "\"");
+        // the shopper's own words: an Indonesian ask is searched in the catalog's English
+        // ("sepatu lari" -> "running shoes"), but the answer quotes what they typed
+        if (!blank(q.query())) parts.add("\"" + (lang == Lang.ID && !blank(q.shown()) ? q.shown() : q.query()) + "\"");
         else if (q.category() != null) parts.add(q.category());
         String s = parts.isEmpty() ? t(lang, "products", "produk") : String.join(" ", parts);
         if (q.minPrice() != null && q.maxPrice() != null) {

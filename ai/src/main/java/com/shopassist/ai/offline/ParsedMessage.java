@@ -13,6 +13,8 @@ import java.util.List;
  *     "clean" or "keep" that the keyword query drops ("something to clean the floor" -> "clean floor")
  * @param ask the whole ask in natural English words for an embedding model ("something to keep
  *     coffee hot"), prices and politeness taken out
+ * @param shown the search words as the shopper typed them (after spelling fixes, before the
+ *     Indonesian-to-English mapping), for quoting back in the answer ("sepatu lari")
  */
 public record ParsedMessage(
         Intent intent,
@@ -34,7 +36,8 @@ public record ParsedMessage(
         String interests,
         boolean more,
         String phrase,
-        String ask) {
+        String ask,
+        String shown) {
 
     public ParsedMessage {
         refs = refs == null ? List.of() : List.copyOf(refs);

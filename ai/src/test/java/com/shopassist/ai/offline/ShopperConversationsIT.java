@@ -133,6 +133,8 @@ class ShopperConversationsIT {
             new Conversation("guest in Indonesian adds two of the first running shoes under 1 juta", null, c -> {
                 c.say("sepatu lari di bawah 1 juta");
                 assertThat(c.last.language()).isEqualTo("id");
+                // searched in the catalog's English, quoted back in the shopper's words
+                assertThat(c.last.text()).startsWith("Ini hasil untuk \"sepatu lari\" di bawah Rp 1.000.000");
                 assertThat(c.shown()).isNotEmpty().allMatch(p -> p.price().toLong() <= 1_000_000);
                 long first = c.shown().get(0).id();
                 c.say("tambah 2 yang pertama");
