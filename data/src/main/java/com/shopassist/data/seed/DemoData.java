@@ -13,9 +13,11 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * The demo customers, their addresses, the vouchers and the past orders. Everything but the dates is
- * fixed; dates are relative to the seed's "now" so that valid vouchers stay valid and expired ones
- * stay expired whenever the demo is seeded.
+ * The demo customers, their addresses, the vouchers and the past orders. Customers, addresses and
+ * vouchers are data ({@code demo-customers.json}, {@code demo-vouchers.json}, read by {@link
+ * DemoFiles}); the orders and their stock movements are generated here from a fixed seed. Dates are
+ * relative to the seed's "now" so that valid vouchers stay valid and expired ones stay expired
+ * whenever the demo is seeded.
  */
 public final class DemoData {
 
@@ -115,286 +117,6 @@ public final class DemoData {
         }
     }
 
-    private static final String[][] CUSTOMERS = {
-        // name, email, age, gender, tier
-        {"Budi Santoso", "budi@example.com", "34", "M", "FREE"},
-        {"Siti Rahayu", "siti@example.com", "29", "F", "PREMIUM"},
-        {"Andi Wijaya", "andi@example.com", "41", "M", "FREE"},
-        {"Dewi Lestari", "dewi@example.com", "26", "F", "FREE"},
-        {"Rizky Pratama", "rizky@example.com", "22", "M", "FREE"},
-        {"Putri Maharani", "putri@example.com", "31", "F", "PREMIUM"},
-        {"Agus Setiawan", "agus@example.com", "45", "M", "FREE"},
-        {"Nur Aisyah", "aisyah@example.com", "37", "F", "FREE"},
-        {"Made Wirawan", "made@example.com", "28", "M", "FREE"},
-        {"Ayu Kartika", "ayu@example.com", "24", "F", "FREE"},
-        {"Hendra Gunawan", "hendra@example.com", "52", "M", "PREMIUM"},
-        {"Maria Natalia", "maria@example.com", "33", "F", "FREE"},
-    };
-
-    private static final String[][] ADDRESSES = {
-        // customer index, label, street, city, state, postal code, lat, lng
-        {
-            "0",
-            "Rumah",
-            "Jl. Kemang Raya No. 12, Bangka, Mampang Prapatan",
-            "Jakarta Selatan",
-            "DKI Jakarta",
-            "12730",
-            "-6.260700",
-            "106.813800"
-        },
-        {
-            "0",
-            "Kantor",
-            "Jl. Jend. Sudirman Kav. 52-53, Senayan, Kebayoran Baru",
-            "Jakarta Selatan",
-            "DKI Jakarta",
-            "12190",
-            "-6.225000",
-            "106.809000"
-        },
-        {
-            "1",
-            "Rumah",
-            "Jl. Dago No. 88, Lebakgede, Coblong",
-            "Bandung",
-            "Jawa Barat",
-            "40132",
-            "-6.885300",
-            "107.613600"
-        },
-        {
-            "1",
-            "Kantor",
-            "Jl. Asia Afrika No. 8, Braga, Sumur Bandung",
-            "Bandung",
-            "Jawa Barat",
-            "40111",
-            "-6.921500",
-            "107.607100"
-        },
-        {
-            "1",
-            "Rumah Orang Tua",
-            "Jl. Cihampelas No. 150, Cipaganti, Coblong",
-            "Bandung",
-            "Jawa Barat",
-            "40131",
-            "-6.893000",
-            "107.604500"
-        },
-        {
-            "2",
-            "Rumah",
-            "Jl. Raya Darmo No. 45, Darmo, Wonokromo",
-            "Surabaya",
-            "Jawa Timur",
-            "60241",
-            "-7.287600",
-            "112.738900"
-        },
-        {
-            "2",
-            "Kantor",
-            "Jl. Basuki Rahmat No. 129, Kedungdoro, Tegalsari",
-            "Surabaya",
-            "Jawa Timur",
-            "60271",
-            "-7.265900",
-            "112.741100"
-        },
-        {
-            "3",
-            "Rumah",
-            "Jl. Kaliurang Km 5 No. 17, Caturtunggal, Depok",
-            "Sleman",
-            "DI Yogyakarta",
-            "55281",
-            "-7.755700",
-            "110.382800"
-        },
-        {
-            "3",
-            "Kantor",
-            "Jl. Malioboro No. 60, Suryatmajan, Danurejan",
-            "Yogyakarta",
-            "DI Yogyakarta",
-            "55213",
-            "-7.792600",
-            "110.365800"
-        },
-        {
-            "4",
-            "Rumah",
-            "Jl. Tanjung Duren Raya No. 21, Tanjung Duren Utara, Grogol Petamburan",
-            "Jakarta Barat",
-            "DKI Jakarta",
-            "11470",
-            "-6.176800",
-            "106.790500"
-        },
-        {
-            "4",
-            "Kantor",
-            "Jl. Letjen S. Parman Kav. 28, Tanjung Duren Selatan, Grogol Petamburan",
-            "Jakarta Barat",
-            "DKI Jakarta",
-            "11470",
-            "-6.178600",
-            "106.790100"
-        },
-        {
-            "4",
-            "Kos",
-            "Jl. Kebon Jeruk Raya No. 27, Kebon Jeruk",
-            "Jakarta Barat",
-            "DKI Jakarta",
-            "11530",
-            "-6.193900",
-            "106.772400"
-        },
-        {
-            "5",
-            "Rumah",
-            "Jl. Perintis Kemerdekaan Km 9 No. 33, Tamalanrea",
-            "Makassar",
-            "Sulawesi Selatan",
-            "90245",
-            "-5.134600",
-            "119.488700"
-        },
-        {
-            "5",
-            "Kantor",
-            "Jl. Jend. Sudirman No. 15, Pisang Utara, Ujung Pandang",
-            "Makassar",
-            "Sulawesi Selatan",
-            "90113",
-            "-5.145100",
-            "119.418200"
-        },
-        {
-            "6",
-            "Rumah",
-            "Jl. Pandanaran No. 102, Pekunden, Semarang Tengah",
-            "Semarang",
-            "Jawa Tengah",
-            "50134",
-            "-6.986300",
-            "110.414000"
-        },
-        {
-            "6",
-            "Kantor",
-            "Jl. Pemuda No. 150, Sekayu, Semarang Tengah",
-            "Semarang",
-            "Jawa Tengah",
-            "50132",
-            "-6.979900",
-            "110.416300"
-        },
-        {
-            "7",
-            "Rumah",
-            "Jl. Dr. Mansyur No. 9, Padang Bulan Selayang, Medan Selayang",
-            "Medan",
-            "Sumatera Utara",
-            "20131",
-            "-3.565300",
-            "98.653200"
-        },
-        {
-            "7",
-            "Kantor",
-            "Jl. Imam Bonjol No. 18, Petisah Tengah, Medan Petisah",
-            "Medan",
-            "Sumatera Utara",
-            "20112",
-            "-3.588700",
-            "98.673400"
-        },
-        {
-            "8",
-            "Rumah",
-            "Jl. Tukad Badung No. 7, Renon, Denpasar Selatan",
-            "Denpasar",
-            "Bali",
-            "80226",
-            "-8.680400",
-            "115.237600"
-        },
-        {
-            "8",
-            "Kantor",
-            "Jl. Teuku Umar No. 200, Dauh Puri Kauh, Denpasar Barat",
-            "Denpasar",
-            "Bali",
-            "80114",
-            "-8.674700",
-            "115.206200"
-        },
-        {
-            "9",
-            "Rumah",
-            "Jl. Pajajaran No. 31, Baranangsiang, Bogor Timur",
-            "Bogor",
-            "Jawa Barat",
-            "16143",
-            "-6.603800",
-            "106.808900"
-        },
-        {
-            "9",
-            "Kantor",
-            "Jl. Raya Pajajaran No. 1, Tegallega, Bogor Tengah",
-            "Bogor",
-            "Jawa Barat",
-            "16127",
-            "-6.588800",
-            "106.805800"
-        },
-        {
-            "10",
-            "Rumah",
-            "Jl. Boulevard Gading Serpong Blok M No. 5, Kelapa Dua",
-            "Tangerang",
-            "Banten",
-            "15810",
-            "-6.241600",
-            "106.628200"
-        },
-        {
-            "10",
-            "Kantor",
-            "Jl. MH Thamrin No. 1, Menteng",
-            "Jakarta Pusat",
-            "DKI Jakarta",
-            "10310",
-            "-6.193800",
-            "106.822900"
-        },
-        {
-            "11",
-            "Rumah",
-            "Jl. Boulevard Panakkukang No. 40, Pandang, Panakkukang",
-            "Makassar",
-            "Sulawesi Selatan",
-            "90231",
-            "-5.155800",
-            "119.446300"
-        },
-        {
-            "11",
-            "Kantor",
-            "Jl. Ahmad Yani No. 23, Pattunuang, Wajo",
-            "Makassar",
-            "Sulawesi Selatan",
-            "90174",
-            "-5.133900",
-            "119.410500"
-        },
-    };
-
     private final Instant now;
     private final List<Customer> customers = new ArrayList<>();
     private final List<Address> addresses = new ArrayList<>();
@@ -422,212 +144,47 @@ public final class DemoData {
     }
 
     private void buildCustomers() {
-        for (int i = 0; i < CUSTOMERS.length; i++) {
-            String[] c = CUSTOMERS[i];
-            customers.add(new Customer(i + 1, c[0], c[1], Integer.parseInt(c[2]), c[3], phone(i), "CUSTOMER", c[4]));
-        }
-        customers.add(new Customer(
-                CUSTOMERS.length + 1, "Rina Marlina", "kasir@example.com", 30, "F", phone(99), "CLERK", "FREE"));
-        long id = 1;
-        for (String[] a : ADDRESSES) {
-            Customer owner = customers.get(Integer.parseInt(a[0]));
-            addresses.add(new Address(
-                    id++,
-                    owner.id(),
-                    a[1],
-                    owner.fullName(),
-                    owner.phone(),
-                    a[2],
-                    a[3],
-                    a[4],
-                    a[5],
-                    new BigDecimal(a[6]),
-                    new BigDecimal(a[7]),
-                    a[1].equals("Rumah")));
+        long addressId = 1;
+        for (DemoFiles.CustomerRow c : DemoFiles.customers()) {
+            Customer customer = new Customer(
+                    customers.size() + 1L, c.fullName(), c.email(), c.age(), c.gender(), c.phone(), c.role(), c.tier());
+            customers.add(customer);
+            for (DemoFiles.AddressRow a : c.addresses()) {
+                addresses.add(new Address(
+                        addressId++,
+                        customer.id(),
+                        a.label(),
+                        customer.fullName(),
+                        customer.phone(),
+                        a.street(),
+                        a.city(),
+                        a.state(),
+                        a.postalCode(),
+                        a.lat(),
+                        a.lng(),
+                        a.isDefault()));
+            }
         }
     }
 
-    private static String phone(int i) {
-        return String.format("+62 812 %04d %04d", 3100 + i, 5000 + i * 37);
-    }
-
+    /** Voucher dates are whole days before or after the seed's day, so the demo never goes stale. */
     private void buildVouchers() {
         Instant day = now.truncatedTo(ChronoUnit.DAYS);
-        voucher(
-                "WELCOME10",
-                "10% off your first orders, up to Rp 50.000, from Rp 100.000",
-                "PERCENT",
-                10,
-                100_000,
-                50_000L,
-                1000,
-                37,
-                day.minus(days(120)),
-                day.plus(days(245)),
-                true);
-        voucher(
-                "HEMAT50K",
-                "Rp 50.000 off orders from Rp 500.000",
-                "FIXED",
-                50_000,
-                500_000,
-                null,
-                null,
-                212,
-                day.minus(days(100)),
-                day.plus(days(180)),
-                true);
-        voucher(
-                "GAJIAN25",
-                "Payday: 25% off up to Rp 250.000 on orders from Rp 1.000.000",
-                "PERCENT",
-                25,
-                1_000_000,
-                250_000L,
-                500,
-                61,
-                day.minus(days(95)),
-                day.plus(days(30)),
-                true);
-        voucher(
-                "ONGKIR20K",
-                "Rp 20.000 off orders from Rp 150.000",
-                "FIXED",
-                20_000,
-                150_000,
-                null,
-                null,
-                480,
-                day.minus(days(30)),
-                day.plus(days(335)),
-                true);
-        voucher(
-                "DISKON5",
-                "5% off any order, no minimum and no cap",
-                "PERCENT",
-                5,
-                0,
-                null,
-                null,
-                9,
-                day.minus(days(10)),
-                day.plus(days(355)),
-                true);
-        voucher(
-                "BELANJA200K",
-                "Rp 200.000 off orders from Rp 3.000.000",
-                "FIXED",
-                200_000,
-                3_000_000,
-                null,
-                200,
-                18,
-                day.minus(days(20)),
-                day.plus(days(70)),
-                true);
-        voucher(
-                "MEMBER15",
-                "Members: 15% off up to Rp 75.000 on orders from Rp 200.000 (one use left)",
-                "PERCENT",
-                15,
-                200_000,
-                75_000L,
-                500,
-                499,
-                day.minus(days(60)),
-                day.plus(days(120)),
-                true);
-        voucher(
-                "KILAT100K",
-                "Flash: Rp 100.000 off orders from Rp 750.000, ends in two days",
-                "FIXED",
-                100_000,
-                750_000,
-                null,
-                300,
-                120,
-                day.minus(days(5)),
-                day.plus(days(2)),
-                true);
-        voucher(
-                "FLASH70",
-                "70% off up to Rp 100.000: all 100 used up",
-                "PERCENT",
-                70,
-                0,
-                100_000L,
-                100,
-                100,
-                day.minus(days(3)),
-                day.plus(days(4)),
-                true);
-        voucher(
-                "LEBARAN30",
-                "Lebaran sale: 30% off up to Rp 300.000 (expired)",
-                "PERCENT",
-                30,
-                500_000,
-                300_000L,
-                null,
-                350,
-                day.minus(days(200)),
-                day.minus(days(170)),
-                true);
-        voucher(
-                "HARBOLNAS12",
-                "National Online Shopping Day: 12% off up to Rp 120.000 (starts next week)",
-                "PERCENT",
-                12,
-                100_000,
-                120_000L,
-                1212,
-                0,
-                day.plus(days(7)),
-                day.plus(days(10)),
-                true);
-        voucher(
-                "STAFFONLY",
-                "Staff discount, switched off",
-                "PERCENT",
-                20,
-                0,
-                500_000L,
-                null,
-                44,
-                day.minus(days(365)),
-                day.plus(days(365)),
-                false);
-    }
-
-    private void voucher(
-            String code,
-            String description,
-            String type,
-            long value,
-            long minPurchase,
-            Long maxDiscount,
-            Integer usageLimit,
-            int usedCount,
-            Instant from,
-            Instant until,
-            boolean active) {
-        vouchers.add(new Voucher(
-                vouchers.size() + 1L,
-                code,
-                description,
-                type,
-                value,
-                minPurchase,
-                maxDiscount,
-                usageLimit,
-                usedCount,
-                from,
-                until,
-                active));
-    }
-
-    private static Duration days(long n) {
-        return Duration.ofDays(n);
+        for (DemoFiles.VoucherRow v : DemoFiles.vouchers()) {
+            vouchers.add(new Voucher(
+                    vouchers.size() + 1L,
+                    v.code(),
+                    v.description(),
+                    v.type(),
+                    v.value(),
+                    v.minPurchase(),
+                    v.maxDiscount(),
+                    v.usageLimit(),
+                    v.usedCount(),
+                    day.plus(Duration.ofDays(v.validFromDays())),
+                    day.plus(Duration.ofDays(v.validUntilDays())),
+                    v.active()));
+        }
     }
 
     /** Every status appears; statuses and dates agree (a delivered order was paid and shipped before). */
