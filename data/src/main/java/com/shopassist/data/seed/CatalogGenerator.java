@@ -12,7 +12,8 @@ import java.util.SplittableRandom;
 /**
  * Generates the demo catalog from the curated vocabulary. Product {@code id} depends only on its id
  * (and the products before it, for the names kept unique in the first {@link #UNIQUE_NAMES}), so a
- * catalog of 100,000 starts with exactly the standard catalog of 1,200.
+ * catalog of 100,000 starts with exactly the standard catalog of 1,200. The variants of one model
+ * (same brand, line and type) share its price; sizes (storage, volume, pack ...) add 35% a step.
  */
 public final class CatalogGenerator {
 
@@ -77,6 +78,9 @@ public final class CatalogGenerator {
         name.append(' ').append(type.name());
         long price = basePrice(rng, type);
         if (type.variantGroup() != null) {
+            // every variant of a model starts from the model's own price, so that a larger size
+            // never costs less than a smaller one, whichever products the catalog holds
+            price = basePrice(new SplittableRandom(SEED ^ modelHash(name)), type);
             List<String> values = vocabulary.variants().get(type.variantGroup());
             int vi = rng.nextInt(values.size());
             name.append(" - ").append(values.get(vi));
@@ -119,6 +123,16 @@ public final class CatalogGenerator {
         // log-uniform: as many cheap as dear products within the type's range
         double lo = Math.log(t.minPrice()), hi = Math.log(t.maxPrice());
         return Math.round(Math.exp(lo + rng.nextDouble() * (hi - lo)));
+    }
+
+    /** FNV-1a over the model's name: the same name gives the same price on every run and JVM. */
+    private static long modelHash(CharSequence model) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < model.length(); i++) {
+            h ^= model.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        return h;
     }
 
     /** Prices as shops write them: Rp 1.249.900, Rp 24.900, Rp 2.900. */

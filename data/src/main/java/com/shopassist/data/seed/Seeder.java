@@ -38,7 +38,7 @@ public final class Seeder {
     /** Products in the standard demo catalog ({@code db seed} without {@code --catalog-size}). */
     public static final int STANDARD_CATALOG_SIZE = 1_200;
     /** Bumped whenever the generated data changes. */
-    public static final int SEED_VERSION = 1;
+    public static final int SEED_VERSION = 2;
     /** Above this size the product indexes are dropped during COPY and built afterwards (faster). */
     static final int REBUILD_INDEXES_ABOVE = 50_000;
 

@@ -1,0 +1,102 @@
+package com.shopassist.data.seed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The generated demo catalog, without a database. */
+class CatalogGeneratorTest {
+
+    /** Variant groups whose values run from small to large ("64GB" before "128GB", "S" before "M"). */
+    private static final Set<String> SIZE_GROUPS = Set.of(
+            "storage", "laptopspec", "apparel", "shoe", "volume", "weight", "pack", "screen", "capacity", "size");
+    /** Variant groups with no order: a colour or a finish is not larger than another. */
+    private static final Set<String> OTHER_GROUPS = Set.of("color", "devicecolor", "finish");
+
+    private final CatalogVocabulary vocabulary = CatalogVocabulary.load();
+    private final CatalogGenerator generator = new CatalogGenerator(vocabulary);
+
+    @Test
+    void everyVariantGroupIsKnownToBeASizeOrNot() {
+        Set<String> known = new HashSet<>(SIZE_GROUPS);
+        known.addAll(OTHER_GROUPS);
+        assertThat(vocabulary.variants().keySet()).containsExactlyInAnyOrderElementsOf(known);
+    }
+
+    @Test
+    void aLargerSizeOfAModelNeverCostsLessInTheStandardCatalog() {
+        List<String> cheaperLarger = cheaperLargerSizes(Seeder.STANDARD_CATALOG_SIZE, 50);
+        assertThat(cheaperLarger).isEmpty();
+    }
+
+    @Test
+    void aLargerSizeOfAModelNeverCostsLessInALargeCatalog() {
+        List<String> cheaperLarger = cheaperLargerSizes(100_000, 3_000);
+        assertThat(cheaperLarger).isEmpty();
+    }
+
+    @Test
+    void aCatalogOfAnySizeStartsWithTheStandardCatalog() {
+        List<SeedProduct> standard = products(Seeder.STANDARD_CATALOG_SIZE);
+        assertThat(products(3_000).subList(0, standard.size())).isEqualTo(standard);
+    }
+
+    /**
+     * Pairs "smaller (price) > larger (price)" among products that differ only in a size. Fails the
+     * test unless at least {@code minModels} models come in two sizes or more, so that a catalog with
+     * no such models cannot pass for the wrong reason.
+     */
+    private List<String> cheaperLargerSizes(int catalogSize, int minModels) {
+        Map<String, List<Sized>> byModel = new HashMap<>();
+        for (SeedProduct p : products(catalogSize)) {
+            int dash = p.name().lastIndexOf(" - ");
+            if (dash < 0) continue;
+            String model = p.name().substring(0, dash);
+            String value = p.name().substring(dash + 3);
+            for (String group : SIZE_GROUPS) {
+                int rank = vocabulary.variants().get(group).indexOf(value);
+                if (rank >= 0)
+                    byModel.computeIfAbsent(model + " / " + group, k -> new ArrayList<>())
+                            .add(new Sized(p, rank));
+            }
+        }
+        long models = byModel.values().stream()
+                .filter(sizes -> sizes.stream().map(Sized::rank).distinct().count() > 1)
+                .count();
+        assertThat(models).as("models in two sizes or more").isGreaterThanOrEqualTo(minModels);
+
+        List<String> found = new ArrayList<>();
+        for (List<Sized> sizes : byModel.values()) {
+            for (Sized small : sizes) {
+                for (Sized large : sizes) {
+                    if (small.rank() < large.rank()
+                            && small.product().price() > large.product().price()) {
+                        found.add(describe(small) + " > " + describe(large));
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private List<SeedProduct> products(int count) {
+        List<SeedProduct> all = new ArrayList<>(count);
+        Iterator<SeedProduct> it = generator.products(count);
+        it.forEachRemaining(all::add);
+        return all;
+    }
+
+    private static String describe(Sized s) {
+        return s.product().name() + " (#" + s.product().id() + ", Rp "
+                + s.product().price() + ")";
+    }
+
+    private record Sized(SeedProduct product, int rank) {}
+}
