@@ -30,7 +30,7 @@ import java.util.UUID;
 /**
  * {@code shopassist chat [--json] [--offline] [--customer EMAIL]}: talk to the assistant in a
  * terminal. One message per line on stdin; with {@code --json} one JSON object per reply on
- * stdout (the README's "Headless chat" lists the fields), otherwise readable text. Without
+ * stdout (docs/chat-protocol.md lists the fields), otherwise readable text. Without
  * {@code --customer} it is a guest kiosk session; with it, a clerk acting for that customer.
  * Empty lines get an answer too; end of input ends with exit code 0.
  */
@@ -136,7 +136,7 @@ public final class ChatCommand {
         return 0;
     }
 
-    /** One reply as the README's "Headless chat" documents it: snake_case, prices in whole rupiah. */
+    /** One reply as docs/chat-protocol.md documents it: snake_case, prices in whole rupiah. */
     public static String toJson(AssistantReply r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("text", r.text());

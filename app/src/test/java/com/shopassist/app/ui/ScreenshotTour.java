@@ -19,9 +19,9 @@ import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Takes the README's screenshots of the real window (seeded PostgreSQL, real services, offline
- * assistant), headless. Not part of the test run (its name ends in neither Test nor IT); run it
- * with the command in the README, which writes the PNGs to {@code -Dscreenshots.dir}.
+ * Takes the screenshots in docs/screenshots of the real window (seeded PostgreSQL, real services,
+ * offline assistant), headless. Not part of the test run (its name ends in neither Test nor IT);
+ * run it with the command in CONTRIBUTING.md, which writes the PNGs to {@code -Dscreenshots.dir}.
  */
 class ScreenshotTour extends UiTestBase {
 

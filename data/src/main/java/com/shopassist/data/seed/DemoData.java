@@ -21,7 +21,7 @@ import java.util.SplittableRandom;
  */
 public final class DemoData {
 
-    /** The password of every demo customer (documented in the README). */
+    /** The password of every demo customer (documented in docs/cli.md). */
     public static final String CUSTOMER_PASSWORD = "belanja123";
     /** The password of the demo clerk account. */
     public static final String CLERK_PASSWORD = "kasir123";
