@@ -68,6 +68,22 @@ public final class DemoData {
             Instant validUntil,
             boolean active) {
 
+        Voucher withUsedCount(int used) {
+            return new Voucher(
+                    id,
+                    code,
+                    description,
+                    type,
+                    value,
+                    minPurchase,
+                    maxDiscount,
+                    usageLimit,
+                    used,
+                    validFrom,
+                    validUntil,
+                    active);
+        }
+
         boolean usableAt(Instant t, long subtotal) {
             return active
                     && !t.isBefore(validFrom)
@@ -379,22 +395,7 @@ public final class DemoData {
             if (o.voucherId() != null && !o.status().equals("CANCELLED")) uses.merge(o.voucherId(), 1, Integer::sum);
         }
         return vouchers.stream()
-                .map(v -> {
-                    int used = v.usedCount() + uses.getOrDefault(v.id(), 0);
-                    return new Voucher(
-                            v.id(),
-                            v.code(),
-                            v.description(),
-                            v.type(),
-                            v.value(),
-                            v.minPurchase(),
-                            v.maxDiscount(),
-                            v.usageLimit(),
-                            used,
-                            v.validFrom(),
-                            v.validUntil(),
-                            v.active());
-                })
+                .map(v -> v.withUsedCount(v.usedCount() + uses.getOrDefault(v.id(), 0)))
                 .toList();
     }
 

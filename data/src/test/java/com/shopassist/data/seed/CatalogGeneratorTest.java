@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The generated demo catalog, without a database. */
@@ -20,8 +21,19 @@ class CatalogGeneratorTest {
     /** Variant groups with no order: a colour or a finish is not larger than another. */
     private static final Set<String> OTHER_GROUPS = Set.of("color", "devicecolor", "finish");
 
-    private final CatalogVocabulary vocabulary = CatalogVocabulary.load();
-    private final CatalogGenerator generator = new CatalogGenerator(vocabulary);
+    private static final int LARGE = 100_000;
+
+    private static CatalogVocabulary vocabulary;
+    private static CatalogGenerator generator;
+    /** Generated once: the tests read the standard catalog as its first 1,200 products. */
+    private static List<SeedProduct> large;
+
+    @BeforeAll
+    static void generate() {
+        vocabulary = CatalogVocabulary.load();
+        generator = new CatalogGenerator(vocabulary);
+        large = products(LARGE);
+    }
 
     @Test
     void everyVariantGroupIsKnownToBeASizeOrNot() {
@@ -31,21 +43,20 @@ class CatalogGeneratorTest {
     }
 
     @Test
+    void aLargeCatalogStartsWithTheStandardCatalog() {
+        assertThat(large.subList(0, Seeder.STANDARD_CATALOG_SIZE)).isEqualTo(products(Seeder.STANDARD_CATALOG_SIZE));
+    }
+
+    @Test
     void aLargerSizeOfAModelNeverCostsLessInTheStandardCatalog() {
-        List<String> cheaperLarger = cheaperLargerSizes(Seeder.STANDARD_CATALOG_SIZE, 50);
+        List<String> cheaperLarger = cheaperLargerSizes(large.subList(0, Seeder.STANDARD_CATALOG_SIZE), 50);
         assertThat(cheaperLarger).isEmpty();
     }
 
     @Test
     void aLargerSizeOfAModelNeverCostsLessInALargeCatalog() {
-        List<String> cheaperLarger = cheaperLargerSizes(100_000, 3_000);
+        List<String> cheaperLarger = cheaperLargerSizes(large, 3_000);
         assertThat(cheaperLarger).isEmpty();
-    }
-
-    @Test
-    void aCatalogOfAnySizeStartsWithTheStandardCatalog() {
-        List<SeedProduct> standard = products(Seeder.STANDARD_CATALOG_SIZE);
-        assertThat(products(3_000).subList(0, standard.size())).isEqualTo(standard);
     }
 
     /**
@@ -53,9 +64,9 @@ class CatalogGeneratorTest {
      * test unless at least {@code minModels} models come in two sizes or more, so that a catalog with
      * no such models cannot pass for the wrong reason.
      */
-    private List<String> cheaperLargerSizes(int catalogSize, int minModels) {
+    private static List<String> cheaperLargerSizes(List<SeedProduct> catalog, int minModels) {
         Map<String, List<Sized>> byModel = new HashMap<>();
-        for (SeedProduct p : products(catalogSize)) {
+        for (SeedProduct p : catalog) {
             int dash = p.name().lastIndexOf(" - ");
             if (dash < 0) continue;
             String model = p.name().substring(0, dash);
@@ -86,7 +97,7 @@ class CatalogGeneratorTest {
         return found;
     }
 
-    private List<SeedProduct> products(int count) {
+    private static List<SeedProduct> products(int count) {
         List<SeedProduct> all = new ArrayList<>(count);
         Iterator<SeedProduct> it = generator.products(count);
         it.forEachRemaining(all::add);
