@@ -76,6 +76,8 @@ public final class CatalogGenerator {
             name.append(' ').append(2 + rng.nextInt(14));
         }
         name.append(' ').append(type.name());
+        // drawn for every product, variant or not, so that the draws after it (stock, description)
+        // stay the ones they were before variants took their model's price
         long price = basePrice(rng, type);
         if (type.variantGroup() != null) {
             // every variant of a model starts from the model's own price, so that a larger size
