@@ -222,7 +222,7 @@ public final class AppContext implements AutoCloseable {
     public synchronized ShoppingAssistant assistant(boolean offlineOnly) {
         return assistants.computeIfAbsent(offlineOnly, off -> {
             AiSettings settings = AiSettings.fromEnvironment(this::aiSetting);
-            if (off) settings = withoutKey(settings);
+            if (off) settings = settings.withoutApiKey();
             ShopTools shopTools = tools();
             return AssistantChain.create(
                     settings,
@@ -231,25 +231,6 @@ public final class AppContext implements AutoCloseable {
                     new OfflineAssistant(shopTools, semanticSearch()),
                     clock);
         });
-    }
-
-    private static AiSettings withoutKey(AiSettings s) {
-        return new AiSettings(
-                null,
-                s.baseUrl(),
-                s.flashModel(),
-                s.proModel(),
-                s.timeout(),
-                s.maxRetries(),
-                s.guestDailyTokens(),
-                s.freeDailyTokens(),
-                s.premiumDailyTokens(),
-                s.maxToolCalls(),
-                s.historyMessages(),
-                s.proAfterTurns(),
-                s.flashPrice(),
-                s.proPrice(),
-                s.budgetZone());
     }
 
     /** Names with a dot are config file keys, the others environment variables. */

@@ -65,7 +65,17 @@ public record AiSettings(
 
     /** Defaults: offline unless a key is given. */
     public static AiSettings defaults(String apiKey) {
-        return new AiSettings(apiKey, null, null, null, null, 0, 10_000, 50_000, 200_000, 5, 10, 10, null, null, null);
+        return builder().apiKey(apiKey).build();
+    }
+
+    /** Settings to change one by one, starting from the defaults (offline: no key). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Settings to change one by one, starting from these. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     /** True when the Gemini layers are on. */
@@ -87,60 +97,20 @@ public record AiSettings(
     }
 
     public AiSettings withBaseUrl(String url) {
-        return new AiSettings(
-                apiKey,
-                url,
-                flashModel,
-                proModel,
-                timeout,
-                maxRetries,
-                guestDailyTokens,
-                freeDailyTokens,
-                premiumDailyTokens,
-                maxToolCalls,
-                historyMessages,
-                proAfterTurns,
-                flashPrice,
-                proPrice,
-                budgetZone);
+        return toBuilder().baseUrl(url).build();
     }
 
     public AiSettings withTimeout(Duration t) {
-        return new AiSettings(
-                apiKey,
-                baseUrl,
-                flashModel,
-                proModel,
-                t,
-                maxRetries,
-                guestDailyTokens,
-                freeDailyTokens,
-                premiumDailyTokens,
-                maxToolCalls,
-                historyMessages,
-                proAfterTurns,
-                flashPrice,
-                proPrice,
-                budgetZone);
+        return toBuilder().timeout(t).build();
     }
 
     public AiSettings withBudgets(long guest, long free, long premium) {
-        return new AiSettings(
-                apiKey,
-                baseUrl,
-                flashModel,
-                proModel,
-                timeout,
-                maxRetries,
-                guest,
-                free,
-                premium,
-                maxToolCalls,
-                historyMessages,
-                proAfterTurns,
-                flashPrice,
-                proPrice,
-                budgetZone);
+        return toBuilder().dailyBudgets(guest, free, premium).build();
+    }
+
+    /** The same settings with the Gemini layers off: the offline assistant answers alone. */
+    public AiSettings withoutApiKey() {
+        return toBuilder().apiKey(null).build();
     }
 
     /**
@@ -175,22 +145,26 @@ public record AiSettings(
             }
             return null;
         };
-        return new AiSettings(
-                get.apply("GEMINI_API_KEY,gemini.api-key"),
-                get.apply("SHOPASSIST_GEMINI_BASE_URL,gemini.base-url"),
-                get.apply("SHOPASSIST_GEMINI_FLASH_MODEL,gemini.flash-model"),
-                get.apply("SHOPASSIST_GEMINI_PRO_MODEL,gemini.pro-model"),
-                Duration.ofSeconds(number(get, "SHOPASSIST_GEMINI_TIMEOUT_SECONDS,gemini.timeout-seconds", 20)),
-                (int) number(get, "SHOPASSIST_GEMINI_MAX_RETRIES,gemini.max-retries", 0),
-                number(get, "SHOPASSIST_BUDGET_GUEST,assistant.budget.guest", 10_000),
-                number(get, "SHOPASSIST_BUDGET_FREE,assistant.budget.free", 50_000),
-                number(get, "SHOPASSIST_BUDGET_PREMIUM,assistant.budget.premium", 200_000),
-                (int) number(get, "SHOPASSIST_MAX_TOOL_CALLS,assistant.max-tool-calls", 5),
-                (int) number(get, "SHOPASSIST_HISTORY_MESSAGES,assistant.history-messages", 10),
-                (int) number(get, "SHOPASSIST_PRO_AFTER_TURNS,assistant.pro-after-turns", 10),
-                price(get, "SHOPASSIST_GEMINI_FLASH_PRICE,gemini.flash-price"),
-                price(get, "SHOPASSIST_GEMINI_PRO_PRICE,gemini.pro-price"),
-                zone(get.apply("SHOPASSIST_BUDGET_ZONE,assistant.budget-zone")));
+        return builder()
+                .apiKey(get.apply("GEMINI_API_KEY,gemini.api-key"))
+                .baseUrl(get.apply("SHOPASSIST_GEMINI_BASE_URL,gemini.base-url"))
+                .flashModel(get.apply("SHOPASSIST_GEMINI_FLASH_MODEL,gemini.flash-model"))
+                .proModel(get.apply("SHOPASSIST_GEMINI_PRO_MODEL,gemini.pro-model"))
+                .timeout(
+                        Duration.ofSeconds(number(get, "SHOPASSIST_GEMINI_TIMEOUT_SECONDS,gemini.timeout-seconds", 20)))
+                .maxRetries((int) number(get, "SHOPASSIST_GEMINI_MAX_RETRIES,gemini.max-retries", 0))
+                .dailyBudgets(
+                        number(get, "SHOPASSIST_BUDGET_GUEST,assistant.budget.guest", 10_000),
+                        number(get, "SHOPASSIST_BUDGET_FREE,assistant.budget.free", 50_000),
+                        number(get, "SHOPASSIST_BUDGET_PREMIUM,assistant.budget.premium", 200_000))
+                .maxToolCalls((int) number(get, "SHOPASSIST_MAX_TOOL_CALLS,assistant.max-tool-calls", 5))
+                .historyMessages((int) number(get, "SHOPASSIST_HISTORY_MESSAGES,assistant.history-messages", 10))
+                .proAfterTurns((int) number(get, "SHOPASSIST_PRO_AFTER_TURNS,assistant.pro-after-turns", 10))
+                .prices(
+                        price(get, "SHOPASSIST_GEMINI_FLASH_PRICE,gemini.flash-price"),
+                        price(get, "SHOPASSIST_GEMINI_PRO_PRICE,gemini.pro-price"))
+                .budgetZone(zone(get.apply("SHOPASSIST_BUDGET_ZONE,assistant.budget-zone")))
+                .build();
     }
 
     private static long number(Function<String, String> get, String names, long fallback) {
@@ -223,6 +197,133 @@ public record AiSettings(
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(
                     "SHOPASSIST_BUDGET_ZONE / assistant.budget-zone: unknown time zone: " + v);
+        }
+    }
+
+    /**
+     * AiSettings changed one setting at a time; {@link #build()} applies the record's defaults and
+     * checks, so a builder never yields settings the constructor would refuse.
+     */
+    public static final class Builder {
+        private String apiKey;
+        private String baseUrl;
+        private String flashModel;
+        private String proModel;
+        private Duration timeout;
+        private int maxRetries;
+        private long guestDailyTokens = 10_000;
+        private long freeDailyTokens = 50_000;
+        private long premiumDailyTokens = 200_000;
+        private int maxToolCalls = 5;
+        private int historyMessages = 10;
+        private int proAfterTurns = 10;
+        private ModelPrice flashPrice;
+        private ModelPrice proPrice;
+        private ZoneId budgetZone;
+
+        private Builder() {}
+
+        private Builder(AiSettings s) {
+            apiKey = s.apiKey;
+            baseUrl = s.baseUrl;
+            flashModel = s.flashModel;
+            proModel = s.proModel;
+            timeout = s.timeout;
+            maxRetries = s.maxRetries;
+            guestDailyTokens = s.guestDailyTokens;
+            freeDailyTokens = s.freeDailyTokens;
+            premiumDailyTokens = s.premiumDailyTokens;
+            maxToolCalls = s.maxToolCalls;
+            historyMessages = s.historyMessages;
+            proAfterTurns = s.proAfterTurns;
+            flashPrice = s.flashPrice;
+            proPrice = s.proPrice;
+            budgetZone = s.budgetZone;
+        }
+
+        /** Null or blank: offline only. */
+        public Builder apiKey(String key) {
+            apiKey = key;
+            return this;
+        }
+
+        public Builder baseUrl(String url) {
+            baseUrl = url;
+            return this;
+        }
+
+        public Builder flashModel(String model) {
+            flashModel = model;
+            return this;
+        }
+
+        public Builder proModel(String model) {
+            proModel = model;
+            return this;
+        }
+
+        public Builder timeout(Duration t) {
+            timeout = t;
+            return this;
+        }
+
+        public Builder maxRetries(int retries) {
+            maxRetries = retries;
+            return this;
+        }
+
+        /** Daily token budgets of a guest, a FREE and a PREMIUM customer. */
+        public Builder dailyBudgets(long guest, long free, long premium) {
+            guestDailyTokens = guest;
+            freeDailyTokens = free;
+            premiumDailyTokens = premium;
+            return this;
+        }
+
+        public Builder maxToolCalls(int calls) {
+            maxToolCalls = calls;
+            return this;
+        }
+
+        public Builder historyMessages(int messages) {
+            historyMessages = messages;
+            return this;
+        }
+
+        public Builder proAfterTurns(int turns) {
+            proAfterTurns = turns;
+            return this;
+        }
+
+        /** Prices of the flash and the pro model; null keeps the default. */
+        public Builder prices(ModelPrice flash, ModelPrice pro) {
+            flashPrice = flash;
+            proPrice = pro;
+            return this;
+        }
+
+        public Builder budgetZone(ZoneId zone) {
+            budgetZone = zone;
+            return this;
+        }
+
+        public AiSettings build() {
+            return new AiSettings(
+                    apiKey,
+                    baseUrl,
+                    flashModel,
+                    proModel,
+                    timeout,
+                    maxRetries,
+                    guestDailyTokens,
+                    freeDailyTokens,
+                    premiumDailyTokens,
+                    maxToolCalls,
+                    historyMessages,
+                    proAfterTurns,
+                    flashPrice,
+                    proPrice,
+                    budgetZone);
         }
     }
 

@@ -13,9 +13,4 @@ public final class OrderNumbers {
     public static String of(long orderId, Instant createdAt, ZoneId zone) {
         return "SA-" + DAY.format(createdAt.atZone(zone).toLocalDate()) + "-" + String.format("%06d", orderId);
     }
-
-    /** Whether text looks like an order number (for tools deciding between a number and an id). */
-    public static boolean looksLikeOrderNumber(String text) {
-        return text != null && text.strip().toUpperCase().matches("SA-\\d{8}-\\d{6,}");
-    }
 }
