@@ -87,7 +87,7 @@ public final class CommerceServices {
         this.catalog = new DefaultCatalogService(catalogCache, clock);
         this.stock = new DefaultStockService(stockRepository, holds, catalog, tx, clock);
         this.carts = new DefaultCartService(cartRepository, holds, voucherRepository, rules, catalog, tx, clock);
-        this.vouchers = new DefaultVoucherService(voucherRepository, rules, carts, clock);
+        this.vouchers = new DefaultVoucherService(voucherRepository, clock);
         this.orders = new DefaultOrderService(orderRepository, stockRepository, voucherRepository, tx, clock);
         this.checkout = new DefaultCheckoutService(
                 cartRepository,

@@ -476,7 +476,7 @@ public final class CoreShopTools implements ShopTools {
     @Override
     public ToolResult getVouchers(ChatContext ctx) {
         return guard("get_vouchers", () -> {
-            List<VoucherOption> options = vouchers.optionsFor(ctx.owner());
+            List<VoucherOption> options = carts.voucherOptions(ctx.owner());
             List<Object> rows = new ArrayList<>();
             for (VoucherOption o : options) {
                 Map<String, Object> m = new LinkedHashMap<>();
@@ -513,7 +513,7 @@ public final class CoreShopTools implements ShopTools {
                         "ALREADY_APPLIED",
                         null);
             }
-            VoucherOption option = vouchers.optionsFor(ctx.owner()).stream()
+            VoucherOption option = carts.voucherOptions(ctx.owner()).stream()
                     .filter(o -> o.voucher().code().equalsIgnoreCase(c))
                     .findFirst()
                     .orElse(null);

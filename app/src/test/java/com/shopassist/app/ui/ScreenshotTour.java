@@ -237,7 +237,7 @@ class ScreenshotTour extends UiTestBase {
         robot.clickOn(firstAddButton(robot, ".product-grid"));
         waitUntil("two lines", () -> shell.cart().lines().size() >= 2);
         var owner = ui.session().owner();
-        var voucher = commerce.vouchers().optionsFor(owner).stream()
+        var voucher = commerce.carts().voucherOptions(owner).stream()
                 .filter(VoucherService.VoucherOption::applies)
                 .findFirst();
         if (voucher.isPresent()) {

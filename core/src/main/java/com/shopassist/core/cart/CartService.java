@@ -1,5 +1,8 @@
 package com.shopassist.core.cart;
 
+import com.shopassist.core.voucher.VoucherService.VoucherOption;
+import java.util.List;
+
 /**
  * One database-backed cart per customer and per guest kiosk session. Adding holds stock for
  * the configured time (default 30 min); removing and clearing release it.
@@ -26,6 +29,12 @@ public interface CartService {
     Cart applyVoucher(CartOwner owner, String code);
 
     Cart removeVoucher(CartOwner owner);
+
+    /**
+     * The vouchers usable now, each with whether it applies to the owner's cart and, if not,
+     * why: the ones that apply first, the biggest saving first.
+     */
+    List<VoucherOption> voucherOptions(CartOwner owner);
 
     /** A guest who signs in brings the kiosk cart along (lines merged, holds kept). */
     Cart mergeGuestIntoCustomer(String guestKey, long customerId);

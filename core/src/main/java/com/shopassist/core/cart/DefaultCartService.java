@@ -13,6 +13,7 @@ import com.shopassist.core.voucher.Voucher;
 import com.shopassist.core.voucher.VoucherNotApplicableException;
 import com.shopassist.core.voucher.VoucherRepository;
 import com.shopassist.core.voucher.VoucherRules;
+import com.shopassist.core.voucher.VoucherService.VoucherOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -165,6 +166,23 @@ public final class DefaultCartService implements CartService {
         Objects.requireNonNull(owner, "owner");
         tx.run(() -> carts.lock(owner).ifPresent(cart -> carts.setVoucher(cart.cartId(), null, clock.instant())));
         return cart(owner);
+    }
+
+    @Override
+    public List<VoucherOption> voucherOptions(CartOwner owner) {
+        Objects.requireNonNull(owner, "owner");
+        Instant now = clock.instant();
+        Cart cart = cart(owner);
+        List<VoucherOption> options = new ArrayList<>();
+        for (Voucher v : vouchers.usableAt(now)) {
+            VoucherRules.Evaluation e = rules.evaluate(v, cart.subtotal(), cart.isEmpty(), now);
+            options.add(new VoucherOption(v, e.applies(), e.reason(), e.discount()));
+        }
+        options.sort((a, b) -> {
+            if (a.applies() != b.applies()) return a.applies() ? -1 : 1;
+            return b.discount().compareTo(a.discount());
+        });
+        return options;
     }
 
     @Override

@@ -1,10 +1,13 @@
 package com.shopassist.core.voucher;
 
-import com.shopassist.core.cart.CartOwner;
+import com.shopassist.core.money.Money;
 import java.util.List;
 import java.util.Optional;
 
-/** Vouchers. Usage is counted at checkout, never at apply. */
+/**
+ * Vouchers. Usage is counted at checkout, never at apply. Which vouchers apply to a shopper's
+ * cart, and why the others do not, the cart answers ({@code CartService.voucherOptions}).
+ */
 public interface VoucherService {
 
     /** Vouchers active and inside their validity window now, not used up. */
@@ -12,9 +15,6 @@ public interface VoucherService {
 
     Optional<Voucher> byCode(String code);
 
-    /** The usable vouchers with whether each applies to this owner's cart and, if not, why. */
-    List<VoucherOption> optionsFor(CartOwner owner);
-
-    record VoucherOption(
-            Voucher voucher, boolean applies, VoucherRejection reason, com.shopassist.core.money.Money discount) {}
+    /** A usable voucher and whether it applies to a cart now: if so the saving, if not why. */
+    record VoucherOption(Voucher voucher, boolean applies, VoucherRejection reason, Money discount) {}
 }

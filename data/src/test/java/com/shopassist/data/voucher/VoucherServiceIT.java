@@ -116,7 +116,7 @@ class VoucherServiceIT {
     void optionsForACartSayWhichApplyAndWhy() {
         CartOwner owner = CartOwner.guest("v-options");
         s.carts().add(owner, product, 1);
-        var options = s.vouchers().optionsFor(owner);
+        var options = s.carts().voucherOptions(owner);
         assertThat(options).hasSize(2);
         assertThat(options.get(0).voucher().code()).isEqualTo("PCT10");
         assertThat(options.get(0).applies()).isTrue();
