@@ -5,7 +5,8 @@ import com.shopassist.app.cli.DbCommand;
 import com.shopassist.app.config.AppConfig;
 import com.shopassist.app.config.ConfigException;
 import com.shopassist.app.config.GlobalOptions;
-import com.shopassist.app.ui.DesktopLauncher;
+import com.shopassist.app.startup.StartupTimeline;
+import com.shopassist.app.wiring.AppWiring;
 import com.shopassist.core.common.ShopException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -63,8 +64,8 @@ public final class Main {
                 return 0;
             }
             AppConfig config = AppConfig.resolve(options, env);
-            try (AppContext ctx = new AppContext(config, clock)) {
-                return dispatch(ctx, options.rest(), in, out, err);
+            try (AppWiring app = new AppWiring(config, clock)) {
+                return dispatch(app, options.rest(), in, out, err);
             }
         } catch (ConfigException e) {
             err.println("error: " + e.getMessage());
@@ -81,16 +82,16 @@ public final class Main {
         }
     }
 
-    private static int dispatch(AppContext ctx, List<String> rest, InputStream in, PrintStream out, PrintStream err) {
+    private static int dispatch(AppWiring app, List<String> rest, InputStream in, PrintStream out, PrintStream err) {
         if (rest.isEmpty() || rest.get(0).startsWith("-")) {
-            DesktopLauncher.launch(ctx, rest);
+            DesktopLauncher.launch(app, rest);
             return 0;
         }
         String command = rest.get(0);
         List<String> commandArgs = rest.subList(1, rest.size());
         return switch (command) {
-            case "db" -> DbCommand.run(ctx, commandArgs, out, err);
-            case "chat" -> ChatCommand.run(ctx, commandArgs, in, out, err);
+            case "db" -> DbCommand.run(app, commandArgs, out, err);
+            case "chat" -> ChatCommand.run(app, commandArgs, in, out, err);
             default -> throw new ConfigException("Unknown command '" + command + "' (try --help)");
         };
     }

@@ -69,7 +69,7 @@ class MainIT {
     }
 
     Result run(Map<String, String> env, String... args) {
-        // product embeddings after a seed (SeedHooks) are tested where they live, not here
+        // product embeddings after a seed (wiring.Seeding) are tested where they live, not here
         Map<String, String> environment = new java.util.HashMap<>(env);
         environment.putIfAbsent("SHOPASSIST_SEMANTIC", "off");
         env = environment;

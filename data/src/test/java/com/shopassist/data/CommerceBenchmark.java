@@ -195,7 +195,7 @@ class CommerceBenchmark {
                 raw, lastCpu));
         AtomicLong firstLine = new AtomicLong();
         double reserve = timed(() -> {
-            if (!s.holds().holdFirstLine(null, "bench-first-" + firstLine.incrementAndGet(), hot, 1, false)) {
+            if (!s.addFirstLine(CartOwner.guest("bench-first-" + firstLine.incrementAndGet()), hot, 1)) {
                 throw new IllegalStateException("the first-line reservation did not happen");
             }
         });

@@ -2,7 +2,8 @@ package com.shopassist.app.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.shopassist.app.AppContext;
+import com.shopassist.app.wiring.AppWiring;
+import com.shopassist.app.wiring.AppWiring.AssistantMode;
 import com.shopassist.core.cart.Cart;
 import com.shopassist.core.cart.CartLine;
 import com.shopassist.core.cart.CartOwner;
@@ -11,7 +12,7 @@ import com.shopassist.core.chat.ChatContext;
 import com.shopassist.core.chat.ProductCard;
 import com.shopassist.core.chat.ShoppingAssistant;
 import com.shopassist.core.customer.Customer;
-import com.shopassist.data.CommerceServices;
+import com.shopassist.core.customer.CustomerService;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,7 +48,7 @@ public final class ChatCommand {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public static int run(AppContext ctx, List<String> args, InputStream in, PrintStream out, PrintStream err) {
+    public static int run(AppWiring app, List<String> args, InputStream in, PrintStream out, PrintStream err) {
         boolean json = false;
         boolean offline = false;
         String email = null;
@@ -78,13 +79,13 @@ public final class ChatCommand {
             }
         }
         // stdout carries replies only: a first-start seed reports on stderr
-        ctx.setFirstStartSeeder(c -> DbCommand.seedIfEmpty(c, err));
-        CommerceServices services = ctx.commerce();
+        app.setSeedReport(err);
+        CustomerService customers = app.services().customers();
 
         Customer customer = null;
         if (email != null) {
             String wanted = email.trim();
-            Optional<Customer> found = services.customers().lookup(wanted, 5).stream()
+            Optional<Customer> found = customers.lookup(wanted, 5).stream()
                     .filter(c -> c.email().equalsIgnoreCase(wanted))
                     .findFirst();
             if (found.isEmpty()) {
@@ -94,11 +95,11 @@ public final class ChatCommand {
             customer = found.get();
         }
 
-        ShoppingAssistant assistant = ctx.assistant(offline);
+        ShoppingAssistant assistant = app.assistant(offline ? AssistantMode.OFFLINE_ONLY : AssistantMode.CHAIN);
 
         CartOwner owner =
                 customer != null ? CartOwner.customer(customer.id()) : CartOwner.guest("cli-" + UUID.randomUUID());
-        Locale locale = Locale.forLanguageTag(ctx.setting("ui.language", "SHOPASSIST_LANGUAGE", "en"));
+        Locale locale = Locale.forLanguageTag(app.setting("ui.language", "SHOPASSIST_LANGUAGE", "en"));
         ChatContext chat = new ChatContext(UUID.randomUUID(), owner, customer, null, locale);
 
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));

@@ -2,13 +2,13 @@ package com.shopassist.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.shopassist.app.AppContext;
 import com.shopassist.app.config.ConfigException;
+import com.shopassist.app.wiring.AppWiring;
+import com.shopassist.app.wiring.Seeding;
 import com.shopassist.core.common.ShopException;
 import com.shopassist.data.db.Database;
 import com.shopassist.data.info.DatabaseCounts;
 import com.shopassist.data.info.DbInfoMapper;
-import com.shopassist.data.seed.SeedRunMapper;
 import com.shopassist.data.seed.Seeder;
 import java.io.PrintStream;
 import java.util.List;
@@ -24,34 +24,34 @@ public final class DbCommand {
             db seed [--catalog-size N] [--reset] fill the demo catalog, vouchers, customers, orders
             db info [--json]                    database, schema version and row counts""";
 
-    public static int run(AppContext ctx, List<String> args, PrintStream out, PrintStream err) {
+    public static int run(AppWiring app, List<String> args, PrintStream out, PrintStream err) {
         if (args.isEmpty()) throw new ConfigException("db needs a subcommand: migrate, seed or info");
-        ctx.setAutoSeed(false); // the db commands do exactly what they say
+        app.setAutoSeed(false); // the db commands do exactly what they say
         String sub = args.get(0);
         List<String> rest = args.subList(1, args.size());
         return switch (sub) {
-            case "migrate" -> migrate(ctx, rest, out);
-            case "info" -> info(ctx, rest, out);
-            case "seed" -> seed(ctx, rest, out);
+            case "migrate" -> migrate(app, rest, out);
+            case "info" -> info(app, rest, out);
+            case "seed" -> seed(app, rest, out);
             default -> throw new ConfigException("Unknown db subcommand '" + sub + "': use migrate, seed or info");
         };
     }
 
-    private static int migrate(AppContext ctx, List<String> args, PrintStream out) {
+    private static int migrate(AppWiring app, List<String> args, PrintStream out) {
         noMoreArgs("db migrate", args);
-        Database db = ctx.database(); // opening migrates (skipping Flyway when the history is current)
+        Database db = app.database(); // opening migrates (skipping Flyway when the history is current)
         String version = db.migrateFully(); // validates every applied migration against this build
         out.println("Database " + db.settings().safeUrl() + " is at schema version " + version);
         return 0;
     }
 
-    private static int info(AppContext ctx, List<String> args, PrintStream out) {
+    private static int info(AppWiring app, List<String> args, PrintStream out) {
         boolean json = false;
         for (String a : args) {
             if (a.equals("--json")) json = true;
             else throw new ConfigException("db info: unknown option '" + a + "'");
         }
-        Database db = ctx.database();
+        Database db = app.database();
         DatabaseCounts counts = db.mapper(DbInfoMapper.class).counts();
         String version = db.schemaVersion();
         if (json) {
@@ -81,7 +81,7 @@ public final class DbCommand {
         return 0;
     }
 
-    private static int seed(AppContext ctx, List<String> args, PrintStream out) {
+    private static int seed(AppWiring app, List<String> args, PrintStream out) {
         int size = Seeder.STANDARD_CATALOG_SIZE;
         boolean reset = false;
         for (int i = 0; i < args.size(); i++) {
@@ -97,8 +97,8 @@ public final class DbCommand {
                 throw new ConfigException("db seed: unknown option '" + a + "'");
             }
         }
-        Database db = ctx.database();
-        Seeder seeder = new Seeder(db, ctx.clock());
+        Database db = app.database();
+        Seeder seeder = new Seeder(db, app.clock());
         if (reset) {
             seeder.reset();
             out.println("Emptied every store table of " + db.settings().safeUrl());
@@ -111,39 +111,9 @@ public final class DbCommand {
                             + " orders); nothing was changed. 'db seed --reset' empties it and seeds again.");
         }
         Seeder.Report r = seeder.seed(size);
-        out.println(describe(db, r));
-        SeedHooks.afterSeed(ctx, out);
+        out.println(Seeding.describe(db, r));
+        Seeding.afterSeed(app, out);
         return 0;
-    }
-
-    /** Seeds the standard demo when the (embedded) database is empty; used on first start. */
-    public static void seedIfEmpty(AppContext ctx, PrintStream out) {
-        Database db = ctx.database();
-        // asked of the mapper, not a Seeder: building one loads the whole demo vocabulary, which
-        // every later start of a kiosk would pay for only to learn that nothing needs seeding
-        if (db.mapper(SeedRunMapper.class).nonEmptyShopTables() > 0) return;
-        Seeder seeder = new Seeder(db, ctx.clock());
-        out.println("First start: filling the embedded database with the demo catalog...");
-        Seeder.Report r = seeder.seed(Seeder.STANDARD_CATALOG_SIZE);
-        out.println(describe(db, r));
-        SeedHooks.afterSeed(ctx, out);
-        // the seed's garbage (demo vocabulary, COPY buffers) would keep the heap grown for the
-        // whole day of a kiosk; a full collection now lets the JVM give that memory back
-        System.gc();
-    }
-
-    private static String describe(Database db, Seeder.Report r) {
-        return String.format(
-                "Seeded %s: %,d products in %d categories from %d brands, %d vouchers, %d customers, %d orders"
-                        + " (%.1f s)",
-                db.settings().safeUrl(),
-                r.products(),
-                r.categories(),
-                r.brands(),
-                r.vouchers(),
-                r.customers(),
-                r.orders(),
-                r.took().toMillis() / 1000.0);
     }
 
     private static int catalogSize(String value) {

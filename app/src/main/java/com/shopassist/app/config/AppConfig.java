@@ -75,6 +75,14 @@ public final class AppConfig {
     }
 
     /**
+     * Settings from these environment variables only: no command line, no config file (a wiring
+     * over a database its caller opened, as the tests do).
+     */
+    public static AppConfig of(Map<String, String> env, Path dataDir) {
+        return new AppConfig(GlobalOptions.parse(java.util.List.of()), env, new Properties(), null, dataDir);
+    }
+
+    /**
      * Where ShopAssist keeps its data (embedded database, logs, caches): Windows
      * {@code %LOCALAPPDATA%\ShopAssist}, macOS {@code ~/Library/Application Support/ShopAssist},
      * elsewhere {@code $XDG_DATA_HOME/shopassist} or {@code ~/.local/share/shopassist}.

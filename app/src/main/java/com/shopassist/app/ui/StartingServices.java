@@ -1,7 +1,6 @@
 package com.shopassist.app.ui;
 
 import com.shopassist.ai.tools.ShopTools;
-import com.shopassist.app.ui.chat.ChatViewModel;
 import com.shopassist.app.ui.common.I18n;
 import com.shopassist.core.cart.CartService;
 import com.shopassist.core.catalog.CatalogService;
@@ -125,14 +124,14 @@ public final class StartingServices {
      * first start (a new database: initdb, migrations, the demo catalog) a note in the chat when it
      * begins and when it is done. A start that fails shows the database banner and its sentence.
      */
-    public void showProgress(UiContext ui, ChatViewModel chat, boolean firstStart) {
+    public void showProgress(UiContext ui, Consumer<String> chatNotice, boolean firstStart) {
         if (ready.isDone() && !ready.isCompletedExceptionally()) return;
-        if (firstStart) chat.notice(ui.i18n().t("chat.firstStart"));
+        if (firstStart) chatNotice.accept(ui.i18n().t("chat.firstStart"));
         ui.tasks()
                 .run(
                         () -> await(FIRST_START_LIMIT),
                         services -> {
-                            if (firstStart) chat.notice(ui.i18n().t("chat.firstStartDone"));
+                            if (firstStart) chatNotice.accept(ui.i18n().t("chat.firstStartDone"));
                         },
                         ui.feedback()::error);
     }

@@ -73,7 +73,7 @@ public record UiOptions(
         return o;
     }
 
-    /** Settings as AppContext reads them: environment variable, else config file, else default. */
+    /** Settings as the app reads them: environment variable, else config file, else default. */
     public interface Settings {
         String get(String key, String envVar, String defaultValue);
     }

@@ -15,8 +15,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Everything the UI calls: core services, the assistant port and the shared tool layer (for the
- * gift finder, so the browse screen and the assistant suggest the same gifts). Built in one place
- * ({@link UiServicesFactory}) so the composition root can hand them over instead.
+ * gift finder, so the browse screen and the assistant suggest the same gifts). The composition
+ * root ({@code com.shopassist.app.wiring.AppWiring#uiServices}) builds them.
  *
  * @param databaseProbe true when the store database answers now (the status banner polls it)
  * @param onlineAssistant true when a Gemini key is configured; false means the offline assistant

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code chat --json} end to end through {@link Main}: stdin lines in, one JSON object per reply
  * out with exactly the documented fields, on the seeded database with the real services; and
- * {@code db seed} computing product embeddings (SeedHooks).
+ * {@code db seed} computing product embeddings (wiring.Seeding).
  */
 class ChatCommandIT {
 

@@ -2,10 +2,8 @@ package com.shopassist.app.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.shopassist.data.CommerceServices;
 import com.shopassist.data.db.Database;
 import com.shopassist.data.testing.TestDatabase;
-import java.time.Clock;
 import javafx.scene.control.Button;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +22,7 @@ class OfflineBannerIT extends UiTestBase {
     protected UiServices services() {
         // a database of this test's own, so closing it does not disturb the other tests
         own = TestDatabase.freshSeeded(4);
-        return UiServicesFactory.offline(CommerceServices.create(own), own, Clock.systemUTC());
+        return offlineServices(own);
     }
 
     @AfterEach

@@ -2,12 +2,10 @@ package com.shopassist.app.ui;
 
 import com.shopassist.app.ui.kiosk.KioskSettings;
 import com.shopassist.core.voucher.VoucherService;
-import com.shopassist.data.CommerceServices;
 import com.shopassist.data.db.Database;
 import com.shopassist.data.testing.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import javafx.embed.swing.SwingFXUtils;
@@ -50,7 +48,7 @@ class ScreenshotTour extends UiTestBase {
         if ("offlineBanner".equals(current)) {
             // a database of its own, closed under the running window
             own = TestDatabase.freshSeeded(4);
-            return UiServicesFactory.offline(CommerceServices.create(own), own, Clock.systemUTC());
+            return offlineServices(own);
         }
         return services;
     }

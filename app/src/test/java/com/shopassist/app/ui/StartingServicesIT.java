@@ -6,9 +6,9 @@ import com.shopassist.app.ui.chat.ChatEntry;
 import com.shopassist.app.ui.chat.ChatViewModel;
 import com.shopassist.app.ui.common.I18n;
 import com.shopassist.app.ui.kiosk.KioskSettings;
+import com.shopassist.app.wiring.AppWiring;
 import com.shopassist.core.catalog.ProductQuery;
 import com.shopassist.core.common.DataUnavailableException;
-import com.shopassist.data.CommerceServices;
 import com.shopassist.data.db.Database;
 import com.shopassist.data.testing.TestDatabase;
 import java.time.Clock;
@@ -35,7 +35,8 @@ class StartingServicesIT {
     @BeforeAll
     static void store() {
         db = TestDatabase.freshSeeded(4);
-        real = UiServicesFactory.offline(CommerceServices.create(db), db, Clock.systemUTC());
+        AppWiring app = AppWiring.over(db, Clock.systemUTC());
+        real = app.uiServices(app.offlineAssistant(), false);
     }
 
     @AfterAll
@@ -170,7 +171,7 @@ class StartingServicesIT {
         ChatViewModel chat = new ChatViewModel(ui);
         releaseLater(go, 200);
 
-        starting.showProgress(ui, chat, true); // direct tasks: returns once the start is done
+        starting.showProgress(ui, chat::notice, true); // direct tasks: returns once the start is done
 
         I18n id = new I18n(I18n.INDONESIAN);
         assertThat(chat.messages())

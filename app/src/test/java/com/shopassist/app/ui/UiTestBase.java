@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.shopassist.app.ui.common.UiTasks;
 import com.shopassist.app.ui.shell.MainWindow;
 import com.shopassist.app.ui.shell.ShellViewModel;
-import com.shopassist.data.CommerceServices;
+import com.shopassist.app.ui.shell.UiLauncher;
+import com.shopassist.app.wiring.AppWiring;
+import com.shopassist.app.wiring.ShopServices;
 import com.shopassist.data.db.Database;
 import com.shopassist.data.testing.TestDatabase;
 import java.time.Clock;
@@ -39,7 +41,7 @@ public abstract class UiTestBase {
     }
 
     protected static Database db;
-    protected static CommerceServices commerce;
+    protected static ShopServices commerce;
     protected static UiServices services;
 
     protected Stage stage;
@@ -50,8 +52,15 @@ public abstract class UiTestBase {
     @BeforeAll
     static void seededStore() {
         db = TestDatabase.freshSeeded();
-        commerce = CommerceServices.create(db);
-        services = UiServicesFactory.offline(commerce, db, Clock.systemUTC());
+        AppWiring app = AppWiring.over(db, Clock.systemUTC());
+        commerce = app.services();
+        services = app.uiServices(app.offlineAssistant(), false);
+    }
+
+    /** The window's services over {@code db} from the composition root, the offline assistant answering. */
+    protected static UiServices offlineServices(Database db) {
+        AppWiring app = AppWiring.over(db, Clock.systemUTC());
+        return app.uiServices(app.offlineAssistant(), false);
     }
 
     @AfterAll

@@ -1,10 +1,22 @@
 package com.shopassist.core.cart;
 
+import com.shopassist.core.stock.Hold;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Port: tbl_cart and tbl_cart_item. */
+/**
+ * Port: carts and their lines. Locks follow the store's order: the cart row first, then product
+ * rows by id, then hold rows.
+ *
+ * <p>A change of a cart's lines, and of the stock they hold, is the cart's own business (decision
+ * 0051): the store may acknowledge it before it is safe on disk, so a crash of the database
+ * server can lose the last moment's line changes, each whole (line, hold and reserved count
+ * together, so stock stays exact), never half and never an order. Such a change begins with
+ * {@link #lockOrCreateForLineChange} or {@link #lockForLineChange}; every other change (a voucher,
+ * a merge at sign-in, a checkout) locks with {@link #lockOrCreate} or {@link #lock} and is
+ * durable when it commits. A store that cannot tell the two apart makes both durable.
+ */
 public interface CartRepository {
 
     /** Finds or creates the owner's cart and locks its row until the transaction ends. */
@@ -12,6 +24,30 @@ public interface CartRepository {
 
     /** Locks the owner's cart if it exists. */
     Optional<CartRecord> lock(CartOwner owner);
+
+    /** {@link #lockOrCreate}, first in a transaction that changes the cart's lines or their holds. */
+    CartRecord lockOrCreateForLineChange(CartOwner owner, Instant now);
+
+    /** {@link #lock}, first in a transaction that changes the cart's lines or their holds. */
+    Optional<CartRecord> lockForLineChange(CartOwner owner);
+
+    /**
+     * The usual add, a product the owner's cart does not have yet, whole and on its own (decision
+     * 0018): the cart (created if need be, its row locked first), the line, the guarded
+     * reservation of {@code quantity} units, the hold until {@code holdExpiresAt} and its HOLD
+     * movement, committed together as a line change, so the hot product row is never locked
+     * across the network.
+     *
+     * <p>Empty when it did not happen: the cart has the product already, free stock is short, the
+     * product is unknown or inactive, a concurrent change of the same cart got in first, or a
+     * transaction is open on this thread (this commits, so it never joins one). Then at most the
+     * cart row was written, and the caller takes its ordinary path. A store that cannot do this in
+     * one go always answers empty.
+     */
+    default Optional<Hold> addFirstLine(
+            CartOwner owner, long productId, int quantity, Instant now, Instant holdExpiresAt) {
+        return Optional.empty();
+    }
 
     Optional<CartRecord> find(CartOwner owner);
 

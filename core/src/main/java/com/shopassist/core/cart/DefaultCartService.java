@@ -27,9 +27,9 @@ import java.util.function.IntSupplier;
 /**
  * {@link CartService}: every change runs in one transaction that first locks the cart row (so
  * two kiosks of one customer take turns), then holds stock through {@link StockHolds}. The usual
- * add, a product new to the cart, is one statement that is its own transaction and locks the
- * cart row first too (decision 0018). Changes of lines commit without waiting for the disk
- * (decision 0051); checkout never does.
+ * add, a product new to the cart, is one change of its own that locks the cart row first too
+ * (decision 0018). Changes of lines and their holds lock the cart "for a line change", which lets
+ * the repository treat them as decision 0051 says; vouchers, merges and checkout do not.
  */
 public final class DefaultCartService implements CartService {
 
@@ -73,17 +73,17 @@ public final class DefaultCartService implements CartService {
     public Cart add(CartOwner owner, long productId, int quantity) {
         Objects.requireNonNull(owner, "owner");
         checkQuantity(quantity, 1);
-        // the usual case, a product new to this cart: one statement of its own (decision 0018);
-        // without waiting for the disk, like every cart change (decision 0051)
-        if (holds.holdFirstLine(owner.customerId(), owner.guestKey(), productId, quantity, false)) {
+        // the usual case, a product new to this cart: one change of its own (decision 0018)
+        Instant now = clock.instant();
+        if (carts.addFirstLine(owner, productId, quantity, now, now.plus(holds.holdDuration()))
+                .isPresent()) {
             return cart(owner);
         }
         withStock(
                 productId,
                 quantity,
                 () -> tx.inTransaction(() -> {
-                    holds.commitCartChangeWithoutWaitingForDisk();
-                    CartRecord cart = carts.lockOrCreate(owner, clock.instant());
+                    CartRecord cart = carts.lockOrCreateForLineChange(owner, clock.instant());
                     int current = carts.quantities(cart.cartId()).getOrDefault(productId, 0);
                     int target = current + quantity;
                     if (target > MAX_LINE_QUANTITY) {
@@ -108,8 +108,7 @@ public final class DefaultCartService implements CartService {
                 productId,
                 quantity,
                 () -> tx.inTransaction(() -> {
-                    holds.commitCartChangeWithoutWaitingForDisk();
-                    CartRecord cart = carts.lockOrCreate(owner, clock.instant());
+                    CartRecord cart = carts.lockOrCreateForLineChange(owner, clock.instant());
                     carts.upsertItem(cart.cartId(), productId, quantity, clock.instant());
                     holds.holdForLine(cart.cartId(), productId, quantity);
                     return 0;
@@ -120,8 +119,7 @@ public final class DefaultCartService implements CartService {
     @Override
     public Cart remove(CartOwner owner, long productId) {
         Objects.requireNonNull(owner, "owner");
-        tx.run(() -> carts.lock(owner).ifPresent(cart -> {
-            holds.commitCartChangeWithoutWaitingForDisk();
+        tx.run(() -> carts.lockForLineChange(owner).ifPresent(cart -> {
             holds.holdForLine(cart.cartId(), productId, 0);
             carts.deleteItem(cart.cartId(), productId);
         }));
@@ -131,8 +129,7 @@ public final class DefaultCartService implements CartService {
     @Override
     public Cart clear(CartOwner owner) {
         Objects.requireNonNull(owner, "owner");
-        tx.run(() -> carts.lock(owner).ifPresent(cart -> {
-            holds.commitCartChangeWithoutWaitingForDisk();
+        tx.run(() -> carts.lockForLineChange(owner).ifPresent(cart -> {
             holds.releaseCart(cart.cartId());
             carts.deleteItems(cart.cartId());
             carts.setVoucher(cart.cartId(), null, clock.instant());
@@ -239,8 +236,7 @@ public final class DefaultCartService implements CartService {
     @Override
     public void releaseHolds(CartOwner owner) {
         Objects.requireNonNull(owner, "owner");
-        tx.run(() -> carts.lock(owner).ifPresent(cart -> {
-            holds.commitCartChangeWithoutWaitingForDisk();
+        tx.run(() -> carts.lockForLineChange(owner).ifPresent(cart -> {
             holds.releaseCart(cart.cartId());
         }));
     }

@@ -90,31 +90,6 @@ public final class StockHolds {
         stock.updateHold(hold.holdId(), quantity, now.plus(holdDuration));
     }
 
-    /**
-     * The usual add-to-cart, a product the cart does not have yet, as one statement committed on
-     * its own (decision 0018): cart, line, hold and HOLD movement together, with the product row
-     * locked only while the server works. Call it outside any transaction. False when it did not
-     * apply (see {@link StockRepository#reserveFirstLine}); at most an empty cart row was then
-     * written, and the caller takes its ordinary path, which decides shortages and errors.
-     */
-    public boolean holdFirstLine(Long customerId, String guestKey, long productId, int quantity, boolean waitForDisk) {
-        if (quantity <= 0) return false;
-        Instant now = clock.instant();
-        return stock.reserveFirstLine(
-                        customerId, guestKey, productId, quantity, now, now.plus(holdDuration), waitForDisk)
-                .isPresent();
-    }
-
-    /**
-     * Cart changes commit without waiting for the disk (decision 0051): the hot product row stays
-     * locked from the guarded UPDATE to the commit, and a synchronous commit would keep it locked
-     * through a WAL flush (about 1 ms here), capping reservations on one product near 500/s.
-     * Call it inside the cart's transaction, never in a checkout.
-     */
-    public void commitCartChangeWithoutWaitingForDisk() {
-        stock.commitWithoutWaitingForDisk();
-    }
-
     /** Units of the product this cart holds right now (0 if none, or if its hold expired). */
     public int heldNow(long cartId, long productId) {
         Instant now = clock.instant();

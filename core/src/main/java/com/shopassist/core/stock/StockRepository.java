@@ -9,17 +9,11 @@ import java.util.Optional;
  * Port: product stock counters, holds and movements. Every method that changes a counter writes
  * the matching {@link StockMovement} in the same statement or transaction. Time always comes in
  * as a parameter (an injected clock), never from the database, so expiry is exact in tests.
- * Lock order, to stay free of deadlocks: cart row, then product rows by id, then hold rows.
+ * Lock order, to stay free of deadlocks: cart row, then product rows by id, then hold rows. (A
+ * product's first add to a cart, which reserves in the same statement as it writes the line, is
+ * the cart's: {@link com.shopassist.core.cart.CartRepository#addFirstLine}.)
  */
 public interface StockRepository {
-
-    /**
-     * Lets the current transaction commit without waiting for its write-ahead log to reach disk
-     * (decision 0051): for cart changes only, never for a checkout. A crash may then lose the
-     * last fraction of a second of acknowledged cart changes, each whole (line and hold
-     * together), so stock stays exact. A store that cannot do this ignores it.
-     */
-    default void commitWithoutWaitingForDisk() {}
 
     /** Locks a product row (active or not) until the transaction ends; empty if there is no such product. */
     Optional<StockCounters> lockProduct(long productId);
@@ -33,32 +27,6 @@ public interface StockRepository {
      * otherwise.
      */
     Optional<Hold> reserveNewHold(long productId, long cartId, int quantity, Instant now, Instant expiresAt);
-
-    /**
-     * A product's first add to a cart, whole, as one statement that is its own transaction
-     * (decision 0018): the owner's cart (created if need be, its row locked first), the line, the
-     * guarded reservation, the hold and its HOLD movement, committed in the same round trip, so
-     * the hot product row is never locked across the network. Exactly one of {@code customerId}
-     * and {@code guestKey} is set.
-     *
-     * <p>Empty when it did not happen: the cart has the product already, stock - reserved is short,
-     * the product is unknown or inactive, a concurrent change of the same cart got in first, or a
-     * transaction is open on this thread (the statement commits, so it never joins one). Then at
-     * most the cart row was written, and the caller takes its ordinary path. A store that cannot do
-     * this always answers empty.
-     *
-     * @param waitForDisk false lets the commit skip the wait for the disk (decision 0051)
-     */
-    default Optional<Hold> reserveFirstLine(
-            Long customerId,
-            String guestKey,
-            long productId,
-            int quantity,
-            Instant now,
-            Instant expiresAt,
-            boolean waitForDisk) {
-        return Optional.empty();
-    }
 
     /** Guarded: reserves {@code quantity} more if free, with a HOLD movement; empty if not enough. */
     Optional<StockCounters> reserveMore(long productId, int quantity, long cartId, Instant now);

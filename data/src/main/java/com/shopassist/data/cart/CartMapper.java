@@ -1,6 +1,7 @@
 package com.shopassist.data.cart;
 
 import com.shopassist.core.cart.CartRecord;
+import com.shopassist.core.stock.Hold;
 import com.shopassist.data.db.SqlMapper;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -8,8 +9,14 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.ibatis.annotations.Param;
 
-/** tbl_cart and tbl_cart_item. */
+/** tbl_cart and tbl_cart_item, and a product's first add to a cart (its hold included). */
 public interface CartMapper extends SqlMapper {
+
+    /** SET LOCAL synchronous_commit = off, as a function call; returns the new value. */
+    String commitWithoutWaitingForDisk();
+
+    /** The session's synchronous_commit right now (tests). */
+    String synchronousCommit();
 
     /** Inserts the cart or, when it exists, touches it: either way its row is locked. */
     CartRecord upsertCustomerCart(@Param("customerId") long customerId, @Param("now") Instant now);
@@ -36,6 +43,16 @@ public interface CartMapper extends SqlMapper {
     void setVoucher(@Param("cartId") long cartId, @Param("voucherId") Long voucherId, @Param("now") Instant now);
 
     void delete(@Param("cartId") long cartId);
+
+    /** See the XML: never inside a transaction, it commits. */
+    Optional<Hold> addFirstLineAndCommit(
+            @Param("customerId") Long customerId,
+            @Param("guestKey") String guestKey,
+            @Param("productId") long productId,
+            @Param("quantity") int quantity,
+            @Param("now") Instant now,
+            @Param("expiresAt") Instant expiresAt,
+            @Param("waitForDisk") boolean waitForDisk);
 
     /** A line's quantity. */
     record QuantityRow(long productId, int quantity) {}

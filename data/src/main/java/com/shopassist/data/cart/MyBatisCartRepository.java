@@ -4,20 +4,49 @@ import com.shopassist.core.cart.CartItemDetail;
 import com.shopassist.core.cart.CartOwner;
 import com.shopassist.core.cart.CartRecord;
 import com.shopassist.core.cart.CartRepository;
+import com.shopassist.core.common.NotFoundException;
 import com.shopassist.core.money.Money;
+import com.shopassist.core.stock.Hold;
+import com.shopassist.data.db.DbErrors;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongConsumer;
+import org.apache.ibatis.exceptions.PersistenceException;
 
-/** Carts in PostgreSQL: one row per customer and per guest key (unique indexes make sure). */
+/**
+ * Carts in PostgreSQL: one row per customer and per guest key (unique indexes make sure). A line
+ * change commits without waiting for the disk (decision 0051): the hot product row a reservation
+ * locks stays locked until commit, and waiting there for a WAL flush would cap reservations on
+ * one product near 500/s. Set {@link #LINE_CHANGES_WAIT_FOR_DISK} to make them durable again.
+ */
 public final class MyBatisCartRepository implements CartRepository {
 
-    private final CartMapper mapper;
+    /** Decision 0051 in one place: false lets a line change commit before its WAL is on disk. */
+    static final boolean LINE_CHANGES_WAIT_FOR_DISK = false;
 
-    public MyBatisCartRepository(CartMapper mapper) {
+    private static final String FOREIGN_KEY_VIOLATION = "23503";
+    private static final String UNIQUE_VIOLATION = "23505";
+    /** Raised by stock_first_line_declined() (V65). */
+    private static final String DECLINED = "SAH01";
+
+    private final CartMapper mapper;
+    private final LongConsumer stockChanged;
+    private final BooleanSupplier inTransaction;
+
+    /**
+     * @param stockChanged told of each product whose reserved count a first add changed (the wiring
+     *     invalidates its caches after commit)
+     * @param inTransaction whether a transaction is open on this thread: the first add commits, so
+     *     it declines inside one
+     */
+    public MyBatisCartRepository(CartMapper mapper, LongConsumer stockChanged, BooleanSupplier inTransaction) {
         this.mapper = mapper;
+        this.stockChanged = stockChanged;
+        this.inTransaction = inTransaction;
     }
 
     @Override
@@ -30,6 +59,50 @@ public final class MyBatisCartRepository implements CartRepository {
     @Override
     public Optional<CartRecord> lock(CartOwner owner) {
         return mapper.find(owner.customerId(), owner.guestKey(), true);
+    }
+
+    @Override
+    public CartRecord lockOrCreateForLineChange(CartOwner owner, Instant now) {
+        lineChange();
+        return lockOrCreate(owner, now);
+    }
+
+    @Override
+    public Optional<CartRecord> lockForLineChange(CartOwner owner) {
+        Optional<CartRecord> cart = lock(owner);
+        if (cart.isPresent()) lineChange();
+        return cart;
+    }
+
+    private void lineChange() {
+        if (!LINE_CHANGES_WAIT_FOR_DISK) mapper.commitWithoutWaitingForDisk();
+    }
+
+    @Override
+    public Optional<Hold> addFirstLine(
+            CartOwner owner, long productId, int quantity, Instant now, Instant holdExpiresAt) {
+        if (quantity <= 0 || inTransaction.getAsBoolean()) return Optional.empty();
+        Optional<Hold> hold;
+        try {
+            hold = mapper.addFirstLineAndCommit(
+                    owner.customerId(),
+                    owner.guestKey(),
+                    productId,
+                    quantity,
+                    now,
+                    holdExpiresAt,
+                    LINE_CHANGES_WAIT_FOR_DISK);
+        } catch (PersistenceException e) {
+            // too little free stock (or an inactive product) after the line and hold were written,
+            // or a hold left without its line: the statement failed, so nothing of it was
+            // committed; the ordinary path gives the answer under the product lock
+            if (DbErrors.hasSqlState(e, DECLINED) || DbErrors.hasSqlState(e, UNIQUE_VIOLATION)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        hold.ifPresent(h -> stockChanged.accept(productId));
+        return hold;
     }
 
     @Override
@@ -63,12 +136,8 @@ public final class MyBatisCartRepository implements CartRepository {
     public void upsertItem(long cartId, long productId, int quantity, Instant now) {
         try {
             mapper.upsertItem(cartId, productId, quantity, now);
-        } catch (org.apache.ibatis.exceptions.PersistenceException e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof java.sql.SQLException sql && "23503".equals(sql.getSQLState())) {
-                    throw new com.shopassist.core.common.NotFoundException("Product", productId);
-                }
-            }
+        } catch (PersistenceException e) {
+            if (DbErrors.hasSqlState(e, FOREIGN_KEY_VIOLATION)) throw new NotFoundException("Product", productId);
             throw e;
         }
     }

@@ -4,7 +4,7 @@ import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.sql.SQLException;
 
-/** Turns a connection failure into one line a store's IT person can act on. */
+/** Reads database failures: one line a store's IT person can act on, and what kind of failure it is. */
 public final class DbErrors {
     private DbErrors() {}
 
@@ -56,6 +56,15 @@ public final class DbErrors {
                 String msg = sql.getMessage();
                 if (msg != null && msg.contains("has been closed")) return true;
             }
+            if (t.getCause() == t) break;
+        }
+        return false;
+    }
+
+    /** Whether the failure, or one of its causes, is an SQL error with this SQLSTATE. */
+    public static boolean hasSqlState(Throwable failure, String sqlState) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sqlState.equals(sql.getSQLState())) return true;
             if (t.getCause() == t) break;
         }
         return false;

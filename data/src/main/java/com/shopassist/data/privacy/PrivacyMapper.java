@@ -8,7 +8,7 @@ import org.apache.ibatis.annotations.Param;
 
 /**
  * Privacy requests over several tables, chat included: the chat repository belongs to the
- * assistant, but erasure and retention are decisions about the customer, made here.
+ * assistant, but erasure and retention are decisions about the customer (core.privacy).
  */
 public interface PrivacyMapper extends SqlMapper {
 

@@ -6,14 +6,11 @@ import com.shopassist.core.stock.StockCounters;
 import com.shopassist.core.stock.StockLevel;
 import com.shopassist.core.stock.StockMovement;
 import com.shopassist.core.stock.StockRepository;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
-import org.apache.ibatis.exceptions.PersistenceException;
 
 /**
  * Stock in PostgreSQL. Every write reports the product to {@code changed}, which the wiring
@@ -22,30 +19,14 @@ import org.apache.ibatis.exceptions.PersistenceException;
  */
 public final class MyBatisStockRepository implements StockRepository {
 
-    private static final String UNIQUE_VIOLATION = "23505";
-    /** Raised by stock_first_line_declined() (V65). */
-    private static final String DECLINED = "SAH01";
-
     private final StockMapper mapper;
     private final StockCache cache;
     private final LongConsumer changed;
-    private final BooleanSupplier inTransaction;
 
-    /**
-     * @param inTransaction whether a transaction is open on this thread: the one-statement first
-     *     add commits, so it declines inside one
-     */
-    public MyBatisStockRepository(
-            StockMapper mapper, StockCache cache, LongConsumer changed, BooleanSupplier inTransaction) {
+    public MyBatisStockRepository(StockMapper mapper, StockCache cache, LongConsumer changed) {
         this.mapper = mapper;
         this.cache = cache;
         this.changed = changed;
-        this.inTransaction = inTransaction;
-    }
-
-    @Override
-    public void commitWithoutWaitingForDisk() {
-        mapper.commitWithoutWaitingForDisk();
     }
 
     @Override
@@ -64,38 +45,6 @@ public final class MyBatisStockRepository implements StockRepository {
         Optional<Hold> hold = mapper.reserveNewHold(productId, cartId, quantity, now, expiresAt);
         if (hold.isPresent()) changed.accept(productId);
         return hold;
-    }
-
-    @Override
-    public Optional<Hold> reserveFirstLine(
-            Long customerId,
-            String guestKey,
-            long productId,
-            int quantity,
-            Instant now,
-            Instant expiresAt,
-            boolean waitForDisk) {
-        if (inTransaction.getAsBoolean()) return Optional.empty();
-        Optional<Hold> hold;
-        try {
-            hold = mapper.reserveFirstLineAndCommit(
-                    customerId, guestKey, productId, quantity, now, expiresAt, waitForDisk);
-        } catch (PersistenceException e) {
-            // too little free stock (or an inactive product) after the line and hold were written,
-            // or a hold left without its line: the statement failed, so nothing of it was
-            // committed; the ordinary path gives the answer under the product lock
-            if (hasSqlState(e, DECLINED) || hasSqlState(e, UNIQUE_VIOLATION)) return Optional.empty();
-            throw e;
-        }
-        hold.ifPresent(h -> changed.accept(productId));
-        return hold;
-    }
-
-    private static boolean hasSqlState(Throwable failure, String state) {
-        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t instanceof SQLException sql && state.equals(sql.getSQLState())) return true;
-        }
-        return false;
     }
 
     @Override

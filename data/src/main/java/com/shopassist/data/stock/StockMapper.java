@@ -15,12 +15,6 @@ import org.apache.ibatis.annotations.Param;
  */
 public interface StockMapper extends SqlMapper {
 
-    /** SET LOCAL synchronous_commit = off, as a function call; returns the new value. */
-    String commitWithoutWaitingForDisk();
-
-    /** The session's synchronous_commit right now (tests). */
-    String synchronousCommit();
-
     Optional<StockCounters> lockProduct(@Param("productId") long productId);
 
     List<StockCounters> lockProducts(@Param("ids") Collection<Long> productIds);
@@ -31,16 +25,6 @@ public interface StockMapper extends SqlMapper {
             @Param("quantity") int quantity,
             @Param("now") Instant now,
             @Param("expiresAt") Instant expiresAt);
-
-    /** See the XML: never inside a transaction, it commits. */
-    Optional<Hold> reserveFirstLineAndCommit(
-            @Param("customerId") Long customerId,
-            @Param("guestKey") String guestKey,
-            @Param("productId") long productId,
-            @Param("quantity") int quantity,
-            @Param("now") Instant now,
-            @Param("expiresAt") Instant expiresAt,
-            @Param("waitForDisk") boolean waitForDisk);
 
     Optional<StockCounters> reserveMore(
             @Param("productId") long productId,

@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.shopassist.app.ui.UiContext;
 import com.shopassist.app.ui.UiServices;
-import com.shopassist.app.ui.UiServicesFactory;
 import com.shopassist.app.ui.chat.ChatEntry;
 import com.shopassist.app.ui.chat.ChatViewModel;
 import com.shopassist.app.ui.common.Formats;
 import com.shopassist.app.ui.common.Ticker;
 import com.shopassist.app.ui.common.UiTasks;
 import com.shopassist.app.ui.kiosk.KioskSettings;
+import com.shopassist.app.wiring.AppWiring;
+import com.shopassist.app.wiring.ShopServices;
 import com.shopassist.core.cart.CartOwner;
 import com.shopassist.core.catalog.Product;
 import com.shopassist.core.catalog.ProductQuery;
@@ -18,7 +19,6 @@ import com.shopassist.core.chat.AssistantReply;
 import com.shopassist.core.chat.ChatContext;
 import com.shopassist.core.chat.ShoppingAssistant;
 import com.shopassist.core.money.Money;
-import com.shopassist.data.CommerceServices;
 import com.shopassist.data.db.Database;
 import com.shopassist.data.testing.TestDatabase;
 import java.time.Clock;
@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
 class ViewModelsIT {
 
     private static Database db;
-    private static CommerceServices commerce;
+    private static ShopServices commerce;
     private static UiServices services;
     private final AtomicLong now = new AtomicLong(1_000_000);
     private UiContext ui;
@@ -48,8 +48,9 @@ class ViewModelsIT {
     @BeforeAll
     static void store() {
         db = TestDatabase.freshSeeded(8);
-        commerce = CommerceServices.create(db);
-        services = UiServicesFactory.offline(commerce, db, Clock.systemUTC());
+        AppWiring app = AppWiring.over(db, Clock.systemUTC());
+        commerce = app.services();
+        services = app.uiServices(app.offlineAssistant(), false);
     }
 
     @AfterAll

@@ -1,7 +1,12 @@
-package com.shopassist.app.ui;
+package com.shopassist.app;
 
-import com.shopassist.app.AppContext;
-import com.shopassist.app.StartupTimeline;
+import com.shopassist.app.startup.StartupTimeline;
+import com.shopassist.app.ui.StartingServices;
+import com.shopassist.app.ui.UiOptions;
+import com.shopassist.app.ui.UiServices;
+import com.shopassist.app.ui.shell.UiLauncher;
+import com.shopassist.app.wiring.AppWiring;
+import com.shopassist.app.wiring.AppWiring.AssistantMode;
 import com.shopassist.data.db.EmbeddedDatabase;
 import java.time.Duration;
 import java.util.List;
@@ -9,7 +14,8 @@ import java.util.function.Supplier;
 
 /**
  * The desktop (and kiosk) window: {@code java -jar shopassist.jar [--kiosk] [--lang=id] [--dark]
- * [--offline] ...}. Services, tool layer and assistant come from the application context.
+ * [--offline] ...}. Services, tool layer and assistant come from the composition root
+ * ({@link AppWiring}), built on a background thread while the window opens (decision 0042).
  */
 public final class DesktopLauncher {
 
@@ -24,23 +30,19 @@ public final class DesktopLauncher {
     private DesktopLauncher() {}
 
     /** Opens the window and blocks until it is closed. */
-    public static void launch(AppContext ctx, List<String> args) {
+    public static void launch(AppWiring app, List<String> args) {
         StartupTimeline.mark("desktop launcher");
-        UiOptions options = UiOptions.parse(args, UiOptions.fromSettings(ctx::setting));
+        UiOptions options = UiOptions.parse(args, UiOptions.fromSettings(app::setting));
         boolean offlineOnly = args.contains("--offline");
-        boolean geminiKey = !offlineOnly && ctx.setting("gemini.api-key", "GEMINI_API_KEY", null) != null;
+        boolean geminiKey = !offlineOnly && app.setting("gemini.api-key", "GEMINI_API_KEY", null) != null;
         boolean firstStart =
-                ctx.isEmbedded() && !EmbeddedDatabase.exists(ctx.dataDir().resolve("db"));
+                app.isEmbedded() && !EmbeddedDatabase.exists(app.dataDir().resolve("db"));
         // the window opens at once over stand-ins; the database, migrations and assistant start
         // on their own thread meanwhile (a message sent before they are ready waits for them)
         Supplier<UiServices> build = () -> {
             try {
-                UiServices services = UiServicesFactory.with(
-                        ctx.commerce(),
-                        ctx.tools(),
-                        ctx.assistant(offlineOnly),
-                        UiServicesFactory.probe(ctx.database()),
-                        geminiKey);
+                UiServices services = app.uiServices(
+                        app.assistant(offlineOnly ? AssistantMode.OFFLINE_ONLY : AssistantMode.CHAIN), geminiKey);
                 StartupTimeline.mark("services ready");
                 return services;
             } catch (RuntimeException e) {

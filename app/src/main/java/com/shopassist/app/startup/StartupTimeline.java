@@ -1,4 +1,4 @@
-package com.shopassist.app;
+package com.shopassist.app.startup;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,10 +1,11 @@
-package com.shopassist.app.ui;
+package com.shopassist.app.ui.shell;
 
-import com.shopassist.app.StartupTimeline;
+import com.shopassist.app.startup.StartupTimeline;
+import com.shopassist.app.ui.StartingServices;
+import com.shopassist.app.ui.UiContext;
+import com.shopassist.app.ui.UiOptions;
+import com.shopassist.app.ui.UiServices;
 import com.shopassist.app.ui.common.UiTasks;
-import com.shopassist.app.ui.shell.Appearance;
-import com.shopassist.app.ui.shell.MainWindow;
-import com.shopassist.app.ui.shell.ShellViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
@@ -84,7 +85,7 @@ public final class UiLauncher {
                 if (options.kiosk().enabled()) stage.setFullScreen(true);
                 StartupTimeline.mark("window shown");
                 if (starting != null) {
-                    starting.showProgress(ui, window.viewModel().chat(), firstStart);
+                    starting.showProgress(ui, window.viewModel().chat()::notice, firstStart);
                     starting.windowShown();
                 }
                 if (options.measureStartup()) measure(options.exitAfterStartup(), stage, window, starting);

@@ -1,25 +1,28 @@
-package com.shopassist.data.stock;
+package com.shopassist.data.cart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.shopassist.core.cart.CartOwner;
+import com.shopassist.core.cart.CartRepository;
 import com.shopassist.core.common.CommerceSettings;
 import com.shopassist.data.CommerceFixture;
 import com.shopassist.data.CommerceServices;
 import com.shopassist.data.MutableClock;
 import com.shopassist.data.db.Database;
 import com.shopassist.data.testing.TestDatabase;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Cart changes may commit without waiting for the disk; only their own transaction (decision 0051). */
+/** Changes of cart lines may commit without waiting for the disk; only their own transaction (decision 0051). */
 class CartCommitDurabilityIT {
 
     static Database db;
     static CommerceServices s;
-    static StockMapper stock;
+    static CartMapper mapper;
+    static CartRepository carts;
     static CommerceFixture fx;
 
     @BeforeAll
@@ -32,7 +35,8 @@ class CartCommitDurabilityIT {
             db = Database.open(TestDatabase.settingsFor(name), 4);
         }
         s = CommerceServices.create(db, MutableClock.at("2026-11-25T03:00:00Z"), CommerceSettings.defaults());
-        stock = db.mapper(StockMapper.class);
+        mapper = db.mapper(CartMapper.class);
+        carts = s.repositories().carts();
         fx = new CommerceFixture(db);
     }
 
@@ -43,19 +47,30 @@ class CartCommitDurabilityIT {
 
     @Test
     void theSettingHoldsForTheCartTransactionOnlyWhetherItCommitsOrRollsBack() {
-        assertThat(stock.synchronousCommit()).isEqualTo("on");
+        CartOwner owner = CartOwner.guest("durability-setting");
+        assertThat(mapper.synchronousCommit()).isEqualTo("on");
         String inside = s.transactions().inTransaction(() -> {
-            s.holds().commitCartChangeWithoutWaitingForDisk();
-            return stock.synchronousCommit();
+            carts.lockOrCreateForLineChange(owner, Instant.now());
+            return mapper.synchronousCommit();
         });
         assertThat(inside).isEqualTo("off");
-        assertThat(stock.synchronousCommit()).isEqualTo("on");
+        assertThat(mapper.synchronousCommit()).isEqualTo("on");
         assertThatThrownBy(() -> s.transactions().run(() -> {
-                    s.holds().commitCartChangeWithoutWaitingForDisk();
+                    assertThat(carts.lockForLineChange(owner)).isPresent();
                     throw new IllegalStateException("rolled back");
                 }))
                 .hasMessage("rolled back");
-        for (int i = 0; i < 4; i++) assertThat(stock.synchronousCommit()).isEqualTo("on");
+        for (int i = 0; i < 4; i++) assertThat(mapper.synchronousCommit()).isEqualTo("on");
+    }
+
+    @Test
+    void changesOtherThanLinesStillWaitForTheDisk() {
+        CartOwner owner = CartOwner.guest("durability-voucher");
+        String inside = s.transactions().inTransaction(() -> {
+            carts.lockOrCreate(owner, Instant.now());
+            return mapper.synchronousCommit();
+        });
+        assertThat(inside).isEqualTo("on");
     }
 
     @Test
@@ -66,6 +81,6 @@ class CartCommitDurabilityIT {
         assertThat(fx.reservedOf(kettle)).isEqualTo(2);
         assertThat(fx.queryLong("SELECT sum(quantity) FROM tbl_cart_item WHERE product_id = ?", kettle))
                 .isEqualTo(2);
-        assertThat(stock.synchronousCommit()).isEqualTo("on");
+        assertThat(mapper.synchronousCommit()).isEqualTo("on");
     }
 }

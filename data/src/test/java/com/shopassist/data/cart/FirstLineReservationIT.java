@@ -1,4 +1,4 @@
-package com.shopassist.data.stock;
+package com.shopassist.data.cart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -51,8 +51,7 @@ class FirstLineReservationIT {
     void aProductNewToTheCartGetsItsCartLineHoldAndMovementInOneCommittedStatement() {
         long kettle = fx.product(category, "Kettle", "Philips", 300_000, 10);
 
-        assertThat(s.holds().holdFirstLine(null, "first-line", kettle, 3, false))
-                .isTrue();
+        assertThat(s.addFirstLine(CartOwner.guest("first-line"), kettle, 3)).isTrue();
 
         Instant now = clock.instant();
         long cartId = fx.queryLong("SELECT cart_id FROM tbl_cart WHERE guest_key = 'first-line'");
@@ -81,7 +80,7 @@ class FirstLineReservationIT {
         long customer = fx.customer("Sari First", "sari.first@example.invalid");
         long pan = fx.product(category, "Pan", "Maxim", 150_000, 4);
 
-        assertThat(s.holds().holdFirstLine(customer, null, pan, 4, false)).isTrue();
+        assertThat(s.addFirstLine(CartOwner.customer(customer), pan, 4)).isTrue();
 
         assertThat(s.carts().cart(CartOwner.customer(customer)).lines())
                 .singleElement()
@@ -96,8 +95,7 @@ class FirstLineReservationIT {
         CartOwner owner = CartOwner.guest("first-line-again");
         s.carts().add(owner, mug, 1);
 
-        assertThat(s.holds().holdFirstLine(null, owner.guestKey(), mug, 1, false))
-                .isFalse();
+        assertThat(s.addFirstLine(owner, mug, 1)).isFalse();
         assertThat(fx.reservedOf(mug)).isEqualTo(1);
 
         assertThat(s.carts().add(owner, mug, 2).lines())
@@ -114,7 +112,7 @@ class FirstLineReservationIT {
         long toaster = fx.product(category, "Toaster", "Oxone", 250_000, 2);
         fx.product(category, "Toaster Two", "Oxone", 260_000, 5);
 
-        assertThat(s.holds().holdFirstLine(null, "first-line-short", toaster, 3, false))
+        assertThat(s.addFirstLine(CartOwner.guest("first-line-short"), toaster, 3))
                 .isFalse();
         assertThat(fx.reservedOf(toaster)).isZero();
         assertThat(fx.queryLong("SELECT count(*) FROM tbl_cart_item WHERE product_id = ?", toaster))
@@ -136,7 +134,7 @@ class FirstLineReservationIT {
         long old = fx.product(category, "Old Kettle", "Philips", 100_000, 5);
         fx.exec("UPDATE tbl_product SET is_active = false WHERE product_id = " + old);
 
-        assertThat(s.holds().holdFirstLine(null, "first-line-inactive", old, 1, false))
+        assertThat(s.addFirstLine(CartOwner.guest("first-line-inactive"), old, 1))
                 .isFalse();
         assertThat(fx.reservedOf(old)).isZero();
     }
@@ -147,8 +145,7 @@ class FirstLineReservationIT {
         CartOwner owner = CartOwner.guest("first-line-in-tx");
 
         assertThatThrownBy(() -> s.transactions().run(() -> {
-                    assertThat(s.holds().holdFirstLine(null, owner.guestKey(), jug, 1, false))
-                            .isFalse();
+                    assertThat(s.addFirstLine(owner, jug, 1)).isFalse();
                     s.carts().add(owner, jug, 2); // the ordinary path, joining this transaction
                     throw new IllegalStateException("rolled back");
                 }))
@@ -166,7 +163,7 @@ class FirstLineReservationIT {
         long bowl = fx.product(category, "Bowl", "Ikea", 20_000, 50);
         long noSuchCustomer = 987_654_321L;
 
-        assertThatThrownBy(() -> s.holds().holdFirstLine(noSuchCustomer, null, bowl, 1, false))
+        assertThatThrownBy(() -> s.addFirstLine(CartOwner.customer(noSuchCustomer), bowl, 1))
                 .hasMessageContaining("tbl_cart_customer_id_fkey");
 
         assertThat(fx.reservedOf(bowl)).isZero();
@@ -174,7 +171,7 @@ class FirstLineReservationIT {
                 .isZero();
         assertNoSessionLeftInATransaction();
         for (int i = 0; i < THREADS + 2; i++) { // every pooled connection still works
-            assertThat(s.holds().holdFirstLine(null, "first-line-after-failure-" + i, bowl, 1, false))
+            assertThat(s.addFirstLine(CartOwner.guest("first-line-after-failure-" + i), bowl, 1))
                     .isTrue();
         }
         assertThat(fx.reservedOf(bowl)).isEqualTo(THREADS + 2);

@@ -1,4 +1,4 @@
-package com.shopassist.app;
+package com.shopassist.app.wiring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,13 +15,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The default database: embedded, seeded on first start, kept across restarts, stopped on close. */
-class AppContextIT {
+class AppWiringIT {
 
     @TempDir
     Path dataDir;
 
-    private AppContext context() {
-        return new AppContext(
+    private AppWiring context() {
+        return new AppWiring(
                 AppConfig.resolve(
                         GlobalOptions.parse(List.of("--data-dir", dataDir.toString())),
                         Map.of("SHOPASSIST_SEMANTIC", "off")),
@@ -31,7 +31,7 @@ class AppContextIT {
     @Test
     void firstStartSeedsTheEmbeddedDatabaseAndARestartKeepsItWithoutSeedingAgain() {
         long firstStartMs;
-        try (AppContext ctx = context()) {
+        try (AppWiring ctx = context()) {
             long t0 = System.nanoTime();
             assertThat(ctx.isEmbedded()).isTrue();
             assertThat(ctx.database().mapper(DbInfoMapper.class).counts().products())
@@ -39,7 +39,7 @@ class AppContextIT {
             firstStartMs = (System.nanoTime() - t0) / 1_000_000;
             assertThat(ctx.embeddedDatabase()).isPresent();
         }
-        try (AppContext ctx = context()) {
+        try (AppWiring ctx = context()) {
             long t0 = System.nanoTime();
             var db = ctx.database();
             long secondStartMs = (System.nanoTime() - t0) / 1_000_000;
@@ -54,7 +54,7 @@ class AppContextIT {
 
     @Test
     void dbCommandsDoNotSeedOnTheirOwn() {
-        try (AppContext ctx = context()) {
+        try (AppWiring ctx = context()) {
             ctx.setAutoSeed(false);
             assertThat(ctx.database().mapper(DbInfoMapper.class).counts().products())
                     .isZero();

@@ -1,0 +1,333 @@
+package com.shopassist.app.wiring;
+
+import com.shopassist.ai.AssistantChain;
+import com.shopassist.ai.gemini.AiSettings;
+import com.shopassist.ai.offline.OfflineAssistant;
+import com.shopassist.ai.semantic.EmbeddingIndex;
+import com.shopassist.ai.semantic.MiniLmEmbedder;
+import com.shopassist.ai.semantic.SemanticSearch;
+import com.shopassist.ai.tools.CoreShopTools;
+import com.shopassist.ai.tools.ShopTools;
+import com.shopassist.app.config.AppConfig;
+import com.shopassist.app.startup.StartupTimeline;
+import com.shopassist.app.ui.UiServices;
+import com.shopassist.core.chat.ShoppingAssistant;
+import com.shopassist.core.common.CommerceSettings;
+import com.shopassist.data.StoreRepositories;
+import com.shopassist.data.db.Database;
+import com.shopassist.data.db.EmbeddedDatabase;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: the one place ShopAssist's parts are built and put together, each once,
+ * on first use, by whichever thread asks first (the window asks from a background thread, so it
+ * opens before any of this is built: decision 0042). Each part is built from the ones above it:
+ *
+ * <pre>
+ * configuration, clock
+ *   store database          the configured one or the embedded one; migrated; a first start seeded
+ *   repositories            data: the ports, their caches, the shared transactions
+ *   services                core: ShopServices, the only place a Default*Service is built
+ *   semantic search         ai: the embedding index, loading in the background
+ *   tool layer              ai: one CoreShopTools for both assistants
+ *   assistants              ai: the offline assistant; the chain (Gemini, then offline)
+ * handed to: the window (uiServices), the CLI commands, the tests (over)
+ * </pre>
+ *
+ * <p>To add a part: a field and a synchronized accessor here that builds it from the parts above
+ * it (register it with {@link #closeOnExit} if it holds threads or connections), and hand it to
+ * its users from here. Closing closes what was registered, newest first, then the database, then
+ * the embedded server.
+ */
+public final class AppWiring implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AppWiring.class);
+
+    /** The assistant answering a conversation: the chain, or the chain with Gemini off. */
+    public enum AssistantMode {
+        /** Gemini when a key is configured, then the offline assistant. */
+        CHAIN,
+        /** The offline layers only, still persisted (the {@code --offline} flag). */
+        OFFLINE_ONLY
+    }
+
+    private final AppConfig config;
+    private final Clock clock;
+    private final StoreDatabase store; // null when the database was handed in
+    private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
+    private boolean autoSeed = true;
+    private PrintStream seedReport = System.out;
+    private boolean closed;
+
+    private Database database;
+    private StoreRepositories repositories;
+    private ShopServices services;
+    private SemanticSearch semantic;
+    private boolean semanticStarted;
+    private ShopTools tools;
+    private OfflineAssistant offline;
+    private final Map<AssistantMode, ShoppingAssistant> assistants = new EnumMap<>(AssistantMode.class);
+
+    /** The app as configured: the database is opened (and started, and seeded) on first use. */
+    public AppWiring(AppConfig config, Clock clock) {
+        this(config, clock, null);
+    }
+
+    private AppWiring(AppConfig config, Clock clock, Database given) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.store = given == null ? new StoreDatabase(config) : null;
+        this.database = given;
+    }
+
+    /**
+     * The same wiring over a database the caller opened, migrated and will close (the tests): default
+     * settings, and semantic search off (no model to load, no embeddings to read).
+     */
+    public static AppWiring over(Database db, Clock clock) {
+        return new AppWiring(
+                AppConfig.of(Map.of("SHOPASSIST_SEMANTIC", "off"), Path.of(System.getProperty("java.io.tmpdir"))),
+                clock,
+                Objects.requireNonNull(db, "db"));
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Path dataDir() {
+        return config.dataDir();
+    }
+
+    /**
+     * A setting other parts of the app read (e.g. {@code gemini.api-key} / {@code GEMINI_API_KEY},
+     * {@code kiosk.idle-seconds}): the environment variable, else the config file key, else the
+     * default.
+     */
+    public String setting(String key, String envVar, String defaultValue) {
+        return config.setting(key, envVar, defaultValue);
+    }
+
+    public int intSetting(String key, String envVar, int defaultValue) {
+        return config.intSetting(key, envVar, defaultValue);
+    }
+
+    /** True when no store database is configured and the embedded one is used. */
+    public boolean isEmbedded() {
+        return store != null && config.externalDatabase().isEmpty();
+    }
+
+    /** Whether {@link #database()} seeds an empty embedded database (default: yes; the db commands: no). */
+    public synchronized void setAutoSeed(boolean autoSeed) {
+        this.autoSeed = autoSeed;
+    }
+
+    /** Where a first-start seed reports (default stdout; the chat command keeps stdout for replies). */
+    public synchronized void setSeedReport(PrintStream out) {
+        this.seedReport = Objects.requireNonNull(out, "out");
+    }
+
+    /**
+     * The store database, opened and migrated on the first call (starting the embedded server when
+     * no database is configured, and seeding it when it is found empty). Throws
+     * {@link com.shopassist.core.common.DataUnavailableException} with a one-line message when it
+     * cannot be reached; the next call tries again.
+     */
+    public synchronized Database database() {
+        if (closed) throw new IllegalStateException("the application is closed");
+        if (database != null) return database;
+        Database db = store.open();
+        database = db;
+        try {
+            if (store.embedded().isPresent() && autoSeed) {
+                Seeding.seedIfEmpty(this, seedReport);
+                StartupTimeline.mark("first-start seed checked");
+            }
+            return db;
+        } catch (RuntimeException e) {
+            database = null;
+            repositories = null;
+            db.close();
+            store.close();
+            throw e;
+        }
+    }
+
+    /** The embedded server, if {@link #database()} started one. */
+    public synchronized Optional<EmbeddedDatabase> embeddedDatabase() {
+        return store == null ? Optional.empty() : store.embedded();
+    }
+
+    /** The store's repositories over {@link #database()}. */
+    public synchronized StoreRepositories repositories() {
+        if (repositories == null) repositories = StoreRepositories.over(database(), clock);
+        return repositories;
+    }
+
+    /**
+     * The core services over {@link #repositories()}. Hold time and chat retention come from
+     * {@code cart.hold-minutes} / {@code SHOPASSIST_HOLD_MINUTES} (default 30) and
+     * {@code privacy.chat-retention-days} / {@code SHOPASSIST_CHAT_RETENTION_DAYS} (default 90).
+     */
+    public synchronized ShopServices services() {
+        if (services == null) {
+            CommerceSettings settings = CommerceSettings.defaults()
+                    .withHoldMinutes(intSetting("cart.hold-minutes", "SHOPASSIST_HOLD_MINUTES", 30))
+                    .withChatRetentionDays(
+                            intSetting("privacy.chat-retention-days", "SHOPASSIST_CHAT_RETENTION_DAYS", 90));
+            services = ShopServices.over(repositories(), clock, settings);
+        }
+        return services;
+    }
+
+    /**
+     * Semantic search over product embeddings, loading the model and vectors in the background (the
+     * keyword path answers until it is ready). Null when {@code assistant.semantic} /
+     * {@code SHOPASSIST_SEMANTIC} is "off" or the model cannot be loaded on this machine.
+     */
+    public synchronized SemanticSearch semanticSearch() {
+        if (!semanticStarted) {
+            semanticStarted = true;
+            if (semanticSearchWanted()) {
+                try {
+                    MiniLmEmbedder embedder = new MiniLmEmbedder();
+                    closeOnExit(embedder);
+                    EmbeddingIndex index = new EmbeddingIndex(repositories().embeddings(), embedder);
+                    index.startInBackground();
+                    semantic = index;
+                } catch (RuntimeException | LinkageError e) {
+                    LOG.warn("semantic search is off: {}", e.toString());
+                    semantic = null; // keyword search still answers
+                }
+            }
+        }
+        return semantic;
+    }
+
+    boolean semanticSearchWanted() {
+        return !"off".equalsIgnoreCase(setting("assistant.semantic", "SHOPASSIST_SEMANTIC", "on"));
+    }
+
+    /** The tool layer both assistants (and the gift finder) share, over {@link #services()}. */
+    public synchronized ShopTools tools() {
+        if (tools == null) {
+            ShopServices s = services();
+            tools = new CoreShopTools(
+                    s.catalog(),
+                    s.stock(),
+                    s.carts(),
+                    s.vouchers(),
+                    s.checkout(),
+                    s.orders(),
+                    s.customers(),
+                    semanticSearch(),
+                    clock);
+        }
+        return tools;
+    }
+
+    /** The rule-based assistant that needs no network, over {@link #tools()}; not persisted by itself. */
+    public synchronized ShoppingAssistant offlineAssistant() {
+        if (offline == null) offline = new OfflineAssistant(tools(), semanticSearch());
+        return offline;
+    }
+
+    /**
+     * The assistant the window and the headless chat talk to: Gemini Flash, then Pro, then the
+     * offline assistant, then a graceful message, persisting every turn. With
+     * {@link AssistantMode#OFFLINE_ONLY}, or with no Gemini key configured ({@code GEMINI_API_KEY} /
+     * {@code gemini.api-key}), only the offline layers answer, still persisted.
+     */
+    public synchronized ShoppingAssistant assistant(AssistantMode mode) {
+        ShoppingAssistant built = assistants.get(mode);
+        if (built == null) {
+            AiSettings settings = AiSettings.fromEnvironment(this::aiSetting);
+            if (mode == AssistantMode.OFFLINE_ONLY) settings = settings.withoutApiKey();
+            built = AssistantChain.create(settings, tools(), repositories().chats(), offlineAssistant(), clock);
+            assistants.put(mode, built);
+        }
+        return built;
+    }
+
+    /** Names with a dot are config file keys, the others environment variables. */
+    private String aiSetting(String name) {
+        return name.contains(".") ? config.setting(name, null, null) : config.setting("", name, null);
+    }
+
+    /**
+     * What the window calls: the services, the tool layer, this assistant, and a probe of the
+     * database for the status banner.
+     *
+     * @param onlineAssistant whether Gemini answers (false shows the "offline" badge from the start)
+     */
+    public UiServices uiServices(ShoppingAssistant assistant, boolean onlineAssistant) {
+        ShopServices s = services();
+        return new UiServices(
+                s.catalog(),
+                s.carts(),
+                s.vouchers(),
+                s.checkout(),
+                s.orders(),
+                s.customers(),
+                s.privacy(),
+                s.stock(),
+                assistant,
+                tools(),
+                databaseProbe(database()),
+                onlineAssistant);
+    }
+
+    /** True when a connection can be had and answers within two seconds. */
+    private static BooleanSupplier databaseProbe(Database db) {
+        return () -> {
+            try (Connection c = db.dataSource().getConnection()) {
+                return c.isValid(2);
+            } catch (Exception e) {
+                return false;
+            }
+        };
+    }
+
+    /** Registers something to close when the app exits (closed in reverse order, before the database). */
+    public synchronized void closeOnExit(AutoCloseable closeable) {
+        closeables.push(closeable);
+    }
+
+    /** Closes what was registered, then the database and the embedded server if this wiring opened them. */
+    @Override
+    public synchronized void close() {
+        if (closed) return;
+        closed = true;
+        while (!closeables.isEmpty()) {
+            AutoCloseable c = closeables.pop();
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.warn("closing {} failed", c, e);
+            }
+        }
+        if (store != null) {
+            if (database != null) database.close();
+            store.close();
+        }
+        database = null;
+        repositories = null;
+        services = null;
+        tools = null;
+        semantic = null;
+        offline = null;
+        assistants.clear();
+    }
+}

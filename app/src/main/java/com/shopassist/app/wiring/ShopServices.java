@@ -1,0 +1,70 @@
+package com.shopassist.app.wiring;
+
+import com.shopassist.core.cart.CartService;
+import com.shopassist.core.cart.DefaultCartService;
+import com.shopassist.core.catalog.CatalogService;
+import com.shopassist.core.catalog.DefaultCatalogService;
+import com.shopassist.core.checkout.CheckoutService;
+import com.shopassist.core.checkout.DefaultCheckoutService;
+import com.shopassist.core.common.CommerceSettings;
+import com.shopassist.core.common.Transactions;
+import com.shopassist.core.customer.CustomerService;
+import com.shopassist.core.customer.DefaultCustomerService;
+import com.shopassist.core.order.DefaultOrderService;
+import com.shopassist.core.order.OrderService;
+import com.shopassist.core.privacy.DefaultPrivacyService;
+import com.shopassist.core.privacy.PrivacyService;
+import com.shopassist.core.stock.DefaultStockService;
+import com.shopassist.core.stock.StockHolds;
+import com.shopassist.core.stock.StockService;
+import com.shopassist.core.voucher.DefaultVoucherService;
+import com.shopassist.core.voucher.VoucherRules;
+import com.shopassist.core.voucher.VoucherService;
+import com.shopassist.data.StoreRepositories;
+import java.time.Clock;
+
+/**
+ * The core services over the store's repositories: the one place a {@code Default*Service} is
+ * built (an ArchUnit rule holds every other class to that). Time comes from {@code clock}
+ * everywhere (holds, sessions, vouchers).
+ */
+public record ShopServices(
+        CatalogService catalog,
+        StockService stock,
+        CartService carts,
+        VoucherService vouchers,
+        CheckoutService checkout,
+        OrderService orders,
+        CustomerService customers,
+        PrivacyService privacy) {
+
+    /** Wires the services once over {@code r}; call it once per database. */
+    public static ShopServices over(StoreRepositories r, Clock clock, CommerceSettings settings) {
+        Transactions tx = r.transactions();
+        VoucherRules rules = new VoucherRules(settings.storeZone());
+        StockHolds holds = new StockHolds(r.stock(), clock, settings.holdDuration());
+        CatalogService catalog = new DefaultCatalogService(r.catalog(), clock);
+        CartService carts = new DefaultCartService(r.carts(), holds, r.vouchers(), rules, catalog, tx, clock);
+        return new ShopServices(
+                catalog,
+                new DefaultStockService(r.stock(), holds, catalog, tx, clock),
+                carts,
+                new DefaultVoucherService(r.vouchers(), clock),
+                new DefaultCheckoutService(
+                        r.carts(),
+                        r.stock(),
+                        holds,
+                        r.vouchers(),
+                        rules,
+                        r.orders(),
+                        r.checkout(),
+                        r.customers(),
+                        catalog,
+                        tx,
+                        clock,
+                        settings),
+                new DefaultOrderService(r.orders(), r.stock(), r.vouchers(), tx, clock),
+                new DefaultCustomerService(r.customers(), tx, clock, settings),
+                new DefaultPrivacyService(r.privacy(), carts, tx, clock, settings));
+    }
+}

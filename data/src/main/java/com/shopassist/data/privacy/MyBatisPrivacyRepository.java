@@ -1,0 +1,120 @@
+package com.shopassist.data.privacy;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.shopassist.core.privacy.PrivacyRepository;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@link PrivacyRepository} in SQL; the export document is written with Jackson. */
+public final class MyBatisPrivacyRepository implements PrivacyRepository {
+
+    private final PrivacyMapper mapper;
+    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    public MyBatisPrivacyRepository(PrivacyMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    @Override
+    public boolean lockCustomer(long customerId) {
+        return !mapper.lockCustomer(customerId).isEmpty();
+    }
+
+    @Override
+    public Optional<String> exportDocument(long customerId, Instant exportedAt) {
+        List<Map<String, Object>> customer = mapper.customer(customerId);
+        if (customer.isEmpty()) return Optional.empty();
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("format", "shopassist-export-1");
+        d.put("exported_at", exportedAt.toString());
+        d.put("customer", clean(customer.get(0)));
+        d.put("addresses", clean(mapper.addresses(customerId)));
+        d.put("sessions", clean(mapper.sessions(customerId)));
+        d.put("cart", clean(mapper.cart(customerId)));
+        List<Map<String, Object>> orders = clean(mapper.orders(customerId));
+        List<Map<String, Object>> items = clean(mapper.orderItems(customerId));
+        for (Map<String, Object> o : orders) {
+            List<Map<String, Object>> lines = new ArrayList<>();
+            for (Map<String, Object> i : items) {
+                if (o.get("order_id").equals(i.get("order_id"))) lines.add(i);
+            }
+            o.put("items", lines);
+        }
+        d.put("orders", orders);
+        List<Map<String, Object>> chats = clean(mapper.chatSessions(customerId));
+        List<Map<String, Object>> messages = clean(mapper.chatMessages(customerId));
+        for (Map<String, Object> c : chats) {
+            List<Map<String, Object>> own = new ArrayList<>();
+            for (Map<String, Object> m : messages) {
+                if (c.get("chat_session_id").equals(m.get("chat_session_id"))) own.add(m);
+            }
+            c.put("messages", own);
+        }
+        d.put("chats", chats);
+        try {
+            return Optional.of(json.writeValueAsString(d));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("export could not be written as JSON", e);
+        }
+    }
+
+    private static List<Map<String, Object>> clean(List<Map<String, Object>> rows) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Map<String, Object> r : rows) out.add(clean(r));
+        return out;
+    }
+
+    /** JDBC values to JSON-friendly ones: instants as ISO-8601 text, amounts as exact decimal text (never floating point). */
+    private static Map<String, Object> clean(Map<String, Object> row) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        row.forEach((k, v) -> {
+            Object value = v;
+            if (v instanceof java.sql.Timestamp t) value = t.toInstant().toString();
+            else if (v instanceof OffsetDateTime o) value = o.toInstant().toString();
+            else if (v instanceof Instant i) value = i.toString();
+            else if (v instanceof BigDecimal b) value = b.stripTrailingZeros().toPlainString();
+            out.put(k, value);
+        });
+        return out;
+    }
+
+    @Override
+    public void deleteAddresses(long customerId) {
+        mapper.deleteAddresses(customerId);
+    }
+
+    @Override
+    public void deleteSessions(long customerId) {
+        mapper.deleteSessions(customerId);
+    }
+
+    @Override
+    public void redactChatsOf(long customerId, String redacted) {
+        mapper.redactChatsOf(customerId, redacted);
+        mapper.clearChatSessionsOf(customerId);
+    }
+
+    @Override
+    public void forgetOrderAddresses(long customerId) {
+        mapper.forgetOrderAddresses(customerId);
+    }
+
+    @Override
+    public void anonymise(long customerId, String email, String name, Instant now) {
+        mapper.anonymise(customerId, email, name, now);
+    }
+
+    @Override
+    public int redactChatsBefore(Instant before, String redacted) {
+        mapper.clearChatSummariesBefore(before);
+        return mapper.redactChatsBefore(before, redacted);
+    }
+}
