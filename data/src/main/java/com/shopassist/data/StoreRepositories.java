@@ -46,7 +46,6 @@ import java.util.Objects;
  */
 public final class StoreRepositories {
 
-    private final Database db;
     private final AfterCommitTransactions transactions;
     private final StockCache stockCache;
     private final CachingCatalogRepository catalog;
@@ -61,7 +60,6 @@ public final class StoreRepositories {
     private final PgProductEmbeddingRepository embeddings;
 
     private StoreRepositories(Database db, Clock clock) {
-        this.db = db;
         this.transactions = new AfterCommitTransactions(db.transactions());
         StockMapper stockMapper = db.mapper(StockMapper.class);
         this.stockCache = new StockCache(stockMapper, clock);
@@ -82,11 +80,6 @@ public final class StoreRepositories {
     /** The repositories over an open, migrated database. */
     public static StoreRepositories over(Database db, Clock clock) {
         return new StoreRepositories(Objects.requireNonNull(db, "db"), Objects.requireNonNull(clock, "clock"));
-    }
-
-    /** The database they read and write. */
-    public Database database() {
-        return db;
     }
 
     /** The transactions the services use (nested calls join; caches are invalidated after commit). */
