@@ -28,7 +28,7 @@ import java.util.Objects;
 
 /**
  * Test wiring: the core services over {@link StoreRepositories}, built the way the app's
- * composition root ({@code com.shopassist.app.wiring.ShopServices}) builds them, for the tests of
+ * composition root ({@code com.shopassist.app.wiring.CoreServices}) builds them, for the tests of
  * data and ai, which cannot see app. Keep the two in step.
  */
 public final class CommerceServices {

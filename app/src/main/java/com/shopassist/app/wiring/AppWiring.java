@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * configuration, clock
  *   store database          the configured one or the embedded one; migrated; a first start seeded
  *   repositories            data: the ports, their caches, the shared transactions
- *   services                core: ShopServices, the only place a Default*Service is built
+ *   services                core: CoreServices, the only place a Default*Service is built
  *   semantic search         ai: the embedding index, loading in the background
  *   tool layer              ai: one CoreShopTools for both assistants
  *   assistants              ai: the offline assistant; the chain (Gemini, then offline)
@@ -73,7 +73,7 @@ public final class AppWiring implements AutoCloseable {
 
     private Database database;
     private StoreRepositories repositories;
-    private ShopServices services;
+    private CoreServices services;
     private SemanticSearch semantic;
     private boolean semanticStarted;
     private ShopTools tools;
@@ -181,13 +181,13 @@ public final class AppWiring implements AutoCloseable {
      * {@code cart.hold-minutes} / {@code SHOPASSIST_HOLD_MINUTES} (default 30) and
      * {@code privacy.chat-retention-days} / {@code SHOPASSIST_CHAT_RETENTION_DAYS} (default 90).
      */
-    public synchronized ShopServices services() {
+    public synchronized CoreServices services() {
         if (services == null) {
             CommerceSettings settings = CommerceSettings.defaults()
                     .withHoldMinutes(intSetting("cart.hold-minutes", "SHOPASSIST_HOLD_MINUTES", 30))
                     .withChatRetentionDays(
                             intSetting("privacy.chat-retention-days", "SHOPASSIST_CHAT_RETENTION_DAYS", 90));
-            services = ShopServices.over(repositories(), clock, settings);
+            services = CoreServices.over(repositories(), clock, settings);
         }
         return services;
     }
@@ -223,7 +223,7 @@ public final class AppWiring implements AutoCloseable {
     /** The tool layer both assistants (and the gift finder) share, over {@link #services()}. */
     public synchronized ShopTools tools() {
         if (tools == null) {
-            ShopServices s = services();
+            CoreServices s = services();
             tools = new CoreShopTools(
                     s.catalog(),
                     s.stock(),
@@ -273,7 +273,7 @@ public final class AppWiring implements AutoCloseable {
      * @param onlineAssistant whether Gemini answers (false shows the "offline" badge from the start)
      */
     public UiServices uiServices(ShoppingAssistant assistant, boolean onlineAssistant) {
-        ShopServices s = services();
+        CoreServices s = services();
         return new UiServices(
                 s.catalog(),
                 s.carts(),

@@ -7,7 +7,7 @@ import com.shopassist.app.ui.shell.MainWindow;
 import com.shopassist.app.ui.shell.ShellViewModel;
 import com.shopassist.app.ui.shell.UiLauncher;
 import com.shopassist.app.wiring.AppWiring;
-import com.shopassist.app.wiring.ShopServices;
+import com.shopassist.app.wiring.CoreServices;
 import com.shopassist.data.db.Database;
 import com.shopassist.data.testing.TestDatabase;
 import java.time.Clock;
@@ -41,7 +41,7 @@ public abstract class UiTestBase {
     }
 
     protected static Database db;
-    protected static ShopServices commerce;
+    protected static CoreServices commerce;
     protected static UiServices services;
 
     protected Stage stage;

@@ -11,7 +11,7 @@ import com.shopassist.app.ui.common.Ticker;
 import com.shopassist.app.ui.common.UiTasks;
 import com.shopassist.app.ui.kiosk.KioskSettings;
 import com.shopassist.app.wiring.AppWiring;
-import com.shopassist.app.wiring.ShopServices;
+import com.shopassist.app.wiring.CoreServices;
 import com.shopassist.core.cart.CartOwner;
 import com.shopassist.core.catalog.Product;
 import com.shopassist.core.catalog.ProductQuery;
@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
 class ViewModelsIT {
 
     private static Database db;
-    private static ShopServices commerce;
+    private static CoreServices commerce;
     private static UiServices services;
     private final AtomicLong now = new AtomicLong(1_000_000);
     private UiContext ui;

@@ -28,7 +28,7 @@ import java.time.Clock;
  * built (an ArchUnit rule holds every other class to that). Time comes from {@code clock}
  * everywhere (holds, sessions, vouchers).
  */
-public record ShopServices(
+public record CoreServices(
         CatalogService catalog,
         StockService stock,
         CartService carts,
@@ -39,13 +39,13 @@ public record ShopServices(
         PrivacyService privacy) {
 
     /** Wires the services once over {@code r}; call it once per database. */
-    public static ShopServices over(StoreRepositories r, Clock clock, CommerceSettings settings) {
+    public static CoreServices over(StoreRepositories r, Clock clock, CommerceSettings settings) {
         Transactions tx = r.transactions();
         VoucherRules rules = new VoucherRules(settings.storeZone());
         StockHolds holds = new StockHolds(r.stock(), clock, settings.holdDuration());
         CatalogService catalog = new DefaultCatalogService(r.catalog(), clock);
         CartService carts = new DefaultCartService(r.carts(), holds, r.vouchers(), rules, catalog, tx, clock);
-        return new ShopServices(
+        return new CoreServices(
                 catalog,
                 new DefaultStockService(r.stock(), holds, catalog, tx, clock),
                 carts,
