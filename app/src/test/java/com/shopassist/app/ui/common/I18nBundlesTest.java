@@ -23,7 +23,7 @@ class I18nBundlesTest {
     /** A string literal that looks like a message key: "cart.total", "chat.suggest.1". */
     private static final Pattern KEY = Pattern.compile("\"([a-z][a-zA-Z]*(?:\\.[a-zA-Z0-9]+)+)\"");
     /** Files that name configuration settings ("kiosk.enabled"), not messages. */
-    private static final Set<String> CONFIG_FILES = Set.of("UiOptions.java", "UiLauncher.java", "DesktopLauncher.java");
+    private static final Set<String> CONFIG_FILES = Set.of("UiOptions.java");
     /** Keys built at run time from an enum or a list ("status." + status.name()). */
     private static final Set<String> DYNAMIC_PREFIXES =
             Set.of("status.", "sort.", "voucher.rejected.", "gift.recipient.", "error.code.", "error.field.");
