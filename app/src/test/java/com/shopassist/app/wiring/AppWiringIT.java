@@ -20,7 +20,7 @@ class AppWiringIT {
     @TempDir
     Path dataDir;
 
-    private AppWiring context() {
+    private AppWiring wiring() {
         return new AppWiring(
                 AppConfig.resolve(
                         GlobalOptions.parse(List.of("--data-dir", dataDir.toString())),
@@ -31,17 +31,17 @@ class AppWiringIT {
     @Test
     void firstStartSeedsTheEmbeddedDatabaseAndARestartKeepsItWithoutSeedingAgain() {
         long firstStartMs;
-        try (AppWiring ctx = context()) {
+        try (AppWiring app = wiring()) {
             long t0 = System.nanoTime();
-            assertThat(ctx.isEmbedded()).isTrue();
-            assertThat(ctx.database().mapper(DbInfoMapper.class).counts().products())
+            assertThat(app.isEmbedded()).isTrue();
+            assertThat(app.database().mapper(DbInfoMapper.class).counts().products())
                     .isEqualTo(Seeder.STANDARD_CATALOG_SIZE);
             firstStartMs = (System.nanoTime() - t0) / 1_000_000;
-            assertThat(ctx.embeddedDatabase()).isPresent();
+            assertThat(app.embeddedDatabase()).isPresent();
         }
-        try (AppWiring ctx = context()) {
+        try (AppWiring app = wiring()) {
             long t0 = System.nanoTime();
-            var db = ctx.database();
+            var db = app.database();
             long secondStartMs = (System.nanoTime() - t0) / 1_000_000;
             assertThat(db.mapper(DbInfoMapper.class).counts().products()).isEqualTo(Seeder.STANDARD_CATALOG_SIZE);
             assertThat(db.mapper(SeedRunMapper.class).latest().id())
@@ -54,9 +54,9 @@ class AppWiringIT {
 
     @Test
     void dbCommandsDoNotSeedOnTheirOwn() {
-        try (AppWiring ctx = context()) {
-            ctx.setAutoSeed(false);
-            assertThat(ctx.database().mapper(DbInfoMapper.class).counts().products())
+        try (AppWiring app = wiring()) {
+            app.setAutoSeed(false);
+            assertThat(app.database().mapper(DbInfoMapper.class).counts().products())
                     .isZero();
         }
     }
