@@ -1,5 +1,8 @@
 package com.shopassist.ai.gemini;
 
+import com.shopassist.ai.lang.Lang;
+import com.shopassist.ai.lang.LanguageDetector;
+import com.shopassist.ai.lang.YesNo;
 import com.shopassist.ai.offline.OfflineAssistant;
 import com.shopassist.ai.tools.ShopTools;
 import com.shopassist.ai.tools.ToolResult;
@@ -105,9 +108,9 @@ public final class ChainEngine implements ShoppingAssistant {
 
     @Override
     public AssistantReply reply(ChatContext ctx, String message, Consumer<String> onToken) {
-        String lang = "en";
+        Lang lang = Lang.EN;
         try {
-            lang = Lang.detect(message, Lang.of(ctx == null ? null : ctx.uiLocale()));
+            lang = LanguageDetector.detect(message, Lang.of(ctx == null ? null : ctx.uiLocale()));
             Objects.requireNonNull(ctx, "ctx");
             synchronized (locks.computeIfAbsent(ctx.chatSessionId(), k -> new Object())) {
                 return turn(ctx, message, lang, onToken);
@@ -122,7 +125,7 @@ public final class ChainEngine implements ShoppingAssistant {
 
     @Override
     public AssistantReply confirm(ChatContext ctx, String actionId, boolean accept) {
-        String lang = Lang.of(ctx == null ? null : ctx.uiLocale());
+        Lang lang = Lang.of(ctx == null ? null : ctx.uiLocale());
         try {
             synchronized (locks.computeIfAbsent(ctx.chatSessionId(), k -> new Object())) {
                 Pending p = pending.get(ctx.chatSessionId());
@@ -132,13 +135,7 @@ public final class ChainEngine implements ShoppingAssistant {
                 Session session = openSession(ctx);
                 if (!session.ownedBy(ctx)) return simple(Texts.otherAccount(lang), lang, "fallback");
                 boolean stored = session.stored();
-                return settle(
-                        ctx,
-                        p,
-                        accept,
-                        accept ? Lang.pick(lang, "yes", "ya") : Lang.pick(lang, "no", "tidak"),
-                        lang,
-                        stored);
+                return settle(ctx, p, accept, accept ? lang.pick("yes", "ya") : lang.pick("no", "tidak"), lang, stored);
             }
         } catch (Throwable t) {
             log.error("confirmation failed; answering gracefully", t);
@@ -184,7 +181,7 @@ public final class ChainEngine implements ShoppingAssistant {
 
     // ------------------------------------------------------------------ the turn
 
-    private AssistantReply turn(ChatContext ctx, String rawMessage, String lang, Consumer<String> onToken) {
+    private AssistantReply turn(ChatContext ctx, String rawMessage, Lang lang, Consumer<String> onToken) {
         // NUL and other control characters cannot be stored (PostgreSQL text) and mean nothing to a model
         String message = rawMessage == null
                 ? ""
@@ -204,8 +201,9 @@ public final class ChainEngine implements ShoppingAssistant {
         }
 
         Pending p = pending.remove(ctx.chatSessionId());
-        if (p != null && (Texts.isYes(message) || Texts.isNo(message))) {
-            AssistantReply r = settle(ctx, p, Texts.isYes(message), message, lang, stored);
+        YesNo.Answer answer = p == null ? null : YesNo.of(message);
+        if (answer != null) {
+            AssistantReply r = settle(ctx, p, answer == YesNo.Answer.YES, message, lang, stored);
             emit(onToken, r.text(), null);
             return r;
         }
@@ -290,7 +288,14 @@ public final class ChainEngine implements ShoppingAssistant {
             if (o.interrupted()) text = text + Texts.interrupted(turn.lang);
         }
         return new AssistantReply(
-                text, turn.lang, cards, cart, action, toolNames, o.label(), suggestions(turn.lang, toolNames, action));
+                text,
+                turn.lang.code(),
+                cards,
+                cart,
+                action,
+                toolNames,
+                o.label(),
+                suggestions(turn.lang, toolNames, action));
     }
 
     /**
@@ -338,10 +343,17 @@ public final class ChainEngine implements ShoppingAssistant {
                 writes.stream().map(ToolResult::tool).distinct().toList();
         String text = Texts.immediate(writes, turn.lang) + Texts.interrupted(turn.lang);
         return new AssistantReply(
-                text, turn.lang, List.of(), cart, null, toolNames, "fallback", suggestions(turn.lang, toolNames, null));
+                text,
+                turn.lang.code(),
+                List.of(),
+                cart,
+                null,
+                toolNames,
+                "fallback",
+                suggestions(turn.lang, toolNames, null));
     }
 
-    private AssistantReply fromOffline(ChatContext ctx, String message, String lang) {
+    private AssistantReply fromOffline(ChatContext ctx, String message, Lang lang) {
         AssistantReply r = null;
         try {
             r = offline.reply(ctx, message);
@@ -353,7 +365,7 @@ public final class ChainEngine implements ShoppingAssistant {
     }
 
     private AssistantReply settle(
-            ChatContext ctx, Pending p, boolean accept, String message, String lang, boolean stored) {
+            ChatContext ctx, Pending p, boolean accept, String message, Lang lang, boolean stored) {
         pending.remove(ctx.chatSessionId());
         AssistantReply r = null;
         if ("offline".equals(p.assistant())) {
@@ -380,7 +392,7 @@ public final class ChainEngine implements ShoppingAssistant {
             if (again != null) pending.put(ctx.chatSessionId(), new Pending(again, p.assistant()));
             r = new AssistantReply(
                     Texts.executed(p.action(), result, lang),
-                    lang,
+                    lang.code(),
                     result.products().stream().map(ProductCard::of).toList(),
                     result.cart(),
                     again,
@@ -389,7 +401,7 @@ public final class ChainEngine implements ShoppingAssistant {
                     again == null ? List.of() : suggestions(lang, List.of(), again));
         } else {
             r = new AssistantReply(
-                    Texts.declined(lang), lang, List.of(), null, null, List.of(), p.assistant(), List.of());
+                    Texts.declined(lang), lang.code(), List.of(), null, null, List.of(), p.assistant(), List.of());
         }
         if (stored) persistPlain(ctx, message, r.text(), false);
         return r;
@@ -409,7 +421,7 @@ public final class ChainEngine implements ShoppingAssistant {
             new AssistantReply("", "en", null, null, null, null, "offline", null);
 
     /** Null: go ahead. BUDGET_OFFLINE: serve offline. Otherwise the refusal to show. */
-    private AssistantReply budgetRefusal(ChatContext ctx, String lang) {
+    private AssistantReply budgetRefusal(ChatContext ctx, Lang lang) {
         long budget = settings.dailyBudget(ctx.tier());
         Instant since = LocalDate.now(clock.withZone(settings.budgetZone()))
                 .atStartOfDay(settings.budgetZone())
@@ -430,13 +442,13 @@ public final class ChainEngine implements ShoppingAssistant {
             default ->
                 new AssistantReply(
                         Texts.signIn(lang),
-                        lang,
+                        lang.code(),
                         List.of(),
                         null,
                         null,
                         List.of(),
                         "fallback",
-                        List.of(Lang.pick(lang, "Sign in", "Masuk")));
+                        List.of(lang.pick("Sign in", "Masuk")));
         };
     }
 
@@ -560,11 +572,11 @@ public final class ChainEngine implements ShoppingAssistant {
 
     // ------------------------------------------------------------------ small helpers
 
-    private static String listing(List<ToolResult> results, String lang) {
+    private static String listing(List<ToolResult> results, Lang lang) {
         Map<Long, Product> products = new LinkedHashMap<>();
         for (ToolResult r : results) for (Product p : r.products()) products.putIfAbsent(p.id(), p);
-        if (products.isEmpty()) return Lang.pick(lang, "Done. Anything else?", "Sudah. Ada lagi?");
-        StringBuilder sb = new StringBuilder(Lang.pick(lang, "Here is what I found:", "Ini yang saya temukan:"));
+        if (products.isEmpty()) return lang.pick("Done. Anything else?", "Sudah. Ada lagi?");
+        StringBuilder sb = new StringBuilder(lang.pick("Here is what I found:", "Ini yang saya temukan:"));
         products.values().stream()
                 .limit(5)
                 .forEach(p -> sb.append("\n- **")
@@ -586,22 +598,22 @@ public final class ChainEngine implements ShoppingAssistant {
         return out;
     }
 
-    private static List<String> suggestions(String lang, List<String> tools, ProposedAction action) {
-        if (action != null) return "id".equals(lang) ? List.of("ya", "tidak") : List.of("yes", "no");
+    private static List<String> suggestions(Lang lang, List<String> tools, ProposedAction action) {
+        if (action != null) return lang == Lang.ID ? List.of("ya", "tidak") : List.of("yes", "no");
         if (tools.contains("add_to_cart"))
-            return "id".equals(lang) ? List.of("lihat keranjang", "checkout") : List.of("view cart", "checkout");
+            return lang == Lang.ID ? List.of("lihat keranjang", "checkout") : List.of("view cart", "checkout");
         if (tools.contains("search_products") || tools.contains("get_products_by_category")) {
-            return "id".equals(lang)
+            return lang == Lang.ID
                     ? List.of("bandingkan dua teratas", "tambahkan yang pertama")
                     : List.of("compare the top two", "add the first one");
         }
         return List.of();
     }
 
-    private AssistantReply graceful(String lang) {
+    private AssistantReply graceful(Lang lang) {
         return new AssistantReply(
                 Texts.graceful(lang),
-                lang,
+                lang.code(),
                 List.of(),
                 null,
                 null,
@@ -610,8 +622,8 @@ public final class ChainEngine implements ShoppingAssistant {
                 Texts.gracefulSuggestions(lang));
     }
 
-    private static AssistantReply simple(String text, String lang, String assistant) {
-        return new AssistantReply(text, lang, List.of(), null, null, List.of(), assistant, List.of());
+    private static AssistantReply simple(String text, Lang lang, String assistant) {
+        return new AssistantReply(text, lang.code(), List.of(), null, null, List.of(), assistant, List.of());
     }
 
     private static void emit(Consumer<String> onToken, String text, AtomicBoolean shown) {

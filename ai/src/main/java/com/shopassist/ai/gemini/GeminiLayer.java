@@ -1,5 +1,6 @@
 package com.shopassist.ai.gemini;
 
+import com.shopassist.ai.lang.Lang;
 import com.shopassist.ai.tools.ShopTools;
 import com.shopassist.ai.tools.ToolResult;
 import com.shopassist.core.chat.TokenUsage;
@@ -202,7 +203,7 @@ final class GeminiLayer {
             sb.append("\n\n# Earlier in this chat\n").append(turn.history.summary());
         }
         sb.append("\n\nReply in ")
-                .append("id".equals(turn.lang) ? "Bahasa Indonesia" : "English")
+                .append(turn.lang == Lang.ID ? "Bahasa Indonesia" : "English")
                 .append('.');
         return sb.toString();
     }

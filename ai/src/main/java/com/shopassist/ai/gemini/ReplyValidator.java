@@ -1,5 +1,6 @@
 package com.shopassist.ai.gemini;
 
+import com.shopassist.ai.lang.Lang;
 import com.shopassist.ai.tools.ToolResult;
 import com.shopassist.core.cart.Cart;
 import com.shopassist.core.cart.CartLine;
@@ -48,7 +49,7 @@ final class ReplyValidator {
             Pattern.compile("(?i)\\b(in stock|available|tersedia|ready stock|ready)\\b");
     private static final Pattern SENTENCE = Pattern.compile("(?<=[.!?])\\s+");
 
-    Checked check(String text, List<ToolResult> results, String shopperMessage, String lang) {
+    Checked check(String text, List<ToolResult> results, String shopperMessage, Lang lang) {
         Map<Long, Known> known = new LinkedHashMap<>();
         Set<Long> amounts = new HashSet<>();
         for (ToolResult r : results) {
@@ -82,7 +83,7 @@ final class ReplyValidator {
             Set<Long> amounts,
             List<String> corrections,
             Map<Long, ProductCard> mentioned,
-            String lang) {
+            Lang lang) {
         if (line.isBlank()) return line;
         Matcher ref = PRODUCT_REF.matcher(line);
         while (ref.find()) {
@@ -111,7 +112,7 @@ final class ReplyValidator {
             Set<Long> amounts,
             List<String> corrections,
             Map<Long, ProductCard> mentioned,
-            String lang) {
+            Lang lang) {
         List<Known> inUnit = productsIn(unit, known.values());
         for (Known k : inUnit) if (k.product() != null) mentioned.putIfAbsent(k.id(), ProductCard.of(k.product()));
         List<long[]> prices = amountSpans(unit);
@@ -142,7 +143,7 @@ final class ReplyValidator {
         return sb.toString();
     }
 
-    private static String fixStock(String line, Known k, List<String> corrections, String lang) {
+    private static String fixStock(String line, Known k, List<String> corrections, Lang lang) {
         if (k.available() < 0) return line;
         String out = line;
         for (Pattern p : List.of(LEFT_EN, LEFT_ID)) {
@@ -165,12 +166,12 @@ final class ReplyValidator {
             out = sb.toString();
         }
         if (k.available() > 0 && SOLD_OUT.matcher(out).find()) {
-            out = SOLD_OUT.matcher(out).replaceAll(Lang.pick(lang, "in stock", "tersedia"));
+            out = SOLD_OUT.matcher(out).replaceAll(lang.pick("in stock", "tersedia"));
             corrections.add(k.name() + " is in stock, not sold out");
         } else if (k.available() == 0
                 && !SOLD_OUT.matcher(out).find()
                 && IN_STOCK.matcher(out).find()) {
-            out = IN_STOCK.matcher(out).replaceAll(Lang.pick(lang, "sold out", "stok habis"));
+            out = IN_STOCK.matcher(out).replaceAll(lang.pick("sold out", "stok habis"));
             corrections.add(k.name() + " is sold out");
         }
         return out;

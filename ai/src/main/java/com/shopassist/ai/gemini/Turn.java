@@ -1,5 +1,6 @@
 package com.shopassist.ai.gemini;
 
+import com.shopassist.ai.lang.Lang;
 import com.shopassist.ai.tools.ShopTools;
 import com.shopassist.ai.tools.ToolResult;
 import com.shopassist.core.chat.ChatContext;
@@ -24,13 +25,13 @@ final class Turn {
 
     final ChatContext ctx;
     final String message;
-    final String lang;
+    final Lang lang;
     final History history;
     final List<String> toolNames;
     final boolean singleStep;
     private final Map<String, List<ToolResult>> writesDone = new LinkedHashMap<>();
 
-    Turn(ChatContext ctx, String message, String lang, History history, List<String> toolNames, boolean singleStep) {
+    Turn(ChatContext ctx, String message, Lang lang, History history, List<String> toolNames, boolean singleStep) {
         this.ctx = ctx;
         this.message = message;
         this.lang = lang;

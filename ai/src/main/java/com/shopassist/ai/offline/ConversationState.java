@@ -1,5 +1,6 @@
 package com.shopassist.ai.offline;
 
+import com.shopassist.ai.lang.Lang;
 import com.shopassist.core.catalog.Product;
 import com.shopassist.core.chat.ProposedAction;
 import java.util.ArrayList;

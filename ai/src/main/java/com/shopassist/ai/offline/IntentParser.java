@@ -1,5 +1,10 @@
 package com.shopassist.ai.offline;
 
+import com.shopassist.ai.lang.Lang;
+import com.shopassist.ai.lang.LanguageDetector;
+import com.shopassist.ai.lang.NumberWords;
+import com.shopassist.ai.lang.TextNormalizer;
+import com.shopassist.ai.lang.YesNo;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,21 +28,7 @@ public final class IntentParser {
     private static final Pattern QTY_ATTACHED =
             Pattern.compile("^(?:x(\\d{1,3})|(\\d{1,3})(?:x|pcs|pc|buah|biji|unit))$");
     private static final Pattern CODE_SHAPE = Pattern.compile("^[a-z0-9][a-z0-9_]{2,23}$");
-    private static final List<String> LABEL_HINTS = List.of(
-            "rumah",
-            "kantor",
-            "home",
-            "office",
-            "kos",
-            "kost",
-            "kosan",
-            "apartemen",
-            "apartment",
-            "work",
-            "kampus",
-            "campus",
-            "toko",
-            "gudang");
+    private static final List<String> LABEL_HINTS = Lexicon.LABEL_HINTS;
 
     private static final List<String> HELP_PHRASES =
             Lexicon.HELP.stream().filter(p -> p.contains(" ")).toList();
@@ -49,7 +40,7 @@ public final class IntentParser {
     public IntentParser(Vocabulary vocab) {
         this.vocab = vocab == null ? Vocabulary.empty() : vocab;
         java.util.Set<String> englishProductWords = new java.util.HashSet<>();
-        for (String v : Vocabulary.SYNONYMS.values()) englishProductWords.addAll(List.of(v.split(" ")));
+        for (String v : Lexicon.SYNONYMS.values()) englishProductWords.addAll(List.of(v.split(" ")));
         for (String w : Lexicon.DICTIONARY) {
             // English product words are left to the catalog's trigram search: "iphone" is not "phone"
             if (englishProductWords.contains(w) && !Lexicon.CUE_WORDS.contains(w)) continue;
@@ -83,7 +74,7 @@ public final class IntentParser {
         String text = raw == null ? "" : raw;
         if (text.length() > TextNormalizer.MAX_CHARS) text = text.substring(0, TextNormalizer.MAX_CHARS);
         List<String> t = correct(TextNormalizer.tokens(text));
-        Lang lang = detectLanguage(t, fallback == null ? Lang.EN : fallback);
+        Lang lang = LanguageDetector.detect(t, fallback == null ? Lang.EN : fallback);
         return new Work(text, t, lang).run();
     }
 
@@ -102,7 +93,7 @@ public final class IntentParser {
             char c = tok.charAt(i);
             if (!(c >= 'a' && c <= 'z')) return tok; // digits, hyphens, other scripts: model numbers, not typos
         }
-        for (String suffix : new String[] {"nya", "ku", "mu", "kah", "lah"}) {
+        for (String suffix : Lexicon.SUFFIXES) {
             if (tok.endsWith(suffix) && tok.length() - suffix.length() >= 3) {
                 String stem = tok.substring(0, tok.length() - suffix.length());
                 if (Lexicon.DICTIONARY.contains(stem) || vocab.category(stem) != null) return stem;
@@ -166,289 +157,6 @@ public final class IntentParser {
     }
 
     // ------------------------------------------------------------------ language
-
-    private static final java.util.Set<String> ID_MARKERS = java.util.Set.copyOf(List.of(
-            "yang",
-            "di",
-            "ke",
-            "dari",
-            "saya",
-            "aku",
-            "ada",
-            "apa",
-            "mau",
-            "cari",
-            "carikan",
-            "tolong",
-            "dong",
-            "deh",
-            "sih",
-            "kak",
-            "ini",
-            "itu",
-            "untuk",
-            "buat",
-            "dan",
-            "dengan",
-            "tidak",
-            "nggak",
-            "gak",
-            "ga",
-            "iya",
-            "bisa",
-            "berapa",
-            "harga",
-            "murah",
-            "mahal",
-            "juta",
-            "ribu",
-            "rb",
-            "jt",
-            "sepatu",
-            "tas",
-            "baju",
-            "keranjang",
-            "tambah",
-            "tambahkan",
-            "hapus",
-            "kosongkan",
-            "lihat",
-            "pesanan",
-            "alamat",
-            "kirim",
-            "bayar",
-            "stok",
-            "masih",
-            "bandingkan",
-            "hadiah",
-            "kado",
-            "terima",
-            "kasih",
-            "makasih",
-            "halo",
-            "selamat",
-            "pagi",
-            "siang",
-            "malam",
-            "sore",
-            "bantuan",
-            "panggil",
-            "petugas",
-            "semua",
-            "lagi",
-            "kedua",
-            "pertama",
-            "ketiga",
-            "dua",
-            "tiga",
-            "satu",
-            "lima",
-            "empat",
-            "saja",
-            "aja",
-            "punya",
-            "pakai",
-            "pake",
-            "gunakan",
-            "kode",
-            "belum",
-            "sudah",
-            "udah",
-            "masukkan",
-            "masukin",
-            "beli",
-            "jual",
-            "sama",
-            "atau",
-            "kalau",
-            "gimana",
-            "mana",
-            "sekarang",
-            "nanti",
-            "batal",
-            "jangan",
-            "enggak",
-            "lari",
-            "anak",
-            "kami",
-            "bawah",
-            "atas",
-            "antara",
-            "dibawah",
-            "diatas",
-            "ya",
-            "tampilkan",
-            "tunjukkan",
-            "rumah",
-            "kantor",
-            "ayah",
-            "ibu",
-            "tersedia",
-            "habis",
-            "rekomendasi",
-            "merek",
-            "merk",
-            "kategori",
-            "riwayat",
-            "terakhir",
-            "termurah",
-            "paling",
-            "lebih",
-            "kurang",
-            "tidak",
-            "bagus",
-            "kasir",
-            "pegawai",
-            "boleh",
-            "lanjut",
-            "nya",
-            "kosongin",
-            "keluarkan",
-            "buang",
-            "hapusin",
-            "tambahin",
-            "bandingin",
-            "kirimkan",
-            "status",
-            "lacak",
-            "mencari"));
-    private static final java.util.Set<String> EN_MARKERS = java.util.Set.copyOf(List.of(
-            "the",
-            "a",
-            "an",
-            "i",
-            "you",
-            "is",
-            "are",
-            "what",
-            "which",
-            "show",
-            "me",
-            "my",
-            "to",
-            "for",
-            "and",
-            "with",
-            "under",
-            "below",
-            "above",
-            "between",
-            "find",
-            "search",
-            "cart",
-            "add",
-            "remove",
-            "please",
-            "how",
-            "much",
-            "many",
-            "in",
-            "of",
-            "stock",
-            "order",
-            "orders",
-            "thanks",
-            "thank",
-            "hello",
-            "hi",
-            "hey",
-            "yes",
-            "no",
-            "cheap",
-            "cheapest",
-            "want",
-            "need",
-            "looking",
-            "have",
-            "do",
-            "does",
-            "can",
-            "could",
-            "would",
-            "it",
-            "that",
-            "this",
-            "one",
-            "two",
-            "three",
-            "second",
-            "first",
-            "third",
-            "all",
-            "some",
-            "any",
-            "buy",
-            "get",
-            "something",
-            "help",
-            "compare",
-            "gift",
-            "address",
-            "where",
-            "when",
-            "from",
-            "than",
-            "less",
-            "more",
-            "about",
-            "dad",
-            "mom",
-            "shoes",
-            "empty",
-            "clear",
-            "view",
-            "see",
-            "check",
-            "available",
-            "brands",
-            "categories",
-            "home",
-            "office",
-            "ship",
-            "pay",
-            "present",
-            "cancel",
-            "nope",
-            "sure",
-            "okay",
-            "good",
-            "morning",
-            "evening",
-            "last",
-            "both",
-            "them",
-            "those",
-            "will",
-            "take",
-            "put",
-            "delete",
-            "track",
-            "status",
-            "details",
-            "tell",
-            "describe",
-            "better",
-            "price",
-            "items",
-            "everything",
-            "staff",
-            "clerk"));
-
-    static Lang detectLanguage(List<String> tokens, Lang fallback) {
-        int id = 0;
-        int en = 0;
-        for (String tok : tokens) {
-            boolean isId = ID_MARKERS.contains(tok);
-            boolean isEn = EN_MARKERS.contains(tok);
-            if (isId && !isEn) id++;
-            else if (isEn && !isId) en++;
-            else if (tok.matches("\\d+(rb|ribu|jt|juta)")) id++;
-            else if (tok.matches("\\d+k")) en++;
-        }
-        if (id > en) return Lang.ID;
-        if (en > id) return Lang.EN;
-        return fallback;
-    }
 
     // ------------------------------------------------------------------ one message
 
@@ -519,22 +227,10 @@ public final class IntentParser {
             if (!voucherTopic && looseCode != null) return result(Intent.APPLY_VOUCHER, looseCode);
             if (voucherTopic) {
                 String code = voucherCode();
-                if (removeVerb || clearVerb || hasAny(joined, List.of("off", "without", "tanpa", "lepas")))
+                if (removeVerb || clearVerb || hasAny(joined, Lexicon.VOUCHER_REMOVE))
                     return result(Intent.REMOVE_VOUCHER);
                 if (code != null) return result(Intent.APPLY_VOUCHER, code);
-                boolean asking = hasAny(
-                        joined,
-                        List.of(
-                                "is there",
-                                "are there",
-                                "any",
-                                "what",
-                                "which",
-                                "ada",
-                                "apa",
-                                "available",
-                                "can i",
-                                "do you"));
+                boolean asking = hasAny(joined, Lexicon.VOUCHER_ASKING);
                 if (hasAny(joined, Lexicon.APPLY) && !asking) return result(Intent.APPLY_VOUCHER);
                 return result(Intent.VOUCHERS);
             }
@@ -554,8 +250,7 @@ public final class IntentParser {
                 }
             }
             if (removeVerb) return result(Intent.REMOVE_FROM_CART);
-            if (addStrong
-                    && !(hasAny(joined, Lexicon.STOCK) && !hasAny(joined, List.of("add", "tambah", "tambahkan")))) {
+            if (addStrong && !(hasAny(joined, Lexicon.STOCK) && !hasAny(joined, Lexicon.ADD_EXPLICIT))) {
                 return result(Intent.ADD_TO_CART);
             }
             if (addWeak && !price && (hasRef || quantity != null || cartTopic || (more && !hasContent))) {
@@ -630,8 +325,7 @@ public final class IntentParser {
                 if (tok.startsWith("#") && tok.length() > 1 && NumberWords.integer(tok.substring(1)) != null) {
                     boolean orderWord = false;
                     for (int j = Math.max(0, i - 3); j < i; j++) {
-                        if (List.of("order", "pesanan", "orders", "status", "nomor")
-                                .contains(t.get(j))) orderWord = true;
+                        if (Lexicon.ORDER_NUMBER_CUES.contains(t.get(j))) orderWord = true;
                     }
                     if (orderWord) {
                         orderRef = tok.substring(1);
@@ -709,7 +403,7 @@ public final class IntentParser {
                     }
                     current = Math.max(current, 1);
                     sawAny = true;
-                } else if (u != null && u == -2) {
+                } else if (u != null && u == NumberWords.HALF) {
                     current = current + 0.5;
                     sawAny = true;
                 } else if (u != null && u >= 1000) {
@@ -855,10 +549,7 @@ public final class IntentParser {
                 int end = i - skip; // exclusive end of the cue
                 if (skip > 0) {
                     String s = end < n && end >= 0 ? t.get(end) : "";
-                    if (!List.of(
-                                    "harga", "price", "prices", "priced", "saya", "my", "of", "a", "the", "is",
-                                    "budget", "rp", "around", "nya", "barang")
-                            .contains(s)) {
+                    if (!Lexicon.PRICE_SKIP.contains(s)) {
                         break;
                     }
                 }
@@ -904,17 +595,7 @@ public final class IntentParser {
                         continue;
                     }
                 }
-                if ((tok.equals("nomor")
-                                || tok.equals("no")
-                                || tok.equals("number")
-                                || tok.equals("nomer")
-                                || tok.equals("num")
-                                || tok.equals("option")
-                                || tok.equals("opsi")
-                                || tok.equals("pilihan")
-                                || tok.equals("item")
-                                || tok.equals("produk")
-                                || tok.equals("product")
+                if ((Lexicon.REF_NOUNS.contains(tok)
                                 || (tok.equals("ke") && i > 0 && t.get(i - 1).equals("yang")))
                         && i + 1 < n) {
                     String next = t.get(i + 1);
@@ -935,7 +616,7 @@ public final class IntentParser {
                         continue;
                     }
                 }
-                if (tok.equals("last") || tok.equals("terakhir")) {
+                if (Lexicon.LAST.contains(tok)) {
                     refs.add(Ref.of(Ref.Kind.LAST));
                     continue; // "last order" still reads as orders
                 }
@@ -943,7 +624,7 @@ public final class IntentParser {
             String joined = joinUnused();
             if (hasAny(joined, Lexicon.ALL_REF)) refs.add(Ref.of(Ref.Kind.ALL));
             if (hasAny(joined, Lexicon.CHEAPEST)) refs.add(Ref.of(Ref.Kind.CHEAPEST));
-            else if (hasAny(joined, List.of("most expensive", "termahal", "pricier", "lebih mahal", "paling mahal"))) {
+            else if (hasAny(joined, Lexicon.PRICIEST_REF)) {
                 refs.add(Ref.of(Ref.Kind.PRICIEST));
             }
             if (refs.isEmpty() && hasAny(joined, Lexicon.THAT)) refs.add(Ref.of(Ref.Kind.THAT));
@@ -976,15 +657,10 @@ public final class IntentParser {
             if (brand != null) {
                 boolean determiner = false;
                 for (int i = 0; i < n; i++) {
-                    if (brandTok[i]
-                            && i > 0
-                            && List.of("that", "the", "yang", "this", "itu", "ini")
-                                    .contains(t.get(i - 1))) {
+                    if (brandTok[i] && i > 0 && Lexicon.DETERMINER_BEFORE.contains(t.get(i - 1))) {
                         determiner = true;
                     }
-                    if (brandTok[i]
-                            && i + 1 < n
-                            && List.of("one", "itu", "ini", "nya", "tadi").contains(t.get(i + 1))) {
+                    if (brandTok[i] && i + 1 < n && Lexicon.DETERMINER_AFTER.contains(t.get(i + 1))) {
                         determiner = true;
                     }
                 }
@@ -1008,8 +684,7 @@ public final class IntentParser {
                     if (!free) continue;
                     String key = sb.toString();
                     String c = vocab.category(key);
-                    if (c == null && Vocabulary.SYNONYMS.containsKey(key))
-                        c = vocab.category(Vocabulary.SYNONYMS.get(key));
+                    if (c == null && Lexicon.SYNONYMS.containsKey(key)) c = vocab.category(Lexicon.SYNONYMS.get(key));
                     if (c != null) {
                         category = c;
                         for (int k = i; k < i + size; k++) catTok[k] = true;
@@ -1023,17 +698,17 @@ public final class IntentParser {
                 if (used[i]) continue;
                 if (i + 1 < n && !used[i + 1]) {
                     String two = t.get(i) + " " + t.get(i + 1);
-                    if (Vocabulary.RECIPIENTS.containsKey(two)) {
-                        recipient = Vocabulary.RECIPIENTS.get(two);
+                    if (Lexicon.RECIPIENTS.containsKey(two)) {
+                        recipient = Lexicon.RECIPIENTS.get(two);
                         used[i] = true;
                         used[i + 1] = true;
                         break;
                     }
                 }
-                String r = Vocabulary.RECIPIENTS.get(t.get(i));
+                String r = Lexicon.RECIPIENTS.get(t.get(i));
                 if (r != null) { // people words win over a category of the same word ("anak")
                     recipient = r;
-                    recipientSynonym = Vocabulary.SYNONYMS.get(t.get(i));
+                    recipientSynonym = Lexicon.SYNONYMS.get(t.get(i));
                     used[i] = true;
                 }
             }
@@ -1052,9 +727,7 @@ public final class IntentParser {
                 Integer v = NumberWords.integer(tok);
                 if (v != null && v >= 1 && v <= 999 && tok.length() <= 3) {
                     // a size ("ukuran 42") or a model number is not a quantity
-                    if (i > 0
-                            && List.of("ukuran", "size", "nomor", "no", "ukurannya", "model", "seri", "series")
-                                    .contains(t.get(i - 1))) {
+                    if (i > 0 && Lexicon.NOT_QUANTITY.contains(t.get(i - 1))) {
                         continue;
                     }
                     quantity = v;
@@ -1074,44 +747,9 @@ public final class IntentParser {
             boolean onlyThat = refs.stream().allMatch(r -> r.kind() == Ref.Kind.THAT);
             if (!onlyThat || minPrice != null || maxPrice != null) return null;
             if (joined.isEmpty()) return refs.isEmpty() ? Intent.HELP : null;
-            String rest = " " + joined + " ";
-            boolean yes = false;
-            boolean no = false;
-            // multi-word phrases first ("gak jadi", "never mind", "go ahead"), then single words
-            for (String p : Lexicon.NO) {
-                if (p.contains(" ") && rest.contains(" " + p + " ")) {
-                    no = true;
-                    rest = rest.replace(" " + p + " ", " ");
-                }
-            }
-            for (String p : Lexicon.YES) {
-                if (p.contains(" ") && rest.contains(" " + p + " ")) {
-                    yes = true;
-                    rest = rest.replace(" " + p + " ", " ");
-                }
-            }
-            boolean thanks = false;
-            boolean strongYes = false;
-            String[] words = rest.trim().isEmpty() ? new String[0] : rest.trim().split(" ");
-            if (words.length > 5) return null;
-            for (String w : words) {
-                if (Lexicon.NO.contains(w)) no = true;
-                else if (Lexicon.YES.contains(w)) {
-                    if (w.equals("mau") && !refs.isEmpty()) return null; // "mau yang itu": I want that one
-                    yes = true;
-                    if (!List.of("ya", "ok", "oke", "okay", "k", "sip").contains(w)) strongYes = true;
-                } else if (List.of("thanks", "thank", "terima", "kasih", "makasih", "thx", "tq")
-                        .contains(w)) {
-                    thanks = true;
-                } else if (!Lexicon.FILLER.contains(w)
-                        && !List.of("this", "those", "ini", "one").contains(w)) {
-                    return null;
-                }
-            }
-            if (no) return Intent.DENY;
-            if (yes && thanks && !strongYes) return null; // "makasih ya", "ok thanks": thanks, not a yes
-            if (yes) return Intent.CONFIRM;
-            return null;
+            YesNo.Answer answer = YesNo.of(joined, !refs.isEmpty());
+            if (answer == null) return null;
+            return answer == YesNo.Answer.YES ? Intent.CONFIRM : Intent.DENY;
         }
 
         private List<String> contentTokens() {
@@ -1133,8 +771,7 @@ public final class IntentParser {
         }
 
         private String voucherCode() {
-            List<String> codeWords = List.of(
-                    "voucher", "voucer", "vocer", "kode", "code", "promo", "kupon", "coupon", "diskon", "discount");
+            java.util.Set<String> codeWords = Lexicon.CODE_WORDS;
             boolean apply = hasAny(joinUnused(), Lexicon.APPLY);
             for (int i = 0; i < n; i++) {
                 if (used[i]) continue;
@@ -1142,9 +779,7 @@ public final class IntentParser {
                 for (int j = i + 1; j < Math.min(n, i + 3); j++) {
                     String w = t.get(j);
                     if (codeWords.contains(w)) continue;
-                    if (Lexicon.STOP_WORDS.contains(w)
-                            || List.of("hari", "today", "available", "list", "apa", "ada", "semua", "terbaru")
-                                    .contains(w)) {
+                    if (Lexicon.STOP_WORDS.contains(w) || Lexicon.NOT_CODE_AFTER.contains(w)) {
                         break;
                     }
                     if (CODE_SHAPE.matcher(w).matches() && (apply || looksLikeCode(w)))
@@ -1172,7 +807,7 @@ public final class IntentParser {
                 if (!used[i] && !Lexicon.STOP_WORDS.contains(w) && !Lexicon.FILLER.contains(w)) free.add(w);
             }
             String joined = joinUnused();
-            boolean applyVerb = hasAny(joined, Lexicon.APPLY) && !hasAny(joined, List.of("add", "enter", "input"));
+            boolean applyVerb = hasAny(joined, Lexicon.APPLY) && !hasAny(joined, Lexicon.NOT_APPLY_VERBS);
             for (String w : free) {
                 if (Lexicon.CUE_WORDS.contains(w) || !CODE_SHAPE.matcher(w).matches()) continue;
                 boolean mixed =
@@ -1196,29 +831,19 @@ public final class IntentParser {
             if (letter && digit) return true;
             if (!letter || w.length() < 4) return false;
             String upper = w.toUpperCase(Locale.ROOT);
-            return raw.contains(upper)
-                    && !Lexicon.DICTIONARY.contains(w)
-                    && !List.of("ok", "oke", "cs", "spg", "hp", "tv", "usb", "led")
-                            .contains(w);
+            return raw.contains(upper) && !Lexicon.DICTIONARY.contains(w) && !Lexicon.NOT_CODES.contains(w);
         }
 
         private String addressLabel() {
             for (int i = 0; i < n; i++) {
                 String w = t.get(i);
-                if (!(w.equals("ke")
-                        || w.equals("to")
-                        || w.equals("alamat")
-                        || w.equals("address")
-                        || w.equals("pakai")
-                        || w.equals("using"))) {
+                if (!Lexicon.LABEL_BEFORE.contains(w)) {
                     continue;
                 }
                 List<String> label = new ArrayList<>();
                 for (int j = i + 1; j < n && label.size() < 3; j++) {
                     String x = t.get(j);
-                    if (label.isEmpty()
-                            && List.of("my", "saya", "the", "alamat", "address", "aku", "ku", "ke", "to")
-                                    .contains(x)) {
+                    if (label.isEmpty() && Lexicon.LABEL_SKIP.contains(x)) {
                         continue;
                     }
                     if (Lexicon.STOP_WORDS.contains(x)
@@ -1237,8 +862,7 @@ public final class IntentParser {
         private List<String> compareNames() {
             List<String> names = new ArrayList<>();
             List<String> cur = new ArrayList<>();
-            List<String> joiners =
-                    List.of("dan", "and", "vs", "versus", "atau", "or", "with", "dengan", "sama", "&", "to");
+            java.util.Set<String> joiners = Lexicon.COMPARE_JOINERS;
             for (int i = 0; i < n; i++) {
                 String w = t.get(i);
                 if (joiners.contains(w)) {
@@ -1362,7 +986,7 @@ public final class IntentParser {
             }
             List<String> out = new ArrayList<>();
             for (String w : mapSynonyms(words)) {
-                String e = Vocabulary.ASK_WORDS.getOrDefault(w, w);
+                String e = Lexicon.ASK_WORDS.getOrDefault(w, w);
                 if (!e.isEmpty()) out.add(e);
             }
             return String.join(" ", out);
@@ -1391,14 +1015,14 @@ public final class IntentParser {
         for (int i = 0; i < words.size(); i++) {
             if (i + 1 < words.size()) {
                 String two = words.get(i) + " " + words.get(i + 1);
-                String s = Vocabulary.SYNONYMS.get(two);
+                String s = Lexicon.SYNONYMS.get(two);
                 if (s != null) {
                     out.add(s);
                     i++;
                     continue;
                 }
             }
-            String s = Vocabulary.SYNONYMS.get(words.get(i));
+            String s = Lexicon.SYNONYMS.get(words.get(i));
             out.add(s != null ? s : words.get(i));
         }
         return out;

@@ -1,5 +1,6 @@
 package com.shopassist.ai.offline;
 
+import com.shopassist.ai.lang.Lang;
 import com.shopassist.ai.semantic.SemanticSearch;
 import com.shopassist.ai.tools.ShopTools;
 import com.shopassist.ai.tools.ToolResult;
@@ -1121,23 +1122,7 @@ public final class OfflineAssistant implements ShoppingAssistant {
     }
 
     private static String recipientId(String en) {
-        return switch (en) {
-            case "dad" -> "ayah";
-            case "mom" -> "ibu";
-            case "wife" -> "istri";
-            case "husband" -> "suami";
-            case "kid", "son", "daughter" -> "anak";
-            case "baby" -> "bayi";
-            case "friend" -> "teman";
-            case "boss" -> "atasan";
-            case "colleague" -> "rekan kerja";
-            case "grandma" -> "nenek";
-            case "grandpa" -> "kakek";
-            case "teenager" -> "remaja";
-            case "parents" -> "orang tua";
-            case "partner", "girlfriend", "boyfriend" -> "pacar";
-            default -> en;
-        };
+        return Lexicon.RECIPIENT_NAMES_ID.getOrDefault(en, en);
     }
 
     private void help(Turn turn) {

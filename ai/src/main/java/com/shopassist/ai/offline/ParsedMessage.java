@@ -1,5 +1,6 @@
 package com.shopassist.ai.offline;
 
+import com.shopassist.ai.lang.Lang;
 import java.util.List;
 
 /**

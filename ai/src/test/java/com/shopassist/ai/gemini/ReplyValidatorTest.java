@@ -2,6 +2,7 @@ package com.shopassist.ai.gemini;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.shopassist.ai.lang.Lang;
 import com.shopassist.ai.tools.ToolResult;
 import com.shopassist.core.catalog.Product;
 import com.shopassist.core.chat.ProductCard;
@@ -25,7 +26,7 @@ class ReplyValidatorTest {
                 "Here are two:\n- **JBL Tune 520BT Headphones** - Rp 699.000\n- **Bose QuietComfort Ultra** - Rp 3.000.000",
                 searched(2),
                 "headphones",
-                "en");
+                Lang.EN);
         assertThat(c.text()).isEqualTo("Here are two:\n- **JBL Tune 520BT Headphones** - Rp 699.000");
         assertThat(c.cards()).extracting(ProductCard::id).containsExactly(2L);
         assertThat(c.corrections()).hasSize(1);
@@ -34,22 +35,22 @@ class ReplyValidatorTest {
     @Test
     void aWrongPriceOfAReturnedProductIsCorrected() {
         var c = validator.check(
-                "- **Sony WH-1000XM5 Wireless Headphones** - Rp 3.999.000 (in stock)", searched(1), "sony", "en");
+                "- **Sony WH-1000XM5 Wireless Headphones** - Rp 3.999.000 (in stock)", searched(1), "sony", Lang.EN);
         assertThat(c.text()).isEqualTo("- **Sony WH-1000XM5 Wireless Headphones** - Rp 4.999.000 (in stock)");
     }
 
     @Test
     void stockClaimsFollowTheToolResult() {
         assertThat(validator
-                        .check("The JBL Tune 520BT Headphones: only 10 left!", searched(2), "", "en")
+                        .check("The JBL Tune 520BT Headphones: only 10 left!", searched(2), "", Lang.EN)
                         .text())
                 .isEqualTo("The JBL Tune 520BT Headphones: only 3 left!");
         assertThat(validator
-                        .check("Xiaomi Redmi Buds 5 is in stock.", searched(3), "", "en")
+                        .check("Xiaomi Redmi Buds 5 is in stock.", searched(3), "", Lang.EN)
                         .text())
                 .isEqualTo("Xiaomi Redmi Buds 5 is sold out.");
         assertThat(validator
-                        .check("Sony WH-1000XM5 Wireless Headphones sudah habis.", searched(1), "", "id")
+                        .check("Sony WH-1000XM5 Wireless Headphones sudah habis.", searched(1), "", Lang.ID)
                         .text())
                 .isEqualTo("Sony WH-1000XM5 Wireless Headphones sudah tersedia.");
     }
@@ -60,13 +61,13 @@ class ReplyValidatorTest {
                 "I found the JBL Tune 520BT Headphones. Shipping is free above Rp 500.000. Your limit was 1 juta.",
                 searched(2),
                 "headphones under 1 juta",
-                "en");
+                Lang.EN);
         assertThat(c.text()).isEqualTo("I found the JBL Tune 520BT Headphones. Your limit was 1 juta.");
     }
 
     @Test
     void aShortenedNameStillMatchesItsProduct() {
-        var c = validator.check("- **Sony WH-1000XM5** - Rp 4.500.000", searched(1), "", "en");
+        var c = validator.check("- **Sony WH-1000XM5** - Rp 4.500.000", searched(1), "", Lang.EN);
         assertThat(c.text()).isEqualTo("- **Sony WH-1000XM5** - Rp 4.999.000");
         assertThat(c.cards()).extracting(ProductCard::id).containsExactly(1L);
     }
@@ -78,9 +79,9 @@ class ReplyValidatorTest {
         List<ToolResult> both =
                 List.of(new ToolResult("search_products", true, "{}", List.of(beat12, beat3), null, null, null));
         var bold = validator.check(
-                "Found: **Gema Audio Beat 12 Noise Cancelling Headphones - Midnight Black**", both, "", "en");
+                "Found: **Gema Audio Beat 12 Noise Cancelling Headphones - Midnight Black**", both, "", Lang.EN);
         assertThat(bold.cards()).extracting(ProductCard::id).containsExactly(26L);
-        var prose = validator.check("The Gema Audio Beat 12 costs Rp 999.000.", both, "", "en");
+        var prose = validator.check("The Gema Audio Beat 12 costs Rp 999.000.", both, "", Lang.EN);
         assertThat(prose.text()).isEqualTo("The Gema Audio Beat 12 costs Rp 971.900.");
         assertThat(prose.cards()).extracting(ProductCard::id).containsExactly(26L);
     }
@@ -107,7 +108,7 @@ class ReplyValidatorTest {
     @Test
     void aProductIdTheToolsDidNotReturnIsRemoved() {
         var c = validator.check(
-                "Try product id 777, it is great.\nOr the JBL Tune 520BT Headphones.", searched(2), "", "en");
+                "Try product id 777, it is great.\nOr the JBL Tune 520BT Headphones.", searched(2), "", Lang.EN);
         assertThat(c.text()).isEqualTo("Or the JBL Tune 520BT Headphones.");
     }
 

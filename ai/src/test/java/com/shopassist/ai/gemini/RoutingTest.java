@@ -36,21 +36,4 @@ class RoutingTest {
         assertThat(ToolRouter.singleStep("add it and check out")).isFalse();
         assertThat(ToolRouter.singleStep("tambahkan lalu bayar")).isFalse();
     }
-
-    @Test
-    void yesAndNoInBothLanguages() {
-        for (String y : new String[] {"yes", "Ya", "iya!", "ok", "oke lanjut", "boleh", "Yes please."})
-            assertThat(Texts.isYes(y)).as(y).isTrue();
-        for (String n : new String[] {"no", "tidak", "Nggak", "batal", "cancel", "gak jadi"})
-            assertThat(Texts.isNo(n)).as(n).isTrue();
-        assertThat(Texts.isYes("yes, but show me red ones first")).isFalse();
-        assertThat(Texts.isNo("no idea what to buy")).isFalse();
-    }
-
-    @Test
-    void theShoppersLanguageIsDetected() {
-        assertThat(Lang.detect("saya mau cari headphone yang murah", "en")).isEqualTo("id");
-        assertThat(Lang.detect("I want cheap headphones", "id")).isEqualTo("en");
-        assertThat(Lang.detect("headphone", "id")).isEqualTo("id");
-    }
 }

@@ -1,4 +1,4 @@
-package com.shopassist.ai.offline;
+package com.shopassist.ai.lang;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -11,13 +11,13 @@ import java.util.Locale;
  * prices, ordinals and model numbers live there. Bounded: a 10,000-character line costs no more
  * than its first {@link #MAX_CHARS} characters.
  */
-final class TextNormalizer {
-    static final int MAX_CHARS = 600;
-    static final int MAX_TOKENS = 60;
+public final class TextNormalizer {
+    public static final int MAX_CHARS = 600;
+    public static final int MAX_TOKENS = 60;
 
     private TextNormalizer() {}
 
-    static String clean(String raw) {
+    public static String clean(String raw) {
         if (raw == null) return "";
         String s = raw.length() > MAX_CHARS ? raw.substring(0, MAX_CHARS) : raw;
         s = Normalizer.normalize(s, Normalizer.Form.NFKD);
@@ -32,7 +32,7 @@ final class TextNormalizer {
         return sb.toString().toLowerCase(Locale.ROOT);
     }
 
-    static List<String> tokens(String raw) {
+    public static List<String> tokens(String raw) {
         String s = clean(raw);
         List<String> out = new ArrayList<>();
         StringBuilder cur = new StringBuilder();

@@ -1,0 +1,40 @@
+package com.shopassist.ai.lang;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** One yes/no vocabulary for both assistants: what the chain reads as an answer to its question. */
+class YesNoTest {
+
+    @Test
+    void yesAndNoInBothLanguages() {
+        for (String y :
+                new String[] {"yes", "Ya", "iya!", "ok", "oke lanjut", "boleh", "Yes please.", "please do", "iyaaa"})
+            assertThat(YesNo.isYes(y)).as(y).isTrue();
+        for (String n : new String[] {"no", "tidak", "Nggak", "batal", "cancel", "gak jadi", "don't", "no thanks"})
+            assertThat(YesNo.isNo(n)).as(n).isTrue();
+        assertThat(YesNo.isYes("yes, but show me red ones first")).isFalse();
+        assertThat(YesNo.isNo("no idea what to buy")).isFalse();
+    }
+
+    @Test
+    void thanksWithAWeakYesIsThanksNotAYes() {
+        assertThat(YesNo.of("ok thanks")).isNull();
+        assertThat(YesNo.of("makasih ya")).isNull();
+        assertThat(YesNo.of("yes thanks")).isEqualTo(YesNo.Answer.YES);
+    }
+
+    @Test
+    void mauIsAYesOnlyWhenNothingWasPointedAt() {
+        assertThat(YesNo.of("mau", false)).isEqualTo(YesNo.Answer.YES);
+        assertThat(YesNo.of("mau", true)).isNull();
+    }
+
+    @Test
+    void emptyOrLongMessagesAreNoAnswer() {
+        assertThat(YesNo.of("")).isNull();
+        assertThat(YesNo.of(null)).isNull();
+        assertThat(YesNo.of("yes yes yes yes yes yes")).isNull();
+    }
+}
