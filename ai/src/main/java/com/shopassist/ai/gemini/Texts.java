@@ -6,14 +6,13 @@ import com.shopassist.core.cart.Cart;
 import com.shopassist.core.cart.CartLine;
 import com.shopassist.core.chat.ProposedAction;
 import com.shopassist.core.order.Order;
+import com.shopassist.core.order.OrderNumbers;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The sentences the chain writes itself (no model): in English or Indonesian. */
 final class Texts {
-
-    private static final Pattern ORDER_NUMBER = Pattern.compile("\\bSA-\\d{8}-\\d+\\b");
 
     private Texts() {}
 
@@ -85,8 +84,7 @@ final class Texts {
                             "Your order " + o.orderNumber() + " (" + o.total().format() + ") is placed. Thank you!",
                             "Pesanan " + o.orderNumber() + " (" + o.total().format() + ") sudah dibuat. Terima kasih!");
                 }
-                Matcher m = ORDER_NUMBER.matcher(r.forModel() == null ? "" : r.forModel());
-                String number = m.find() ? m.group() : null;
+                String number = OrderNumbers.find(r.forModel());
                 yield number == null
                         ? lang.pick("Your order is placed. Thank you!", "Pesanan sudah dibuat. Terima kasih!")
                         : lang.pick(

@@ -5,6 +5,7 @@ import com.shopassist.ai.lang.LanguageDetector;
 import com.shopassist.ai.lang.NumberWords;
 import com.shopassist.ai.lang.TextNormalizer;
 import com.shopassist.ai.lang.YesNo;
+import com.shopassist.core.order.OrderNumbers;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,7 +23,6 @@ import java.util.regex.Pattern;
  */
 public final class IntentParser {
 
-    private static final Pattern ORDER_NUMBER = Pattern.compile("(?i)\\b([a-z]{2,4}-\\d{6,8}-\\d{1,10})\\b");
     private static final Pattern ATTACHED_AMOUNT =
             Pattern.compile("^(rp|idr)?(\\d[\\d.,]*)(k|rb|rbu|ribu|ribuan|jt|jta|juta|jutaan|m|mio)?$");
     private static final Pattern QTY_ATTACHED =
@@ -313,7 +313,7 @@ public final class IntentParser {
         // -------------------------------------------------------------- slots
 
         private void extractOrderNumber() {
-            Matcher m = ORDER_NUMBER.matcher(raw);
+            Matcher m = OrderNumbers.IN_TEXT.matcher(raw);
             if (m.find()) {
                 orderRef = m.group(1).toUpperCase(Locale.ROOT);
                 String low = orderRef.toLowerCase(Locale.ROOT);

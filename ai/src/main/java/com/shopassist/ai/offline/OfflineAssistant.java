@@ -1,7 +1,6 @@
 package com.shopassist.ai.offline;
 
 import com.shopassist.ai.lang.Lang;
-import com.shopassist.ai.semantic.SemanticSearch;
 import com.shopassist.ai.tools.ShopTools;
 import com.shopassist.ai.tools.ToolResult;
 import com.shopassist.core.cart.Cart;
@@ -47,24 +46,13 @@ public final class OfflineAssistant implements ShoppingAssistant {
     private static final int SHOW = 6;
 
     private final ShopTools tools;
-    private final SemanticSearch semantic;
     private final ConversationState.Store sessions = new ConversationState.Store(5_000);
     private volatile IntentParser parser = new IntentParser(Vocabulary.empty());
     private volatile long vocabularyLoadedAt = Long.MIN_VALUE;
     private final Object vocabularyLock = new Object();
 
-    public OfflineAssistant(ShopTools tools, SemanticSearch semanticOrNull) {
-        this.tools = tools;
-        this.semantic = semanticOrNull;
-    }
-
     public OfflineAssistant(ShopTools tools) {
-        this(tools, null);
-    }
-
-    /** The parser in use (with the store's brands and categories once loaded). */
-    public IntentParser parser() {
-        return parser;
+        this.tools = tools;
     }
 
     // ------------------------------------------------------------------ the port
@@ -1418,10 +1406,5 @@ public final class OfflineAssistant implements ShoppingAssistant {
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();
-    }
-
-    /** The semantic search this assistant was given (used through the tools), or null. */
-    SemanticSearch semantic() {
-        return semantic;
     }
 }

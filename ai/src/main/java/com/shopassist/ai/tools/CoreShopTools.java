@@ -2,16 +2,17 @@ package com.shopassist.ai.tools;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.shopassist.ai.semantic.SemanticSearch;
 import com.shopassist.core.cart.Cart;
 import com.shopassist.core.cart.CartLine;
 import com.shopassist.core.cart.CartService;
 import com.shopassist.core.catalog.Brand;
 import com.shopassist.core.catalog.CatalogService;
 import com.shopassist.core.catalog.Category;
+import com.shopassist.core.catalog.DefaultSearchService;
 import com.shopassist.core.catalog.Product;
 import com.shopassist.core.catalog.ProductQuery;
 import com.shopassist.core.catalog.ProductSort;
+import com.shopassist.core.catalog.SearchService;
 import com.shopassist.core.chat.ChatContext;
 import com.shopassist.core.chat.ProposedAction;
 import com.shopassist.core.checkout.CheckoutService;
@@ -19,9 +20,12 @@ import com.shopassist.core.common.Page;
 import com.shopassist.core.common.ShopException;
 import com.shopassist.core.customer.Address;
 import com.shopassist.core.customer.CustomerService;
+import com.shopassist.core.gift.DefaultGiftService;
+import com.shopassist.core.gift.GiftService;
 import com.shopassist.core.money.Money;
 import com.shopassist.core.order.Order;
 import com.shopassist.core.order.OrderLine;
+import com.shopassist.core.order.OrderNumbers;
 import com.shopassist.core.order.OrderService;
 import com.shopassist.core.stock.InsufficientStockException;
 import com.shopassist.core.stock.StockLevel;
@@ -35,7 +39,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,10 +46,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,15 +63,14 @@ public final class CoreShopTools implements ShopTools {
 
     private static final Logger LOG = LoggerFactory.getLogger(CoreShopTools.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern ORDER_NUMBER = Pattern.compile("(?i)[a-z]{2,4}-\\d{6,8}-\\d{1,10}");
     private static final int MAX_PROPOSALS = 10_000;
     private static final Duration PROPOSAL_TTL = Duration.ofMinutes(30);
-    /** Cosine similarity below which a "semantic" neighbour is noise, not meaning. */
-    private static final double SEMANTIC_FLOOR = 0.30;
 
     private static final int MAX_QUERY_WORDS = 8;
 
     private final CatalogService catalog;
+    private final SearchService search;
+    private final GiftService gifts;
     private final StockService stock;
     private final CartService carts;
     private final VoucherService vouchers;
@@ -78,7 +78,6 @@ public final class CoreShopTools implements ShopTools {
     private final OrderService orders;
     private final CustomerService customers;
     private final Clock clock;
-    private volatile SemanticSearch semantic;
 
     private final Map<String, Pending> proposals = new LinkedHashMap<>(64, 0.75f, false) {
         @Override
@@ -97,33 +96,40 @@ public final class CoreShopTools implements ShopTools {
             CheckoutService checkout,
             OrderService orders,
             CustomerService customers) {
-        this(catalog, stock, carts, vouchers, checkout, orders, customers, null, Clock.systemUTC());
+        this(
+                catalog,
+                new DefaultSearchService(catalog, null),
+                null,
+                stock,
+                carts,
+                vouchers,
+                checkout,
+                orders,
+                customers,
+                Clock.systemUTC());
     }
 
     public CoreShopTools(
             CatalogService catalog,
+            SearchService search,
+            GiftService giftsOrNull,
             StockService stock,
             CartService carts,
             VoucherService vouchers,
             CheckoutService checkout,
             OrderService orders,
             CustomerService customers,
-            SemanticSearch semanticOrNull,
             Clock clock) {
         this.catalog = Objects.requireNonNull(catalog);
+        this.search = Objects.requireNonNull(search);
+        this.gifts = giftsOrNull != null ? giftsOrNull : new DefaultGiftService(catalog, search);
         this.stock = Objects.requireNonNull(stock);
         this.carts = Objects.requireNonNull(carts);
         this.vouchers = Objects.requireNonNull(vouchers);
         this.checkout = Objects.requireNonNull(checkout);
         this.orders = Objects.requireNonNull(orders);
         this.customers = Objects.requireNonNull(customers);
-        this.semantic = semanticOrNull;
         this.clock = clock == null ? Clock.systemUTC() : clock;
-    }
-
-    /** Plugs in (or removes) semantic search after construction, e.g. once the model has loaded. */
-    public void setSemanticSearch(SemanticSearch semanticOrNull) {
-        this.semantic = semanticOrNull;
     }
 
     public CatalogService catalog() {
@@ -178,108 +184,15 @@ public final class CoreShopTools implements ShopTools {
                     sortOf(sort),
                     1,
                     size);
-            String ask0 = blankToNull(trimTo(meaning, 300));
-            if (text != null && !hasLatinLetterOrDigit(text) && (ask0 == null || !hasLatinLetterOrDigit(ask0))) {
-                // "日本語の靴", "😀😀": no product name can match; say so without asking the database
-                return ok(
-                        "search_products",
-                        json(Map.of("total", 0, "products", List.of())),
-                        List.of(),
-                        null,
-                        null,
-                        null);
-            }
-            Page<Product> page = catalog.search(q);
-            List<Product> found = new ArrayList<>(page.items());
+            Page<Product> page = search.search(q, blankToNull(trimTo(meaning, 300)));
+            List<Product> found = page.items();
             long total = page.total();
-            boolean strict = !found.isEmpty();
-            // several words that never appear together: any of them ("keep coffee hot")
-            if (found.isEmpty() && text != null && text.trim().contains(" ") && text.split("\\s+").length <= 6) {
-                String any = String.join(" or ", text.trim().split("\\s+"));
-                page = catalog.search(copyWithText(q, any));
-                found = new ArrayList<>(page.items());
-                total = page.total();
-            }
-            String ask = blankToNull(trimTo(meaning, 300));
-            List<Product> fused = fuseSemantic(ask != null ? ask : text, q, found, size, strict);
-            if (fused != found) {
-                total = Math.max(total, fused.size());
-                found = fused;
-            }
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("total", total);
             if (cat != null) m.put("category", cat.name());
             m.put("products", found.stream().map(CoreShopTools::productJson).toList());
             return ok("search_products", json(m), found, null, null, null);
         });
-    }
-
-    private static ProductQuery copyWithText(ProductQuery q, String text) {
-        return new ProductQuery(
-                text,
-                q.categoryId(),
-                q.brand(),
-                q.department(),
-                q.minPrice(),
-                q.maxPrice(),
-                q.inStockOnly(),
-                q.sort(),
-                q.page(),
-                q.pageSize());
-    }
-
-    /**
-     * Reciprocal rank fusion of the keyword results with the embedding neighbours that pass the
-     * same filters. Only for relevance-sorted text searches, and only when the model is loaded.
-     */
-    private List<Product> fuseSemantic(
-            String text, ProductQuery q, List<Product> keyword, int size, boolean keywordsMatchedAll) {
-        SemanticSearch s = semantic;
-        if (s == null || text == null || !s.ready() || (q.sort() != null && q.sort() != ProductSort.RELEVANCE)) {
-            return keyword;
-        }
-        // a full page where every word matched gains little from meaning: skip the scan (it is
-        // the most expensive step on a large catalog); meaning is for when keywords fall short
-        if (keywordsMatchedAll && keyword.size() >= size) return keyword;
-        List<SemanticSearch.Hit> hits;
-        try {
-            hits = s.nearest(text, 40);
-        } catch (RuntimeException e) {
-            LOG.warn("semantic search failed; keyword results only", e);
-            return keyword;
-        }
-        List<Long> ids = new ArrayList<>();
-        for (SemanticSearch.Hit h : hits) if (h.score() >= SEMANTIC_FLOOR) ids.add(h.productId());
-        if (ids.isEmpty()) return keyword;
-        List<Product> candidates = catalog.products(ids).stream()
-                .filter(p -> q.categoryId() == null || p.categoryId() == q.categoryId())
-                .filter(p -> q.brand() == null || p.brand().equalsIgnoreCase(q.brand()))
-                .filter(p -> q.minPrice() == null || p.price().compareTo(q.minPrice()) >= 0)
-                .filter(p -> q.maxPrice() == null || p.price().compareTo(q.maxPrice()) <= 0)
-                .filter(p -> !q.inStockOnly() || p.available() > 0)
-                .toList();
-        if (candidates.isEmpty()) return keyword;
-        // when every word matched, keywords lead and meaning fills in; when only some did
-        // ("keep coffee hot" matches coffee beans), meaning leads
-        double kw = keywordsMatchedAll ? 1.0 : 0.35;
-        double sem = keywordsMatchedAll ? 0.6 : 1.0;
-        Map<Long, Double> score = new HashMap<>();
-        Map<Long, Product> byId = new HashMap<>();
-        for (int i = 0; i < keyword.size(); i++) {
-            Product p = keyword.get(i);
-            byId.put(p.id(), p);
-            score.merge(p.id(), kw / (10 + i + 1), Double::sum);
-        }
-        for (int i = 0; i < candidates.size(); i++) {
-            Product p = candidates.get(i);
-            byId.putIfAbsent(p.id(), p);
-            score.merge(p.id(), sem / (10 + i + 1), Double::sum);
-        }
-        return score.entrySet().stream()
-                .sorted(Map.Entry.<Long, Double>comparingByValue().reversed())
-                .limit(size)
-                .map(e -> byId.get(e.getKey()))
-                .toList();
     }
 
     @Override
@@ -732,7 +645,7 @@ public final class CoreShopTools implements ShopTools {
             Optional<Order> o = Optional.empty();
             if (ref.isEmpty() || ref.equalsIgnoreCase("latest") || ref.equalsIgnoreCase("last")) {
                 o = orders.orders(ctx.customerId(), 1, 1).items().stream().findFirst();
-            } else if (ORDER_NUMBER.matcher(ref).matches()) {
+            } else if (OrderNumbers.isOrderNumber(ref)) {
                 o = orders.orderByNumber(ctx.customerId(), ref.toUpperCase(Locale.ROOT));
             } else {
                 String digits = ref.startsWith("#") ? ref.substring(1) : ref;
@@ -779,60 +692,12 @@ public final class CoreShopTools implements ShopTools {
         });
     }
 
-    /** Search words per recipient: what shops suggest for them, in this catalog's words. */
-    private static final Map<String, List<String>> GIFT_IDEAS = Map.ofEntries(
-            Map.entry("dad", List.of("watch", "wallet", "coffee", "shirt", "headphones")),
-            Map.entry("mom", List.of("bag", "skincare", "cookware", "scarf", "tea")),
-            Map.entry("wife", List.of("bag", "perfume", "skincare", "watch", "jewellery")),
-            Map.entry("girlfriend", List.of("perfume", "bag", "earbuds", "skincare", "watch")),
-            Map.entry("husband", List.of("watch", "wallet", "headphones", "shirt", "perfume")),
-            Map.entry("boyfriend", List.of("watch", "earbuds", "wallet", "sneakers", "speaker")),
-            Map.entry("partner", List.of("watch", "perfume", "earbuds", "bag", "wallet")),
-            Map.entry("kid", List.of("toy", "building blocks", "kids headphones", "books", "puzzle")),
-            Map.entry("son", List.of("toy", "building blocks", "sneakers", "kids tablet", "ball")),
-            Map.entry("daughter", List.of("toy", "doll", "books", "kids headphones", "bag")),
-            Map.entry("baby", List.of("baby", "toy", "blanket", "diapers")),
-            Map.entry("teenager", List.of("earbuds", "speaker", "sneakers", "backpack", "smartwatch")),
-            Map.entry("friend", List.of("tumbler", "speaker", "coffee", "notebook", "earbuds")),
-            Map.entry("boss", List.of("coffee", "tumbler", "notebook", "pen", "tea")),
-            Map.entry("colleague", List.of("tumbler", "coffee", "notebook", "mug", "tea")),
-            Map.entry("grandma", List.of("tea", "blanket", "massage", "health", "slippers")),
-            Map.entry("grandpa", List.of("tea", "coffee", "massage", "health", "sandals")),
-            Map.entry("parents", List.of("massage", "tea", "coffee", "cookware", "blanket")),
-            Map.entry("brother", List.of("earbuds", "sneakers", "wallet", "watch", "speaker")),
-            Map.entry("sister", List.of("skincare", "bag", "earbuds", "perfume", "watch")),
-            Map.entry("sibling", List.of("earbuds", "speaker", "wallet", "bag", "watch")));
-
     @Override
     public ToolResult getGiftSuggestions(ChatContext ctx, String recipient, Long budget, String interests) {
         return guard("get_gift_suggestions", () -> {
             String who = recipient == null ? "" : recipient.trim().toLowerCase(Locale.ROOT);
-            List<String> ideas = new ArrayList<>();
-            if (blankToNull(interests) != null) ideas.add(trimTo(interests, 100));
-            ideas.addAll(GIFT_IDEAS.getOrDefault(who, List.of("watch", "earbuds", "tumbler", "skincare", "wallet")));
             Money max = budget == null || budget <= 0 ? null : Money.of(budget);
-            Map<Long, Product> picked = new LinkedHashMap<>();
-            Set<Long> categoriesUsed = new java.util.HashSet<>();
-            int searches = 0;
-            for (String idea : ideas) {
-                // three catalog searches at most: each costs most of a turn's budget on a large catalog
-                if (picked.size() >= 6 || searches++ >= 3) break;
-                ProductQuery q = new ProductQuery(idea, null, null, null, null, max, true, ProductSort.RELEVANCE, 1, 6);
-                List<Product> found = catalog.search(q).items();
-                if (found.isEmpty() && idea.equals(interests)) {
-                    found = fuseSemantic(idea, q, found, 4, false);
-                }
-                for (Product p : found) {
-                    // one or two per category so the ideas differ
-                    if (picked.containsKey(p.id()) || (categoriesUsed.contains(p.categoryId()) && picked.size() >= 3))
-                        continue;
-                    picked.put(p.id(), p);
-                    categoriesUsed.add(p.categoryId());
-                    if (picked.size() >= 6
-                            || !idea.equals(interests) && picked.size() % 2 == 0 && picked.size() < 6 - 1) break;
-                }
-            }
-            List<Product> list = new ArrayList<>(picked.values());
+            List<Product> list = gifts.suggest(who, max, blankToNull(interests) == null ? null : interests);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("recipient", who.isEmpty() ? null : who);
             m.put("budget", budget);

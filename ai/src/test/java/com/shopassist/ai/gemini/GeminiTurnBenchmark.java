@@ -6,6 +6,7 @@ import static com.shopassist.ai.gemini.Harness.FLASH;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.shopassist.ai.AssistantChain;
+import com.shopassist.ai.TestTools;
 import com.shopassist.ai.tools.CoreShopTools;
 import com.shopassist.ai.tools.ShopTools;
 import com.shopassist.core.cart.CartOwner;
@@ -54,14 +55,7 @@ class GeminiTurnBenchmark {
     static void up() {
         db = TestDatabase.freshSeeded(8);
         services = CommerceServices.create(db);
-        tools = new CoreShopTools(
-                services.catalog(),
-                services.stock(),
-                services.carts(),
-                services.vouchers(),
-                services.checkout(),
-                services.orders(),
-                services.customers());
+        tools = TestTools.over(services);
         chats = new MyBatisChatRepository(db);
         fake = FakeGemini.start();
     }

@@ -1,5 +1,6 @@
 package com.shopassist.ai.offline;
 
+import com.shopassist.ai.TestTools;
 import com.shopassist.ai.semantic.EmbeddingIndex;
 import com.shopassist.ai.semantic.MiniLmEmbedder;
 import com.shopassist.ai.semantic.TextEmbedder;
@@ -119,16 +120,7 @@ class OfflineTurnBenchmark {
     }
 
     static CoreShopTools tools(CommerceServices s, EmbeddingIndex semantic) {
-        return new CoreShopTools(
-                s.catalog(),
-                s.stock(),
-                s.carts(),
-                s.vouchers(),
-                s.checkout(),
-                s.orders(),
-                s.customers(),
-                semantic,
-                Clock.systemUTC());
+        return TestTools.over(s, semantic);
     }
 
     static java.util.function.Supplier<ChatContext> guests() {
@@ -157,7 +149,7 @@ class OfflineTurnBenchmark {
             index.loadNow();
             int n = index.embedMissing(128);
             System.out.printf("embedded %d products in %.1f s%n", n, (System.nanoTime() - t0) / 1e9);
-            Stats semantic = run(new OfflineAssistant(tools(s, index), index), s.carts(), 300, 1300, guests());
+            Stats semantic = run(new OfflineAssistant(tools(s, index)), s.carts(), 300, 1300, guests());
             System.out.println("seed catalog (1,200 products), keyword + semantic: " + semantic);
         }
         try (Database db = TestDatabase.fresh()) {
@@ -168,7 +160,7 @@ class OfflineTurnBenchmark {
             Stats keyword = run(new OfflineAssistant(tools(s, null)), s.carts(), 300, 1300, guests());
             System.out.println("100,000 products, keyword path: " + keyword);
             EmbeddingIndex index = syntheticIndex(db, embedder);
-            Stats semantic = run(new OfflineAssistant(tools(s, index), index), s.carts(), 300, 1300, guests());
+            Stats semantic = run(new OfflineAssistant(tools(s, index)), s.carts(), 300, 1300, guests());
             System.out.println("100,000 products, keyword + semantic (synthetic vectors): " + semantic);
             long scan0 = System.nanoTime();
             for (int i = 0; i < 200; i++) index.nearest("something to keep coffee hot", 40);

@@ -1,5 +1,6 @@
 package com.shopassist.ai.offline;
 
+import com.shopassist.ai.TestTools;
 import com.shopassist.ai.semantic.SemanticSearch;
 import com.shopassist.ai.tools.CoreShopTools;
 import com.shopassist.core.cart.CartOwner;
@@ -13,7 +14,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -27,17 +27,8 @@ final class OfflineWorld implements AutoCloseable {
     OfflineWorld(SemanticSearch semantic) {
         db = TestDatabase.freshSeeded();
         services = CommerceServices.create(db);
-        tools = new CoreShopTools(
-                services.catalog(),
-                services.stock(),
-                services.carts(),
-                services.vouchers(),
-                services.checkout(),
-                services.orders(),
-                services.customers(),
-                semantic,
-                Clock.systemUTC());
-        assistant = new OfflineAssistant(tools, semantic);
+        tools = TestTools.over(services, semantic);
+        assistant = new OfflineAssistant(tools);
     }
 
     OfflineWorld() {

@@ -2,6 +2,7 @@ package com.shopassist.ai.semantic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.shopassist.ai.TestTools;
 import com.shopassist.ai.tools.CoreShopTools;
 import com.shopassist.ai.tools.ToolResult;
 import com.shopassist.core.cart.CartOwner;
@@ -14,7 +15,6 @@ import com.shopassist.data.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -121,24 +121,14 @@ class SemanticSearchIT {
     @Test
     void theToolRanksMeaningFirstWhenTheKeywordsOnlyPartlyMatch() {
         CommerceServices s = CommerceServices.create(db);
-        CoreShopTools tools = new CoreShopTools(
-                s.catalog(),
-                s.stock(),
-                s.carts(),
-                s.vouchers(),
-                s.checkout(),
-                s.orders(),
-                s.customers(),
-                index,
-                Clock.systemUTC());
+        CoreShopTools tools = TestTools.over(s, index);
         ChatContext guest = new ChatContext(
                 UUID.randomUUID(), CartOwner.guest("g-" + UUID.randomUUID()), null, null, Locale.ENGLISH);
         ToolResult withMeaning = tools.searchProducts(
                 guest, "keep coffee hot", "something to keep coffee hot", null, null, null, null, null, null, 5);
         assertThat(withMeaning.ok()).isTrue();
         assertThat(withMeaning.products().get(0).name()).contains("Drinking Bottle");
-        CoreShopTools keywordsOnly = new CoreShopTools(
-                s.catalog(), s.stock(), s.carts(), s.vouchers(), s.checkout(), s.orders(), s.customers());
+        CoreShopTools keywordsOnly = TestTools.over(s);
         ToolResult without = keywordsOnly.searchProducts(
                 guest, "keep coffee hot", "something to keep coffee hot", null, null, null, null, null, null, 5);
         assertThat(without.products()).isNotEmpty().noneMatch(p -> p.name().contains("Drinking Bottle"));

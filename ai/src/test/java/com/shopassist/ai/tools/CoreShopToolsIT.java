@@ -3,6 +3,7 @@ package com.shopassist.ai.tools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.shopassist.ai.TestTools;
 import com.shopassist.core.cart.CartOwner;
 import com.shopassist.core.chat.ChatContext;
 import com.shopassist.core.chat.ProposedAction;
@@ -34,8 +35,7 @@ class CoreShopToolsIT {
     static void up() {
         db = TestDatabase.freshSeeded();
         s = CommerceServices.create(db);
-        tools = new CoreShopTools(
-                s.catalog(), s.stock(), s.carts(), s.vouchers(), s.checkout(), s.orders(), s.customers());
+        tools = TestTools.over(s);
     }
 
     @AfterAll

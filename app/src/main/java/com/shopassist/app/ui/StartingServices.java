@@ -1,6 +1,5 @@
 package com.shopassist.app.ui;
 
-import com.shopassist.ai.tools.ShopTools;
 import com.shopassist.app.ui.common.I18n;
 import com.shopassist.core.cart.CartService;
 import com.shopassist.core.catalog.CatalogService;
@@ -10,6 +9,7 @@ import com.shopassist.core.chat.ShoppingAssistant;
 import com.shopassist.core.checkout.CheckoutService;
 import com.shopassist.core.common.DataUnavailableException;
 import com.shopassist.core.customer.CustomerService;
+import com.shopassist.core.gift.GiftService;
 import com.shopassist.core.order.OrderService;
 import com.shopassist.core.privacy.PrivacyService;
 import com.shopassist.core.stock.StockService;
@@ -69,7 +69,7 @@ public final class StartingServices {
                 standIn(PrivacyService.class, UiServices::privacy),
                 standIn(StockService.class, UiServices::stock),
                 new StartingAssistant(),
-                standIn(ShopTools.class, UiServices::tools),
+                standIn(GiftService.class, UiServices::gifts),
                 this::probe,
                 onlineAssistant);
     }

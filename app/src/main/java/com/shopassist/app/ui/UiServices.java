@@ -1,11 +1,11 @@
 package com.shopassist.app.ui;
 
-import com.shopassist.ai.tools.ShopTools;
 import com.shopassist.core.cart.CartService;
 import com.shopassist.core.catalog.CatalogService;
 import com.shopassist.core.chat.ShoppingAssistant;
 import com.shopassist.core.checkout.CheckoutService;
 import com.shopassist.core.customer.CustomerService;
+import com.shopassist.core.gift.GiftService;
 import com.shopassist.core.order.OrderService;
 import com.shopassist.core.privacy.PrivacyService;
 import com.shopassist.core.stock.StockService;
@@ -14,9 +14,9 @@ import java.util.Objects;
 import java.util.function.BooleanSupplier;
 
 /**
- * Everything the UI calls: core services, the assistant port and the shared tool layer (for the
- * gift finder, so the browse screen and the assistant suggest the same gifts). The composition
- * root ({@code com.shopassist.app.wiring.AppWiring#uiServices}) builds them.
+ * Everything the UI calls: core services (the gift finder asks the same gift service as the
+ * assistants, so both suggest the same gifts) and the assistant port. The composition root
+ * ({@code com.shopassist.app.wiring.AppWiring#uiServices}) builds them.
  *
  * @param databaseProbe true when the store database answers now (the status banner polls it)
  * @param onlineAssistant true when a Gemini key is configured; false means the offline assistant
@@ -32,7 +32,7 @@ public record UiServices(
         PrivacyService privacy,
         StockService stock,
         ShoppingAssistant assistant,
-        ShopTools tools,
+        GiftService gifts,
         BooleanSupplier databaseProbe,
         boolean onlineAssistant) {
 

@@ -11,8 +11,12 @@ import com.shopassist.ai.tools.ShopTools;
 import com.shopassist.app.config.AppConfig;
 import com.shopassist.app.startup.StartupTimeline;
 import com.shopassist.app.ui.UiServices;
+import com.shopassist.core.catalog.DefaultSearchService;
+import com.shopassist.core.catalog.SearchService;
 import com.shopassist.core.chat.ShoppingAssistant;
 import com.shopassist.core.common.CommerceSettings;
+import com.shopassist.core.gift.DefaultGiftService;
+import com.shopassist.core.gift.GiftService;
 import com.shopassist.data.StoreRepositories;
 import com.shopassist.data.db.Database;
 import com.shopassist.data.db.EmbeddedDatabase;
@@ -41,6 +45,7 @@ import org.slf4j.LoggerFactory;
  *   repositories            data: the ports, their caches, the shared transactions
  *   services                core: CoreServices, the only place a Default*Service is built
  *   semantic search         ai: the embedding index, loading in the background
+ *   search and gifts        core: keyword search blended with meaning; gift ideas over it
  *   tool layer              ai: one CoreShopTools for both assistants
  *   assistants              ai: the offline assistant; the chain (Gemini, then offline)
  * handed to: the window (uiServices), the CLI commands, the tests (over)
@@ -76,6 +81,8 @@ public final class AppWiring implements AutoCloseable {
     private CoreServices services;
     private SemanticSearch semantic;
     private boolean semanticStarted;
+    private SearchService search;
+    private GiftService gifts;
     private ShopTools tools;
     private OfflineAssistant offline;
     private final Map<AssistantMode, ShoppingAssistant> assistants = new EnumMap<>(AssistantMode.class);
@@ -220,19 +227,32 @@ public final class AppWiring implements AutoCloseable {
         return !"off".equalsIgnoreCase(setting("assistant.semantic", "SHOPASSIST_SEMANTIC", "on"));
     }
 
-    /** The tool layer both assistants (and the gift finder) share, over {@link #services()}. */
+    /** Product search with the any-word fallback and, when it is on, meaning-based ranking. */
+    public synchronized SearchService search() {
+        if (search == null) search = new DefaultSearchService(services().catalog(), semanticSearch());
+        return search;
+    }
+
+    /** Gift ideas, for the assistants' gift tool and the gift finder screen alike. */
+    public synchronized GiftService gifts() {
+        if (gifts == null) gifts = new DefaultGiftService(services().catalog(), search());
+        return gifts;
+    }
+
+    /** The tool layer both assistants share, over {@link #services()}. */
     public synchronized ShopTools tools() {
         if (tools == null) {
             CoreServices s = services();
             tools = new CoreShopTools(
                     s.catalog(),
+                    search(),
+                    gifts(),
                     s.stock(),
                     s.carts(),
                     s.vouchers(),
                     s.checkout(),
                     s.orders(),
                     s.customers(),
-                    semanticSearch(),
                     clock);
         }
         return tools;
@@ -240,7 +260,7 @@ public final class AppWiring implements AutoCloseable {
 
     /** The rule-based assistant that needs no network, over {@link #tools()}; not persisted by itself. */
     public synchronized ShoppingAssistant offlineAssistant() {
-        if (offline == null) offline = new OfflineAssistant(tools(), semanticSearch());
+        if (offline == null) offline = new OfflineAssistant(tools());
         return offline;
     }
 
@@ -284,7 +304,7 @@ public final class AppWiring implements AutoCloseable {
                 s.privacy(),
                 s.stock(),
                 assistant,
-                tools(),
+                gifts(),
                 databaseProbe(database()),
                 onlineAssistant);
     }
@@ -326,6 +346,8 @@ public final class AppWiring implements AutoCloseable {
         repositories = null;
         services = null;
         tools = null;
+        search = null;
+        gifts = null;
         semantic = null;
         offline = null;
         assistants.clear();

@@ -13,12 +13,12 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * Gift ideas by recipient, budget and interests. Uses the assistants' own gift tool, so the
- * browse screen and the chat suggest the same things.
+ * Gift ideas by recipient, budget and interests. Asks the same gift service as the assistants'
+ * gift tool, so the browse screen and the chat suggest the same things.
  */
 public final class GiftFinderViewModel {
 
-    /** Recipient keys (i18n "gift.recipient.KEY"); the value handed to the tool is the English word. */
+    /** Recipient keys (i18n "gift.recipient.KEY"); the value handed to the gift service is the English word. */
     public static final List<String> RECIPIENTS =
             List.of("mom", "dad", "partner", "friend", "teenager", "child", "colleague");
 
@@ -39,16 +39,12 @@ public final class GiftFinderViewModel {
         String likes = interests.get() == null || interests.get().isBlank()
                 ? null
                 : interests.get().strip();
-        var ctx = ui.session().chatContext(ui.i18n().locale());
-        var tools = ui.services().tools();
+        var gifts = ui.services().gifts();
         ui.tasks()
                 .run(
                         () -> {
-                            if (tools != null) {
-                                var r = tools.getGiftSuggestions(ctx, who, max == null ? null : max.toLong(), likes);
-                                if (r.ok() || !r.products().isEmpty()) return r.products();
-                            }
-                            // without the tool layer: in-stock products under the budget
+                            if (gifts != null) return gifts.suggest(who, max, likes);
+                            // without the gift service: in-stock products under the budget
                             ProductQuery q = new ProductQuery(
                                     likes, null, null, null, null, max, true, ProductSort.RELEVANCE, 1, 8);
                             return ui.services().catalog().search(q).items();

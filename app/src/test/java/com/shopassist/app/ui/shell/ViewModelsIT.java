@@ -281,7 +281,7 @@ class ViewModelsIT {
                 services.privacy(),
                 services.stock(),
                 tokenised,
-                services.tools(),
+                services.gifts(),
                 services.databaseProbe(),
                 true);
         UiContext paced = UiContext.create(withTokens, UiTasks.direct(ticker), Locale.ENGLISH, KioskSettings.kiosk());
