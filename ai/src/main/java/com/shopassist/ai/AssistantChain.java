@@ -2,7 +2,7 @@ package com.shopassist.ai;
 
 import com.shopassist.ai.gemini.AiSettings;
 import com.shopassist.ai.gemini.ChainEngine;
-import com.shopassist.ai.tools.ShopTools;
+import com.shopassist.ai.tool.ToolBox;
 import com.shopassist.core.chat.AssistantReply;
 import com.shopassist.core.chat.ChatContext;
 import com.shopassist.core.chat.ChatMessage;
@@ -41,13 +41,13 @@ public final class AssistantChain implements ShoppingAssistant {
 
     /**
      * @param settings from {@link AiSettings#fromEnvironment}; a null key means offline only
-     * @param tools the shared tool layer (CoreShopTools)
+     * @param tools the shared tool layer (the registry of every feature's tools)
      * @param chats where sessions, messages, token usage and summaries are stored
      * @param offline the offline layer, or null for an {@code OfflineAssistant} over the same tools
      * @param clock for the daily budget
      */
     public static AssistantChain create(
-            AiSettings settings, ShopTools tools, ChatRepository chats, ShoppingAssistant offline, Clock clock) {
+            AiSettings settings, ToolBox tools, ChatRepository chats, ShoppingAssistant offline, Clock clock) {
         return new AssistantChain(new ChainEngine(settings, tools, chats, offline, clock));
     }
 

@@ -1,6 +1,8 @@
 package com.shopassist.ai;
 
-import com.shopassist.ai.tools.CoreShopTools;
+import com.shopassist.ai.registry.ToolRegistry;
+import com.shopassist.ai.tool.SessionProposals;
+import com.shopassist.ai.tool.ShopServices;
 import com.shopassist.core.catalog.DefaultSearchService;
 import com.shopassist.core.catalog.SearchService;
 import com.shopassist.core.catalog.SemanticIndex;
@@ -12,14 +14,18 @@ import java.time.Clock;
 public final class TestTools {
     private TestTools() {}
 
-    public static CoreShopTools over(CommerceServices s) {
+    public static ToolRegistry over(CommerceServices s) {
         return over(s, null);
     }
 
     /** {@code semanticOrNull}: meaning-based ranking, or none. */
-    public static CoreShopTools over(CommerceServices s, SemanticIndex semanticOrNull) {
+    public static ToolRegistry over(CommerceServices s, SemanticIndex semanticOrNull) {
+        return new ToolRegistry(services(s, semanticOrNull));
+    }
+
+    public static ShopServices services(CommerceServices s, SemanticIndex semanticOrNull) {
         SearchService search = new DefaultSearchService(s.catalog(), semanticOrNull);
-        return new CoreShopTools(
+        return new ShopServices(
                 s.catalog(),
                 search,
                 new DefaultGiftService(s.catalog(), search),
@@ -29,6 +35,7 @@ public final class TestTools {
                 s.checkout(),
                 s.orders(),
                 s.customers(),
+                new SessionProposals(Clock.systemUTC()),
                 Clock.systemUTC());
     }
 }

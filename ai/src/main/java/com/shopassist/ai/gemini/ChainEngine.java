@@ -1,11 +1,14 @@
 package com.shopassist.ai.gemini;
 
+import com.shopassist.ai.catalog.ProductDetailsTool;
 import com.shopassist.ai.lang.Lang;
 import com.shopassist.ai.lang.LanguageDetector;
 import com.shopassist.ai.lang.YesNo;
 import com.shopassist.ai.offline.OfflineAssistant;
-import com.shopassist.ai.tools.ShopTools;
-import com.shopassist.ai.tools.ToolResult;
+import com.shopassist.ai.tool.Args;
+import com.shopassist.ai.tool.ProposalStore;
+import com.shopassist.ai.tool.ToolBox;
+import com.shopassist.ai.tool.ToolResult;
 import com.shopassist.core.cart.Cart;
 import com.shopassist.core.catalog.Product;
 import com.shopassist.core.chat.AssistantReply;
@@ -14,6 +17,7 @@ import com.shopassist.core.chat.ChatMessage;
 import com.shopassist.core.chat.ChatRepository;
 import com.shopassist.core.chat.ChatSessionInfo;
 import com.shopassist.core.chat.ChatSummary;
+import com.shopassist.core.chat.PendingProposal;
 import com.shopassist.core.chat.ProductCard;
 import com.shopassist.core.chat.ProposedAction;
 import com.shopassist.core.chat.ShoppingAssistant;
@@ -46,24 +50,24 @@ public final class ChainEngine implements ShoppingAssistant {
     static final long TURN_ESTIMATE_TOKENS = 1_000;
 
     private final AiSettings settings;
-    private final ShopTools tools;
+    private final ToolBox tools;
+    private final ProposalStore proposals;
+    private final ToolRouter router;
     private final ChatRepository chats;
     private final ShoppingAssistant offline;
     private final Clock clock;
-    private final ToolCatalog catalog = new ToolCatalog();
     private final ReplyValidator validator = new ReplyValidator();
     private final GeminiLayer flash;
     private final GeminiLayer pro;
     private final Summarizer summarizer;
-    private final Map<UUID, Pending> pending = new ConcurrentHashMap<>();
     private final Map<UUID, Object> locks = new ConcurrentHashMap<>();
 
-    private record Pending(ProposedAction action, String assistant) {}
-
     public ChainEngine(
-            AiSettings settings, ShopTools tools, ChatRepository chats, ShoppingAssistant offline, Clock clock) {
+            AiSettings settings, ToolBox tools, ChatRepository chats, ShoppingAssistant offline, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.tools = Objects.requireNonNull(tools, "tools");
+        this.proposals = tools.proposals();
+        this.router = new ToolRouter(tools.specs(), tools.routes());
         this.chats = Objects.requireNonNull(chats, "chats");
         this.offline = offline != null ? offline : new OfflineAssistant(tools);
         this.clock = clock != null ? clock : Clock.systemUTC();
@@ -76,7 +80,6 @@ public final class ChainEngine implements ShoppingAssistant {
                     flashChat,
                     GeminiModels.streaming(settings, settings.flashModel()),
                     settings,
-                    catalog,
                     tools,
                     prompt);
             this.pro = new GeminiLayer(
@@ -85,7 +88,6 @@ public final class ChainEngine implements ShoppingAssistant {
                     GeminiModels.chat(settings, settings.proModel()),
                     GeminiModels.streaming(settings, settings.proModel()),
                     settings,
-                    catalog,
                     tools,
                     prompt);
             this.summarizer = new Summarizer(flashChat, settings.flashModel(), settings);
@@ -128,7 +130,7 @@ public final class ChainEngine implements ShoppingAssistant {
         Lang lang = Lang.of(ctx == null ? null : ctx.uiLocale());
         try {
             synchronized (locks.computeIfAbsent(ctx.chatSessionId(), k -> new Object())) {
-                Pending p = pending.get(ctx.chatSessionId());
+                PendingProposal p = proposals.pending(ctx).orElse(null);
                 if (p == null || !p.action().id().equals(actionId)) {
                     return simple(Texts.expired(lang), lang, "offline");
                 }
@@ -146,7 +148,7 @@ public final class ChainEngine implements ShoppingAssistant {
     @Override
     public void forget(ChatContext ctx) {
         if (ctx == null) return;
-        pending.remove(ctx.chatSessionId());
+        proposals.drop(ctx);
         locks.remove(ctx.chatSessionId());
         try {
             offline.forget(ctx);
@@ -175,7 +177,7 @@ public final class ChainEngine implements ShoppingAssistant {
         Optional<ChatSessionInfo> s = chats.session(sessionId);
         if (s.isEmpty() || !ownedBy(s.get(), ctx)) return false;
         chats.deleteSession(sessionId);
-        pending.remove(sessionId);
+        proposals.drop(sessionId);
         return true;
     }
 
@@ -200,13 +202,15 @@ public final class ChainEngine implements ShoppingAssistant {
             return r;
         }
 
-        Pending p = pending.remove(ctx.chatSessionId());
+        PendingProposal p = proposals.pending(ctx).orElse(null);
         YesNo.Answer answer = p == null ? null : YesNo.of(message);
         if (answer != null) {
             AssistantReply r = settle(ctx, p, answer == YesNo.Answer.YES, message, lang, stored);
             emit(onToken, r.text(), null);
             return r;
         }
+        // any other message drops the proposal: a later "yes" to another question cannot trigger it
+        if (p != null) proposals.drop(ctx);
 
         AssistantReply reply = null;
         GeminiLayer.Outcome outcome = null;
@@ -226,7 +230,7 @@ public final class ChainEngine implements ShoppingAssistant {
         Turn turn = null;
         if (useGemini) {
             boolean proFirst = ModelRouter.preferPro(message, session.turnNumber(), settings.proAfterTurns());
-            List<String> toolNames = ToolRouter.select(message, history.lastTurnTools());
+            List<String> toolNames = router.select(message, history.lastTurnTools());
             turn = new Turn(ctx, message, lang, history, toolNames, ToolRouter.singleStep(message));
             for (GeminiLayer layer : proFirst ? List.of(pro, flash) : List.of(flash, pro)) {
                 try {
@@ -251,7 +255,7 @@ public final class ChainEngine implements ShoppingAssistant {
             reply = fromOffline(ctx, message, lang);
             emit(onToken, reply.text(), tokenShown);
         }
-        if (reply.action() != null) pending.put(ctx.chatSessionId(), new Pending(reply.action(), reply.assistant()));
+        if (reply.action() != null) proposals.keep(ctx, reply.action(), reply.assistant());
         if (stored) {
             List<ChatMessage> added = persist(ctx, message, reply, outcome, session.untitled());
             // the model summarises only after it answered: when it just failed a summary call would
@@ -321,7 +325,7 @@ public final class ChainEngine implements ShoppingAssistant {
         List<ToolResult> out = new ArrayList<>();
         for (long id : ids) {
             try {
-                ToolResult r = tools.getProductDetails(turn.ctx, id);
+                ToolResult r = tools.call(turn.ctx, ProductDetailsTool.NAME, Args.of("product_id", id));
                 if (r != null && r.ok()) out.add(r);
             } catch (RuntimeException e) {
                 log.debug("could not re-read product {}: {}", id, e.toString());
@@ -365,8 +369,7 @@ public final class ChainEngine implements ShoppingAssistant {
     }
 
     private AssistantReply settle(
-            ChatContext ctx, Pending p, boolean accept, String message, Lang lang, boolean stored) {
-        pending.remove(ctx.chatSessionId());
+            ChatContext ctx, PendingProposal p, boolean accept, String message, Lang lang, boolean stored) {
         AssistantReply r = null;
         if ("offline".equals(p.assistant())) {
             // the offline assistant proposed it and keeps its own state and wording for the answer
@@ -381,7 +384,7 @@ public final class ChainEngine implements ShoppingAssistant {
         } else if (accept) {
             ToolResult result;
             try {
-                result = tools.execute(ctx, p.action());
+                result = tools.carryOut(ctx, p.action());
             } catch (RuntimeException e) {
                 log.warn("confirmed action failed: {}", e.toString());
                 result = new ToolResult(
@@ -389,7 +392,7 @@ public final class ChainEngine implements ShoppingAssistant {
             }
             if (result == null) result = new ToolResult("execute", false, "", List.of(), null, null, "FAILED");
             ProposedAction again = result.ok() ? null : result.proposal();
-            if (again != null) pending.put(ctx.chatSessionId(), new Pending(again, p.assistant()));
+            if (again != null) proposals.keep(ctx, again, p.assistant());
             r = new AssistantReply(
                     Texts.executed(p.action(), result, lang),
                     lang.code(),
@@ -400,6 +403,7 @@ public final class ChainEngine implements ShoppingAssistant {
                     p.assistant(),
                     again == null ? List.of() : suggestions(lang, List.of(), again));
         } else {
+            proposals.drop(ctx);
             r = new AssistantReply(
                     Texts.declined(lang), lang.code(), List.of(), null, null, List.of(), p.assistant(), List.of());
         }

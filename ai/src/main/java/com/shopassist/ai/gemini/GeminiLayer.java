@@ -1,8 +1,9 @@
 package com.shopassist.ai.gemini;
 
 import com.shopassist.ai.lang.Lang;
-import com.shopassist.ai.tools.ShopTools;
-import com.shopassist.ai.tools.ToolResult;
+import com.shopassist.ai.tool.ToolBox;
+import com.shopassist.ai.tool.ToolResult;
+import com.shopassist.ai.tool.ToolSpec;
 import com.shopassist.core.chat.TokenUsage;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.data.message.AiMessage;
@@ -82,8 +83,8 @@ final class GeminiLayer {
     final String label;
     final String modelName;
     private final AiSettings settings;
-    private final ToolCatalog catalog;
-    private final ShopTools tools;
+    private final ToolBox tools;
+    private final Map<String, dev.langchain4j.agent.tool.ToolSpecification> declarations = new java.util.HashMap<>();
     private final String systemPrompt;
     private final Shopper shopper;
     private final Map<String, AttemptState> attempts = new ConcurrentHashMap<>();
@@ -96,14 +97,13 @@ final class GeminiLayer {
             ChatModel model,
             StreamingChatModel streaming,
             AiSettings settings,
-            ToolCatalog catalog,
-            ShopTools tools,
+            ToolBox tools,
             String systemPrompt) {
         this.label = label;
         this.modelName = modelName;
         this.settings = settings;
-        this.catalog = catalog;
         this.tools = tools;
+        for (ToolSpec s : tools.specs()) declarations.put(s.name(), s.declaration());
         this.systemPrompt = systemPrompt;
         ToolExecutor executor = new ToolExecutor() {
             @Override
@@ -111,14 +111,14 @@ final class GeminiLayer {
                 AttemptState s = attempts.get(String.valueOf(memoryId));
                 if (s == null) return "This conversation turn is over.";
                 return s.attempt()
-                        .run(catalog, tools, request.name(), request.arguments())
+                        .run(tools, request.name(), request.arguments())
                         .forModel();
             }
 
             @Override
             public ToolExecutionResult executeWithContext(ToolExecutionRequest request, InvocationContext context) {
                 Turn.Attempt a = context.invocationParameters().get(ATTEMPT);
-                ToolResult r = a.run(catalog, tools, request.name(), request.arguments());
+                ToolResult r = a.run(tools, request.name(), request.arguments());
                 return ToolExecutionResult.builder()
                         .resultText(r.forModel() == null ? "" : r.forModel())
                         .isError(!r.ok())
@@ -139,7 +139,10 @@ final class GeminiLayer {
                 .toolProvider(request -> {
                     Turn.Attempt a = request.invocationParameters().get(ATTEMPT);
                     ToolProviderResult.Builder b = ToolProviderResult.builder();
-                    for (var spec : catalog.specs(a.turn().toolNames)) b.add(spec, executor);
+                    for (String name : a.turn().toolNames) {
+                        var spec = declarations.get(name);
+                        if (spec != null) b.add(spec, executor);
+                    }
                     if (a.turn().singleStep) {
                         Set<String> immediate = new HashSet<>(IMMEDIATE_WHEN_SINGLE_STEP);
                         immediate.retainAll(a.turn().toolNames);
@@ -151,9 +154,9 @@ final class GeminiLayer {
                 .hallucinatedToolNameStrategy(request -> {
                     String attemptId = currentAttempt(request);
                     AttemptState s = attemptId == null ? null : attempts.get(attemptId);
-                    String text = s != null && catalog.knows(request.name())
+                    String text = s != null && tools.knows(request.name())
                             ? s.attempt()
-                                    .run(catalog, tools, request.name(), request.arguments())
+                                    .run(tools, request.name(), request.arguments())
                                     .forModel()
                             : "Unknown tool " + request.name() + ". Use only the tools provided.";
                     return ToolExecutionResultMessage.from(request, text == null ? "" : text);

@@ -1,15 +1,18 @@
 package com.shopassist.ai.gemini;
 
+import com.shopassist.ai.lang.WordBook;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
-/** Flash by default; Pro for complex asks and long conversations (the seed's routing). */
+/** Flash by default; Pro for complex asks (the [complex] words) and long conversations (the seed's routing). */
 final class ModelRouter {
 
-    private static final Pattern COMPLEX = Pattern.compile(
-            "\\b(compare|comparison|analy[sz]e|analysis|recommend|recommendation|pros and cons|best option|which is better"
-                    + "|bandingkan|perbandingan|analisis|analisa|rekomendasi|rekomendasikan|sarankan|kelebihan dan kekurangan"
-                    + "|plus minus|pilihan terbaik|mana yang lebih)\\b");
+    private static final Pattern COMPLEX = Pattern.compile("\\b("
+            + WordBook.load(ModelRouter.class, "words").list("complex").stream()
+                    .map(Pattern::quote)
+                    .collect(Collectors.joining("|"))
+            + ")\\b");
 
     private ModelRouter() {}
 

@@ -1,7 +1,7 @@
 package com.shopassist.ai.gemini;
 
 import com.shopassist.ai.lang.Lang;
-import com.shopassist.ai.tools.ToolResult;
+import com.shopassist.ai.tool.ToolResult;
 import com.shopassist.core.cart.Cart;
 import com.shopassist.core.cart.CartLine;
 import com.shopassist.core.chat.ProposedAction;

@@ -1,8 +1,9 @@
 package com.shopassist.ai.gemini;
 
 import com.shopassist.ai.lang.Lang;
-import com.shopassist.ai.tools.ShopTools;
-import com.shopassist.ai.tools.ToolResult;
+import com.shopassist.ai.tool.ToolBox;
+import com.shopassist.ai.tool.ToolResult;
+import com.shopassist.ai.tool.ToolResults;
 import com.shopassist.core.chat.ChatContext;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -79,13 +80,13 @@ final class Turn {
             return Turn.this;
         }
 
-        synchronized ToolResult run(ToolCatalog catalog, ShopTools tools, String name, String args) {
+        synchronized ToolResult run(ToolBox tools, String name, String args) {
             ToolResult result;
             if (++calls > maxToolCalls) {
-                result = ToolCatalog.failure(
+                result = ToolResults.fail(
                         name,
+                        "TOOL_LIMIT",
                         "Tool limit of " + maxToolCalls + " calls this turn reached. Answer now with what you have.");
-                result = new ToolResult(name, false, result.forModel(), List.of(), null, null, "TOOL_LIMIT");
             } else if (REPLAYED_WRITES.contains(name)) {
                 String key = name + " " + normalizeArgs(args);
                 int k = writeCounts.merge(key, 1, Integer::sum);
@@ -93,23 +94,23 @@ final class Turn {
                 if (k <= done.size()) {
                     result = done.get(k - 1);
                 } else {
-                    result = safely(catalog, tools, name, args);
+                    result = safely(tools, name, args);
                     done.add(result);
                 }
             } else {
-                result = safely(catalog, tools, name, args);
+                result = safely(tools, name, args);
             }
             executed.add(new Executed(name, args, result));
             return result;
         }
 
-        private ToolResult safely(ToolCatalog catalog, ShopTools tools, String name, String args) {
+        private ToolResult safely(ToolBox tools, String name, String args) {
             try {
-                ToolResult r = catalog.execute(tools, ctx, name, args);
-                if (r == null) return ToolCatalog.failure(name, "No result.");
+                ToolResult r = tools.call(ctx, name, args);
+                if (r == null) return ToolResults.fail(name, "BAD_ARGUMENTS", "No result.");
                 return r;
             } catch (RuntimeException e) {
-                // ShopTools promise not to throw; a database outage still can
+                // tools promise not to throw; a stub or a bug still can
                 log.warn("tool {} failed: {}", name, e.toString());
                 return new ToolResult(
                         name,

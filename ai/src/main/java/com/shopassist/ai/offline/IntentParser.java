@@ -1,5 +1,9 @@
 package com.shopassist.ai.offline;
 
+import com.shopassist.ai.dialog.Intent;
+import com.shopassist.ai.dialog.ParsedMessage;
+import com.shopassist.ai.dialog.Ref;
+import com.shopassist.ai.dialog.Synonyms;
 import com.shopassist.ai.lang.Lang;
 import com.shopassist.ai.lang.LanguageDetector;
 import com.shopassist.ai.lang.NumberWords;
@@ -919,7 +923,7 @@ public final class IntentParser {
                     searchWords.add(w);
                 }
             }
-            List<String> queryWords = new ArrayList<>(mapSynonyms(searchWords));
+            List<String> queryWords = new ArrayList<>(Synonyms.map(searchWords));
             if (recipientSynonym != null && intent == Intent.SEARCH) queryWords.add(recipientSynonym);
             String query = String.join(" ", queryWords);
             String name = String.join(" ", nameTokens);
@@ -972,7 +976,7 @@ public final class IntentParser {
                 words.add(w);
             }
             List<String> mapped = new ArrayList<>();
-            for (String w : mapSynonyms(words)) if (!w.isEmpty()) mapped.add(w);
+            for (String w : Synonyms.map(words)) if (!w.isEmpty()) mapped.add(w);
             return String.join(" ", mapped);
         }
 
@@ -985,7 +989,7 @@ public final class IntentParser {
                 words.add(w);
             }
             List<String> out = new ArrayList<>();
-            for (String w : mapSynonyms(words)) {
+            for (String w : Synonyms.map(words)) {
                 String e = Lexicon.ASK_WORDS.getOrDefault(w, w);
                 if (!e.isEmpty()) out.add(e);
             }
@@ -1007,24 +1011,5 @@ public final class IntentParser {
             if (joined.contains(" " + p + " ")) return true;
         }
         return false;
-    }
-
-    /** Indonesian product words to the English ones the catalog index knows; two-word phrases first. */
-    static List<String> mapSynonyms(List<String> words) {
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < words.size(); i++) {
-            if (i + 1 < words.size()) {
-                String two = words.get(i) + " " + words.get(i + 1);
-                String s = Lexicon.SYNONYMS.get(two);
-                if (s != null) {
-                    out.add(s);
-                    i++;
-                    continue;
-                }
-            }
-            String s = Lexicon.SYNONYMS.get(words.get(i));
-            out.add(s != null ? s : words.get(i));
-        }
-        return out;
     }
 }

@@ -1,7 +1,17 @@
 package com.shopassist.ai.offline;
 
+import com.shopassist.ai.cart.CartFeature;
+import com.shopassist.ai.catalog.CatalogFeature;
+import com.shopassist.ai.checkout.CheckoutFeature;
+import com.shopassist.ai.customer.CustomerFeature;
+import com.shopassist.ai.dialog.Synonyms;
+import com.shopassist.ai.gift.GiftFeature;
 import com.shopassist.ai.lang.NumberWords;
 import com.shopassist.ai.lang.WordBook;
+import com.shopassist.ai.lang.YesNo;
+import com.shopassist.ai.order.OrderFeature;
+import com.shopassist.ai.stock.StockFeature;
+import com.shopassist.ai.voucher.VoucherFeature;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,20 +27,16 @@ import java.util.Set;
 final class Lexicon {
     private Lexicon() {}
 
-    private static final WordBook LANG = book("lang");
-    private static final WordBook OWN = book("offline");
-    private static final WordBook CATALOG = book("catalog");
-    private static final WordBook STOCK_WORDS = book("stock");
-    private static final WordBook CART_WORDS = book("cart");
-    private static final WordBook VOUCHER_WORDS = book("voucher");
-    private static final WordBook CUSTOMER = book("customer");
-    private static final WordBook CHECKOUT_WORDS = book("checkout");
-    private static final WordBook ORDER = book("order");
-    private static final WordBook GIFT_WORDS = book("gift");
-
-    private static WordBook book(String pkg) {
-        return WordBook.load("/com/shopassist/ai/" + pkg + "/words");
-    }
+    private static final WordBook LANG = WordBook.load(YesNo.class, "words");
+    private static final WordBook OWN = WordBook.load(Lexicon.class, "words");
+    private static final WordBook CATALOG = CatalogFeature.WORDS;
+    private static final WordBook STOCK_WORDS = StockFeature.WORDS;
+    private static final WordBook CART_WORDS = CartFeature.WORDS;
+    private static final WordBook VOUCHER_WORDS = VoucherFeature.WORDS;
+    private static final WordBook CUSTOMER = CustomerFeature.WORDS;
+    private static final WordBook CHECKOUT_WORDS = CheckoutFeature.WORDS;
+    private static final WordBook ORDER = OrderFeature.WORDS;
+    private static final WordBook GIFT_WORDS = GiftFeature.WORDS;
 
     static final List<String> YES = LANG.list("yes");
     static final List<String> NO = LANG.list("no");
@@ -102,11 +108,9 @@ final class Lexicon {
     static final List<String> GIFT = GIFT_WORDS.list("gift");
     /** Who a gift is for, in English and Indonesian -> one English word. */
     static final Map<String, String> RECIPIENTS = GIFT_WORDS.map("recipients");
-    /** The English recipient word -> how an Indonesian reply names them. */
-    static final Map<String, String> RECIPIENT_NAMES_ID = GIFT_WORDS.map("recipient_names");
 
     /** Indonesian (and slang) product words -> the English words the catalog uses. */
-    static final Map<String, String> SYNONYMS = OWN.map("synonyms");
+    static final Map<String, String> SYNONYMS = Synonyms.TABLE;
     /** Indonesian function words in an ask, for the English embedding model ("" drops the word). */
     static final Map<String, String> ASK_WORDS = OWN.map("ask_words");
 

@@ -7,6 +7,7 @@ import static com.shopassist.ai.gemini.Harness.PRO;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.shopassist.ai.AssistantChain;
+import com.shopassist.ai.registry.ToolRegistry;
 import com.shopassist.core.chat.AssistantReply;
 import com.shopassist.core.chat.ChatContext;
 import com.shopassist.core.chat.ShoppingAssistant;
@@ -29,7 +30,8 @@ class FallbackChainIT extends ChainTestBase {
         FakeGemini.Recorded req = fake.lastRequest();
         assertThat(req.apiKey()).isEqualTo("test-key");
         assertThat(req.model()).isEqualTo(FLASH);
-        assertThat(req.toolNames()).containsExactlyElementsOf(ToolRouter.CORE);
+        assertThat(req.toolNames())
+                .containsExactlyElementsOf(new ToolRouter(ToolRegistry.SPECS, ToolRegistry.ROUTES).core());
         assertThat(req.systemText())
                 .contains("# Persona", "# Capabilities", "# Guidelines", "# Formats", "# Scenarios");
     }

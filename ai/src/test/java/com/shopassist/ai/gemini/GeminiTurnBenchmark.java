@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.shopassist.ai.AssistantChain;
 import com.shopassist.ai.TestTools;
-import com.shopassist.ai.tools.CoreShopTools;
-import com.shopassist.ai.tools.ShopTools;
+import com.shopassist.ai.registry.ToolRegistry;
+import com.shopassist.ai.tool.ToolBox;
 import com.shopassist.core.cart.CartOwner;
 import com.shopassist.core.chat.AssistantReply;
 import com.shopassist.core.chat.ChatContext;
@@ -47,7 +47,7 @@ class GeminiTurnBenchmark {
     static Database db;
     static FakeGemini fake;
     static CommerceServices services;
-    static CoreShopTools tools;
+    static ToolRegistry tools;
     static MyBatisChatRepository chats;
     static final StringBuilder report = new StringBuilder();
 
@@ -74,7 +74,7 @@ class GeminiTurnBenchmark {
         return new ChatContext(UUID.randomUUID(), CartOwner.customer(c.id()), c, null, Locale.ENGLISH);
     }
 
-    private static AssistantChain chain(ShopTools t) {
+    private static AssistantChain chain(ToolBox t) {
         AiSettings s = Harness.settings(fake).withBudgets(Long.MAX_VALUE / 4, Long.MAX_VALUE / 4, Long.MAX_VALUE / 4);
         return AssistantChain.create(s, t, chats, null, Clock.systemUTC());
     }
@@ -170,7 +170,7 @@ class GeminiTurnBenchmark {
         measure("stub tools (chat storage still PostgreSQL)", new StubShopTools(), 50, 300);
     }
 
-    private void measure(String label, ShopTools t, int warmup, int runs) {
+    private void measure(String label, ToolBox t, int warmup, int runs) {
         fake.reset();
         AssistantChain chain = chain(t);
         ChatContext base = customer("made@example.com");

@@ -1,7 +1,7 @@
 package com.shopassist.ai.gemini;
 
 import com.shopassist.ai.AssistantChain;
-import com.shopassist.ai.tools.ShopTools;
+import com.shopassist.ai.tool.ToolBox;
 import com.shopassist.core.cart.CartOwner;
 import com.shopassist.core.chat.ChatContext;
 import com.shopassist.core.chat.ShoppingAssistant;
@@ -26,7 +26,7 @@ final class Harness {
 
     static AssistantChain chain(
             AiSettings settings,
-            ShopTools tools,
+            ToolBox tools,
             com.shopassist.core.chat.ChatRepository chats,
             ShoppingAssistant offline) {
         return AssistantChain.create(settings, tools, chats, offline, Clock.systemUTC());

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.shopassist.ai.AssistantChain;
 import com.shopassist.ai.TestTools;
-import com.shopassist.ai.tools.CoreShopTools;
+import com.shopassist.ai.registry.ToolRegistry;
 import com.shopassist.core.cart.CartOwner;
 import com.shopassist.core.chat.AssistantReply;
 import com.shopassist.core.chat.ChatContext;
@@ -42,7 +42,7 @@ class PurchaseIT {
     static Database db;
     static FakeGemini fake;
     static CommerceServices services;
-    static CoreShopTools tools;
+    static ToolRegistry tools;
     static MyBatisChatRepository chats;
     AssistantChain chain;
 

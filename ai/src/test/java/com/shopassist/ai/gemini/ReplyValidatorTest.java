@@ -3,7 +3,7 @@ package com.shopassist.ai.gemini;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.shopassist.ai.lang.Lang;
-import com.shopassist.ai.tools.ToolResult;
+import com.shopassist.ai.tool.ToolResult;
 import com.shopassist.core.catalog.Product;
 import com.shopassist.core.chat.ProductCard;
 import java.util.List;

@@ -2,6 +2,7 @@ package com.shopassist.ai.gemini;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.shopassist.ai.registry.ToolRegistry;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -20,14 +21,16 @@ class RoutingTest {
 
     @Test
     void aTurnOffersTheCoreToolsPlusWhatItsWordsPointAt() {
-        assertThat(ToolRouter.select("hello", Set.of())).containsExactlyElementsOf(ToolRouter.CORE);
-        assertThat(ToolRouter.select("pakai voucher HEMAT10", Set.of()))
+        ToolRouter router = new ToolRouter(ToolRegistry.SPECS, ToolRegistry.ROUTES);
+        assertThat(router.core()).containsExactly("search_products", "get_product_details", "get_cart", "add_to_cart");
+        assertThat(router.select("hello", Set.of())).containsExactlyElementsOf(router.core());
+        assertThat(router.select("pakai voucher HEMAT10", Set.of()))
                 .contains("apply_voucher", "get_vouchers")
                 .doesNotContain("checkout");
-        assertThat(ToolRouter.select("kirim ke rumah", Set.of())).contains("checkout", "get_addresses");
-        assertThat(ToolRouter.select("where is my order?", Set.of())).contains("get_orders", "get_order_details");
-        assertThat(ToolRouter.select("gift for dad", Set.of())).contains("get_gift_suggestions");
-        assertThat(ToolRouter.select("yes the second", Set.of("apply_voucher"))).contains("apply_voucher");
+        assertThat(router.select("kirim ke rumah", Set.of())).contains("checkout", "get_addresses");
+        assertThat(router.select("where is my order?", Set.of())).contains("get_orders", "get_order_details");
+        assertThat(router.select("gift for dad", Set.of())).contains("get_gift_suggestions");
+        assertThat(router.select("yes the second", Set.of("apply_voucher"))).contains("apply_voucher");
     }
 
     @Test

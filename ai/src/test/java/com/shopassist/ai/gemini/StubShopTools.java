@@ -1,7 +1,13 @@
 package com.shopassist.ai.gemini;
 
-import com.shopassist.ai.tools.ShopTools;
-import com.shopassist.ai.tools.ToolResult;
+import com.shopassist.ai.registry.ToolRegistry;
+import com.shopassist.ai.tool.Args;
+import com.shopassist.ai.tool.ProposalStore;
+import com.shopassist.ai.tool.Route;
+import com.shopassist.ai.tool.SessionProposals;
+import com.shopassist.ai.tool.ToolBox;
+import com.shopassist.ai.tool.ToolResult;
+import com.shopassist.ai.tool.ToolSpec;
 import com.shopassist.core.cart.Cart;
 import com.shopassist.core.cart.CartLine;
 import com.shopassist.core.cart.CartOwner;
@@ -21,11 +27,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A small in-memory ShopTools for tests of the chain's mechanics only (fallbacks, routing,
- * memory, budgets, streaming). The end-to-end purchase runs against the real core services.
- * It records every call with the ChatContext it got.
+ * A small in-memory tool layer for tests of the chain's mechanics only (fallbacks, routing,
+ * memory, budgets, streaming): the real declarations and routes, stub handlers. The end-to-end
+ * purchase runs against the real core services. It records every call with the ChatContext it got.
  */
-final class StubShopTools implements ShopTools {
+final class StubShopTools implements ToolBox {
 
     record CallLog(String tool, ChatContext ctx, String args) {}
 
@@ -34,6 +40,60 @@ final class StubShopTools implements ShopTools {
     final Map<CartOwner, Map<Long, Integer>> carts = new ConcurrentHashMap<>();
     final List<ProposedAction> executed = new CopyOnWriteArrayList<>();
     volatile boolean cartChangedOnce;
+    final ProposalStore proposals = new SessionProposals(java.time.Clock.systemUTC());
+
+    @Override
+    public List<ToolSpec> specs() {
+        return ToolRegistry.SPECS;
+    }
+
+    @Override
+    public List<Route> routes() {
+        return ToolRegistry.ROUTES;
+    }
+
+    @Override
+    public ProposalStore proposals() {
+        return proposals;
+    }
+
+    @Override
+    public ToolResult call(ChatContext ctx, String name, Args a) {
+        try {
+            return switch (name) {
+                case "search_products" -> searchProducts(ctx, a.str("query"), a.lng("max_price"), a.integer("limit"));
+                case "get_product_details" -> getProductDetails(ctx, a.requiredLong("product_id"));
+                case "get_categories" -> getCategories(ctx);
+                case "get_products_by_category" -> getProductsByCategory(ctx, a.requiredStr("category"));
+                case "get_brands" -> getBrands(ctx);
+                case "find_product_by_name" -> findProductByName(ctx, a.requiredStr("name"));
+                case "check_stock" -> checkStock(ctx, a.requiredLong("product_id"));
+                case "check_stock_by_name" -> checkStockByName(ctx, a.requiredStr("name"));
+                case "get_cart" -> getCart(ctx);
+                case "add_to_cart" -> {
+                    Long q = a.lng("quantity");
+                    yield addToCart(ctx, a.requiredLong("product_id"), q == null ? 1 : q.intValue());
+                }
+                case "remove_from_cart" -> removeFromCart(ctx, a.requiredLong("product_id"), a.integer("quantity"));
+                case "clear_cart" -> clearCart(ctx);
+                case "get_vouchers" -> getVouchers(ctx);
+                case "apply_voucher" -> applyVoucher(ctx, a.requiredStr("code"));
+                case "remove_voucher" -> removeVoucher(ctx);
+                case "get_addresses" -> getAddresses(ctx);
+                case "find_address_by_label" -> findAddressByLabel(ctx, a.requiredStr("label"));
+                case "checkout" -> checkout(ctx, a.str("address_label"));
+                case "get_orders" -> getOrders(ctx);
+                case "get_order_details" -> getOrderDetails(ctx, a.requiredStr("order"));
+                case "compare_products" -> compareProducts(ctx, a.ids("product_ids"));
+                case "get_gift_suggestions" ->
+                    getGiftSuggestions(ctx, a.str("recipient"), a.lng("budget"), a.str("interests"));
+                default ->
+                    new ToolResult(name, false, "Unknown tool " + name + ".", List.of(), null, null, "BAD_ARGUMENTS");
+            };
+        } catch (Args.BadArgument e) {
+            return new ToolResult(name, false, e.getMessage(), List.of(), null, null, "BAD_ARGUMENTS");
+        }
+    }
 
     StubShopTools() {
         add(1, "Sony WH-1000XM5 Wireless Headphones", "Sony", 4_999_000, 7);
@@ -97,17 +157,7 @@ final class StubShopTools implements ShopTools {
         return new Cart(1, owner, out, subtotal, null, Money.ZERO, subtotal, null, null);
     }
 
-    @Override
-    public ToolResult searchProducts(
-            ChatContext ctx,
-            String query,
-            String category,
-            String brand,
-            Long minPrice,
-            Long maxPrice,
-            Boolean inStockOnly,
-            String sort,
-            Integer limit) {
+    ToolResult searchProducts(ChatContext ctx, String query, Long maxPrice, Integer limit) {
         log("search_products", ctx, query, maxPrice);
         String q = query == null ? "" : query.toLowerCase(Locale.ROOT);
         List<Product> hits = products.values().stream()
@@ -123,8 +173,7 @@ final class StubShopTools implements ShopTools {
         return ok("search_products", hits, null);
     }
 
-    @Override
-    public ToolResult getProductDetails(ChatContext ctx, long productId) {
+    ToolResult getProductDetails(ChatContext ctx, long productId) {
         log("get_product_details", ctx, productId);
         Product p = products.get(productId);
         if (p == null)
@@ -139,44 +188,37 @@ final class StubShopTools implements ShopTools {
         return ok("get_product_details", List.of(p), null);
     }
 
-    @Override
-    public ToolResult getCategories(ChatContext ctx) {
+    ToolResult getCategories(ChatContext ctx) {
         log("get_categories", ctx);
         return new ToolResult("get_categories", true, "{\"categories\":[\"Audio\"]}", List.of(), null, null, null);
     }
 
-    @Override
-    public ToolResult getProductsByCategory(ChatContext ctx, String category, Integer limit) {
+    ToolResult getProductsByCategory(ChatContext ctx, String category) {
         log("get_products_by_category", ctx, category);
         return ok("get_products_by_category", List.copyOf(products.values()), null);
     }
 
-    @Override
-    public ToolResult getBrands(ChatContext ctx) {
+    ToolResult getBrands(ChatContext ctx) {
         log("get_brands", ctx);
         return new ToolResult("get_brands", true, "{\"brands\":[\"Sony\",\"JBL\"]}", List.of(), null, null, null);
     }
 
-    @Override
-    public ToolResult findProductByName(ChatContext ctx, String name) {
+    ToolResult findProductByName(ChatContext ctx, String name) {
         log("find_product_by_name", ctx, name);
-        return searchProducts(ctx, name, null, null, null, null, null, null, 3);
+        return searchProducts(ctx, name, null, 3);
     }
 
-    @Override
-    public ToolResult checkStock(ChatContext ctx, long productId) {
+    ToolResult checkStock(ChatContext ctx, long productId) {
         log("check_stock", ctx, productId);
         return getProductDetails(ctx, productId);
     }
 
-    @Override
-    public ToolResult checkStockByName(ChatContext ctx, String name) {
+    ToolResult checkStockByName(ChatContext ctx, String name) {
         log("check_stock_by_name", ctx, name);
-        return searchProducts(ctx, name, null, null, null, null, null, null, 3);
+        return searchProducts(ctx, name, null, 3);
     }
 
-    @Override
-    public ToolResult getCart(ChatContext ctx) {
+    ToolResult getCart(ChatContext ctx) {
         log("get_cart", ctx);
         Cart c = cart(ctx.owner());
         return new ToolResult(
@@ -189,8 +231,7 @@ final class StubShopTools implements ShopTools {
                 null);
     }
 
-    @Override
-    public ToolResult addToCart(ChatContext ctx, long productId, int quantity) {
+    ToolResult addToCart(ChatContext ctx, long productId, int quantity) {
         log("add_to_cart", ctx, productId, quantity);
         Product p = products.get(productId);
         if (p == null)
@@ -225,8 +266,7 @@ final class StubShopTools implements ShopTools {
                 null);
     }
 
-    @Override
-    public ToolResult removeFromCart(ChatContext ctx, long productId, Integer quantity) {
+    ToolResult removeFromCart(ChatContext ctx, long productId, Integer quantity) {
         log("remove_from_cart", ctx, productId, quantity);
         carts.getOrDefault(ctx.owner(), new LinkedHashMap<>()).remove(productId);
         Cart c = cart(ctx.owner());
@@ -234,22 +274,19 @@ final class StubShopTools implements ShopTools {
                 "remove_from_cart", true, "{\"total\":" + c.total().toLong() + "}", List.of(), c, null, null);
     }
 
-    @Override
-    public ToolResult clearCart(ChatContext ctx) {
+    ToolResult clearCart(ChatContext ctx) {
         log("clear_cart", ctx);
         ProposedAction a = new ProposedAction(
                 UUID.randomUUID().toString(), ProposedAction.Kind.CLEAR_CART, "Empty your cart?", Map.of());
         return new ToolResult("clear_cart", true, "{\"proposed\":\"clear_cart\"}", List.of(), null, a, null);
     }
 
-    @Override
-    public ToolResult getVouchers(ChatContext ctx) {
+    ToolResult getVouchers(ChatContext ctx) {
         log("get_vouchers", ctx);
         return new ToolResult("get_vouchers", true, "{\"vouchers\":[\"HEMAT10\"]}", List.of(), null, null, null);
     }
 
-    @Override
-    public ToolResult applyVoucher(ChatContext ctx, String code) {
+    ToolResult applyVoucher(ChatContext ctx, String code) {
         log("apply_voucher", ctx, code);
         if (!"HEMAT10".equalsIgnoreCase(code)) {
             return new ToolResult(
@@ -269,14 +306,12 @@ final class StubShopTools implements ShopTools {
         return new ToolResult("apply_voucher", true, "{\"proposed\":\"HEMAT10\"}", List.of(), null, a, null);
     }
 
-    @Override
-    public ToolResult removeVoucher(ChatContext ctx) {
+    ToolResult removeVoucher(ChatContext ctx) {
         log("remove_voucher", ctx);
         return new ToolResult("remove_voucher", true, "{}", List.of(), cart(ctx.owner()), null, null);
     }
 
-    @Override
-    public ToolResult getAddresses(ChatContext ctx) {
+    ToolResult getAddresses(ChatContext ctx) {
         log("get_addresses", ctx);
         return new ToolResult(
                 "get_addresses",
@@ -288,14 +323,12 @@ final class StubShopTools implements ShopTools {
                 null);
     }
 
-    @Override
-    public ToolResult findAddressByLabel(ChatContext ctx, String label) {
+    ToolResult findAddressByLabel(ChatContext ctx, String label) {
         log("find_address_by_label", ctx, label);
         return new ToolResult("find_address_by_label", true, "{\"label\":\"Rumah\"}", List.of(), null, null, null);
     }
 
-    @Override
-    public ToolResult checkout(ChatContext ctx, String addressLabel) {
+    ToolResult checkout(ChatContext ctx, String addressLabel) {
         log("checkout", ctx, addressLabel);
         Cart c = cart(ctx.owner());
         ProposedAction a = new ProposedAction(
@@ -306,21 +339,18 @@ final class StubShopTools implements ShopTools {
         return new ToolResult("checkout", true, "{\"proposed\":\"checkout\"}", List.of(), c, a, null);
     }
 
-    @Override
-    public ToolResult getOrders(ChatContext ctx) {
+    ToolResult getOrders(ChatContext ctx) {
         log("get_orders", ctx);
         return new ToolResult("get_orders", true, "{\"orders\":[]}", List.of(), null, null, null);
     }
 
-    @Override
-    public ToolResult getOrderDetails(ChatContext ctx, String order) {
+    ToolResult getOrderDetails(ChatContext ctx, String order) {
         log("get_order_details", ctx, order);
         return new ToolResult(
                 "get_order_details", false, "Order " + order + " was not found.", List.of(), null, null, "NOT_FOUND");
     }
 
-    @Override
-    public ToolResult compareProducts(ChatContext ctx, List<Long> productIds) {
+    ToolResult compareProducts(ChatContext ctx, List<Long> productIds) {
         log("compare_products", ctx, productIds);
         return ok(
                 "compare_products",
@@ -331,15 +361,17 @@ final class StubShopTools implements ShopTools {
                 null);
     }
 
-    @Override
-    public ToolResult getGiftSuggestions(ChatContext ctx, String recipient, Long budget, String interests) {
+    ToolResult getGiftSuggestions(ChatContext ctx, String recipient, Long budget, String interests) {
         log("get_gift_suggestions", ctx, recipient, budget);
         return ok("get_gift_suggestions", List.of(products.get(2L), products.get(4L)), null);
     }
 
     @Override
-    public ToolResult execute(ChatContext ctx, ProposedAction confirmed) {
-        log("execute", ctx, confirmed.kind());
+    public ToolResult carryOut(ChatContext ctx, ProposedAction confirmed) {
+        log("execute", ctx, confirmed == null ? null : confirmed.kind());
+        if (confirmed == null || proposals.take(ctx, confirmed).isEmpty()) {
+            return new ToolResult("execute", false, "Nothing to confirm.", List.of(), null, null, "NO_PROPOSAL");
+        }
         if (cartChangedOnce && confirmed.kind() == ProposedAction.Kind.CHECKOUT) {
             cartChangedOnce = false;
             ProposedAction again = new ProposedAction(

@@ -2,6 +2,7 @@ package com.shopassist.ai.offline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.shopassist.ai.dialog.ParsedMessage;
 import com.shopassist.ai.lang.Lang;
 import java.io.IOException;
 import java.util.List;

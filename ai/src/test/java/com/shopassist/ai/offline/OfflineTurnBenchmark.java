@@ -1,10 +1,10 @@
 package com.shopassist.ai.offline;
 
 import com.shopassist.ai.TestTools;
+import com.shopassist.ai.registry.ToolRegistry;
 import com.shopassist.ai.semantic.EmbeddingIndex;
 import com.shopassist.ai.semantic.MiniLmEmbedder;
 import com.shopassist.ai.semantic.TextEmbedder;
-import com.shopassist.ai.tools.CoreShopTools;
 import com.shopassist.core.catalog.ProductEmbeddingRepository;
 import com.shopassist.core.catalog.ProductEmbeddingRepository.StoredVector;
 import com.shopassist.core.chat.ChatContext;
@@ -119,7 +119,7 @@ class OfflineTurnBenchmark {
         return c.get(c.size() / 2);
     }
 
-    static CoreShopTools tools(CommerceServices s, EmbeddingIndex semantic) {
+    static ToolRegistry tools(CommerceServices s, EmbeddingIndex semantic) {
         return TestTools.over(s, semantic);
     }
 

@@ -1,8 +1,8 @@
 package com.shopassist.ai.offline;
 
 import com.shopassist.ai.TestTools;
+import com.shopassist.ai.registry.ToolRegistry;
 import com.shopassist.ai.semantic.SemanticSearch;
-import com.shopassist.ai.tools.CoreShopTools;
 import com.shopassist.core.cart.CartOwner;
 import com.shopassist.core.chat.AssistantReply;
 import com.shopassist.core.chat.ChatContext;
@@ -21,7 +21,7 @@ import java.util.UUID;
 final class OfflineWorld implements AutoCloseable {
     final Database db;
     final CommerceServices services;
-    final CoreShopTools tools;
+    final ToolRegistry tools;
     final OfflineAssistant assistant;
 
     OfflineWorld(SemanticSearch semantic) {

@@ -2,6 +2,9 @@ package com.shopassist.ai.offline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.shopassist.ai.dialog.Intent;
+import com.shopassist.ai.dialog.ParsedMessage;
+import com.shopassist.ai.dialog.Ref;
 import com.shopassist.ai.lang.Lang;
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -3,8 +3,9 @@ package com.shopassist.ai.semantic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.shopassist.ai.TestTools;
-import com.shopassist.ai.tools.CoreShopTools;
-import com.shopassist.ai.tools.ToolResult;
+import com.shopassist.ai.registry.ToolRegistry;
+import com.shopassist.ai.tool.Args;
+import com.shopassist.ai.tool.ToolResult;
 import com.shopassist.core.cart.CartOwner;
 import com.shopassist.core.catalog.ProductEmbeddingRepository;
 import com.shopassist.core.chat.ChatContext;
@@ -121,21 +122,30 @@ class SemanticSearchIT {
     @Test
     void theToolRanksMeaningFirstWhenTheKeywordsOnlyPartlyMatch() {
         CommerceServices s = CommerceServices.create(db);
-        CoreShopTools tools = TestTools.over(s, index);
+        ToolRegistry tools = TestTools.over(s, index);
         ChatContext guest = new ChatContext(
                 UUID.randomUUID(), CartOwner.guest("g-" + UUID.randomUUID()), null, null, Locale.ENGLISH);
-        ToolResult withMeaning = tools.searchProducts(
-                guest, "keep coffee hot", "something to keep coffee hot", null, null, null, null, null, null, 5);
+        ToolResult withMeaning = tools.call(guest, "search_products", search(null));
         assertThat(withMeaning.ok()).isTrue();
         assertThat(withMeaning.products().get(0).name()).contains("Drinking Bottle");
-        CoreShopTools keywordsOnly = TestTools.over(s);
-        ToolResult without = keywordsOnly.searchProducts(
-                guest, "keep coffee hot", "something to keep coffee hot", null, null, null, null, null, null, 5);
+        ToolRegistry keywordsOnly = TestTools.over(s);
+        ToolResult without = keywordsOnly.call(guest, "search_products", search(null));
         assertThat(without.products()).isNotEmpty().noneMatch(p -> p.name().contains("Drinking Bottle"));
         // a price filter applies to the meaning-based neighbours too
-        ToolResult cheap = tools.searchProducts(
-                guest, "keep coffee hot", "something to keep coffee hot", null, null, null, 100_000L, null, null, 5);
+        ToolResult cheap = tools.call(guest, "search_products", search(100_000L));
         assertThat(cheap.products()).allMatch(p -> p.price().toLong() <= 100_000);
+    }
+
+    private static Args search(Long maxPrice) {
+        return Args.of(
+                "query",
+                "keep coffee hot",
+                "meaning",
+                "something to keep coffee hot",
+                "max_price",
+                maxPrice,
+                "limit",
+                5);
     }
 
     @Test

@@ -2,10 +2,9 @@ package com.shopassist.app.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.shopassist.ai.tool.ToolJson;
 import com.shopassist.app.wiring.AppWiring;
 import com.shopassist.app.wiring.AppWiring.AssistantMode;
-import com.shopassist.core.cart.Cart;
-import com.shopassist.core.cart.CartLine;
 import com.shopassist.core.cart.CartOwner;
 import com.shopassist.core.chat.AssistantReply;
 import com.shopassist.core.chat.ChatContext;
@@ -153,7 +152,7 @@ public final class ChatCommand {
             products.add(x);
         }
         m.put("products", products);
-        m.put("cart", cartJson(r.cart()));
+        m.put("cart", r.cart() == null ? null : ToolJson.cart(r.cart()));
         if (r.action() == null) {
             m.put("action", null);
         } else {
@@ -171,25 +170,6 @@ public final class ChatCommand {
             return "{\"text\":\"Sorry, something went wrong.\",\"language\":\"en\",\"products\":[],\"cart\":null,"
                     + "\"action\":null,\"tools\":[],\"assistant\":\"fallback\"}";
         }
-    }
-
-    private static Map<String, Object> cartJson(Cart c) {
-        if (c == null) return null;
-        Map<String, Object> m = new LinkedHashMap<>();
-        List<Object> lines = new ArrayList<>();
-        for (CartLine l : c.lines()) {
-            Map<String, Object> x = new LinkedHashMap<>();
-            x.put("product_id", l.productId());
-            x.put("name", l.name());
-            x.put("quantity", l.quantity());
-            x.put("line_total", l.lineTotal().toLong());
-            lines.add(x);
-        }
-        m.put("lines", lines);
-        m.put("subtotal", c.subtotal().toLong());
-        m.put("discount", c.discount().toLong());
-        m.put("total", c.total().toLong());
-        return m;
     }
 
     private static String toText(AssistantReply r) {

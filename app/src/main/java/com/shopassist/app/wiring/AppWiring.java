@@ -3,11 +3,13 @@ package com.shopassist.app.wiring;
 import com.shopassist.ai.AssistantChain;
 import com.shopassist.ai.gemini.AiSettings;
 import com.shopassist.ai.offline.OfflineAssistant;
+import com.shopassist.ai.registry.ToolRegistry;
 import com.shopassist.ai.semantic.EmbeddingIndex;
 import com.shopassist.ai.semantic.MiniLmEmbedder;
 import com.shopassist.ai.semantic.SemanticSearch;
-import com.shopassist.ai.tools.CoreShopTools;
-import com.shopassist.ai.tools.ShopTools;
+import com.shopassist.ai.tool.SessionProposals;
+import com.shopassist.ai.tool.ShopServices;
+import com.shopassist.ai.tool.ToolBox;
 import com.shopassist.app.config.AppConfig;
 import com.shopassist.app.startup.StartupTimeline;
 import com.shopassist.app.ui.UiServices;
@@ -46,7 +48,7 @@ import org.slf4j.LoggerFactory;
  *   services                core: CoreServices, the only place a Default*Service is built
  *   semantic search         ai: the embedding index, loading in the background
  *   search and gifts        core: keyword search blended with meaning; gift ideas over it
- *   tool layer              ai: one CoreShopTools for both assistants
+ *   tool layer              ai: one ToolRegistry (every feature's tools) for both assistants
  *   assistants              ai: the offline assistant; the chain (Gemini, then offline)
  * handed to: the window (uiServices), the CLI commands, the tests (over)
  * </pre>
@@ -83,7 +85,7 @@ public final class AppWiring implements AutoCloseable {
     private boolean semanticStarted;
     private SearchService search;
     private GiftService gifts;
-    private ShopTools tools;
+    private ToolBox tools;
     private OfflineAssistant offline;
     private final Map<AssistantMode, ShoppingAssistant> assistants = new EnumMap<>(AssistantMode.class);
 
@@ -240,10 +242,10 @@ public final class AppWiring implements AutoCloseable {
     }
 
     /** The tool layer both assistants share, over {@link #services()}. */
-    public synchronized ShopTools tools() {
+    public synchronized ToolBox tools() {
         if (tools == null) {
             CoreServices s = services();
-            tools = new CoreShopTools(
+            tools = new ToolRegistry(new ShopServices(
                     s.catalog(),
                     search(),
                     gifts(),
@@ -253,7 +255,8 @@ public final class AppWiring implements AutoCloseable {
                     s.checkout(),
                     s.orders(),
                     s.customers(),
-                    clock);
+                    new SessionProposals(clock),
+                    clock));
         }
         return tools;
     }

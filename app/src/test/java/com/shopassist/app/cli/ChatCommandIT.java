@@ -116,9 +116,10 @@ class ChatCommandIT {
 
         JsonNode added = r.replies().get(2);
         JsonNode cart = added.get("cart");
-        assertThat(fields(cart)).containsExactly("lines", "subtotal", "discount", "total");
+        // the one cart shape, the same the model reads from the tools
+        assertThat(fields(cart)).containsExactly("lines", "subtotal", "voucher", "discount", "total");
         JsonNode line = cart.get("lines").get(0);
-        assertThat(fields(line)).containsExactly("product_id", "name", "quantity", "line_total");
+        assertThat(fields(line)).containsExactly("product_id", "name", "quantity", "unit_price", "line_total");
         assertThat(line.get("product_id").asLong()).isEqualTo(card.get("id").asLong());
         assertThat(cart.get("total").asLong()).isEqualTo(card.get("price").asLong());
 

@@ -1,4 +1,4 @@
-package com.shopassist.ai.offline;
+package com.shopassist.ai.dialog;
 
 /** What a shopper's message asks for, as the offline assistant understands it. */
 public enum Intent {

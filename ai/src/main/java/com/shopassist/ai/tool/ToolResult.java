@@ -1,4 +1,4 @@
-package com.shopassist.ai.tools;
+package com.shopassist.ai.tool;
 
 import com.shopassist.core.cart.Cart;
 import com.shopassist.core.catalog.Product;

@@ -1,4 +1,4 @@
-package com.shopassist.ai.offline;
+package com.shopassist.ai.dialog;
 
 import com.shopassist.ai.lang.Lang;
 import java.util.List;
@@ -47,6 +47,14 @@ public record ParsedMessage(
 
     public Ref ref() {
         return refs.isEmpty() ? null : refs.get(0);
+    }
+
+    /** A message that may answer a question just asked ("Rumah", "HEMAT10"): not a request of its own kind. */
+    public boolean isShortAnswer() {
+        return intent == Intent.SEARCH
+                || intent == Intent.UNKNOWN
+                || intent == Intent.PRODUCT_DETAILS
+                || intent == Intent.APPLY_VOUCHER;
     }
 
     public boolean hasPrice() {

@@ -1,4 +1,4 @@
-package com.shopassist.ai.offline;
+package com.shopassist.ai.dialog;
 
 /**
  * A reference to products shown earlier: "the second one" / "yang kedua" (ORDINAL 2), "the last
@@ -16,20 +16,20 @@ public record Ref(Kind kind, int index, String brand) {
         ALL
     }
 
-    static Ref ordinal(int n) {
+    public static Ref ordinal(int n) {
         return new Ref(Kind.ORDINAL, n, null);
     }
 
-    static Ref of(Kind kind) {
+    public static Ref of(Kind kind) {
         return new Ref(kind, 0, null);
     }
 
-    static Ref brand(String brand) {
+    public static Ref brand(String brand) {
         return new Ref(Kind.BRAND, 0, brand);
     }
 
     /** Compact form used by the utterance table: ord:2, last, that, brand:sony, cheapest, all. */
-    String code() {
+    public String code() {
         return switch (kind) {
             case ORDINAL -> "ord:" + index;
             case BRAND -> "brand:" + brand;
