@@ -1,11 +1,13 @@
 package com.shopassist.ai;
 
 import com.shopassist.ai.registry.ToolRegistry;
+import com.shopassist.ai.tool.ProposalStore;
 import com.shopassist.ai.tool.SessionProposals;
 import com.shopassist.ai.tool.ShopServices;
 import com.shopassist.core.catalog.DefaultSearchService;
 import com.shopassist.core.catalog.SearchService;
 import com.shopassist.core.catalog.SemanticIndex;
+import com.shopassist.core.chat.ChatRepository;
 import com.shopassist.core.gift.DefaultGiftService;
 import com.shopassist.data.CommerceServices;
 import java.time.Clock;
@@ -23,7 +25,17 @@ public final class TestTools {
         return new ToolRegistry(services(s, semanticOrNull));
     }
 
+    /** Proposals kept with the chat sessions in {@code chats}, expiring by {@code clock}. */
+    public static ToolRegistry over(CommerceServices s, ChatRepository chats, Clock clock) {
+        return new ToolRegistry(services(s, null, new SessionProposals(chats, clock), clock));
+    }
+
     public static ShopServices services(CommerceServices s, SemanticIndex semanticOrNull) {
+        return services(s, semanticOrNull, new SessionProposals(Clock.systemUTC()), Clock.systemUTC());
+    }
+
+    static ShopServices services(
+            CommerceServices s, SemanticIndex semanticOrNull, ProposalStore proposals, Clock clock) {
         SearchService search = new DefaultSearchService(s.catalog(), semanticOrNull);
         return new ShopServices(
                 s.catalog(),
@@ -35,7 +47,7 @@ public final class TestTools {
                 s.checkout(),
                 s.orders(),
                 s.customers(),
-                new SessionProposals(Clock.systemUTC()),
-                Clock.systemUTC());
+                proposals,
+                clock);
     }
 }

@@ -206,13 +206,14 @@ class ArchitectureTest {
     }
 
     /**
-     * Frozen, exactly these: the chain keeps the conversation through the ChatRepository port, and
-     * the semantic index reads and writes product vectors through the ProductEmbeddingRepository
-     * port. What removes them: a chat-history service and an embedding service in core.
+     * Frozen, exactly these: the chain keeps the conversation, and the proposal store the pending
+     * proposals with it, through the ChatRepository port; the semantic index reads and writes
+     * product vectors through the ProductEmbeddingRepository port. What removes them: a
+     * chat-history service and an embedding service in core.
      */
     static boolean frozen(JavaClass origin, JavaClass target) {
         String from = topLevel(origin);
-        return (Set.of("AssistantChain", "ChainEngine").contains(from)
+        return (Set.of("AssistantChain", "ChainEngine", "SessionProposals").contains(from)
                         && target.getName().equals("com.shopassist.core.chat.ChatRepository"))
                 || (from.equals("EmbeddingIndex")
                         && target.getName().equals("com.shopassist.core.catalog.ProductEmbeddingRepository"));

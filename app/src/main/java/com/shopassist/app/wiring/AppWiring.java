@@ -241,7 +241,7 @@ public final class AppWiring implements AutoCloseable {
         return gifts;
     }
 
-    /** The tool layer both assistants share, over {@link #services()}. */
+    /** The tool layer both assistants share, over {@link #services()}; proposals are kept with the chat sessions. */
     public synchronized ToolBox tools() {
         if (tools == null) {
             CoreServices s = services();
@@ -255,7 +255,7 @@ public final class AppWiring implements AutoCloseable {
                     s.checkout(),
                     s.orders(),
                     s.customers(),
-                    new SessionProposals(clock),
+                    new SessionProposals(repositories().chats(), clock),
                     clock));
         }
         return tools;

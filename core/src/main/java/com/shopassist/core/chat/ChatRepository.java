@@ -43,6 +43,15 @@ public interface ChatRepository {
         return Optional.of(new ChatSummary(summary(sessionId).orElse(null), upto.get()));
     }
 
+    /**
+     * Keeps {@code pending} as the session's proposal waiting for a yes, replacing any, or clears it
+     * when null. Does nothing for a session that is not stored.
+     */
+    void savePending(UUID sessionId, PendingProposal pending);
+
+    /** The session's stored pending proposal, expired or not; empty when it has none. */
+    Optional<PendingProposal> pending(UUID sessionId);
+
     List<ChatSessionInfo> sessionsOfCustomer(long customerId, int limit);
 
     Optional<ChatSessionInfo> session(UUID sessionId);

@@ -27,6 +27,10 @@ public interface ChatMapper extends SqlMapper {
 
     int setTitle(@Param("id") String id, @Param("title") String title);
 
+    int savePending(@Param("id") String id, @Param("action") String actionJson, @Param("until") Instant until);
+
+    PendingRow pending(@Param("id") String id);
+
     int deleteSession(@Param("id") String id);
 
     Long tokensUsedSince(

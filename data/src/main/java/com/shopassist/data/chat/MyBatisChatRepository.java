@@ -7,6 +7,8 @@ import com.shopassist.core.chat.ChatMessage;
 import com.shopassist.core.chat.ChatRepository;
 import com.shopassist.core.chat.ChatSessionInfo;
 import com.shopassist.core.chat.ChatSummary;
+import com.shopassist.core.chat.PendingProposal;
+import com.shopassist.core.chat.ProposedAction;
 import com.shopassist.core.chat.TokenUsage;
 import com.shopassist.core.common.Transactions;
 import com.shopassist.data.db.Database;
@@ -14,7 +16,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,7 +26,8 @@ import java.util.UUID;
 /**
  * Chat sessions and messages in aichatbot.chat_session / chat_details. Token usage is stored per
  * message as JSONB: {"model": .., "input": n, "output": n, "total": n, "cost_usd": ".."} (the cost
- * as a string, so no binary floating point ever touches it).
+ * as a string, so no binary floating point ever touches it). A session's pending proposal is
+ * JSONB on its row, with its expiry beside it.
  */
 public final class MyBatisChatRepository implements ChatRepository {
 
@@ -115,6 +120,18 @@ public final class MyBatisChatRepository implements ChatRepository {
     }
 
     @Override
+    public void savePending(UUID sessionId, PendingProposal pending) {
+        if (pending == null) mapper.savePending(sessionId.toString(), null, null);
+        else mapper.savePending(sessionId.toString(), toJson(pending), pending.expiresAt());
+    }
+
+    @Override
+    public Optional<PendingProposal> pending(UUID sessionId) {
+        PendingRow r = mapper.pending(sessionId.toString());
+        return r == null || r.action == null ? Optional.empty() : Optional.of(fromJson(r.action, r.until));
+    }
+
+    @Override
     public void deleteSession(UUID sessionId) {
         mapper.deleteSession(sessionId.toString());
     }
@@ -165,6 +182,38 @@ public final class MyBatisChatRepository implements ChatRepository {
                     cost == null || cost.isNull() ? BigDecimal.ZERO : new BigDecimal(cost.asText()));
         } catch (IOException e) {
             throw new UncheckedIOException("unreadable token_usage " + json, e);
+        }
+    }
+
+    static String toJson(PendingProposal p) {
+        ObjectNode node = JSON.createObjectNode();
+        ProposedAction a = p.action();
+        node.put("id", a.id());
+        node.put("kind", a.kind().name());
+        node.put("summary", a.summary());
+        ObjectNode params = node.putObject("params");
+        a.params().forEach(params::put);
+        node.put("owner", p.owner());
+        node.put("assistant", p.assistant());
+        return node.toString();
+    }
+
+    static PendingProposal fromJson(String json, Instant until) {
+        try {
+            JsonNode node = JSON.readTree(json);
+            Map<String, String> params = new LinkedHashMap<>();
+            node.path("params")
+                    .fields()
+                    .forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
+            ProposedAction a = new ProposedAction(
+                    node.path("id").asText(),
+                    ProposedAction.Kind.valueOf(node.path("kind").asText()),
+                    node.path("summary").asText(null),
+                    params);
+            return new PendingProposal(
+                    a, node.path("owner").asText(), node.path("assistant").asText(null), until);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new UncheckedIOException("unreadable pending_action " + json, new IOException(e));
         }
     }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.shopassist.core.chat.ChatMessage;
 import com.shopassist.core.chat.ChatSummary;
+import com.shopassist.core.chat.PendingProposal;
+import com.shopassist.core.chat.ProposedAction;
 import com.shopassist.core.chat.TokenUsage;
 import com.shopassist.data.db.Database;
 import com.shopassist.data.testing.TestDatabase;
@@ -15,6 +17,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -187,5 +190,48 @@ class MyBatisChatRepositoryIT {
         assertThat(chats.redactOlderThan(Instant.now().plus(1, ChronoUnit.MINUTES)))
                 .isPositive();
         assertThat(chats.messages(id)).extracting(ChatMessage::content).containsExactly("[redacted]");
+    }
+
+    static PendingProposal checkout(String owner) {
+        return new PendingProposal(
+                new ProposedAction(
+                        UUID.randomUUID().toString(),
+                        ProposedAction.Kind.CHECKOUT,
+                        "Checkout 2 items, Rp 1.398.000, to Rumah?",
+                        Map.of("address_id", "7", "idempotency_key", "k-1", "total", "1398000")),
+                owner,
+                "offline",
+                Instant.parse("2026-11-25T10:30:00Z"));
+    }
+
+    @Test
+    void aPendingProposalIsKeptWithItsSessionUntilReplacedOrCleared() {
+        UUID id = UUID.randomUUID();
+        assertThat(chats.pending(id)).isEmpty();
+        chats.savePending(id, checkout("c:800"));
+        assertThat(chats.pending(id)).as("no session stored: nothing kept").isEmpty();
+
+        chats.ensureSession(id, 800L, null);
+        PendingProposal first = checkout("c:800");
+        chats.savePending(id, first);
+        assertThat(chats.pending(id)).contains(first);
+        PendingProposal second = checkout("c:800");
+        chats.savePending(id, second);
+        assertThat(chats.pending(id)).contains(second);
+        chats.savePending(id, null);
+        assertThat(chats.pending(id)).isEmpty();
+
+        chats.savePending(id, first);
+        chats.deleteSession(id);
+        assertThat(chats.pending(id)).isEmpty();
+    }
+
+    @Test
+    void redactingACustomerClearsTheirPendingProposal() {
+        UUID id = UUID.randomUUID();
+        chats.ensureSession(id, 801L, null);
+        chats.savePending(id, checkout("c:801"));
+        chats.redactCustomer(801L);
+        assertThat(chats.pending(id)).isEmpty();
     }
 }
