@@ -10,6 +10,7 @@ import com.shopassist.core.chat.ChatRepository;
 import com.shopassist.core.chat.ChatSessionInfo;
 import com.shopassist.core.chat.ShoppingAssistant;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -20,7 +21,8 @@ import java.util.function.Consumer;
  * loaded; Gemini Flash answers (Pro for complex asks and long chats), each the other's fallback
  * on rate limit, 5xx, timeout, connection failure or a malformed reply; then the offline
  * assistant; then a graceful message. The answer is checked against the turn's tool results,
- * stored with its token usage, and older messages are folded into the summary. Never throws.
+ * stored with its token usage; after the reply, older messages are folded into the summary in
+ * the background. Never throws.
  *
  * <p>Streaming: {@link #reply(ChatContext, String, Consumer)} hands out Gemini's text as it
  * arrives and only falls back before the first piece. The returned reply's text is the checked
@@ -49,6 +51,14 @@ public final class AssistantChain implements ShoppingAssistant {
     public static AssistantChain create(
             AiSettings settings, ToolBox tools, ChatRepository chats, ShoppingAssistant offline, Clock clock) {
         return new AssistantChain(new ChainEngine(settings, tools, chats, offline, clock));
+    }
+
+    /**
+     * Waits until the work done after the replies so far (folding old messages into the summary)
+     * is finished; false when {@code timeout} passed first. Replies never wait for it.
+     */
+    public boolean awaitBackgroundWork(Duration timeout) {
+        return engine.awaitBackgroundWork(timeout);
     }
 
     /** True when the Gemini layers are on (an API key was configured). */

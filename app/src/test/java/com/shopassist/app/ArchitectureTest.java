@@ -213,7 +213,8 @@ class ArchitectureTest {
      */
     static boolean frozen(JavaClass origin, JavaClass target) {
         String from = topLevel(origin);
-        return (Set.of("AssistantChain", "ChainEngine", "SessionProposals").contains(from)
+        return (Set.of("AssistantChain", "ChainEngine", "ChatLog", "SummaryWriter", "SessionProposals")
+                                .contains(from)
                         && target.getName().equals("com.shopassist.core.chat.ChatRepository"))
                 || (from.equals("EmbeddingIndex")
                         && target.getName().equals("com.shopassist.core.catalog.ProductEmbeddingRepository"));

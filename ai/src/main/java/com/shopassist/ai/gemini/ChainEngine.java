@@ -16,12 +16,12 @@ import com.shopassist.core.chat.ChatContext;
 import com.shopassist.core.chat.ChatMessage;
 import com.shopassist.core.chat.ChatRepository;
 import com.shopassist.core.chat.ChatSessionInfo;
-import com.shopassist.core.chat.ChatSummary;
 import com.shopassist.core.chat.PendingProposal;
 import com.shopassist.core.chat.ProductCard;
 import com.shopassist.core.chat.ProposedAction;
 import com.shopassist.core.chat.ShoppingAssistant;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -59,7 +59,8 @@ public final class ChainEngine implements ShoppingAssistant {
     private final ReplyValidator validator = new ReplyValidator();
     private final GeminiLayer flash;
     private final GeminiLayer pro;
-    private final Summarizer summarizer;
+    private final ChatLog chatLog;
+    private final SummaryWriter summaries;
     private final Map<UUID, Object> locks = new ConcurrentHashMap<>();
 
     public ChainEngine(
@@ -71,6 +72,8 @@ public final class ChainEngine implements ShoppingAssistant {
         this.chats = Objects.requireNonNull(chats, "chats");
         this.offline = offline != null ? offline : new OfflineAssistant(tools);
         this.clock = clock != null ? clock : Clock.systemUTC();
+        this.chatLog = new ChatLog(chats, this.clock, settings.historyMessages());
+        Summarizer summarizer;
         if (settings.geminiEnabled()) {
             String prompt = Prompts.load("system.txt");
             var flashChat = GeminiModels.chat(settings, settings.flashModel());
@@ -90,13 +93,19 @@ public final class ChainEngine implements ShoppingAssistant {
                     settings,
                     tools,
                     prompt);
-            this.summarizer = new Summarizer(flashChat, settings.flashModel(), settings);
+            summarizer = new Summarizer(flashChat, settings.flashModel(), settings);
         } else {
             this.flash = null;
             this.pro = null;
-            this.summarizer = new Summarizer(null, null, settings);
+            summarizer = new Summarizer(null, null, settings);
         }
+        this.summaries = new SummaryWriter(summarizer, chats, settings.historyMessages());
         log.info("assistant chain: {}", settings);
+    }
+
+    /** Waits until the summaries folded after the replies so far are written (tests, benchmarks). */
+    public boolean awaitBackgroundWork(Duration timeout) {
+        return summaries.awaitIdle(timeout);
     }
 
     public boolean geminiEnabled() {
@@ -134,7 +143,7 @@ public final class ChainEngine implements ShoppingAssistant {
                 if (p == null || !p.action().id().equals(actionId)) {
                     return simple(Texts.expired(lang), lang, "offline");
                 }
-                Session session = openSession(ctx);
+                ChatLog.Session session = chatLog.open(ctx);
                 if (!session.ownedBy(ctx)) return simple(Texts.otherAccount(lang), lang, "fallback");
                 boolean stored = session.stored();
                 return settle(ctx, p, accept, accept ? lang.pick("yes", "ya") : lang.pick("no", "tidak"), lang, stored);
@@ -166,7 +175,7 @@ public final class ChainEngine implements ShoppingAssistant {
     /** The visible messages (shopper and assistant) of a session the caller owns, else empty. */
     public List<ChatMessage> transcript(ChatContext ctx, UUID sessionId) {
         Optional<ChatSessionInfo> s = chats.session(sessionId);
-        if (s.isEmpty() || !ownedBy(s.get(), ctx)) return List.of();
+        if (s.isEmpty() || !ChatLog.ownedBy(s.get(), ctx)) return List.of();
         return chats.messages(sessionId).stream()
                 .filter(m -> "user".equals(m.role()) || "model".equals(m.role()))
                 .toList();
@@ -175,7 +184,7 @@ public final class ChainEngine implements ShoppingAssistant {
     /** Deletes a session the caller owns; false when it is not theirs or does not exist. */
     public boolean deleteSession(ChatContext ctx, UUID sessionId) {
         Optional<ChatSessionInfo> s = chats.session(sessionId);
-        if (s.isEmpty() || !ownedBy(s.get(), ctx)) return false;
+        if (s.isEmpty() || !ChatLog.ownedBy(s.get(), ctx)) return false;
         chats.deleteSession(sessionId);
         proposals.drop(sessionId);
         return true;
@@ -194,7 +203,7 @@ public final class ChainEngine implements ShoppingAssistant {
             return r;
         }
         if (message.length() > MAX_MESSAGE_CHARS) message = message.substring(0, MAX_MESSAGE_CHARS);
-        Session session = openSession(ctx);
+        ChatLog.Session session = chatLog.open(ctx);
         boolean stored = session.stored();
         if (!session.ownedBy(ctx)) {
             AssistantReply r = simple(Texts.otherAccount(lang), lang, "fallback");
@@ -214,14 +223,14 @@ public final class ChainEngine implements ShoppingAssistant {
 
         AssistantReply reply = null;
         GeminiLayer.Outcome outcome = null;
-        History history = stored ? loadHistory(ctx.chatSessionId()) : History.EMPTY;
+        History history = stored ? chatLog.history(ctx.chatSessionId()) : History.EMPTY;
         boolean useGemini = geminiEnabled();
         if (useGemini) {
             AssistantReply refusal = budgetRefusal(ctx, lang);
             if (refusal == BUDGET_OFFLINE) {
                 useGemini = false;
             } else if (refusal != null) {
-                if (stored) persistPlain(ctx, message, refusal.text(), session.untitled());
+                if (stored) chatLog.persistPlain(ctx, message, refusal.text(), session.untitled());
                 emit(onToken, refusal.text(), null);
                 return refusal;
             }
@@ -257,10 +266,10 @@ public final class ChainEngine implements ShoppingAssistant {
         }
         if (reply.action() != null) proposals.keep(ctx, reply.action(), reply.assistant());
         if (stored) {
-            List<ChatMessage> added = persist(ctx, message, reply, outcome, session.untitled());
+            List<ChatMessage> added = chatLog.persist(ctx, message, reply, outcome, session.untitled());
             // the model summarises only after it answered: when it just failed a summary call would
             // likely fail too (after a timeout), and an over-budget turn should not spend tokens
-            maintainSummary(ctx.chatSessionId(), history, added, outcome != null);
+            summaries.fold(ctx.chatSessionId(), history, added, outcome != null);
         }
         return reply;
     }
@@ -407,7 +416,7 @@ public final class ChainEngine implements ShoppingAssistant {
             r = new AssistantReply(
                     Texts.declined(lang), lang.code(), List.of(), null, null, List.of(), p.assistant(), List.of());
         }
-        if (stored) persistPlain(ctx, message, r.text(), false);
+        if (stored) chatLog.persistPlain(ctx, message, r.text(), false);
         return r;
     }
 
@@ -454,124 +463,6 @@ public final class ChainEngine implements ShoppingAssistant {
                         "fallback",
                         List.of(lang.pick("Sign in", "Masuk")));
         };
-    }
-
-    // ------------------------------------------------------------------ history
-
-    /** The stored side of one turn: whether storage works, and the session as it was before the turn. */
-    private record Session(boolean stored, ChatSessionInfo info) {
-        boolean ownedBy(ChatContext ctx) {
-            return info == null || ChainEngine.ownedBy(info, ctx);
-        }
-
-        boolean untitled() {
-            return stored && (info == null || info.title() == null);
-        }
-
-        /** This turn's number, counting from 1 (two visible messages a turn). */
-        int turnNumber() {
-            return info == null ? 1 : info.messageCount() / 2 + 1;
-        }
-    }
-
-    /** Creates the session if needed and reads it once: everything else this turn works from that read. */
-    private Session openSession(ChatContext ctx) {
-        try {
-            Optional<ChatSessionInfo> existing = chats.session(ctx.chatSessionId());
-            if (existing.isPresent()) return new Session(true, existing.get());
-            chats.ensureSession(
-                    ctx.chatSessionId(),
-                    ctx.customerId(),
-                    ctx.owner() == null ? null : ctx.owner().guestKey());
-            return new Session(true, null);
-        } catch (RuntimeException e) {
-            log.warn("chat history unavailable, answering without it: {}", e.toString());
-            return new Session(false, null);
-        }
-    }
-
-    /** A customer's session is theirs alone; a guest session (no customer) belongs to its kiosk session. */
-    private static boolean ownedBy(ChatSessionInfo s, ChatContext ctx) {
-        return s.customerId() == null || ctx != null && s.customerId().equals(ctx.customerId());
-    }
-
-    private History loadHistory(UUID session) {
-        try {
-            ChatSummary summary = chats.summaryState(session).orElse(null);
-            long upto = summary == null ? 0 : summary.uptoSequence();
-            return History.of(
-                    summary == null ? null : summary.text(),
-                    upto,
-                    chats.messagesAfter(session, upto),
-                    settings.historyMessages());
-        } catch (RuntimeException e) {
-            log.warn("could not read chat history: {}", e.toString());
-            return History.EMPTY;
-        }
-    }
-
-    /** Stores the turn in one write; returns the rows as stored (for the summary, without reading them back). */
-    private List<ChatMessage> persist(
-            ChatContext ctx, String message, AssistantReply reply, GeminiLayer.Outcome outcome, boolean untitled) {
-        UUID id = ctx.chatSessionId();
-        List<ChatMessage> rows = new ArrayList<>();
-        rows.add(new ChatMessage(0, id, "user", message, null, null));
-        if (outcome != null) {
-            for (GeminiLayer.StoredRound r : outcome.rounds()) {
-                rows.add(new ChatMessage(0, id, "tool", r.round().toJson(), r.usage(), null));
-            }
-        }
-        rows.add(new ChatMessage(0, id, "model", reply.text(), outcome == null ? null : outcome.finalUsage(), null));
-        try {
-            List<Long> seqs = chats.appendAll(id, rows);
-            if (untitled) chats.setTitle(id, Summarizer.clip(message, 60));
-            List<ChatMessage> stored = new ArrayList<>(rows.size());
-            Instant now = clock.instant();
-            for (int i = 0; i < rows.size(); i++) {
-                ChatMessage m = rows.get(i);
-                stored.add(new ChatMessage(seqs.get(i), id, m.role(), m.content(), m.usage(), now));
-            }
-            return stored;
-        } catch (RuntimeException e) {
-            log.warn("could not store the turn: {}", e.toString());
-            return List.of();
-        }
-    }
-
-    private void persistPlain(ChatContext ctx, String message, String answer, boolean untitled) {
-        UUID id = ctx.chatSessionId();
-        try {
-            chats.appendAll(
-                    id,
-                    List.of(
-                            new ChatMessage(0, id, "user", message, null, null),
-                            new ChatMessage(0, id, "model", answer, null, null)));
-            if (untitled) chats.setTitle(ctx.chatSessionId(), Summarizer.clip(message, 60));
-        } catch (RuntimeException e) {
-            log.warn("could not store the turn: {}", e.toString());
-        }
-    }
-
-    /**
-     * Folds what left the window into the summary, so the next turn starts small. Works from the
-     * history read at the start of the turn plus the rows just stored (no second read); rows other
-     * paths stored meanwhile (confirmations) are folded on a later turn.
-     */
-    private void maintainSummary(UUID session, History before, List<ChatMessage> added, boolean useModel) {
-        try {
-            List<ChatMessage> rows = new ArrayList<>(before.overflow());
-            rows.addAll(before.window());
-            rows.addAll(added);
-            History h = History.of(before.summary(), before.summaryUpto(), rows, settings.historyMessages());
-            List<ChatMessage> fold = h.toSummarise(settings.historyMessages() / 2);
-            if (fold.isEmpty()) return;
-            Summarizer.Summary s = summarizer.summarize(h.summary(), fold, useModel);
-            long upto = fold.get(fold.size() - 1).sequence();
-            chats.saveSummary(session, s.text(), upto);
-            if (s.usage() != null) chats.append(session, "system", "summary up to message " + upto, s.usage());
-        } catch (RuntimeException e) {
-            log.warn("could not update the summary: {}", e.toString());
-        }
     }
 
     // ------------------------------------------------------------------ small helpers

@@ -110,6 +110,9 @@ class GeminiTurnBenchmark {
             int before = fake.requests().size();
             fake.enqueue(FLASH, step.replies().toArray(Reply[]::new));
             AssistantReply r = chain.reply(ctx, step.message());
+            // the summary call runs after the reply: counted with the turn that caused it
+            assertThat(chain.awaitBackgroundWork(java.time.Duration.ofSeconds(10)))
+                    .isTrue();
             assertThat(r.tools()).containsExactlyElementsOf(step.expectedTools());
             List<FakeGemini.Recorded> mine =
                     fake.requests().subList(before, fake.requests().size());

@@ -11,12 +11,22 @@ import com.shopassist.core.chat.AssistantReply;
 import com.shopassist.core.chat.ChatContext;
 import com.shopassist.core.chat.ChatMessage;
 import com.shopassist.core.customer.Customer;
+import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The recent window, the summary of older turns, and sessions that are listed, resumed and deleted. */
 class MemoryChainIT extends ChainTestBase {
+
+    static final Duration SUMMARY_WAIT = Duration.ofSeconds(10);
+
+    @AfterEach
+    void summariesOfThisTestAreWritten() {
+        // a summary call still on its way would otherwise reach the next test's fake
+        assertThat(chain.awaitBackgroundWork(SUMMARY_WAIT)).isTrue();
+    }
 
     @BeforeEach
     void summariesAnswerUnscriptedRequests() {
@@ -39,12 +49,14 @@ class MemoryChainIT extends ChainTestBase {
             fake.enqueue(FLASH, Reply.text("answer " + i));
             chain.reply(ctx, "question " + i);
         }
+        assertThat(chain.awaitBackgroundWork(SUMMARY_WAIT)).isTrue();
         assertThat(chats.summary(ctx.chatSessionId()))
                 .as("10 messages fit the window")
                 .isEmpty();
 
         fake.enqueue(FLASH, Reply.text("answer 6"));
         chain.reply(ctx, "question 6");
+        assertThat(chain.awaitBackgroundWork(SUMMARY_WAIT)).isTrue();
         assertThat(chats.summary(ctx.chatSessionId()))
                 .contains("SUMMARY: shopper likes Sony headphones (id 1, Rp 4.999.000); cart empty.");
         FakeGemini.Recorded summaryCall = fake.lastRequest();
@@ -68,6 +80,39 @@ class MemoryChainIT extends ChainTestBase {
     }
 
     @Test
+    void theReplyDoesNotWaitForTheSummaryCall() {
+        ChatContext ctx = Harness.guest();
+        for (int i = 1; i <= 5; i++) {
+            fake.enqueue(FLASH, Reply.text("answer " + i));
+            chain.reply(ctx, "question " + i);
+        }
+        fake.otherwise(r -> r.systemText().startsWith("Summarise this shop chat")
+                ? Reply.text("SUMMARY: slow to write.").delayed(1_000)
+                : Reply.error(500, "INTERNAL", "unscripted"));
+        fake.enqueue(FLASH, Reply.text("answer 6"));
+        long start = System.nanoTime();
+        AssistantReply r = chain.reply(ctx, "question 6");
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        assertThat(r.text()).isEqualTo("answer 6");
+        assertThat(ms).as("the reply came before the 1 s summary call ended").isLessThan(900);
+        assertThat(chain.awaitBackgroundWork(SUMMARY_WAIT)).isTrue();
+        assertThat(chats.summary(ctx.chatSessionId())).contains("SUMMARY: slow to write.");
+    }
+
+    @Test
+    void aFailedSummaryCallLeavesAPlainSummaryAndTheReplyUntouched() {
+        ChatContext ctx = Harness.guest();
+        fake.otherwise(r -> Reply.error(500, "INTERNAL", "summaries are down"));
+        for (int i = 1; i <= 6; i++) {
+            fake.enqueue(FLASH, Reply.text("answer " + i));
+            assertThat(chain.reply(ctx, "question " + i).text()).isEqualTo("answer " + i);
+        }
+        assertThat(chain.awaitBackgroundWork(SUMMARY_WAIT)).isTrue();
+        assertThat(chats.summary(ctx.chatSessionId()))
+                .hasValueSatisfying(s -> assertThat(s).contains("Shopper asked", "question"));
+    }
+
+    @Test
     void theWindowNeverStartsInTheMiddleOfAToolTurn() {
         ChatContext ctx = Harness.customer(30, Customer.Tier.PREMIUM);
         // turns of 4 stored rows each (user, tool, tool, model): a 10-row cut would split one
@@ -78,6 +123,8 @@ class MemoryChainIT extends ChainTestBase {
                     Reply.calls(Call.of("get_product_details", "product_id", 1)),
                     Reply.text("Sony WH-1000XM5 Wireless Headphones - Rp 4.999.000, turn " + i));
             chain.reply(ctx, "sony please " + i);
+            // the summary call runs after the reply: let it take its answer before the next turn's are queued
+            assertThat(chain.awaitBackgroundWork(SUMMARY_WAIT)).isTrue();
         }
         fake.enqueue(FLASH, Reply.text("ok"));
         AssistantReply thanks = chain.reply(ctx, "thanks");
@@ -155,6 +202,7 @@ class MemoryChainIT extends ChainTestBase {
             AssistantReply r = offline.reply(ctx, i % 2 == 0 ? "search sony" : "cart");
             assertThat(r.assistant()).isEqualTo("offline");
         }
+        assertThat(offline.awaitBackgroundWork(SUMMARY_WAIT)).isTrue();
         assertThat(chats.summary(ctx.chatSessionId()))
                 .hasValueSatisfying(s -> assertThat(s).contains("Shopper asked", "search sony"));
         assertThat(fake.requests()).isEmpty();
