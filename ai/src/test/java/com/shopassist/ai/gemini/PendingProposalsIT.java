@@ -14,14 +14,13 @@ import com.shopassist.core.chat.AssistantReply;
 import com.shopassist.core.chat.ChatContext;
 import com.shopassist.core.chat.ProposedAction;
 import com.shopassist.data.CommerceServices;
+import com.shopassist.data.MutableClock;
 import com.shopassist.data.chat.MyBatisChatRepository;
 import com.shopassist.data.db.Database;
 import com.shopassist.data.testing.TestDatabase;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -54,26 +53,6 @@ class PendingProposalsIT {
         db.close();
     }
 
-    /** A clock the test moves. */
-    static final class MovableClock extends Clock {
-        Instant now = Instant.now();
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     /** What a start of the app builds: a tool layer, its proposal store and the chain, over the one database. */
     static AssistantChain start(AiSettings settings, Clock clock) {
         ToolRegistry tools = TestTools.over(services, chats, clock);
@@ -96,7 +75,7 @@ class PendingProposalsIT {
     @Test
     void anOfflineProposalIsCarriedOutAfterARestart() {
         ChatContext ctx = guestWithAnItemInTheCart();
-        MovableClock clock = new MovableClock();
+        MutableClock clock = new MutableClock(Instant.now());
         AssistantReply asked = start(AiSettings.defaults(null), clock).reply(ctx, "kosongkan keranjang");
         assertThat(asked.action()).isNotNull();
         assertThat(asked.action().kind()).isEqualTo(ProposedAction.Kind.CLEAR_CART);
@@ -109,7 +88,7 @@ class PendingProposalsIT {
     @Test
     void aModelsProposalIsCarriedOutAfterARestart() {
         ChatContext ctx = guestWithAnItemInTheCart();
-        MovableClock clock = new MovableClock();
+        MutableClock clock = new MutableClock(Instant.now());
         fake.reset();
         fake.enqueue(FLASH, Reply.calls(Call.of("clear_cart")));
         AssistantReply asked = start(Harness.settings(fake), clock).reply(ctx, "please empty my cart");
@@ -125,12 +104,12 @@ class PendingProposalsIT {
     @Test
     void anExpiredProposalIsNotCarriedOutAfterARestart() {
         ChatContext ctx = guestWithAnItemInTheCart();
-        MovableClock clock = new MovableClock();
+        MutableClock clock = new MutableClock(Instant.now());
         assertThat(start(AiSettings.defaults(null), clock)
                         .reply(ctx, "kosongkan keranjang")
                         .action())
                 .isNotNull();
-        clock.now = clock.now.plus(Duration.ofMinutes(31));
+        clock.advance(Duration.ofMinutes(31));
         AssistantReply late = start(AiSettings.defaults(null), clock).reply(ctx, "ya");
         assertThat(late.tools()).doesNotContain("clear_cart");
         assertThat(services.carts().cart(ctx.owner()).isEmpty()).isFalse();
