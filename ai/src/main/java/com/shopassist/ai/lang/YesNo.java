@@ -7,8 +7,9 @@ import java.util.Set;
  * Whether a short message answers a question with yes or no: "ya", "oke lanjut", "yes please",
  * "gak jadi", "never mind". Only yes/no words, politeness and a pointing word ("ini", "that one")
  * may appear, at most five words; anything else ("yes, but show me red ones first") is not an
- * answer. "ok thanks" and "makasih ya" are thanks, not a yes. The words are the [yes], [no],
- * [weak_yes], [thanks], [filler] and [demonstrative] lists of words.en.txt and words.id.txt.
+ * answer. "ok thanks" and "makasih ya" are thanks, not a yes; "mau yang itu" ("I want that one")
+ * picks a product, it is no yes. The words are the [yes], [no], [weak_yes], [thanks], [filler],
+ * [demonstrative] and [pointing] lists of words.en.txt and words.id.txt.
  */
 public final class YesNo {
 
@@ -25,6 +26,7 @@ public final class YesNo {
     private static final Set<String> THANKS = WORDS.set("thanks");
     private static final Set<String> FILLER = WORDS.set("filler");
     private static final Set<String> POINTING = WORDS.set("demonstrative");
+    private static final Set<String> POINTS_AT_A_PRODUCT = WORDS.set("pointing");
     private static final int MAX_WORDS = 5;
 
     private YesNo() {}
@@ -77,11 +79,15 @@ public final class YesNo {
         return yes ? Answer.YES : null;
     }
 
-    /** The answer in a message as typed ("Ya!", "yes please."), or null. */
+    /**
+     * The answer in a message as typed ("Ya!", "yes please."), or null. The same reading as the
+     * offline parser's: a message that points at a product ("mau yang itu") is not a yes.
+     */
     public static Answer of(String message) {
         List<String> tokens = TextNormalizer.tokens(message);
         if (tokens.isEmpty()) return null;
-        return of(String.join(" ", tokens), false);
+        boolean pointed = tokens.stream().anyMatch(POINTS_AT_A_PRODUCT::contains);
+        return of(String.join(" ", tokens), pointed);
     }
 
     public static boolean isYes(String message) {

@@ -29,6 +29,31 @@ class YesNoTest {
     void mauIsAYesOnlyWhenNothingWasPointedAt() {
         assertThat(YesNo.of("mau", false)).isEqualTo(YesNo.Answer.YES);
         assertThat(YesNo.of("mau", true)).isNull();
+        // as typed (the chain's check): "mau dong" is a yes, "mau yang itu" picks a product
+        assertThat(YesNo.of("Mau dong")).isEqualTo(YesNo.Answer.YES);
+        assertThat(YesNo.of("saya mau")).isEqualTo(YesNo.Answer.YES);
+        for (String picks : new String[] {"mau yang itu", "mau itu", "mau ini", "mau yang tadi", "mau yang sama"})
+            assertThat(YesNo.of(picks)).as(picks).isNull();
+        assertThat(YesNo.of("ya yang itu")).isEqualTo(YesNo.Answer.YES);
+    }
+
+    @Test
+    void waitingAndStoppingAreNoNeverYes() {
+        for (String n : new String[] {
+            "stop",
+            "wait",
+            "later",
+            "not now",
+            "hold on",
+            "nanti",
+            "nanti aja",
+            "nanti dulu",
+            "tunggu",
+            "gak mau",
+            "nggak mau",
+            "jangan",
+            "skip"
+        }) assertThat(YesNo.of(n)).as(n).isEqualTo(YesNo.Answer.NO);
     }
 
     @Test
