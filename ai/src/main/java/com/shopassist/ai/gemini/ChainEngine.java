@@ -48,6 +48,8 @@ public final class ChainEngine implements ShoppingAssistant {
     static final int MAX_MESSAGE_CHARS = 2_000;
     /** A turn is refused when less than this is left of the day's budget (about one turn). */
     static final long TURN_ESTIMATE_TOKENS = 1_000;
+    /** The offline assistant's name on its replies and proposals. */
+    private static final String OFFLINE = "offline";
 
     private final AiSettings settings;
     private final ToolBox tools;
@@ -218,8 +220,6 @@ public final class ChainEngine implements ShoppingAssistant {
             emit(onToken, r.text(), null);
             return r;
         }
-        // any other message drops the proposal: a later "yes" to another question cannot trigger it
-        if (p != null) proposals.drop(ctx);
 
         AssistantReply reply = null;
         GeminiLayer.Outcome outcome = null;
@@ -230,6 +230,7 @@ public final class ChainEngine implements ShoppingAssistant {
             if (refusal == BUDGET_OFFLINE) {
                 useGemini = false;
             } else if (refusal != null) {
+                if (p != null) proposals.drop(ctx);
                 if (stored) chatLog.persistPlain(ctx, message, refusal.text(), session.untitled());
                 emit(onToken, refusal.text(), null);
                 return refusal;
@@ -264,6 +265,9 @@ public final class ChainEngine implements ShoppingAssistant {
             reply = fromOffline(ctx, message, lang);
             emit(onToken, reply.text(), tokenShown);
         }
+        // any other message ends the proposal, so a later "yes" to another question cannot trigger
+        // it; when the offline assistant answered it has decided already (a "thanks" keeps it)
+        if (p != null && !OFFLINE.equals(reply.assistant())) proposals.drop(ctx);
         if (reply.action() != null) proposals.keep(ctx, reply.action(), reply.assistant());
         if (stored) {
             List<ChatMessage> added = chatLog.persist(ctx, message, reply, outcome, session.untitled());
@@ -380,7 +384,7 @@ public final class ChainEngine implements ShoppingAssistant {
     private AssistantReply settle(
             ChatContext ctx, PendingProposal p, boolean accept, String message, Lang lang, boolean stored) {
         AssistantReply r = null;
-        if ("offline".equals(p.assistant())) {
+        if (OFFLINE.equals(p.assistant())) {
             // the offline assistant proposed it and keeps its own state and wording for the answer
             try {
                 r = offline.confirm(ctx, p.action().id(), accept);

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A proposal waiting for the shopper's yes is kept with the chat session: an app restarted in
  * between (new tool layer, new assistants, same database) still carries it out on "ya", and
- * not after it expired.
+ * not after it expired. A "thanks" in between keeps it waiting; any other message ends it.
  */
 class PendingProposalsIT {
 
@@ -99,6 +99,31 @@ class PendingProposalsIT {
         AssistantReply done = start(Harness.settings(fake), clock).reply(ctx, "yes");
         assertThat(done.tools()).containsExactly("clear_cart");
         assertThat(services.carts().cart(ctx.owner()).isEmpty()).isTrue();
+    }
+
+    @Test
+    void aThanksKeepsTheOfflineProposalWaitingForItsYes() {
+        ChatContext ctx = guestWithAnItemInTheCart();
+        AssistantChain chain = start(AiSettings.defaults(null), Clock.systemUTC());
+        assertThat(chain.reply(ctx, "kosongkan keranjang").action()).isNotNull();
+
+        AssistantReply thanks = chain.reply(ctx, "makasih");
+        assertThat(thanks.text()).contains("Masih menunggu jawabanmu");
+        assertThat(services.carts().cart(ctx.owner()).isEmpty()).isFalse();
+
+        AssistantReply done = chain.reply(ctx, "ya");
+        assertThat(done.tools()).containsExactly("clear_cart");
+        assertThat(services.carts().cart(ctx.owner()).isEmpty()).isTrue();
+    }
+
+    @Test
+    void anyOtherMessageEndsTheProposal() {
+        ChatContext ctx = guestWithAnItemInTheCart();
+        AssistantChain chain = start(AiSettings.defaults(null), Clock.systemUTC());
+        assertThat(chain.reply(ctx, "kosongkan keranjang").action()).isNotNull();
+        chain.reply(ctx, "cari botol minum");
+        assertThat(chain.reply(ctx, "ya").tools()).doesNotContain("clear_cart");
+        assertThat(services.carts().cart(ctx.owner()).isEmpty()).isFalse();
     }
 
     @Test
