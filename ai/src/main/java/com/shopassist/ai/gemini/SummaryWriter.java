@@ -2,6 +2,7 @@ package com.shopassist.ai.gemini;
 
 import com.shopassist.core.chat.ChatMessage;
 import com.shopassist.core.chat.ChatRepository;
+import com.shopassist.core.chat.ChatSummary;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * one background thread with a short queue, so a summary call never adds to a shopper's wait. A
  * session has at most one fold queued or running; turns that end meanwhile leave only their
  * latest state, which that fold picks up (each turn's state covers the ones before it). When the
- * queue is full the session's next turn schedules it. A failure is logged and nothing else: the
- * messages stay stored and are folded later.
+ * queue is full the session's next turn schedules it. A fold whose turn read the history before
+ * an earlier fold was written starts from that summary (one read, only when a fold is due). A
+ * failure is logged and nothing else: the messages stay stored and are folded later.
  */
 final class SummaryWriter {
 
@@ -97,6 +99,17 @@ final class SummaryWriter {
             History h = History.of(before.summary(), before.summaryUpto(), rows, windowSize);
             List<ChatMessage> fold = h.toSummarise(windowSize / 2);
             if (fold.isEmpty()) return;
+            // the turn read its history before an earlier fold was written (the shopper answered
+            // quickly): start from that summary instead of summarising the same messages again
+            ChatSummary stored = chats.summaryState(session).orElse(null);
+            long storedUpto = stored == null ? 0 : stored.uptoSequence();
+            if (storedUpto > h.summaryUpto()) {
+                List<ChatMessage> newer =
+                        rows.stream().filter(m -> m.sequence() > storedUpto).toList();
+                h = History.of(stored.text(), storedUpto, newer, windowSize);
+                fold = h.toSummarise(windowSize / 2);
+                if (fold.isEmpty()) return;
+            }
             Summarizer.Summary s = summarizer.summarize(h.summary(), fold, useModel);
             long upto = fold.get(fold.size() - 1).sequence();
             chats.saveSummary(session, s.text(), upto);

@@ -100,6 +100,22 @@ class MemoryChainIT extends ChainTestBase {
     }
 
     @Test
+    void aQuickAnswerDuringTheSummaryCallDoesNotSummariseTheSameMessagesAgain() {
+        ChatContext ctx = Harness.guest();
+        fake.otherwise(r -> r.systemText().startsWith("Summarise this shop chat")
+                ? Reply.text("SUMMARY: written once.").delayed(1_000)
+                : Reply.text("ok"));
+        for (int i = 1; i <= 6; i++) chain.reply(ctx, "question " + i);
+        // the window overflowed: a summary call runs after that reply; this turn reads its history
+        // while the call is still on its way
+        chain.reply(ctx, "question 7");
+        assertThat(chain.awaitBackgroundWork(SUMMARY_WAIT)).isTrue();
+        assertThat(fake.requests().stream().filter(r -> r.systemText().startsWith("Summarise this shop chat")))
+                .hasSize(1);
+        assertThat(chats.summary(ctx.chatSessionId())).contains("SUMMARY: written once.");
+    }
+
+    @Test
     void aFailedSummaryCallLeavesAPlainSummaryAndTheReplyUntouched() {
         ChatContext ctx = Harness.guest();
         fake.otherwise(r -> Reply.error(500, "INTERNAL", "summaries are down"));
