@@ -34,9 +34,7 @@ public final class DefaultGiftService implements GiftService {
     private final GiftIdeas ideas;
 
     public DefaultGiftService(CatalogService catalog, SearchService search) {
-        this.catalog = Objects.requireNonNull(catalog, "catalog");
-        this.search = Objects.requireNonNull(search, "search");
-        this.ideas = GiftIdeas.load();
+        this(catalog, search, GiftIdeas.load());
     }
 
     /** With other ideas than the shipped ones (tests). */
