@@ -14,14 +14,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Word lists and phrase tables of one area of the assistant, kept as text beside its code: two
  * UTF-8 resources, {@code <name>.en.txt} and {@code <name>.id.txt}, one per language. A line
  * {@code [section]} starts a list; each further line is one phrase (lower case, words separated
  * by one space) or, in a table, {@code key = value}; lines starting with {@code #} are comments.
- * Read once, when the owning class loads. Asking for a section neither file has is an error, so a
- * misspelt name fails the first test that loads it instead of silently matching nothing.
+ * Each file is read once per process, however many classes ask for it. Asking for a section
+ * neither file has is an error, so a misspelt name fails the first test that loads it instead of
+ * silently matching nothing.
  */
 public final class WordBook {
 
@@ -32,8 +34,15 @@ public final class WordBook {
         this.source = source;
     }
 
+    /** Every book read so far: a file several classes use (the yes/no words) is read once. */
+    private static final Map<String, WordBook> LOADED = new ConcurrentHashMap<>();
+
     /** Reads {@code <base>.en.txt} and {@code <base>.id.txt}; {@code base} is an absolute resource path. */
     public static WordBook load(String base) {
+        return LOADED.computeIfAbsent(base, WordBook::read);
+    }
+
+    private static WordBook read(String base) {
         WordBook book = new WordBook(base);
         for (Lang lang : Lang.values()) {
             String path = base + "." + lang.code() + ".txt";

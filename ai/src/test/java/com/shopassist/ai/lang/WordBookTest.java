@@ -17,6 +17,11 @@ class WordBookTest {
     }
 
     @Test
+    void aFileIsReadOncePerProcess() {
+        assertThat(WordBook.load(YesNo.class, "words")).isSameAs(WORDS);
+    }
+
+    @Test
     void aSectionNeitherFileHasIsAnError() {
         assertThatThrownBy(() -> WORDS.list("yse")).hasMessageContaining("[yse]");
     }
