@@ -112,9 +112,14 @@ public abstract class UiTestBase {
 
     /** Waits (up to 20 s) for a condition checked on the FX thread. */
     protected static void waitUntil(String what, BooleanSupplier condition) {
+        waitUntil(what, 20, condition);
+    }
+
+    /** Waits (up to {@code seconds}) for a condition checked on the FX thread. */
+    protected static void waitUntil(String what, int seconds, BooleanSupplier condition) {
         try {
             WaitForAsyncUtils.waitFor(
-                    20,
+                    seconds,
                     TimeUnit.SECONDS,
                     () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
         } catch (TimeoutException e) {
