@@ -71,7 +71,7 @@ public final class StoreRepositories {
         this.vouchers = new MyBatisVoucherRepository(db.mapper(VoucherMapper.class));
         this.orders = new MyBatisOrderRepository(db.mapper(OrderMapper.class));
         this.checkout = new MyBatisCheckoutRepository(db.mapper(CheckoutMapper.class));
-        this.customers = new MyBatisCustomerRepository(db.mapper(CustomerMapper.class));
+        this.customers = new MyBatisCustomerRepository(db.mapper(CustomerMapper.class), db.sessions());
         this.privacy = new MyBatisPrivacyRepository(db.mapper(PrivacyMapper.class));
         this.chats = new MyBatisChatRepository(db);
         this.embeddings = new PgProductEmbeddingRepository(db);

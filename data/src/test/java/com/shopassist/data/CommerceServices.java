@@ -54,7 +54,7 @@ public final class CommerceServices {
         this.stock = new DefaultStockService(r.stock(), holds, catalog, tx, clock);
         this.carts = new DefaultCartService(r.carts(), holds, r.vouchers(), rules, catalog, tx, clock);
         this.vouchers = new DefaultVoucherService(r.vouchers(), clock);
-        this.orders = new DefaultOrderService(r.orders(), r.stock(), r.vouchers(), tx, clock);
+        this.orders = new DefaultOrderService(r.orders(), r.stock(), tx, clock);
         this.checkout = new DefaultCheckoutService(
                 r.carts(),
                 r.stock(),

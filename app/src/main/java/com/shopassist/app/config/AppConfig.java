@@ -144,7 +144,11 @@ public final class AppConfig {
                 options.dbPassword(),
                 nonBlank(env.get("SHOPASSIST_DB_PASSWORD")),
                 nonBlank(file.getProperty("db.password")));
-        return Optional.of(new DbSettings(url.trim(), user, password, source));
+        // sslmode=require (encrypted, the server not checked) is accepted only when the store says so
+        boolean allowUnverifiedTls = "true"
+                .equalsIgnoreCase(setting("db.allow-unverified-tls", "SHOPASSIST_DB_ALLOW_UNVERIFIED_TLS", "false")
+                        .strip());
+        return Optional.of(new DbSettings(url.trim(), user, password, source, allowUnverifiedTls));
     }
 
     public Path dataDir() {

@@ -63,7 +63,7 @@ public record CoreServices(
                         tx,
                         clock,
                         settings),
-                new DefaultOrderService(r.orders(), r.stock(), r.vouchers(), tx, clock),
+                new DefaultOrderService(r.orders(), r.stock(), tx, clock),
                 new DefaultCustomerService(r.customers(), tx, clock, settings),
                 new DefaultPrivacyService(r.privacy(), carts, tx, clock, settings));
     }

@@ -6,63 +6,33 @@ import java.util.Objects;
 
 /**
  * Tunables of the commerce services. {@link #defaults()} is what a store runs with: holds last
- * 30 minutes, chat content is kept 90 days, a signed-in session lasts 12 hours, 5 failed sign-ins
- * within 15 minutes lock the account for 15 minutes, order numbers use the store's date in
+ * 30 minutes, chat content is kept 90 days, a signed-in session lasts 12 hours (the store database
+ * caps it, and keeps the sign-in lockout rules itself), order numbers use the store's date in
  * Asia/Jakarta.
  */
-public record CommerceSettings(
-        Duration holdDuration,
-        Duration chatRetention,
-        Duration sessionTtl,
-        int maxFailedLogins,
-        Duration failedLoginWindow,
-        Duration lockoutDuration,
-        ZoneId storeZone) {
+public record CommerceSettings(Duration holdDuration, Duration chatRetention, Duration sessionTtl, ZoneId storeZone) {
 
     public CommerceSettings {
         Objects.requireNonNull(holdDuration, "holdDuration");
         Objects.requireNonNull(chatRetention, "chatRetention");
         Objects.requireNonNull(sessionTtl, "sessionTtl");
-        Objects.requireNonNull(failedLoginWindow, "failedLoginWindow");
-        Objects.requireNonNull(lockoutDuration, "lockoutDuration");
         Objects.requireNonNull(storeZone, "storeZone");
         if (holdDuration.isNegative() || holdDuration.isZero()) {
             throw new IllegalArgumentException("holdDuration must be positive");
         }
-        if (maxFailedLogins < 1) throw new IllegalArgumentException("maxFailedLogins must be >= 1");
     }
 
     public static CommerceSettings defaults() {
         return new CommerceSettings(
-                Duration.ofMinutes(30),
-                Duration.ofDays(90),
-                Duration.ofHours(12),
-                5,
-                Duration.ofMinutes(15),
-                Duration.ofMinutes(15),
-                ZoneId.of("Asia/Jakarta"));
+                Duration.ofMinutes(30), Duration.ofDays(90), Duration.ofHours(12), ZoneId.of("Asia/Jakarta"));
     }
 
     public CommerceSettings withHoldMinutes(long minutes) {
-        return new CommerceSettings(
-                Duration.ofMinutes(minutes),
-                chatRetention,
-                sessionTtl,
-                maxFailedLogins,
-                failedLoginWindow,
-                lockoutDuration,
-                storeZone);
+        return new CommerceSettings(Duration.ofMinutes(minutes), chatRetention, sessionTtl, storeZone);
     }
 
     public CommerceSettings withChatRetentionDays(long days) {
-        return new CommerceSettings(
-                holdDuration,
-                Duration.ofDays(days),
-                sessionTtl,
-                maxFailedLogins,
-                failedLoginWindow,
-                lockoutDuration,
-                storeZone);
+        return new CommerceSettings(holdDuration, Duration.ofDays(days), sessionTtl, storeZone);
     }
 
     public long holdMinutes() {

@@ -1,14 +1,18 @@
 package com.shopassist.core.customer;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Port: tbl_customers, tbl_customer_session, tbl_customer_address. */
+/**
+ * Port: customers, their sessions and addresses. Sign-in, registration and clerk look-ups are
+ * decided by the store database itself (decision 0081): a kiosk never reads a password hash.
+ */
 public interface CustomerRepository {
 
-    /** Inserts the customer; empty when the email (case-insensitive) is taken. */
-    Optional<Customer> insert(Registration registration, String lowerCaseEmail, String passwordHash, Instant now);
+    /** Registers a customer (role CUSTOMER) with a bcrypt hash; empty when the email (any case) is taken. */
+    Optional<Customer> register(Registration registration, String lowerCaseEmail, String passwordHash);
 
     Optional<Customer> find(long customerId);
 
@@ -18,21 +22,18 @@ public interface CustomerRepository {
      */
     Optional<Customer> lockForAddressChange(long customerId);
 
-    /** The sign-in state of the account with this email, locked until the transaction ends. */
-    Optional<Credentials> lockCredentials(String lowerCaseEmail);
+    /**
+     * Checks the password in the store database and, when it is right, opens a session of at most
+     * {@code ttl} that this app then presents. A wrong password, an unknown email and a locked
+     * account give the same outcome.
+     */
+    SignIn signIn(String email, char[] password, Duration ttl);
 
-    Optional<Credentials> credentials(String lowerCaseEmail);
+    /** The customer of a live session with this token (its own customer, not one a clerk serves). */
+    Optional<Customer> customerForSession(String token);
 
-    void recordFailedLogin(long customerId, int failedCount, Instant firstFailedAt, Instant lockedUntil);
-
-    void clearFailedLogins(long customerId);
-
-    void insertSession(long customerId, String tokenDigest, Instant createdAt, Instant expiresAt);
-
-    /** The customer of a live, unrevoked session with this token digest. */
-    Optional<Customer> customerForSession(String tokenDigest, Instant now);
-
-    void revokeSession(String tokenDigest, Instant now);
+    /** Ends the session of this token; this app stops presenting it. */
+    void revokeSession(String token);
 
     List<Address> addresses(long customerId);
 
@@ -45,16 +46,24 @@ public interface CustomerRepository {
 
     void clearDefaultAddress(long customerId);
 
-    List<Customer> byEmail(String lowerCaseEmail);
+    /** Customers (role CUSTOMER) by email, phone or name, recorded against the presented clerk session. */
+    List<Customer> lookup(String query, int limit);
 
-    List<Customer> byName(String name, int limit);
+    /** The presented clerk session serves this customer (one it looked up) from now on. */
+    void serve(long customerId);
 
-    /** What sign-in needs: never leaves the customer package's service. */
-    record Credentials(
-            long customerId,
-            String passwordHash,
-            int failedLoginCount,
-            Instant firstFailedLoginAt,
-            Instant lockedUntil,
-            boolean anonymised) {}
+    /** The presented clerk session serves no customer any more. */
+    void stopServing();
+
+    /** What the store database said to a sign-in. */
+    record SignIn(Outcome outcome, Session session, Instant retryAt) {
+        public enum Outcome {
+            /** {@link #session()} is set. */
+            OK,
+            /** Wrong password, unknown email or locked account: deliberately one answer. */
+            REFUSED,
+            /** This kiosk failed too often lately; {@link #retryAt()} says when it may try again. */
+            THROTTLED
+        }
+    }
 }

@@ -7,10 +7,7 @@ import com.shopassist.core.common.ValidationException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -18,14 +15,14 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * {@link CustomerService}. Sign-in counts failures per account inside a window; the count and
- * the lock are updated under the account's row lock, so parallel guesses cannot slip past it.
+ * {@link CustomerService}. Sign-in is the store database's (its failure counting, locks and the
+ * bcrypt check live there, decision 0081); this validates what a person typed and words the
+ * outcome.
  */
 public final class DefaultCustomerService implements CustomerService {
 
     private static final Pattern EMAIL = Pattern.compile(
             "^[A-Za-z0-9._%+'-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final CustomerRepository customers;
     private final Transactions tx;
@@ -75,83 +72,37 @@ public final class DefaultCustomerService implements CustomerService {
         String hash = Passwords.hash(r.password());
         Registration clean = new Registration(name, email, null, r.age(), gender, phone);
         return customers
-                .insert(clean, email, hash, clock.instant())
+                .register(clean, email, hash)
                 .orElseThrow(() ->
                         new ValidationException("email", "email.taken", "An account with this email already exists"));
     }
 
     @Override
     public Session login(String email, char[] password) {
-        String normalised;
         try {
-            normalised = normaliseEmail(email);
-        } catch (ValidationException e) {
-            Passwords.burn(password);
-            throw AuthenticationException.badCredentials();
+            // a malformed email is asked of the database all the same: every refusal costs one bcrypt
+            String e = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+            CustomerRepository.SignIn answer = customers.signIn(e, password, settings.sessionTtl());
+            return switch (answer.outcome()) {
+                case OK -> answer.session();
+                case REFUSED -> throw AuthenticationException.badCredentials();
+                case THROTTLED -> throw AuthenticationException.throttled(answer.retryAt());
+            };
+        } finally {
+            if (password != null) java.util.Arrays.fill(password, '\0');
         }
-        Optional<CustomerRepository.Credentials> peek = customers.credentials(normalised);
-        if (peek.isEmpty() || peek.get().anonymised()) {
-            Passwords.burn(password);
-            throw AuthenticationException.badCredentials();
-        }
-        Instant now = clock.instant();
-        if (peek.get().lockedUntil() != null && now.isBefore(peek.get().lockedUntil())) {
-            throw AuthenticationException.locked(peek.get().lockedUntil());
-        }
-        // bcrypt (a quarter second) runs before the row lock, so it never holds the lock
-        boolean ok = Passwords.matches(password, peek.get().passwordHash());
-        // a failed attempt must commit its count, so failures come back as values, thrown after commit
-        Outcome outcome = tx.inTransaction(() -> {
-            CustomerRepository.Credentials c =
-                    customers.lockCredentials(normalised).orElse(null);
-            if (c == null) return new Outcome(null, AuthenticationException.badCredentials());
-            Instant at = clock.instant();
-            if (c.lockedUntil() != null && at.isBefore(c.lockedUntil())) {
-                return new Outcome(null, AuthenticationException.locked(c.lockedUntil()));
-            }
-            if (!ok
-                    || c.passwordHash() == null
-                    || !c.passwordHash().equals(peek.get().passwordHash())) {
-                return new Outcome(null, failed(c, at));
-            }
-            customers.clearFailedLogins(c.customerId());
-            String token = newToken();
-            Instant expires = at.plus(settings.sessionTtl());
-            customers.insertSession(c.customerId(), digest(token), at, expires);
-            Customer customer = customers.find(c.customerId()).orElseThrow();
-            return new Outcome(new Session(token, customer, expires), null);
-        });
-        if (outcome.failure() != null) throw outcome.failure();
-        return outcome.session();
-    }
-
-    private record Outcome(Session session, AuthenticationException failure) {}
-
-    private AuthenticationException failed(CustomerRepository.Credentials c, Instant now) {
-        boolean inWindow = c.firstFailedLoginAt() != null
-                && now.isBefore(c.firstFailedLoginAt().plus(settings.failedLoginWindow()));
-        int count = inWindow ? c.failedLoginCount() + 1 : 1;
-        Instant first = inWindow ? c.firstFailedLoginAt() : now;
-        if (count >= settings.maxFailedLogins()) {
-            Instant until = now.plus(settings.lockoutDuration());
-            // the count starts afresh once the lock is over
-            customers.recordFailedLogin(c.customerId(), 0, null, until);
-            return AuthenticationException.locked(until);
-        }
-        customers.recordFailedLogin(c.customerId(), count, first, null);
-        return AuthenticationException.badCredentials();
     }
 
     @Override
     public Optional<Customer> customerForToken(String token) {
         if (token == null || token.isBlank() || token.length() > 200) return Optional.empty();
-        return customers.customerForSession(digest(token), clock.instant());
+        return customers.customerForSession(token);
     }
 
     @Override
     public void logout(String token) {
         if (token == null || token.isBlank() || token.length() > 200) return;
-        customers.revokeSession(digest(token), clock.instant());
+        customers.revokeSession(token);
     }
 
     @Override
@@ -233,27 +184,25 @@ public final class DefaultCustomerService implements CustomerService {
     }
 
     @Override
-    public List<Customer> lookup(String emailOrName, int limit) {
-        if (emailOrName == null || emailOrName.isBlank()) return List.of();
-        String q = emailOrName.strip();
-        int n = Math.max(1, Math.min(limit, 50));
-        if (q.contains("@")) {
-            return customers.byEmail(q.toLowerCase(Locale.ROOT)).stream()
-                    .limit(n)
-                    .toList();
-        }
+    public List<Customer> lookup(String emailOrNameOrPhone, int limit) {
+        if (emailOrNameOrPhone == null || emailOrNameOrPhone.isBlank()) return List.of();
+        String q = emailOrNameOrPhone.strip();
         if (q.length() > 200) q = q.substring(0, 200);
-        return customers.byName(q, n);
+        return customers.lookup(q, Math.max(1, Math.min(limit, 50)));
+    }
+
+    @Override
+    public void serve(long customerId) {
+        customers.serve(customerId);
+    }
+
+    @Override
+    public void stopServing() {
+        customers.stopServing();
     }
 
     private static String trimToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    private static String newToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** SHA-256 hex of the token: what is stored, so a database leak hands out no sessions. */

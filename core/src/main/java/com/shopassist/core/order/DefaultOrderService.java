@@ -19,19 +19,12 @@ public final class DefaultOrderService implements OrderService {
 
     private final OrderRepository orders;
     private final StockRepository stock;
-    private final com.shopassist.core.voucher.VoucherRepository vouchers;
     private final Transactions tx;
     private final Clock clock;
 
-    public DefaultOrderService(
-            OrderRepository orders,
-            StockRepository stock,
-            com.shopassist.core.voucher.VoucherRepository vouchers,
-            Transactions tx,
-            Clock clock) {
+    public DefaultOrderService(OrderRepository orders, StockRepository stock, Transactions tx, Clock clock) {
         this.orders = orders;
         this.stock = stock;
-        this.vouchers = vouchers;
         this.tx = tx;
         this.clock = clock;
     }
@@ -91,7 +84,8 @@ public final class DefaultOrderService implements OrderService {
             for (OrderLine line : lines) {
                 stock.returnToStock(line.productId(), line.quantity(), o.orderId(), now);
             }
-            if (o.voucherId() != null) vouchers.returnUse(o.voucherId());
+            // the voucher use comes back with the status change: the store database does it (V100),
+            // in the same statement, once, and no kiosk can lower a voucher's count any other way
         }
         orders.setStatus(o.orderId(), target, now);
     }

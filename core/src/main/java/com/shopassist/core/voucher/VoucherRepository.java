@@ -14,9 +14,9 @@ public interface VoucherRepository {
     /** Active, inside the validity window at {@code now}, not used up. */
     List<Voucher> usableAt(Instant now);
 
-    /** Counts one use if the limit allows (guarded UPDATE); false when used up. */
+    /**
+     * Counts one use if the limit allows (guarded UPDATE); false when used up. Never lowered here:
+     * a cancelled order gives its use back in the store database itself.
+     */
     boolean countUse(long voucherId);
-
-    /** Gives a use back (a cancelled order). */
-    void returnUse(long voucherId);
 }

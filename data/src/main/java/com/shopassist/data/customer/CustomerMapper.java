@@ -7,41 +7,30 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.ibatis.annotations.Param;
 
-/** tbl_customers, tbl_customer_session, tbl_customer_address. */
+/**
+ * tbl_customers and tbl_customer_address, and the store database's session functions (V100):
+ * sign-in, registration, clerk look-ups. No statement here reads a password hash.
+ */
 public interface CustomerMapper extends SqlMapper {
 
-    Optional<CustomerRow> insert(
+    Optional<CustomerRow> register(
             @Param("fullName") String fullName,
             @Param("email") String email,
             @Param("password") String passwordHash,
             @Param("age") Integer age,
             @Param("gender") String gender,
-            @Param("phone") String phone,
-            @Param("now") Instant now);
+            @Param("phone") String phone);
 
     Optional<CustomerRow> find(@Param("customerId") long customerId);
 
     Optional<CustomerRow> lockForAddressChange(@Param("customerId") long customerId);
 
-    Optional<CredentialsRow> credentials(@Param("email") String email, @Param("lock") boolean lock);
+    SignInRow signIn(
+            @Param("email") String email, @Param("password") String password, @Param("ttlSeconds") int ttlSeconds);
 
-    void recordFailedLogin(
-            @Param("customerId") long customerId,
-            @Param("count") int count,
-            @Param("first") Instant first,
-            @Param("lockedUntil") Instant lockedUntil);
+    Optional<CustomerRow> customerForSession(@Param("token") String token);
 
-    void clearFailedLogins(@Param("customerId") long customerId);
-
-    void insertSession(
-            @Param("customerId") long customerId,
-            @Param("token") String tokenDigest,
-            @Param("createdAt") Instant createdAt,
-            @Param("expiresAt") Instant expiresAt);
-
-    Optional<CustomerRow> customerForSession(@Param("token") String tokenDigest, @Param("now") Instant now);
-
-    void revokeSession(@Param("token") String tokenDigest, @Param("now") Instant now);
+    void signOut(@Param("token") String token);
 
     List<Address> addresses(@Param("customerId") long customerId);
 
@@ -54,9 +43,11 @@ public interface CustomerMapper extends SqlMapper {
 
     void clearDefaultAddress(@Param("customerId") long customerId);
 
-    List<CustomerRow> byEmail(@Param("email") String email);
+    List<CustomerRow> lookup(@Param("query") String query, @Param("limit") int limit);
 
-    List<CustomerRow> byName(@Param("name") String name, @Param("limit") int limit);
+    void serve(@Param("customerId") long customerId);
+
+    void stopServing();
 
     /** A customer row without the password. */
     record CustomerRow(
@@ -70,12 +61,19 @@ public interface CustomerMapper extends SqlMapper {
             String tier,
             Instant createdAt) {}
 
-    /** Sign-in state. */
-    record CredentialsRow(
-            long customerId,
-            String password,
-            int failedLoginCount,
-            Instant firstFailedLoginAt,
-            Instant lockedUntil,
-            boolean anonymised) {}
+    /** What sign_in() answered: OK with a token and the customer, BAD, or THROTTLED with retryAt. */
+    record SignInRow(
+            String outcome,
+            String token,
+            Instant expiresAt,
+            Instant retryAt,
+            Long customerId,
+            String fullName,
+            String email,
+            Integer age,
+            String gender,
+            String phone,
+            String role,
+            String tier,
+            Instant createdAt) {}
 }

@@ -4,17 +4,26 @@ import com.shopassist.core.customer.Address;
 import com.shopassist.core.customer.Customer;
 import com.shopassist.core.customer.CustomerRepository;
 import com.shopassist.core.customer.Registration;
+import com.shopassist.core.customer.Session;
+import com.shopassist.data.db.PresentedSessions;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Customers, sessions and addresses in PostgreSQL. */
+/**
+ * Customers and addresses in PostgreSQL; sign-in, registration and clerk look-ups through the
+ * store database's functions (V100). A session opened here is the one this app presents from
+ * then on; a session ended here is no longer presented.
+ */
 public final class MyBatisCustomerRepository implements CustomerRepository {
 
     private final CustomerMapper mapper;
+    private final PresentedSessions presented;
 
-    public MyBatisCustomerRepository(CustomerMapper mapper) {
+    public MyBatisCustomerRepository(CustomerMapper mapper, PresentedSessions presented) {
         this.mapper = mapper;
+        this.presented = presented;
     }
 
     static Customer toCustomer(CustomerMapper.CustomerRow r) {
@@ -31,8 +40,8 @@ public final class MyBatisCustomerRepository implements CustomerRepository {
     }
 
     @Override
-    public Optional<Customer> insert(Registration r, String lowerCaseEmail, String passwordHash, Instant now) {
-        return mapper.insert(r.fullName(), lowerCaseEmail, passwordHash, r.age(), r.gender(), r.phone(), now)
+    public Optional<Customer> register(Registration r, String lowerCaseEmail, String passwordHash) {
+        return mapper.register(r.fullName(), lowerCaseEmail, passwordHash, r.age(), r.gender(), r.phone())
                 .map(MyBatisCustomerRepository::toCustomer);
     }
 
@@ -47,48 +56,44 @@ public final class MyBatisCustomerRepository implements CustomerRepository {
     }
 
     @Override
-    public Optional<Credentials> lockCredentials(String lowerCaseEmail) {
-        return mapper.credentials(lowerCaseEmail, true).map(MyBatisCustomerRepository::toCredentials);
+    public SignIn signIn(String email, char[] password, Duration ttl) {
+        // the driver sends text: the password exists as a String for this one call
+        String typed = password == null ? "" : new String(password);
+        int ttlSeconds = (int) Math.min(Integer.MAX_VALUE, Math.max(60, ttl.toSeconds()));
+        CustomerMapper.SignInRow row = mapper.signIn(email == null ? "" : email, typed, ttlSeconds);
+        if (row == null) return new SignIn(SignIn.Outcome.REFUSED, null, null);
+        return switch (row.outcome()) {
+            case "OK" -> {
+                Customer customer = new Customer(
+                        row.customerId(),
+                        row.fullName(),
+                        row.email(),
+                        row.age(),
+                        row.gender(),
+                        row.phone(),
+                        Customer.Role.valueOf(row.role()),
+                        Customer.Tier.valueOf(row.tier()),
+                        row.createdAt());
+                presented.present(row.token());
+                yield new SignIn(SignIn.Outcome.OK, new Session(row.token(), customer, row.expiresAt()), null);
+            }
+            case "THROTTLED" -> new SignIn(SignIn.Outcome.THROTTLED, null, row.retryAt());
+            default -> new SignIn(SignIn.Outcome.REFUSED, null, null);
+        };
     }
 
     @Override
-    public Optional<Credentials> credentials(String lowerCaseEmail) {
-        return mapper.credentials(lowerCaseEmail, false).map(MyBatisCustomerRepository::toCredentials);
-    }
-
-    private static Credentials toCredentials(CustomerMapper.CredentialsRow r) {
-        return new Credentials(
-                r.customerId(),
-                r.password(),
-                r.failedLoginCount(),
-                r.firstFailedLoginAt(),
-                r.lockedUntil(),
-                r.anonymised());
+    public Optional<Customer> customerForSession(String token) {
+        return mapper.customerForSession(token).map(MyBatisCustomerRepository::toCustomer);
     }
 
     @Override
-    public void recordFailedLogin(long customerId, int failedCount, Instant firstFailedAt, Instant lockedUntil) {
-        mapper.recordFailedLogin(customerId, failedCount, firstFailedAt, lockedUntil);
-    }
-
-    @Override
-    public void clearFailedLogins(long customerId) {
-        mapper.clearFailedLogins(customerId);
-    }
-
-    @Override
-    public void insertSession(long customerId, String tokenDigest, Instant createdAt, Instant expiresAt) {
-        mapper.insertSession(customerId, tokenDigest, createdAt, expiresAt);
-    }
-
-    @Override
-    public Optional<Customer> customerForSession(String tokenDigest, Instant now) {
-        return mapper.customerForSession(tokenDigest, now).map(MyBatisCustomerRepository::toCustomer);
-    }
-
-    @Override
-    public void revokeSession(String tokenDigest, Instant now) {
-        mapper.revokeSession(tokenDigest, now);
+    public void revokeSession(String token) {
+        try {
+            mapper.signOut(token);
+        } finally {
+            presented.withdraw(token);
+        }
     }
 
     @Override
@@ -117,16 +122,19 @@ public final class MyBatisCustomerRepository implements CustomerRepository {
     }
 
     @Override
-    public List<Customer> byEmail(String lowerCaseEmail) {
-        return mapper.byEmail(lowerCaseEmail).stream()
+    public List<Customer> lookup(String query, int limit) {
+        return mapper.lookup(query, limit).stream()
                 .map(MyBatisCustomerRepository::toCustomer)
                 .toList();
     }
 
     @Override
-    public List<Customer> byName(String name, int limit) {
-        return mapper.byName(name, limit).stream()
-                .map(MyBatisCustomerRepository::toCustomer)
-                .toList();
+    public void serve(long customerId) {
+        mapper.serve(customerId);
+    }
+
+    @Override
+    public void stopServing() {
+        mapper.stopServing();
     }
 }

@@ -1,6 +1,7 @@
 package com.shopassist.data.db;
 
 import com.shopassist.core.common.DataUnavailableException;
+import com.shopassist.core.common.ShopException;
 import com.shopassist.core.common.Transactions;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -11,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -26,6 +28,8 @@ import org.apache.ibatis.session.SqlSessionManager;
 import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One PostgreSQL database: a HikariCP pool, Flyway migrations (sql module, db/migration) and
@@ -36,14 +40,21 @@ import org.flywaydb.core.api.output.MigrateResult;
  */
 public final class Database implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
     private final DbSettings settings;
-    private final HikariDataSource dataSource;
+    private final HikariDataSource pool;
+    private final PresentedSessions presented = new PresentedSessions();
+    private final DataSource dataSource;
     private final SqlSessionManager sessions;
     private final Transactions transactions;
+    private volatile Boolean ownerRole;
+    private volatile String schemaNotice;
 
-    private Database(DbSettings settings, HikariDataSource dataSource, Mappers mappers) {
+    private Database(DbSettings settings, HikariDataSource pool, Mappers mappers) {
         this.settings = settings;
-        this.dataSource = dataSource;
+        this.pool = pool;
+        this.dataSource = new SessionDataSource(pool, presented);
         Configuration configuration = mappers.take();
         configuration.setEnvironment(new Environment("shopassist", new JdbcTransactionFactory(), dataSource));
         SqlSessionFactory factory = new SqlSessionFactoryBuilder().build(configuration);
@@ -102,6 +113,7 @@ public final class Database implements AutoCloseable {
      * becomes the pool's first, so a start pays for one handshake, not two.
      */
     public static Database open(DbSettings settings, int maxPoolSize, Supplier<Mappers> mappers) {
+        TransportPolicy.check(settings);
         PgDriverDataSource source;
         Connection first;
         try {
@@ -120,6 +132,8 @@ public final class Database implements AutoCloseable {
         config.setPoolName("shopassist");
         config.setConnectionTimeout(5_000);
         config.setInitializationFailTimeout(5_000);
+        // an idle connection is pinged now and then: a dead one is replaced before a shopper needs it
+        config.setKeepaliveTime(120_000);
         config.setAutoCommit(true);
         // the guarded stock UPDATEs rely on READ COMMITTED re-checks, whatever the server's default
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
@@ -153,16 +167,94 @@ public final class Database implements AutoCloseable {
      */
     public String migrate() {
         String current = upToDateVersion();
-        return current != null ? current : migrateFully();
+        if (current != null) return current;
+        if (!isOwnerRole()) return checkServable();
+        return migrateFully();
     }
 
     /**
      * Flyway's full run: scans the packaged migrations, validates the applied ones against them
      * (a changed checksum fails here) and applies what is pending. {@code db migrate} runs this.
+     *
+     * @throws ShopException (OWNER_ROLE_NEEDED) when connected as a kiosk role, which never migrates
      */
     public String migrateFully() {
+        requireOwnerRole("db migrate");
         MigrateResult result = flyway().migrate();
         return result.targetSchemaVersion != null ? result.targetSchemaVersion : schemaVersion();
+    }
+
+    /**
+     * True when this connection's role may act as the schema's owner (the store's migrator, or a
+     * superuser such as the embedded database's); false for a kiosk role. A database with no schema
+     * yet counts as the owner's: whoever migrates it will own it.
+     */
+    public boolean isOwnerRole() {
+        Boolean owner = ownerRole;
+        if (owner == null) {
+            try (Connection c = pool.getConnection();
+                    Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("select coalesce(pg_has_role(current_user, (select relowner from"
+                            + " pg_class where oid = to_regclass('public.flyway_schema_history')), 'USAGE'), true)")) {
+                rs.next();
+                owner = rs.getBoolean(1);
+            } catch (SQLException e) {
+                throw new DataUnavailableException(DbErrors.describe(settings, e), e);
+            }
+            ownerRole = owner;
+        }
+        return owner;
+    }
+
+    /** @throws ShopException (OWNER_ROLE_NEEDED) naming {@code command} when connected as a kiosk role */
+    public void requireOwnerRole(String command) {
+        if (!isOwnerRole()) {
+            throw new ShopException(
+                    "OWNER_ROLE_NEEDED",
+                    command + " needs the store owner's database role; '" + settings.user()
+                            + "' is a kiosk role (it reads the catalog and serves shoppers, nothing more)");
+        }
+    }
+
+    /**
+     * One line when the schema is behind this build but still servable by a kiosk ("the store
+     * database is at version X; this app needs Y; ask IT to run db migrate"), else empty.
+     */
+    public Optional<String> schemaNotice() {
+        return Optional.ofNullable(schemaNotice);
+    }
+
+    /**
+     * A kiosk role never migrates: a schema behind this build is served when it has every
+     * migration up to {@link PackagedMigrations#OLDEST_SERVABLE}, and refused otherwise, in one line.
+     */
+    private String checkServable() {
+        Set<String> applied = new HashSet<>();
+        String latest = null;
+        try (Connection c = pool.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "select version from flyway_schema_history where version is not null and success")) {
+            while (rs.next()) {
+                String v = PackagedMigrations.normalizeOrNull(rs.getString(1));
+                if (v == null) continue;
+                applied.add(v);
+                if (latest == null || PackagedMigrations.compare(v, latest) > 0) latest = v;
+            }
+        } catch (SQLException e) {
+            if (DbErrors.isConnectionFailure(e)) throw new DataUnavailableException(DbErrors.describe(settings, e), e);
+            // no schema yet, or one from before kiosk roles could read its history
+        }
+        String needed = PackagedMigrations.latest();
+        String line = "the store database is at version " + (latest == null ? "(none)" : latest) + "; this app needs "
+                + needed + "; ask IT to run db migrate";
+        boolean servable = PackagedMigrations.versions().stream()
+                .filter(v -> PackagedMigrations.compare(v, PackagedMigrations.OLDEST_SERVABLE) <= 0)
+                .allMatch(applied::contains);
+        if (!servable) throw new ShopException("SCHEMA_BEHIND", line);
+        LOG.warn(line);
+        schemaNotice = line;
+        return latest;
     }
 
     /** True when every migration this build carries is recorded as applied. */
@@ -175,7 +267,7 @@ public final class Database implements AutoCloseable {
         if (packaged.isEmpty()) return null; // unknown (or repeatable migrations): ask Flyway
         Set<String> applied = new HashSet<>();
         String latest = null;
-        try (Connection c = dataSource.getConnection();
+        try (Connection c = pool.getConnection();
                 Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("select to_regclass('flyway_schema_history') is not null")) {
                 rs.next();
@@ -206,8 +298,9 @@ public final class Database implements AutoCloseable {
     }
 
     private Flyway flyway() {
+        // its own connections, with no socket timeout: a migration may rebuild an index for minutes
         return Flyway.configure()
-                .dataSource(dataSource)
+                .dataSource(new PgDriverDataSource(settings, 0))
                 .locations("classpath:" + PackagedMigrations.LOCATION)
                 .load();
     }
@@ -235,6 +328,15 @@ public final class Database implements AutoCloseable {
                     throw new DataUnavailableException(
                             "The store database cannot be reached right now. Please try again in a moment.", cause);
                 }
+                if (!(cause instanceof ShopException) && DbErrors.isRefused(cause)) {
+                    // a kiosk role asked for more than it is granted, or for rows of a session it
+                    // does not present: a clear refusal (logged with the database's words), no stack trace
+                    LOG.warn("refused by the store database: {}", DbErrors.firstLine(cause));
+                    throw new ShopException(
+                            "NOT_ALLOWED",
+                            "The store database does not allow this here: " + DbErrors.firstLine(cause),
+                            cause);
+                }
                 throw cause;
             }
         }));
@@ -249,8 +351,14 @@ public final class Database implements AutoCloseable {
         return transactions;
     }
 
+    /** Connections that carry the presented session (see {@link #sessions()}). */
     public DataSource dataSource() {
         return dataSource;
+    }
+
+    /** The customer or clerk session this app presents to the database. */
+    public PresentedSessions sessions() {
+        return presented;
     }
 
     public DbSettings settings() {
@@ -259,7 +367,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        dataSource.close();
+        pool.close();
     }
 
     /** Thread-bound MyBatis sessions: mappers from this database join the open transaction. */

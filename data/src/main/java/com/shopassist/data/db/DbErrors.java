@@ -44,6 +44,29 @@ public final class DbErrors {
                 + msg.lines().findFirst().orElse(msg);
     }
 
+    /**
+     * Refused by the database's privileges or row-level security (SQLState 42501): what a kiosk
+     * role meets when it asks for more than it is granted.
+     */
+    public static boolean isRefused(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "42501".equals(sql.getSQLState())) return true;
+            if (t.getCause() == t) break;
+        }
+        return false;
+    }
+
+    /** The first line of the deepest database message in {@code failure}, else its own. */
+    public static String firstLine(Throwable failure) {
+        String msg = null;
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException && t.getMessage() != null) msg = t.getMessage();
+            if (t.getCause() == t) break;
+        }
+        if (msg == null) msg = String.valueOf(failure.getMessage());
+        return msg.lines().findFirst().orElse(msg).replaceFirst("^ERROR: ", "").strip();
+    }
+
     /** A lost or refused connection (SQLState class 08, a pool timeout, a closed pool). */
     public static boolean isConnectionFailure(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {

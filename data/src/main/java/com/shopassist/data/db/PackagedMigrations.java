@@ -27,6 +27,14 @@ import java.util.zip.ZipFile;
 final class PackagedMigrations {
 
     static final String LOCATION = "db/migration";
+
+    /**
+     * The oldest schema this build can serve from (a kiosk role, which never migrates, keeps
+     * serving from a schema behind this build only if it has every migration up to this one).
+     * Raise it with a migration the code cannot do without.
+     */
+    static final String OLDEST_SERVABLE = "101";
+
     private static final Pattern VERSIONED = Pattern.compile("V([0-9]+(?:[._][0-9]+)*)__.*\\.sql");
 
     private static volatile Set<String> cached;
@@ -104,6 +112,11 @@ final class PackagedMigrations {
         for (String p : parts) numbers.add(new BigInteger(p));
         while (numbers.size() > 1 && numbers.get(numbers.size() - 1).signum() == 0) numbers.remove(numbers.size() - 1);
         return String.join(".", numbers.stream().map(BigInteger::toString).toList());
+    }
+
+    /** The highest packaged version, or "?" when the packaged migrations cannot be listed. */
+    static String latest() {
+        return versions().stream().reduce((a, b) -> compare(a, b) >= 0 ? a : b).orElse("?");
     }
 
     static String normalizeOrNull(String version) {

@@ -20,6 +20,14 @@ final class PgDriverDataSource implements DataSource {
     /** Seconds to wait for the TCP connection (a host that drops packets) and for the whole login. */
     static final int CONNECT_TIMEOUT_SECONDS = 5;
 
+    /**
+     * Seconds a read may wait for the server: a half-open connection (a dropped network path, a
+     * server that vanished) fails the statement instead of hanging a shopper's turn for the
+     * operating system's TCP timeout (hours). Above the 30 s statement timeout, so a slow statement
+     * is cancelled by the server and reported as such before this fires.
+     */
+    static final int SOCKET_TIMEOUT_SECONDS = 45;
+
     private final Driver driver = new org.postgresql.Driver();
     private final String url;
     private final Properties properties = new Properties();
@@ -27,6 +35,11 @@ final class PgDriverDataSource implements DataSource {
     private volatile int loginTimeoutSeconds = CONNECT_TIMEOUT_SECONDS + 1;
 
     PgDriverDataSource(DbSettings settings) {
+        this(settings, SOCKET_TIMEOUT_SECONDS);
+    }
+
+    /** {@code socketTimeoutSeconds} 0: reads wait as long as the server works (migrations, bulk loads). */
+    PgDriverDataSource(DbSettings settings, int socketTimeoutSeconds) {
         this.url = settings.jdbcUrl();
         if (settings.user() != null) properties.setProperty("user", settings.user());
         if (settings.password() != null) properties.setProperty("password", settings.password());
@@ -34,6 +47,9 @@ final class PgDriverDataSource implements DataSource {
         properties.setProperty("ApplicationName", "ShopAssist");
         properties.setProperty("reWriteBatchedInserts", "true");
         properties.setProperty("connectTimeout", String.valueOf(CONNECT_TIMEOUT_SECONDS));
+        properties.setProperty("socketTimeout", String.valueOf(socketTimeoutSeconds));
+        // the OS notices a dead peer on an idle connection (the pool's keepalive pings it as well)
+        properties.setProperty("tcpKeepAlive", "true");
     }
 
     /** A new connection, never the offered one. */

@@ -58,11 +58,6 @@ public final class MyBatisVoucherRepository implements VoucherRepository {
 
     @Override
     public boolean countUse(long voucherId) {
-        return mapper.countUse(voucherId) == 1;
-    }
-
-    @Override
-    public void returnUse(long voucherId) {
-        mapper.returnUse(voucherId);
+        return mapper.countUse(voucherId);
     }
 }

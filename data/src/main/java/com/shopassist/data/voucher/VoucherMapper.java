@@ -16,9 +16,7 @@ public interface VoucherMapper extends SqlMapper {
 
     List<VoucherRow> usableAt(@Param("now") Instant now);
 
-    int countUse(@Param("id") long id);
-
-    int returnUse(@Param("id") long id);
+    boolean countUse(@Param("id") long id);
 
     /** A voucher row. */
     record VoucherRow(

@@ -19,6 +19,7 @@ import com.shopassist.data.testing.TestDatabase;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class CustomerServiceIT {
@@ -39,6 +40,13 @@ class CustomerServiceIT {
     @AfterAll
     static void down() {
         db.close();
+    }
+
+    /** Every test signs in from the same kiosk: each starts with its failures forgotten. */
+    @BeforeEach
+    void forgetFailedSignIns() {
+        fx.exec("DELETE FROM tbl_sign_in_failure");
+        fx.exec("DELETE FROM tbl_sign_in_lock");
     }
 
     static Registration reg(String email, String password) {
@@ -99,27 +107,20 @@ class CustomerServiceIT {
     }
 
     @Test
-    void fiveFailuresWithinFifteenMinutesLockTheAccountEvenForTheRightPassword() {
+    void fiveFailuresWithinFifteenMinutesLockTheAccountButTheAnswerStaysTheSame() {
         customers.register(reg("lock@example.com", "benar12345"));
-        for (int i = 0; i < 4; i++) {
-            assertThatThrownBy(() -> customers.login("lock@example.com", "salah12345".toCharArray()))
-                    .isInstanceOfSatisfying(
-                            AuthenticationException.class,
-                            e -> assertThat(e.code()).isEqualTo("BAD_CREDENTIALS"));
-            clock.advance(Duration.ofMinutes(2));
+        for (int i = 0; i < 5; i++) {
+            assertRefused("lock@example.com", "salah12345");
+            ageSignIns(Duration.ofMinutes(2));
         }
-        assertThatThrownBy(() -> customers.login("lock@example.com", "salah12345".toCharArray()))
-                .isInstanceOfSatisfying(AuthenticationException.class, e -> {
-                    assertThat(e.code()).isEqualTo("ACCOUNT_LOCKED");
-                    assertThat(e.lockedUntil()).isEqualTo(clock.instant().plus(Duration.ofMinutes(15)));
-                });
-        assertThatThrownBy(() -> customers.login("lock@example.com", "benar12345".toCharArray()))
-                .isInstanceOfSatisfying(
-                        AuthenticationException.class, e -> assertThat(e.code()).isEqualTo("ACCOUNT_LOCKED"));
-        clock.advance(Duration.ofMinutes(14).plusSeconds(59));
-        assertThatThrownBy(() -> customers.login("lock@example.com", "benar12345".toCharArray()))
-                .isInstanceOf(AuthenticationException.class);
-        clock.advance(Duration.ofSeconds(1));
+        assertThat(fx.queryLong("SELECT count(*) FROM tbl_sign_in_lock l JOIN tbl_customers c USING (customer_id)"
+                        + " WHERE c.email = 'lock@example.com' AND l.locked_until > now()"))
+                .isEqualTo(1);
+        // locked: the right password gets the answer a wrong one gets
+        assertRefused("lock@example.com", "benar12345");
+        ageSignIns(Duration.ofMinutes(12).plusSeconds(30)); // locked at the 5th failure, 2 minutes ago
+        assertRefused("lock@example.com", "benar12345");
+        ageSignIns(Duration.ofSeconds(31));
         assertThat(customers
                         .login("lock@example.com", "benar12345".toCharArray())
                         .customer()
@@ -131,11 +132,8 @@ class CustomerServiceIT {
     void failuresSpreadOverMoreThanFifteenMinutesDoNotLock() {
         customers.register(reg("slow@example.com", "benar12345"));
         for (int i = 0; i < 6; i++) {
-            assertThatThrownBy(() -> customers.login("slow@example.com", "salah12345".toCharArray()))
-                    .isInstanceOfSatisfying(
-                            AuthenticationException.class,
-                            e -> assertThat(e.code()).isEqualTo("BAD_CREDENTIALS"));
-            clock.advance(Duration.ofMinutes(4));
+            assertRefused("slow@example.com", "salah12345");
+            ageSignIns(Duration.ofMinutes(4));
         }
         assertThat(customers.login("slow@example.com", "benar12345".toCharArray()))
                 .isNotNull();
@@ -143,11 +141,41 @@ class CustomerServiceIT {
 
     @Test
     void anUnknownEmailGetsTheSameAnswerAsAWrongPassword() {
-        assertThatThrownBy(() -> customers.login("nobody@example.com", "whatever123".toCharArray()))
-                .isInstanceOfSatisfying(
-                        AuthenticationException.class, e -> assertThat(e.code()).isEqualTo("BAD_CREDENTIALS"));
-        assertThatThrownBy(() -> customers.login("not an email", "whatever123".toCharArray()))
-                .isInstanceOf(AuthenticationException.class);
+        assertRefused("nobody@example.com", "whatever123");
+        assertRefused("not an email", "whatever123");
+    }
+
+    @Test
+    void wrongUnknownAndLockedSignInsCostTheSameBcrypt() {
+        customers.register(reg("timing@example.com", "benar12345"));
+        customers.register(reg("timing.locked@example.com", "benar12345"));
+        for (int i = 0; i < 5; i++) assertRefused("timing.locked@example.com", "salah12345");
+        fx.exec("DELETE FROM tbl_sign_in_failure"); // the lock stays; the kiosk's count starts afresh
+
+        long wrong = medianMillis(() -> assertRefused("timing@example.com", "salah12345"));
+        long unknown = medianMillis(() -> assertRefused("no.such.person@example.com", "salah12345"));
+        long locked = medianMillis(() -> assertRefused("timing.locked@example.com", "benar12345"));
+
+        // one bcrypt of cost 12 is hundreds of milliseconds: a path that skipped it would take one
+        // (loose bounds: other builds share this machine's two cores)
+        assertThat(wrong).isGreaterThan(50);
+        assertThat(unknown).isGreaterThan(wrong / 3);
+        assertThat(locked).isGreaterThan(wrong / 3);
+        assertThat(wrong).isGreaterThan(Math.max(unknown, locked) / 3);
+    }
+
+    @Test
+    void aKioskThatFailsTwentyTimesIsThrottledWhateverTheAccount() {
+        customers.register(reg("spray.target@example.com", "benar12345"));
+        for (int i = 0; i < 20; i++) assertRefused("spray" + i + "@example.com", "salah12345");
+        assertThatThrownBy(() -> customers.login("spray.target@example.com", "benar12345".toCharArray()))
+                .isInstanceOfSatisfying(AuthenticationException.class, e -> {
+                    assertThat(e.code()).isEqualTo("SIGN_IN_THROTTLED");
+                    assertThat(e.retryAt()).isAfter(java.time.Instant.now().plus(Duration.ofMinutes(14)));
+                });
+        ageSignIns(Duration.ofMinutes(16));
+        assertThat(customers.login("spray.target@example.com", "benar12345".toCharArray()))
+                .isNotNull();
     }
 
     @Test
@@ -159,15 +187,47 @@ class CustomerServiceIT {
         String stored = fx.queryString(
                 "SELECT token FROM tbl_customer_session WHERE customer_id = ?",
                 session.customer().id());
-        assertThat(stored).hasSize(64).isNotEqualTo(session.token());
+        assertThat(stored)
+                .hasSize(64)
+                .isNotEqualTo(session.token())
+                .isEqualTo(com.shopassist.core.customer.DefaultCustomerService.digest(session.token()));
+        assertThat(session.expiresAt())
+                .isBetween(
+                        java.time.Instant.now().plus(Duration.ofHours(11)),
+                        java.time.Instant.now().plus(Duration.ofHours(13)));
         assertThat(customers.customerForToken("forged-token")).isEmpty();
 
-        clock.advance(Duration.ofHours(12));
+        fx.exec("UPDATE tbl_customer_session SET created_at = now() - interval '13 hours',"
+                + " expires_at = now() - interval '1 hour' WHERE token = '" + stored + "'");
         assertThat(customers.customerForToken(session.token())).isEmpty();
 
         Session second = customers.login("session@example.com", "benar12345".toCharArray());
         customers.logout(second.token());
         assertThat(customers.customerForToken(second.token())).isEmpty();
+    }
+
+    private static void assertRefused(String email, String password) {
+        assertThatThrownBy(() -> customers.login(email, password.toCharArray()))
+                .isInstanceOfSatisfying(
+                        AuthenticationException.class, e -> assertThat(e.code()).isEqualTo("BAD_CREDENTIALS"));
+    }
+
+    /** Sign-in counts in the database's time: moves every failure and lock back by {@code d}. */
+    private static void ageSignIns(Duration d) {
+        String by = "interval '" + d.toSeconds() + " seconds'";
+        fx.exec("UPDATE tbl_sign_in_failure SET failed_at = failed_at - " + by);
+        fx.exec("UPDATE tbl_sign_in_lock SET locked_until = locked_until - " + by);
+    }
+
+    private static long medianMillis(Runnable r) {
+        long[] t = new long[3];
+        for (int i = 0; i < t.length; i++) {
+            long t0 = System.nanoTime();
+            r.run();
+            t[i] = (System.nanoTime() - t0) / 1_000_000;
+        }
+        java.util.Arrays.sort(t);
+        return t[1];
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.shopassist.data.testing;
 
 import com.shopassist.data.db.Database;
 import com.shopassist.data.db.DbSettings;
+import com.shopassist.data.db.KioskRoles;
 import com.shopassist.data.seed.Seeder;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -27,7 +28,18 @@ public final class TestDatabase {
 
     private static final String TEMPLATE = "shopassist_template";
     private static final String SEEDED_TEMPLATE = "shopassist_seeded_template";
+    /** The store owner of the kiosk tests' databases: migrates, but no superuser (as on Cloud SQL). */
+    public static final String OWNER_ROLE = "shopassist_test_owner";
+    /** A kiosk's login role, made one by {@code KioskRoles.grant} (db grant-kiosk). */
+    public static final String KIOSK_ROLE = "shopassist_test_kiosk";
+    /** A second kiosk, for what one kiosk must not see of another's. */
+    public static final String OTHER_KIOSK_ROLE = "shopassist_test_kiosk_2";
+
+    private static final String KIOSK_TEMPLATE = "shopassist_kiosk_template";
+    private static final String KIOSK_SEEDED_TEMPLATE = "shopassist_kiosk_seeded_template";
     private static boolean seededTemplateReady;
+    private static boolean kioskTemplateReady;
+    private static boolean kioskSeededTemplateReady;
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static EmbeddedPostgres server;
 
@@ -71,6 +83,92 @@ public final class TestDatabase {
         Database db = Database.open(settings(pg, name), poolSize);
         db.migrate();
         return db;
+    }
+
+    /**
+     * A database of its own in a store's set-up: owned and migrated by a non-superuser owner role
+     * ({@link #OWNER_ROLE}), and opened a second time as a kiosk login role ({@link #KIOSK_ROLE},
+     * made a kiosk by the same code as {@code db grant-kiosk}). Row-level security holds the kiosk
+     * role; the owner, who migrates, is not subject to it and writes the fixtures.
+     */
+    public static Roles freshWithKiosk(int poolSize) {
+        return kioskCopy(false, poolSize);
+    }
+
+    /** As {@link #freshWithKiosk(int)}, holding the standard demo seed. */
+    public static Roles freshSeededWithKiosk(int poolSize) {
+        return kioskCopy(true, poolSize);
+    }
+
+    /** The owner's and a kiosk's view of one database. */
+    public record Roles(Database owner, Database kiosk) implements AutoCloseable {
+        /** The same database as another kiosk role (one that did not make this kiosk's guest rows). */
+        public Database otherKiosk(int poolSize) {
+            return Database.open(owner.settings().as(OTHER_KIOSK_ROLE, ""), poolSize);
+        }
+
+        @Override
+        public void close() {
+            kiosk.close();
+            owner.close();
+        }
+    }
+
+    private static synchronized Roles kioskCopy(boolean seeded, int poolSize) {
+        EmbeddedPostgres pg = server();
+        if (!kioskTemplateReady) {
+            exec(pg, "CREATE ROLE " + OWNER_ROLE + " LOGIN CREATEROLE");
+            exec(pg, "CREATE ROLE " + KIOSK_ROLE + " LOGIN");
+            exec(pg, "CREATE ROLE " + OTHER_KIOSK_ROLE + " LOGIN");
+            exec(pg, "CREATE DATABASE " + KIOSK_TEMPLATE + " OWNER " + OWNER_ROLE);
+            try (Database template = Database.open(settings(pg, KIOSK_TEMPLATE).as(OWNER_ROLE, ""), 2)) {
+                template.migrate();
+                KioskRoles.grant(template, KIOSK_ROLE);
+                KioskRoles.grant(template, OTHER_KIOSK_ROLE);
+            }
+            kioskTemplateReady = true;
+        }
+        String template = KIOSK_TEMPLATE;
+        if (seeded) {
+            if (!kioskSeededTemplateReady) {
+                exec(
+                        pg,
+                        "CREATE DATABASE " + KIOSK_SEEDED_TEMPLATE + " OWNER " + OWNER_ROLE + " TEMPLATE "
+                                + KIOSK_TEMPLATE);
+                try (Database t =
+                        Database.open(settings(pg, KIOSK_SEEDED_TEMPLATE).as(OWNER_ROLE, ""), 2)) {
+                    new Seeder(t, Clock.systemUTC()).seed(Seeder.STANDARD_CATALOG_SIZE);
+                }
+                kioskSeededTemplateReady = true;
+            }
+            template = KIOSK_SEEDED_TEMPLATE;
+        }
+        String name = "k_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+        exec(pg, "CREATE DATABASE " + name + " OWNER " + OWNER_ROLE + " TEMPLATE " + template);
+        Database owner = Database.open(settings(pg, name).as(OWNER_ROLE, ""), Math.max(2, poolSize / 2));
+        Database kiosk = Database.open(settings(pg, name).as(KIOSK_ROLE, ""), poolSize);
+        kiosk.migrate(); // a kiosk never migrates: this checks the schema and opens nothing else
+        return new Roles(owner, kiosk);
+    }
+
+    /**
+     * Opens a session for a customer straight in the database (as sign-in would, without the
+     * bcrypt) and returns its token, for tests that act as that customer: {@code
+     * db.sessions().as(token, ...)}.
+     */
+    public static String sessionFor(Database owner, long customerId) {
+        String token = "test-" + java.util.UUID.randomUUID();
+        try (Connection c = owner.dataSource().getConnection();
+                java.sql.PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO tbl_customer_session"
+                                + " (customer_id, token, created_at, expires_at) VALUES (?, ?, now(), now() + interval '12 hours')")) {
+            ps.setLong(1, customerId);
+            ps.setString(2, com.shopassist.core.customer.DefaultCustomerService.digest(token));
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("session for customer " + customerId + ": " + e.getMessage(), e);
+        }
+        return token;
     }
 
     /** Settings of a database that is not created: for tests of what happens when it is missing. */

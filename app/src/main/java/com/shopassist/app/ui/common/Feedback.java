@@ -88,9 +88,9 @@ public final class Feedback {
         if (e instanceof ValidationException v) {
             return validation(v);
         }
-        if (e instanceof AuthenticationException a && a.lockedUntil() != null) {
-            // the store sets how long a lockout lasts: say how long this one still has
-            long seconds = java.time.Duration.between(java.time.Instant.now(), a.lockedUntil())
+        if (e instanceof AuthenticationException a && a.retryAt() != null) {
+            // a throttled kiosk: the store sets the window, so say how long this one still has
+            long seconds = java.time.Duration.between(java.time.Instant.now(), a.retryAt())
                     .toSeconds();
             return i18n.t("error.lockedMinutes", Math.max(1, (seconds + 59) / 60));
         }

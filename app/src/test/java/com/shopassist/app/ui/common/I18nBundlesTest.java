@@ -103,7 +103,7 @@ class I18nBundlesTest {
         // the scan must see the rules it is about, or it proves nothing
         assertThat(reasons).contains("email", "email.taken", "password.short", "label.taken", "quantity");
         assertThat(codes)
-                .contains("VALIDATION", "NOT_FOUND", "BAD_CREDENTIALS", "ACCOUNT_LOCKED", "INVALID_TRANSITION");
+                .contains("VALIDATION", "NOT_FOUND", "BAD_CREDENTIALS", "SIGN_IN_THROTTLED", "INVALID_TRANSITION");
         for (Locale l : I18n.SUPPORTED) {
             Set<String> keys = keys(l);
             for (String r : reasons)
