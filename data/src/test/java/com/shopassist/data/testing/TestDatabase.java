@@ -100,16 +100,62 @@ public final class TestDatabase {
         return kioskCopy(true, poolSize);
     }
 
-    /** The owner's and a kiosk's view of one database. */
-    public record Roles(Database owner, Database kiosk) implements AutoCloseable {
+    /** A fresh database (as {@link #fresh(int)}) whose owner also plays the kiosk: the owner-role run of a test. */
+    public static Roles freshOwnerOnly(int poolSize) {
+        Database db = fresh(poolSize);
+        return new Roles(db, db);
+    }
+
+    /**
+     * The owner's and a kiosk's view of one database (the same {@link Database} in an owner-role
+     * run), and the sessions a test acts under: {@link #as(long, Supplier)} runs work on this
+     * thread as a customer, the way a kiosk presents a signed-in shopper's session.
+     */
+    public static final class Roles implements AutoCloseable {
+        private final Database owner;
+        private final Database kiosk;
+        private final java.util.Map<Long, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
+
+        Roles(Database owner, Database kiosk) {
+            this.owner = owner;
+            this.kiosk = kiosk;
+        }
+
+        public Database owner() {
+            return owner;
+        }
+
+        public Database kiosk() {
+            return kiosk;
+        }
+
+        /** True when the kiosk is a kiosk role (row-level security holds it). */
+        public boolean kioskRole() {
+            return owner != kiosk;
+        }
+
         /** The same database as another kiosk role (one that did not make this kiosk's guest rows). */
         public Database otherKiosk(int poolSize) {
             return Database.open(owner.settings().as(OTHER_KIOSK_ROLE, ""), poolSize);
         }
 
+        /** A session of this customer (opened once per customer), as a signed-in kiosk would present it. */
+        public String session(long customerId) {
+            return tokens.computeIfAbsent(customerId, id -> sessionFor(owner, id));
+        }
+
+        /** {@code work} on this thread as the customer's session. */
+        public <T> T as(long customerId, java.util.function.Supplier<T> work) {
+            return kiosk.sessions().as(session(customerId), work);
+        }
+
+        public void as(long customerId, Runnable work) {
+            kiosk.sessions().as(session(customerId), work);
+        }
+
         @Override
         public void close() {
-            kiosk.close();
+            if (kiosk != owner) kiosk.close();
             owner.close();
         }
     }
