@@ -365,6 +365,48 @@ class KioskRoleIT {
                 .isZero();
     }
 
+    @Test
+    void racingAddressAddsUnderOneSessionLeaveExactlyOneDefault() throws Exception {
+        long agus = fx.queryLong("SELECT customer_id FROM tbl_customers WHERE email = 'agus@example.com'");
+        int threads = 6;
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            var futures = new java.util.ArrayList<java.util.concurrent.Future<Address>>();
+            for (int i = 0; i < threads; i++) {
+                String label = "Gudang " + i;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return roles.as(
+                            agus,
+                            () -> services.customers()
+                                    .addAddress(
+                                            agus,
+                                            new Address(
+                                                    0,
+                                                    0,
+                                                    label,
+                                                    null,
+                                                    null,
+                                                    "Jl. Mawar 1",
+                                                    "Depok",
+                                                    null,
+                                                    null,
+                                                    null,
+                                                    null,
+                                                    null,
+                                                    true)));
+                }));
+            }
+            start.countDown();
+            for (var f : futures) f.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(fx.queryLong("SELECT count(*) FROM tbl_customer_address WHERE customer_id = ? AND is_default", agus))
+                .isEqualTo(1);
+    }
+
     // ------------------------------------------------------------------ clerks
 
     @Test

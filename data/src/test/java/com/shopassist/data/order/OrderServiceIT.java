@@ -12,41 +12,53 @@ import com.shopassist.core.order.OrderStatus;
 import com.shopassist.data.CommerceFixture;
 import com.shopassist.data.CommerceServices;
 import com.shopassist.data.MutableClock;
-import com.shopassist.data.db.Database;
 import com.shopassist.data.testing.TestDatabase;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The order state machine as the owner role; {@link OrderServiceAsKioskIT} runs it with the
+ * shopper's steps as a kiosk role (the back office's steps stay the owner's: no kiosk pays or
+ * ships an order).
+ */
 class OrderServiceIT {
 
-    static Database db;
+    static TestDatabase.Roles roles;
     static CommerceFixture fx;
     static MutableClock clock = MutableClock.at("2026-11-25T03:00:00Z");
     static CommerceServices s;
+    static CommerceServices office;
     static long category;
 
     @BeforeAll
     static void up() {
-        db = TestDatabase.fresh(4);
-        fx = new CommerceFixture(db);
+        setUp(TestDatabase.freshOwnerOnly(4));
+    }
+
+    static void setUp(TestDatabase.Roles databases) {
+        roles = databases;
+        fx = new CommerceFixture(roles.owner());
         category = fx.category("Orders", null);
-        s = CommerceServices.create(db, clock, CommerceSettings.defaults());
+        s = CommerceServices.create(roles.kiosk(), clock, CommerceSettings.defaults());
+        office = roles.kioskRole() ? CommerceServices.create(roles.owner(), clock, CommerceSettings.defaults()) : s;
     }
 
     @AfterAll
     static void down() {
-        db.close();
+        roles.close();
     }
 
     static Order order(long customer, long product, int quantity) {
-        long address = fx.queryLong(
+        long existing = fx.queryLong(
                 "SELECT COALESCE(max(customer_address_id), 0) FROM tbl_customer_address WHERE customer_id = ?",
                 customer);
-        if (address == 0) address = fx.address(customer, "Rumah");
-        s.carts().add(CartOwner.customer(customer), product, quantity);
-        return s.checkout().checkout(customer, address, s.checkout().newIdempotencyKey());
+        long address = existing == 0 ? fx.address(customer, "Rumah") : existing;
+        return roles.as(customer, () -> {
+            s.carts().add(CartOwner.customer(customer), product, quantity);
+            return s.checkout().checkout(customer, address, s.checkout().newIdempotencyKey());
+        });
     }
 
     @Test
@@ -55,14 +67,15 @@ class OrderServiceIT {
         long p = fx.product(category, "Desk", "Brand", 1_000_000, 5);
         Order o = order(c, p, 1);
         clock.advance(Duration.ofMinutes(1));
-        assertThat(s.orders().changeStatus(o.id(), OrderStatus.PAID).paidAt()).isEqualTo(clock.instant());
-        assertThat(s.orders().changeStatus(o.id(), OrderStatus.SHIPPED).shippedAt())
+        assertThat(office.orders().changeStatus(o.id(), OrderStatus.PAID).paidAt())
+                .isEqualTo(clock.instant());
+        assertThat(office.orders().changeStatus(o.id(), OrderStatus.SHIPPED).shippedAt())
                 .isNotNull();
-        Order delivered = s.orders().changeStatus(o.id(), OrderStatus.DELIVERED);
+        Order delivered = office.orders().changeStatus(o.id(), OrderStatus.DELIVERED);
         assertThat(delivered.status()).isEqualTo(OrderStatus.DELIVERED);
-        assertThatThrownBy(() -> s.orders().changeStatus(o.id(), OrderStatus.CANCELLED))
+        assertThatThrownBy(() -> office.orders().changeStatus(o.id(), OrderStatus.CANCELLED))
                 .isInstanceOf(InvalidTransitionException.class);
-        assertThatThrownBy(() -> s.orders().changeStatus(o.id(), OrderStatus.PENDING))
+        assertThatThrownBy(() -> office.orders().changeStatus(o.id(), OrderStatus.PENDING))
                 .isInstanceOf(InvalidTransitionException.class);
     }
 
@@ -71,12 +84,13 @@ class OrderServiceIT {
         long c = fx.customer("Nina", "nina@example.com");
         long p = fx.product(category, "Chair", "Brand", 500_000, 5);
         Order o = order(c, p, 1);
-        assertThatThrownBy(() -> s.orders().changeStatus(o.id(), OrderStatus.SHIPPED))
+        assertThatThrownBy(() -> office.orders().changeStatus(o.id(), OrderStatus.SHIPPED))
                 .isInstanceOf(InvalidTransitionException.class)
                 .hasMessageContaining(o.orderNumber());
-        assertThatThrownBy(() -> s.orders().changeStatus(o.id(), OrderStatus.DELIVERED))
+        assertThatThrownBy(() -> office.orders().changeStatus(o.id(), OrderStatus.DELIVERED))
                 .isInstanceOf(InvalidTransitionException.class);
-        assertThat(s.orders().order(c, o.id()).orElseThrow().status()).isEqualTo(OrderStatus.PENDING);
+        assertThat(roles.as(c, () -> s.orders().order(c, o.id())).orElseThrow().status())
+                .isEqualTo(OrderStatus.PENDING);
     }
 
     @Test
@@ -86,14 +100,15 @@ class OrderServiceIT {
         Order o = order(c, p, 3);
         assertThat(fx.stockOf(p)).isEqualTo(2);
 
-        Order cancelled = s.orders().cancel(c, o.id());
+        Order cancelled = roles.as(c, () -> s.orders().cancel(c, o.id()));
 
         assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
         assertThat(cancelled.cancelledAt()).isNotNull();
         assertThat(fx.stockOf(p)).isEqualTo(5);
         assertThat(fx.movements(p, "CANCEL_RETURN")).isEqualTo(1);
         assertThat(s.stock().stock(p).orElseThrow().available()).isEqualTo(5);
-        assertThatThrownBy(() -> s.orders().cancel(c, o.id())).isInstanceOf(InvalidTransitionException.class);
+        assertThatThrownBy(() -> roles.as(c, () -> s.orders().cancel(c, o.id())))
+                .isInstanceOf(InvalidTransitionException.class);
         assertThat(fx.stockOf(p)).isEqualTo(5);
     }
 
@@ -102,9 +117,10 @@ class OrderServiceIT {
         long c = fx.customer("Putri", "putri@example.com");
         long p = fx.product(category, "Rug", "Brand", 700_000, 4);
         Order o = order(c, p, 2);
-        s.orders().changeStatus(o.id(), OrderStatus.PAID);
-        assertThatThrownBy(() -> s.orders().cancel(c, o.id())).isInstanceOf(InvalidTransitionException.class);
-        s.orders().changeStatus(o.id(), OrderStatus.CANCELLED);
+        office.orders().changeStatus(o.id(), OrderStatus.PAID);
+        assertThatThrownBy(() -> roles.as(c, () -> s.orders().cancel(c, o.id())))
+                .isInstanceOf(InvalidTransitionException.class);
+        office.orders().changeStatus(o.id(), OrderStatus.CANCELLED);
         assertThat(fx.stockOf(p)).isEqualTo(4);
     }
 
@@ -116,12 +132,21 @@ class OrderServiceIT {
         Order first = order(c, p, 1);
         Order second = order(c, p, 2);
 
-        assertThat(s.orders().order(stranger, first.id())).isEmpty();
-        assertThat(s.orders().orderByNumber(stranger, first.orderNumber())).isEmpty();
-        assertThatThrownBy(() -> s.orders().cancel(stranger, first.id())).isInstanceOf(NotFoundException.class);
-        assertThat(s.orders().orderByNumber(c, first.orderNumber().toLowerCase()))
+        assertThat(roles.as(stranger, () -> s.orders().order(stranger, first.id())))
+                .isEmpty();
+        assertThat(roles.as(stranger, () -> s.orders().orderByNumber(stranger, first.orderNumber())))
+                .isEmpty();
+        assertThatThrownBy(() -> roles.as(stranger, () -> s.orders().cancel(stranger, first.id())))
+                .isInstanceOf(NotFoundException.class);
+        if (roles.kioskRole()) {
+            // a kiosk role sees an order only under its customer's session, whichever customer it asks for
+            assertThat(roles.as(stranger, () -> s.orders().order(c, first.id())))
+                    .isEmpty();
+        }
+        assertThat(roles.as(
+                        c, () -> s.orders().orderByNumber(c, first.orderNumber().toLowerCase())))
                 .isPresent();
-        var page = s.orders().orders(c, 1, 1);
+        var page = roles.as(c, () -> s.orders().orders(c, 1, 1));
         assertThat(page.total()).isEqualTo(2);
         assertThat(page.items()).extracting(Order::id).containsExactly(second.id());
     }

@@ -7,7 +7,6 @@ import com.shopassist.core.common.CommerceSettings;
 import com.shopassist.core.stock.InsufficientStockException;
 import com.shopassist.data.CommerceFixture;
 import com.shopassist.data.CommerceServices;
-import com.shopassist.data.db.Database;
 import com.shopassist.data.testing.TestDatabase;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -22,25 +21,30 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+/** Races for stock as the owner role; {@link StockHoldConcurrencyAsKioskIT} runs them as a kiosk role. */
 class StockHoldConcurrencyIT {
 
     static final int THREADS = 16;
-    static Database db;
+    static TestDatabase.Roles roles;
     static CommerceFixture fx;
     static CommerceServices services;
     static long category;
 
     @BeforeAll
     static void up() {
-        db = TestDatabase.fresh(THREADS + 4);
-        fx = new CommerceFixture(db);
+        setUp(TestDatabase.freshOwnerOnly(THREADS + 4));
+    }
+
+    static void setUp(TestDatabase.Roles databases) {
+        roles = databases;
+        fx = new CommerceFixture(roles.owner());
         category = fx.category("Hot", null);
-        services = CommerceServices.create(db, Clock.systemUTC(), CommerceSettings.defaults());
+        services = CommerceServices.create(roles.kiosk(), Clock.systemUTC(), CommerceSettings.defaults());
     }
 
     @AfterAll
     static void down() {
-        db.close();
+        roles.close();
     }
 
     @Test

@@ -10,7 +10,6 @@ import com.shopassist.core.stock.InsufficientStockException;
 import com.shopassist.data.CommerceFixture;
 import com.shopassist.data.CommerceServices;
 import com.shopassist.data.MutableClock;
-import com.shopassist.data.db.Database;
 import com.shopassist.data.testing.TestDatabase;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -36,20 +35,29 @@ class StockStateMachineProperties {
 
     static final int INITIAL = 6;
     static final AtomicInteger RUN = new AtomicInteger();
-    static Database db;
+    static TestDatabase.Roles asOwner;
+    static TestDatabase.Roles asKiosk;
+    // the run in progress: the property runs once with the owner role, once with a kiosk role
+    static TestDatabase.Roles roles;
     static CommerceFixture fx;
     static long category;
 
     @BeforeContainer
     static void up() {
-        db = TestDatabase.fresh(4);
-        fx = new CommerceFixture(db);
-        category = fx.category("State machine", null);
+        asOwner = TestDatabase.freshOwnerOnly(4);
+        asKiosk = TestDatabase.freshWithKiosk(4);
     }
 
     @AfterContainer
     static void down() {
-        db.close();
+        asOwner.close();
+        asKiosk.close();
+    }
+
+    static void use(TestDatabase.Roles databases) {
+        roles = databases;
+        fx = new CommerceFixture(roles.owner());
+        category = fx.category("State machine", null);
     }
 
     sealed interface Op permits Add, Remove, Expire, Checkout, Cancel {}
@@ -88,9 +96,21 @@ class StockStateMachineProperties {
 
     @Property(tries = 25)
     void stockIsConservedAfterEveryStep(@ForAll("ops") List<Op> ops) {
+        use(asOwner);
+        run(ops);
+    }
+
+    /** The same as a kiosk login role, each customer's steps under their own presented session. */
+    @Property(tries = 25)
+    void stockIsConservedAfterEveryStepAsAKioskRole(@ForAll("ops") List<Op> ops) {
+        use(asKiosk);
+        run(ops);
+    }
+
+    private void run(List<Op> ops) {
         int run = RUN.incrementAndGet();
         MutableClock clock = MutableClock.at("2026-11-25T03:00:00Z");
-        CommerceServices s = CommerceServices.create(db, clock, CommerceSettings.defaults());
+        CommerceServices s = CommerceServices.create(roles.kiosk(), clock, CommerceSettings.defaults());
         long[] products = {
             fx.product(category, "SM A " + run, "Brand", 10_000, INITIAL),
             fx.product(category, "SM B " + run, "Brand", 25_000, INITIAL)
@@ -112,14 +132,16 @@ class StockStateMachineProperties {
                 boolean allowed = needed <= available(p, clock);
                 boolean ok;
                 try {
-                    s.carts().add(owner, p, a.quantity());
+                    roles.as(customers[a.cart()], () -> s.carts().add(owner, p, a.quantity()));
                     ok = true;
                 } catch (InsufficientStockException e) {
                     ok = false;
                 }
                 assertThat(ok).as("add %s allowed=%s", a, allowed).isEqualTo(allowed);
             } else if (op instanceof Remove r) {
-                s.carts().remove(CartOwner.customer(customers[r.cart()]), products[r.product()]);
+                roles.as(
+                        customers[r.cart()],
+                        () -> s.carts().remove(CartOwner.customer(customers[r.cart()]), products[r.product()]));
             } else if (op instanceof Expire e) {
                 clock.advance(Duration.ofMinutes(e.minutes()));
             } else if (op instanceof Checkout c) {
@@ -132,9 +154,13 @@ class StockStateMachineProperties {
                 }
                 boolean ok;
                 try {
-                    Order o = s.checkout()
-                            .checkout(
-                                    customer, addresses[c.cart()], s.checkout().newIdempotencyKey());
+                    Order o = roles.as(
+                            customer,
+                            () -> s.checkout()
+                                    .checkout(
+                                            customer,
+                                            addresses[c.cart()],
+                                            s.checkout().newIdempotencyKey()));
                     pendingOrders.get(c.cart()).add(o.id());
                     ok = true;
                 } catch (InsufficientStockException | com.shopassist.core.common.ValidationException e) {
@@ -144,7 +170,9 @@ class StockStateMachineProperties {
             } else if (op instanceof Cancel c) {
                 List<Long> pending = pendingOrders.get(c.cart());
                 if (!pending.isEmpty()) {
-                    Order cancelled = s.orders().cancel(customers[c.cart()], pending.remove(pending.size() - 1));
+                    long order = pending.remove(pending.size() - 1);
+                    Order cancelled =
+                            roles.as(customers[c.cart()], () -> s.orders().cancel(customers[c.cart()], order));
                     assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
                 }
             }
