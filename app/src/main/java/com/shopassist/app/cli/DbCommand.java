@@ -13,19 +13,29 @@ import com.shopassist.data.seed.Seeder;
 import java.io.PrintStream;
 import java.util.List;
 
-/** {@code db migrate | db seed [--catalog-size N] [--reset] | db info [--json]}: headless database work. */
+/**
+ * {@code db ...}: headless database work. Everything but {@code info} is the store owner's
+ * (decision 0080): run with a kiosk role, it refuses in one line (exit code 1).
+ */
 public final class DbCommand {
     private DbCommand() {}
 
     static final int MAX_CATALOG = 5_000_000;
+    static final String I_UNDERSTAND = "--i-understand-this-deletes-store-data";
 
     public static final String USAGE = """
             db migrate                          apply pending schema migrations
             db seed [--catalog-size N] [--reset] fill the demo catalog, vouchers, customers, orders
-            db info [--json]                    database, schema version and row counts""";
+            db info [--json]                    database, schema version and row counts
+            db grant-kiosk --role NAME          make a login role a kiosk role (exactly a kiosk's rights)
+            db add-clerk --email E --name N     create or update a clerk (password: SHOPASSIST_CLERK_PASSWORD)
+            db sync-embeddings                  compute the semantic-search vectors the catalog lacks""";
 
     public static int run(AppWiring app, List<String> args, PrintStream out, PrintStream err) {
-        if (args.isEmpty()) throw new ConfigException("db needs a subcommand: migrate, seed or info");
+        if (args.isEmpty()) {
+            throw new ConfigException(
+                    "db needs a subcommand: migrate, seed, info, grant-kiosk, add-clerk or sync-embeddings");
+        }
         app.setAutoSeed(false); // the db commands do exactly what they say
         String sub = args.get(0);
         List<String> rest = args.subList(1, args.size());
@@ -33,7 +43,12 @@ public final class DbCommand {
             case "migrate" -> migrate(app, rest, out);
             case "info" -> info(app, rest, out);
             case "seed" -> seed(app, rest, out);
-            default -> throw new ConfigException("Unknown db subcommand '" + sub + "': use migrate, seed or info");
+            case "grant-kiosk" -> StoreAdmin.grantKiosk(app, rest, out);
+            case "add-clerk" -> StoreAdmin.addClerk(app, rest, out);
+            case "sync-embeddings" -> StoreAdmin.syncEmbeddings(app, rest, out);
+            default ->
+                throw new ConfigException("Unknown db subcommand '" + sub
+                        + "': use migrate, seed, info, grant-kiosk, add-clerk or sync-embeddings");
         };
     }
 
@@ -84,10 +99,13 @@ public final class DbCommand {
     private static int seed(AppWiring app, List<String> args, PrintStream out) {
         int size = Seeder.STANDARD_CATALOG_SIZE;
         boolean reset = false;
+        boolean understood = false;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if (a.equals("--reset")) {
                 reset = true;
+            } else if (a.equals(I_UNDERSTAND)) {
+                understood = true;
             } else if (a.equals("--catalog-size") || a.startsWith("--catalog-size=")) {
                 String value = a.contains("=")
                         ? a.substring(a.indexOf('=') + 1)
@@ -98,7 +116,17 @@ public final class DbCommand {
             }
         }
         Database db = app.database();
-        Seeder seeder = new Seeder(db, app.clock());
+        db.requireOwnerRole("db seed");
+        long realOrders = reset ? db.mapper(DbInfoMapper.class).realOrders() : 0;
+        if (reset && realOrders > 0 && !understood) {
+            throw new ShopException(
+                    "REAL_ORDERS",
+                    db.settings().safeUrl() + " holds " + realOrders + " order" + (realOrders == 1 ? "" : "s")
+                            + " no demo seed wrote; nothing was changed. If deleting the store's data is what you"
+                            + " want, add " + I_UNDERSTAND + ".");
+        }
+        // the demo clerk's password is published: only the embedded demo database gets it
+        Seeder seeder = new Seeder(db, app.clock(), app.isEmbedded());
         if (reset) {
             seeder.reset();
             out.println("Emptied every store table of " + db.settings().safeUrl());

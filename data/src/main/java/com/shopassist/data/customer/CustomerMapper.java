@@ -49,6 +49,16 @@ public interface CustomerMapper extends SqlMapper {
 
     void stopServing();
 
+    /**
+     * Creates or updates a clerk account (the owner's {@code db add-clerk}); empty when the email
+     * belongs to a customer, who is never turned into a clerk this way.
+     */
+    Optional<ClerkRow> upsertClerk(
+            @Param("email") String email, @Param("fullName") String fullName, @Param("password") String passwordHash);
+
+    /** What {@link #upsertClerk} did. */
+    record ClerkRow(long customerId, boolean created) {}
+
     /** A customer row without the password. */
     record CustomerRow(
             long customerId,

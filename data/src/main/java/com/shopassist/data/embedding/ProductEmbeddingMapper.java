@@ -21,4 +21,6 @@ public interface ProductEmbeddingMapper extends SqlMapper {
     void all(@Param("model") String model, ResultHandler<VectorRow> handler);
 
     long count(@Param("model") String model);
+
+    long countMissing(@Param("model") String model);
 }

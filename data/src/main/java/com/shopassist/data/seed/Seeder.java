@@ -47,11 +47,21 @@ public final class Seeder {
     private final Database db;
     private final Clock clock;
     private final CatalogGenerator generator;
+    private final boolean demoClerk;
 
     public Seeder(Database db, Clock clock) {
+        this(db, clock, true);
+    }
+
+    /**
+     * {@code demoClerk} false leaves out the demo clerk, whose password is published: a store's
+     * shared database gets its clerks from {@code db add-clerk} only.
+     */
+    public Seeder(Database db, Clock clock, boolean demoClerk) {
         this.db = db;
         this.clock = clock;
         this.generator = new CatalogGenerator(CatalogVocabulary.load());
+        this.demoClerk = demoClerk;
     }
 
     /** What was written. */
@@ -78,6 +88,7 @@ public final class Seeder {
         long t0 = System.nanoTime();
         Instant now = clock.instant();
         try (Connection c = db.dataSource().getConnection()) {
+            c.setNetworkTimeout(Runnable::run, 0); // a bulk load's statements may run for minutes
             c.setAutoCommit(false);
             try {
                 // one seeder at a time, even across kiosks starting together on a shared database
@@ -113,7 +124,7 @@ public final class Seeder {
                 } else {
                     recreate(c, droppedIndexes);
                 }
-                insertCustomers(c, demo);
+                int customers = insertCustomers(c, demo, demoClerk);
                 insertVouchers(c, demo);
                 insertOrders(c, demo);
                 copyMovements(c, catalogSize, demo);
@@ -139,7 +150,7 @@ public final class Seeder {
                         generator.vocabulary().categories().size(),
                         brands.size(),
                         demo.vouchers().size(),
-                        demo.customers().size(),
+                        customers,
                         demo.orders().size(),
                         took);
             } catch (SQLException | RuntimeException e) {
@@ -273,12 +284,15 @@ public final class Seeder {
                 .endRow();
     }
 
-    private static void insertCustomers(Connection c, DemoData demo) throws SQLException {
+    private static int insertCustomers(Connection c, DemoData demo, boolean demoClerk) throws SQLException {
+        int inserted = 0;
         try (PreparedStatement ps = c.prepareStatement(
                 "insert into tbl_customers (customer_id, full_name, email,"
                         + " password, age, gender, phone, role, tier, created_at, updated_at) values (?,?,?,?,?,?,?,?,?,?,?)")) {
             Timestamp joined = Timestamp.from(demo.now().minus(Duration.ofDays(400)));
             for (DemoData.Customer cu : demo.customers()) {
+                if (!demoClerk && cu.role().equals("CLERK")) continue;
+                inserted++;
                 ps.setLong(1, cu.id());
                 ps.setString(2, cu.fullName());
                 ps.setString(3, cu.email());
@@ -315,6 +329,7 @@ public final class Seeder {
             }
             ps.executeBatch();
         }
+        return inserted;
     }
 
     private static void insertVouchers(Connection c, DemoData demo) throws SQLException {
