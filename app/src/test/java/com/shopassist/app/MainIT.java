@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.shopassist.app.CliRun.Result;
 import com.shopassist.data.db.EmbeddedDatabase;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,12 +34,6 @@ class MainIT {
 
     @TempDir
     Path dataDir;
-
-    record Result(int code, String out, String err) {
-        List<String> errLines() {
-            return err.lines().toList();
-        }
-    }
 
     @BeforeAll
     static void startServer() {
@@ -69,22 +59,7 @@ class MainIT {
     }
 
     Result run(Map<String, String> env, String... args) {
-        // product embeddings after a seed (wiring.Seeding) are tested where they live, not here
-        Map<String, String> environment = new java.util.HashMap<>(env);
-        environment.putIfAbsent("SHOPASSIST_SEMANTIC", "off");
-        env = environment;
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        List<String> all = new ArrayList<>(List.of(args));
-        all.add("--data-dir");
-        all.add(dataDir.toString());
-        int code = Main.run(
-                all,
-                new ByteArrayInputStream(new byte[0]),
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8),
-                env,
-                Clock.systemUTC());
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return CliRun.run(dataDir, env, args);
     }
 
     Result run(String... args) {

@@ -2,21 +2,16 @@ package com.shopassist.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.shopassist.app.Main;
+import com.shopassist.app.CliRun;
+import com.shopassist.app.CliRun.Result;
 import com.shopassist.data.db.EmbeddedDatabase;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,8 +36,6 @@ class StoreAdminIT {
 
     @TempDir
     Path dataDir;
-
-    record Result(int code, String out, String err) {}
 
     @BeforeAll
     static void startServer() throws SQLException {
@@ -238,20 +231,7 @@ class StoreAdminIT {
     }
 
     Result run(Map<String, String> env, String... args) {
-        Map<String, String> environment = new HashMap<>(env);
-        environment.putIfAbsent("SHOPASSIST_SEMANTIC", "off");
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        List<String> all = new ArrayList<>(List.of(args));
-        all.add("--data-dir");
-        all.add(dataDir.toString());
-        int code = Main.run(
-                all,
-                new ByteArrayInputStream(new byte[0]),
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8),
-                environment,
-                Clock.systemUTC());
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return CliRun.run(dataDir, env, args);
     }
 
     static void sql(String url, String statement) throws SQLException {
