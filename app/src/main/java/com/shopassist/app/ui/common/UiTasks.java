@@ -1,10 +1,13 @@
 package com.shopassist.app.ui.common;
 
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,11 +44,26 @@ public final class UiTasks implements AutoCloseable {
         this.ticker = ticker != null ? ticker : scheduled(timer, dispatcher);
     }
 
-    /** Background threads, results on the FX thread. */
+    /** Background threads working at once, at most; more calls wait in a queue of {@link #QUEUE} places. */
+    static final int THREADS = 8;
+
+    static final int QUEUE = 200;
+
+    /**
+     * Background threads, results on the FX thread. Bounded: a store database that stops
+     * answering holds at most {@link #THREADS} threads (each until its socket timeout), never one
+     * more per touch, and a queue past {@link #QUEUE} calls refuses the next one with an error.
+     */
     public static UiTasks background() {
-        ExecutorService pool = Executors.newCachedThreadPool(daemon("ui-task"));
+        return bounded(UiDispatcher.fx(), THREADS, QUEUE);
+    }
+
+    static UiTasks bounded(UiDispatcher dispatcher, int threads, int queue) {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(
+                threads, threads, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue), daemon("ui-task"));
+        pool.allowCoreThreadTimeOut(true);
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("ui-busy"));
-        return new UiTasks(pool, UiDispatcher.fx(), timer, null);
+        return new UiTasks(pool, dispatcher, timer, null);
     }
 
     /** Everything on the caller's thread, for view-model tests; paced work runs to its end at once. */
@@ -100,6 +118,16 @@ public final class UiTasks implements AutoCloseable {
      */
     public <T> void run(Supplier<T> work, Consumer<T> onDone, Consumer<Throwable> onError) {
         started();
+        try {
+            submit(work, onDone, onError);
+        } catch (RejectedExecutionException e) {
+            LOG.warn("background call refused: every worker is busy and the queue is full");
+            finished();
+            dispatcher.run(() -> onError.accept(e));
+        }
+    }
+
+    private <T> void submit(Supplier<T> work, Consumer<T> onDone, Consumer<Throwable> onError) {
         executor.execute(() -> {
             T result;
             try {
