@@ -40,6 +40,19 @@ public final class DbErrors {
             }
         }
         String msg = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        // the driver wraps what its socket factory threw (the Cloud SQL connector without
+        // credentials, say) as "something unusual": the factory's own words say more
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException && String.valueOf(t.getMessage()).contains("Something unusual")) {
+                Throwable said = t.getCause();
+                if (said == null || said.getMessage() == null) break;
+                Throwable root = said;
+                while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+                msg = said.getMessage()
+                        + (root != said && root.getMessage() != null ? " (" + root.getMessage() + ")" : "");
+                break;
+            }
+        }
         return "Cannot use the database at " + where + ": "
                 + msg.lines().findFirst().orElse(msg);
     }
