@@ -7,7 +7,10 @@
 -- kiosk role its privileges and switches row-level security on.
 --
 -- Every SECURITY DEFINER function here follows the PostgreSQL guidance: a fixed search_path with
--- pg_temp last, and EXECUTE revoked from PUBLIC (V101 grants it to shopassist_kiosk).
+-- pg_temp last, and EXECUTE revoked from PUBLIC (V101 grants it to shopassist_kiosk). The ones
+-- row-level security calls on every statement are PL/pgSQL: a SQL function that cannot be inlined
+-- (SECURITY DEFINER ones never are) is planned again for every statement that calls it, about
+-- half a millisecond each time; PL/pgSQL keeps its plans for the connection's life.
 
 CREATE EXTENSION IF NOT EXISTS pgcrypto;
 
@@ -36,14 +39,19 @@ REVOKE CREATE ON SCHEMA public FROM PUBLIC;
 -- such callers could change the tables directly, so the session checks below do not apply.
 -- session_user, not current_user: inside a SECURITY DEFINER function current_user is the owner.
 CREATE FUNCTION caller_is_owner() RETURNS boolean
-    LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
-    SELECT pg_has_role(session_user, c.relowner, 'USAGE') FROM pg_class c WHERE c.oid = 'public.tbl_customers'::regclass
+    LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    RETURN (SELECT pg_has_role(session_user, c.relowner, 'USAGE') FROM pg_class c
+            WHERE c.oid = 'public.tbl_customers'::regclass);
+END
 $$;
 
 -- One kiosk as sign-in throttling and audit rows know it: its login role and its address.
 CREATE FUNCTION caller_kiosk() RETURNS text
-    LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
-    SELECT session_user::text || '@' || coalesce(host(inet_client_addr()), 'local')
+    LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    RETURN session_user::text || '@' || coalesce(host(inet_client_addr()), 'local');
+END
 $$;
 
 -- ---------------------------------------------------------------- sessions
@@ -54,38 +62,72 @@ ALTER TABLE tbl_customer_session
     ADD COLUMN serving_customer_id BIGINT NULL REFERENCES tbl_customers (customer_id) ON DELETE SET NULL,
     ADD COLUMN kiosk TEXT NULL;
 
+-- An anonymised (deleted) account has no sessions, and no clerk serves it any more: so the session
+-- functions below need not look at tbl_customers at all.
+CREATE FUNCTION customer_anonymised_ends_sessions() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+BEGIN
+    DELETE FROM public.tbl_customer_session WHERE customer_id = NEW.customer_id;
+    UPDATE public.tbl_customer_session SET serving_customer_id = NULL WHERE serving_customer_id = NEW.customer_id;
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER trg_customer_anonymised_ends_sessions AFTER UPDATE OF anonymised_at ON tbl_customers
+    FOR EACH ROW WHEN (NEW.anonymised_at IS NOT NULL AND OLD.anonymised_at IS NULL)
+    EXECUTE FUNCTION customer_anonymised_ends_sessions();
+CREATE INDEX ix_customer_session_serving ON tbl_customer_session (serving_customer_id)
+    WHERE serving_customer_id IS NOT NULL;
+
 -- The token the kiosk presents travels in the connection setting shopassist.session_token; only
 -- its SHA-256 digest is stored. Something a kiosk could simply SET (a customer id) would be no key.
 CREATE FUNCTION presented_session() RETURNS tbl_customer_session
-    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
-    SELECT s.*
+    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+DECLARE
+    found public.tbl_customer_session;
+BEGIN
+    SELECT s.* INTO found
     FROM public.tbl_customer_session s
-    JOIN public.tbl_customers c ON c.customer_id = s.customer_id
     WHERE s.token = encode(sha256(convert_to(current_setting('shopassist.session_token', true), 'UTF8')), 'hex')
       AND s.revoked_at IS NULL
-      AND s.expires_at > now()
-      AND c.anonymised_at IS NULL
+      AND s.expires_at > now();
+    RETURN found;
+END
 $$;
 
 -- The customer the presented session acts for (a clerk's: the customer served, else the clerk),
 -- NULL without a valid session. Row-level security policies call it once per statement.
 CREATE FUNCTION session_customer() RETURNS bigint
-    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
-    SELECT coalesce(s.serving_customer_id, s.customer_id)
-    FROM public.presented_session() s
-    WHERE s.session_id IS NOT NULL
-      AND NOT EXISTS (SELECT 1 FROM public.tbl_customers x
-                      WHERE x.customer_id = s.serving_customer_id AND x.anonymised_at IS NOT NULL)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+DECLARE
+    acting bigint;
+BEGIN
+    -- one index lookup, no nested call: row-level security runs this once or more in every
+    -- statement it guards (anonymising an account ends its sessions, see above)
+    SELECT coalesce(s.serving_customer_id, s.customer_id) INTO acting
+    FROM public.tbl_customer_session s
+    WHERE s.token = encode(sha256(convert_to(current_setting('shopassist.session_token', true), 'UTF8')), 'hex')
+      AND s.revoked_at IS NULL
+      AND s.expires_at > now();
+    RETURN acting;
+END
 $$;
 
 -- The clerk of the presented session, NULL when it is no clerk's. Orders and chat sessions take
 -- it as their clerk_id default, so a clerk's work is recorded without the kiosk saying so.
 CREATE FUNCTION session_clerk() RETURNS bigint
-    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
-    SELECT s.customer_id
-    FROM public.presented_session() s
+    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+DECLARE
+    clerk bigint;
+BEGIN
+    SELECT c.customer_id INTO clerk
+    FROM public.tbl_customer_session s
     JOIN public.tbl_customers c ON c.customer_id = s.customer_id
-    WHERE c.role = 'CLERK'
+    WHERE s.token = encode(sha256(convert_to(current_setting('shopassist.session_token', true), 'UTF8')), 'hex')
+      AND s.revoked_at IS NULL
+      AND s.expires_at > now()
+      AND c.role = 'CLERK';
+    RETURN clerk;
+END
 $$;
 
 -- The customer of a token (its own customer, not one a clerk serves): for a kiosk that holds a
@@ -389,16 +431,38 @@ ALTER TABLE tbl_cart ALTER COLUMN kiosk_role SET DEFAULT session_user;
 ALTER TABLE aichatbot.chat_session ADD COLUMN kiosk_role TEXT NULL;
 ALTER TABLE aichatbot.chat_session ALTER COLUMN kiosk_role SET DEFAULT session_user;
 
--- Whether the caller may see a cart: a customer's under that customer's session, a guest cart
--- by the kiosk role that made it. VOLATILE on purpose: a cart inserted earlier in the same
--- statement (the first add to a cart, decision 0018) is visible to a volatile function only.
-CREATE FUNCTION cart_is_visible(p_cart_id bigint) RETURNS boolean
-    LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
-    SELECT EXISTS (SELECT 1 FROM public.tbl_cart c
-                   WHERE c.cart_id = p_cart_id
-                     AND CASE WHEN c.customer_id IS NULL THEN c.kiosk_role = session_user
-                              ELSE c.customer_id = public.session_customer() END)
+-- A cart line carries its cart's owner, so that row-level security decides on the line's own
+-- columns (a function per line costs several lookups on every read of a cart). The database
+-- fills them from the cart, always: a kiosk cannot choose them (V101 grants it no such column).
+ALTER TABLE tbl_cart_item ADD COLUMN customer_id BIGINT NULL, ADD COLUMN kiosk_role TEXT NULL;
+UPDATE tbl_cart_item i SET customer_id = c.customer_id, kiosk_role = c.kiosk_role
+FROM tbl_cart c WHERE c.cart_id = i.cart_id;
+
+-- SECURITY DEFINER so that it reads the cart whoever may see it; a cart inserted earlier in the
+-- same statement (the first add to a cart, decision 0018) is visible to a trigger function.
+CREATE FUNCTION cart_line_owner() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+BEGIN
+    SELECT c.customer_id, c.kiosk_role INTO NEW.customer_id, NEW.kiosk_role
+    FROM public.tbl_cart c WHERE c.cart_id = NEW.cart_id;
+    RETURN NEW;
+END
 $$;
+CREATE TRIGGER trg_cart_line_owner BEFORE INSERT OR UPDATE OF cart_id, customer_id, kiosk_role ON tbl_cart_item
+    FOR EACH ROW EXECUTE FUNCTION cart_line_owner();
+
+-- the owner may hand a cart to someone else (kiosks cannot): its lines follow
+CREATE FUNCTION cart_owner_changed() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+BEGIN
+    UPDATE public.tbl_cart_item SET customer_id = NEW.customer_id, kiosk_role = NEW.kiosk_role
+    WHERE cart_id = NEW.cart_id;
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER trg_cart_owner_changed AFTER UPDATE OF customer_id, guest_key, kiosk_role ON tbl_cart
+    FOR EACH ROW WHEN (OLD.customer_id IS DISTINCT FROM NEW.customer_id OR OLD.kiosk_role IS DISTINCT FROM NEW.kiosk_role)
+    EXECUTE FUNCTION cart_owner_changed();
 
 -- Counts a voucher's use at checkout, within its limit. A kiosk may count only the voucher in
 -- the cart of the customer whose session it presents; no kiosk can lower the count.

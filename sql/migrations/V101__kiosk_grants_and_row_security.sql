@@ -9,14 +9,15 @@
 REVOKE ALL ON FUNCTION caller_is_owner(), caller_kiosk(), presented_session(), session_customer(), session_clerk(),
     session_owner(text), sign_out(text), sign_in(text, text, integer),
     register_customer(text, text, text, integer, text, text), clerk_lookup(text, integer), clerk_serve(bigint),
-    clerk_stop_serving(), cart_is_visible(bigint), voucher_count_use(bigint), order_status_guard(),
-    order_cancel_returns_voucher(), order_line_guard(), order_totals_guard(), stock_first_line_declined()
+    clerk_stop_serving(), cart_line_owner(), cart_owner_changed(), customer_anonymised_ends_sessions(),
+    voucher_count_use(bigint), order_status_guard(), order_cancel_returns_voucher(), order_line_guard(),
+    order_totals_guard(), stock_first_line_declined()
     FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION caller_is_owner(), caller_kiosk(), session_customer(), session_clerk(), session_owner(text),
     sign_out(text), sign_in(text, text, integer), register_customer(text, text, text, integer, text, text),
-    clerk_lookup(text, integer), clerk_serve(bigint), clerk_stop_serving(), cart_is_visible(bigint),
-    voucher_count_use(bigint), order_status_guard(), order_line_guard(), order_totals_guard(),
-    order_cancel_returns_voucher(), stock_first_line_declined()
+    clerk_lookup(text, integer), clerk_serve(bigint), clerk_stop_serving(), cart_line_owner(),
+    cart_owner_changed(), voucher_count_use(bigint), order_status_guard(), order_line_guard(),
+    order_totals_guard(), order_cancel_returns_voucher(), stock_first_line_declined()
     TO shopassist_kiosk;
 
 -- ---------------------------------------------------------------- tables
@@ -36,7 +37,9 @@ GRANT SELECT, INSERT ON tbl_stock_movement TO shopassist_kiosk;
 GRANT SELECT, DELETE ON tbl_cart TO shopassist_kiosk;
 GRANT INSERT (customer_id, guest_key, voucher_id, created_at, updated_at) ON tbl_cart TO shopassist_kiosk;
 GRANT UPDATE (voucher_id, updated_at) ON tbl_cart TO shopassist_kiosk;
-GRANT SELECT, INSERT, UPDATE, DELETE ON tbl_cart_item TO shopassist_kiosk;
+GRANT SELECT, DELETE ON tbl_cart_item TO shopassist_kiosk;
+GRANT INSERT (cart_id, product_id, quantity, added_at) ON tbl_cart_item TO shopassist_kiosk;
+GRANT UPDATE (quantity) ON tbl_cart_item TO shopassist_kiosk;
 
 -- never the password hash or the sign-in state; updated_at so that an address change can lock
 -- the customer's row (FOR NO KEY UPDATE needs an UPDATE privilege)
@@ -82,8 +85,11 @@ CREATE POLICY cart_of_session ON tbl_cart
     USING ((customer_id IS NULL AND kiosk_role = session_user) OR customer_id = (SELECT session_customer()))
     WITH CHECK ((customer_id IS NULL AND kiosk_role = session_user) OR customer_id = (SELECT session_customer()));
 
+-- the line's owner columns are the cart's (V100's trigger fills them)
 ALTER TABLE tbl_cart_item ENABLE ROW LEVEL SECURITY;
-CREATE POLICY line_of_visible_cart ON tbl_cart_item USING (cart_is_visible(cart_id)) WITH CHECK (cart_is_visible(cart_id));
+CREATE POLICY line_of_session ON tbl_cart_item
+    USING ((customer_id IS NULL AND kiosk_role = session_user) OR customer_id = (SELECT session_customer()))
+    WITH CHECK ((customer_id IS NULL AND kiosk_role = session_user) OR customer_id = (SELECT session_customer()));
 
 ALTER TABLE tbl_order ENABLE ROW LEVEL SECURITY;
 CREATE POLICY order_of_session ON tbl_order FOR SELECT USING (customer_id = (SELECT session_customer()));
