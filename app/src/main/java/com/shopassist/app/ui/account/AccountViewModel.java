@@ -142,12 +142,22 @@ public final class AccountViewModel {
                         ui.feedback()::error);
     }
 
-    /** The clerk serves this customer now: their cart, addresses and orders. */
+    /**
+     * The clerk serves this customer now: their cart, addresses and orders. The store database
+     * records it and from then on shows this kiosk that customer's rows under the clerk's session.
+     */
     public void actFor(Customer c) {
         if (!ui.session().isClerkMode()) return;
         ui.session().actFor(c);
         var owner = ui.session().owner();
-        ui.tasks().run(() -> ui.services().carts().cart(owner), ui.session()::setCart, ui.feedback()::error);
+        ui.tasks()
+                .run(
+                        () -> {
+                            ui.services().customers().serve(c.id());
+                            return ui.services().carts().cart(owner);
+                        },
+                        ui.session()::setCart,
+                        ui.feedback()::error);
         ui.feedback().info("clerk.actingFor", c.fullName());
     }
 
@@ -163,6 +173,7 @@ public final class AccountViewModel {
                         () -> {
                             KioskDeparture.releaseCart(ui.services().carts(), owner);
                             ui.services().assistant().forget(ctx);
+                            ui.services().customers().stopServing();
                         },
                         () -> {},
                         e -> {});
