@@ -467,6 +467,49 @@ class KioskRoleIT {
         }
     }
 
+    @Test
+    void aClerkDeletesAServedCustomersAccountOnlyWithThatCustomersPassword() throws SQLException {
+        long clerk = fx.queryLong("SELECT customer_id FROM tbl_customers WHERE role = 'CLERK' LIMIT 1");
+        String clerkEmail = fx.queryString("SELECT email FROM tbl_customers WHERE customer_id = ?", clerk);
+        long maria = fx.queryLong("SELECT customer_id FROM tbl_customers WHERE email = 'maria@example.com'");
+        // a customer's own session may list its sessions, never another's
+        roles.as(budi, () -> assertDenied("SELECT * FROM privacy_sessions(" + maria + ")"));
+        assertThat(roles.as(budi, () -> count("SELECT count(*) FROM privacy_sessions(" + budi + ")")))
+                .isPositive();
+
+        Session s = services.customers().login(clerkEmail, "kasir123".toCharArray());
+        try {
+            services.customers().lookup("maria@example.com", 1);
+            services.customers().serve(maria);
+            assertDenied("SELECT privacy_delete_account(" + maria + ", NULL, '[redacted]')");
+            assertDenied("SELECT privacy_delete_account(" + maria + ", 'wrong-password-1', '[redacted]')");
+            assertDenied("SELECT privacy_delete_account(" + budi + ", 'belanja123', '[redacted]')"); // not served
+            assertThat(fx.queryString("SELECT email FROM tbl_customers WHERE customer_id = ?", maria))
+                    .isEqualTo("maria@example.com");
+
+            execute(kiosk, "SELECT privacy_delete_account(" + maria + ", 'belanja123', '[redacted]')");
+
+            assertThat(fx.queryString("SELECT email FROM tbl_customers WHERE customer_id = ?", maria))
+                    .isEqualTo("deleted-" + maria + "@anonymised.invalid");
+            assertThat(fx.queryLong("SELECT count(*) FROM tbl_customer_address WHERE customer_id = ?", maria))
+                    .isZero();
+            assertThat(fx.queryLong(
+                            "SELECT count(*) FROM tbl_clerk_audit WHERE clerk_id = ? AND customer_id = ?"
+                                    + " AND action = 'DELETE_ACCOUNT'",
+                            clerk,
+                            maria))
+                    .isEqualTo(1);
+            assertThat(fx.queryLong("SELECT count(*) FROM tbl_order WHERE customer_id = ?", maria))
+                    .as("orders stay for the books")
+                    .isPositive();
+            assertThat(count("SELECT count(*) FROM tbl_customers WHERE customer_id = " + maria))
+                    .as("served no more")
+                    .isZero();
+        } finally {
+            services.customers().logout(s.token());
+        }
+    }
+
     // ------------------------------------------------------------------ sign-in across kiosks
 
     @Test

@@ -1,0 +1,87 @@
+-- Decision 0080: a customer's export and account deletion under a kiosk role. The customer
+-- signed in at the kiosk may ask for both; a clerk serving a customer may only with that
+-- customer's password, checked here with bcrypt, and each time a row of tbl_clerk_audit records
+-- the clerk. The owner (store IT) may for any customer. Deleting needs more than a kiosk role is
+-- granted (addresses, sessions, the customer row, chat content), so it is done here, whole.
+
+-- Raises unless the caller may export or delete this customer's data; records a clerk's doing.
+-- Every refusal of a served customer costs one bcrypt, like a sign-in.
+CREATE FUNCTION privacy_authorise(p_customer_id bigint, p_action text, p_password text) RETURNS void
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+DECLARE
+    s       public.tbl_customer_session := public.presented_session();
+    stored  text;
+    dummy   text;
+    matched boolean;
+BEGIN
+    IF p_action NOT IN ('EXPORT', 'DELETE_ACCOUNT') THEN
+        RAISE EXCEPTION 'unknown privacy action %', p_action USING ERRCODE = '22023';
+    END IF;
+    IF public.caller_is_owner() THEN
+        RETURN;
+    END IF;
+    IF s.session_id IS NULL OR coalesce(s.serving_customer_id, s.customer_id) <> p_customer_id THEN
+        RAISE EXCEPTION 'only the signed-in customer, or a clerk serving them, may do that' USING ERRCODE = '42501';
+    END IF;
+    IF s.serving_customer_id IS NULL THEN
+        RETURN; -- the customer's own session
+    END IF;
+    SELECT c.password INTO stored FROM public.tbl_customers c WHERE c.customer_id = p_customer_id AND c.anonymised_at IS NULL;
+    SELECT p.dummy_hash INTO dummy FROM public.tbl_sign_in_policy p;
+    matched := public.crypt(coalesce(p_password, ''), coalesce(stored, dummy)) = coalesce(stored, dummy);
+    IF NOT matched OR stored IS NULL OR octet_length(p_password) > 72 THEN
+        RAISE EXCEPTION 'a clerk needs the customer''s password for that' USING ERRCODE = '42501';
+    END IF;
+    INSERT INTO public.tbl_clerk_audit (clerk_id, customer_id, session_id, action, kiosk)
+    VALUES (s.customer_id, p_customer_id, s.session_id, p_action, public.caller_kiosk());
+END
+$$;
+
+-- What an export lists of the customer's sessions (never their tokens); the rest of the export a
+-- kiosk reads under row-level security.
+CREATE FUNCTION privacy_sessions(p_customer_id bigint)
+    RETURNS TABLE (session_id bigint, created_at timestamptz, expires_at timestamptz, revoked_at timestamptz)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+#variable_conflict use_column
+BEGIN
+    IF NOT public.caller_is_owner() AND p_customer_id IS DISTINCT FROM public.session_customer() THEN
+        RAISE EXCEPTION 'only the signed-in customer, or a clerk serving them, may do that' USING ERRCODE = '42501';
+    END IF;
+    RETURN QUERY
+        SELECT s.session_id, s.created_at, s.expires_at, s.revoked_at
+        FROM public.tbl_customer_session s WHERE s.customer_id = p_customer_id ORDER BY s.session_id;
+END
+$$;
+
+-- Right to be forgotten (decision 0015): addresses go, chat content is redacted and summaries and
+-- titles dropped, orders keep no address, the row is anonymised (its sessions end with it, V100).
+-- Orders stay for the store's books. The cart is the caller's to release first (its stock holds
+-- go back through the app's stock service).
+CREATE FUNCTION privacy_delete_account(p_customer_id bigint, p_password text, p_redacted text) RETURNS void
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+BEGIN
+    PERFORM public.privacy_authorise(p_customer_id, 'DELETE_ACCOUNT', p_password);
+    PERFORM 1 FROM public.tbl_customers c WHERE c.customer_id = p_customer_id FOR NO KEY UPDATE;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'no customer %', p_customer_id USING ERRCODE = 'P0002';
+    END IF;
+    DELETE FROM public.tbl_customer_address WHERE customer_id = p_customer_id;
+    UPDATE aichatbot.chat_details SET chat_content = p_redacted
+    WHERE chat_session_id IN (SELECT chat_session_id FROM aichatbot.chat_session WHERE customer_id = p_customer_id)
+      AND chat_content <> p_redacted;
+    UPDATE aichatbot.chat_session SET title = NULL, summary = NULL, summary_upto = NULL WHERE customer_id = p_customer_id;
+    UPDATE public.tbl_order SET shipping_address_text = NULL, shipping_address_id = NULL WHERE customer_id = p_customer_id;
+    UPDATE public.tbl_customers
+    SET full_name = 'Deleted customer', email = 'deleted-' || p_customer_id || '@anonymised.invalid', password = NULL,
+        age = NULL, gender = NULL, phone = NULL, failed_login_count = 0, first_failed_login_at = NULL,
+        locked_until = NULL, anonymised_at = now(), updated_at = now()
+    WHERE customer_id = p_customer_id;
+    DELETE FROM public.tbl_sign_in_failure WHERE customer_id = p_customer_id;
+    DELETE FROM public.tbl_sign_in_lock WHERE customer_id = p_customer_id;
+END
+$$;
+
+REVOKE ALL ON FUNCTION privacy_authorise(bigint, text, text), privacy_sessions(bigint),
+    privacy_delete_account(bigint, text, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION privacy_authorise(bigint, text, text), privacy_sessions(bigint),
+    privacy_delete_account(bigint, text, text) TO shopassist_kiosk;
