@@ -10,8 +10,10 @@ import com.shopassist.core.chat.AssistantReply;
 import com.shopassist.core.chat.ChatContext;
 import com.shopassist.core.chat.ProductCard;
 import com.shopassist.core.chat.ShoppingAssistant;
+import com.shopassist.core.customer.AuthenticationException;
 import com.shopassist.core.customer.Customer;
 import com.shopassist.core.customer.CustomerService;
+import com.shopassist.core.customer.Session;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,22 +30,28 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * {@code shopassist chat [--json] [--offline] [--customer EMAIL]}: talk to the assistant in a
- * terminal. One message per line on stdin; with {@code --json} one JSON object per reply on
- * stdout (docs/chat-protocol.md lists the fields), otherwise readable text. Without
- * {@code --customer} it is a guest kiosk session; with it, a clerk acting for that customer.
- * Empty lines get an answer too; end of input ends with exit code 0.
+ * {@code shopassist chat [--json] [--offline] [--customer EMAIL [--clerk EMAIL]]}: talk to the
+ * assistant in a terminal. One message per line on stdin; with {@code --json} one JSON object per
+ * reply on stdout (docs/chat-protocol.md lists the fields), otherwise readable text. Without
+ * {@code --customer} it is a guest kiosk session; with it, someone acting for that customer: the
+ * store owner's database role (IT's scripts), or a clerk who signs in with {@code --clerk} and the
+ * password in {@value #CLERK_PASSWORD_ENV} (decision 0080). Empty lines get an answer too; end of
+ * input ends with exit code 0.
  */
 public final class ChatCommand {
     private ChatCommand() {}
 
     public static final String USAGE = """
-            Usage: shopassist chat [--json] [--offline] [--customer EMAIL]
+            Usage: shopassist chat [--json] [--offline] [--customer EMAIL [--clerk EMAIL]]
               --json            one JSON object per reply on stdout (for scripts and tests)
               --offline         the offline assistant only (no Gemini)
-              --customer EMAIL  act for this customer (a clerk at a terminal); default: a guest kiosk session
+              --customer EMAIL  act for this customer; default: a guest kiosk session
+              --clerk EMAIL     the clerk who acts, signed in with the password in SHOPASSIST_CLERK_PASSWORD
+                                (needed unless the database user is the store owner's role)
             Reads one message per line on stdin until end of input.
             """;
+
+    static final String CLERK_PASSWORD_ENV = "SHOPASSIST_CLERK_PASSWORD";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -51,6 +59,7 @@ public final class ChatCommand {
         boolean json = false;
         boolean offline = false;
         String email = null;
+        String clerkEmail = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
@@ -63,6 +72,13 @@ public final class ChatCommand {
                     }
                     email = args.get(++i);
                 }
+                case "--clerk" -> {
+                    if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
+                        err.println("chat: --clerk needs the clerk's email");
+                        return 2;
+                    }
+                    clerkEmail = args.get(++i);
+                }
                 case "--help", "-h" -> {
                     out.print(USAGE);
                     return 0;
@@ -70,6 +86,8 @@ public final class ChatCommand {
                 default -> {
                     if (a.startsWith("--customer=")) {
                         email = a.substring("--customer=".length());
+                    } else if (a.startsWith("--clerk=")) {
+                        clerkEmail = a.substring("--clerk=".length());
                     } else {
                         err.println("chat: unknown option '" + a + "' (try chat --help)");
                         return 2;
@@ -81,25 +99,70 @@ public final class ChatCommand {
         app.setSeedReport(err);
         CustomerService customers = app.services().customers();
 
+        if (clerkEmail != null && email == null) {
+            err.println("chat: --clerk goes with --customer EMAIL, the customer the clerk serves");
+            return 2;
+        }
         Customer customer = null;
+        Session clerk = null;
         if (email != null) {
+            if (clerkEmail != null) {
+                String password = app.setting("", CLERK_PASSWORD_ENV, null);
+                if (password == null) {
+                    err.println("chat: --clerk reads the clerk's password from " + CLERK_PASSWORD_ENV
+                            + ", which is not set");
+                    return 2;
+                }
+                try {
+                    clerk = customers.login(clerkEmail.trim(), password.toCharArray());
+                } catch (AuthenticationException e) {
+                    err.println("chat: the clerk could not sign in: " + e.getMessage());
+                    return 2;
+                }
+                if (clerk.customer().role() != Customer.Role.CLERK) {
+                    customers.logout(clerk.token());
+                    err.println("chat: " + clerkEmail.trim() + " is not a clerk's account");
+                    return 2;
+                }
+            } else if (!app.database().isOwnerRole()) {
+                err.println("chat: --customer acts for a customer: it needs the store owner's database role, or"
+                        + " --clerk EMAIL with the clerk's password in " + CLERK_PASSWORD_ENV);
+                return 2;
+            }
             String wanted = email.trim();
             Optional<Customer> found = customers.lookup(wanted, 5).stream()
                     .filter(c -> c.email().equalsIgnoreCase(wanted))
                     .findFirst();
             if (found.isEmpty()) {
+                if (clerk != null) customers.logout(clerk.token());
                 err.println("chat: no customer with email " + wanted);
                 return 2;
             }
             customer = found.get();
+            if (clerk != null) customers.serve(customer.id());
         }
+        try {
+            return converse(app, customer, clerk, offline, json, in, out);
+        } finally {
+            if (clerk != null) customers.logout(clerk.token());
+        }
+    }
 
+    private static int converse(
+            AppWiring app,
+            Customer customer,
+            Session clerk,
+            boolean offline,
+            boolean json,
+            InputStream in,
+            PrintStream out) {
         ShoppingAssistant assistant = app.assistant(offline ? AssistantMode.OFFLINE_ONLY : AssistantMode.CHAIN);
 
         CartOwner owner =
                 customer != null ? CartOwner.customer(customer.id()) : CartOwner.guest("cli-" + UUID.randomUUID());
         Locale locale = Locale.forLanguageTag(app.setting("ui.language", "SHOPASSIST_LANGUAGE", "en"));
-        ChatContext chat = new ChatContext(UUID.randomUUID(), owner, customer, null, locale);
+        Long clerkId = clerk == null ? null : clerk.customer().id();
+        ChatContext chat = new ChatContext(UUID.randomUUID(), owner, customer, clerkId, locale);
 
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         try {

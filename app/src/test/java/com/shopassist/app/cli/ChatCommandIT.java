@@ -51,7 +51,11 @@ class ChatCommandIT {
     record Result(int code, List<JsonNode> replies, String out, String err) {}
 
     Result chat(Map<String, String> env, String stdin, String... args) throws Exception {
-        List<String> all = new ArrayList<>(List.of("--db-url", db.settings().jdbcUrl(), "--db-user", "postgres"));
+        return chatOn(db.settings().jdbcUrl(), "postgres", env, stdin, args);
+    }
+
+    Result chatOn(String url, String user, Map<String, String> env, String stdin, String... args) throws Exception {
+        List<String> all = new ArrayList<>(List.of("--db-url", url, "--db-user", user));
         all.add("--data-dir");
         all.add(dataDir.toString());
         all.addAll(List.of(args));
@@ -154,6 +158,58 @@ class ChatCommandIT {
         long after = count("SELECT count(*) FROM tbl_order o JOIN tbl_customers c ON c.customer_id = o.customer_id"
                 + " WHERE c.email = 'ayu@example.com'");
         assertThat(after).isEqualTo(before + 1);
+    }
+
+    @Test
+    void withAKioskRoleOnlyASignedInClerkActsForACustomerAndTheOrderCarriesTheClerksId() throws Exception {
+        try (TestDatabase.Roles store = TestDatabase.freshSeededWithKiosk(4)) {
+            String url = store.kiosk().settings().jdbcUrl();
+            String kiosk = TestDatabase.KIOSK_ROLE;
+
+            Result refused = chatOn(url, kiosk, Map.of(), "hi\n", "chat", "--json", "--customer", "ayu@example.com");
+            assertThat(refused.code()).isEqualTo(2);
+            assertThat(refused.err().lines()).hasSize(1);
+            assertThat(refused.err()).contains("store owner's database role", "--clerk", "SHOPASSIST_CLERK_PASSWORD");
+
+            Result wrong = chatOn(
+                    url,
+                    kiosk,
+                    Map.of("SHOPASSIST_CLERK_PASSWORD", "not-the-password-1"),
+                    "hi\n",
+                    "chat",
+                    "--json",
+                    "--customer",
+                    "ayu@example.com",
+                    "--clerk",
+                    "kasir@example.com");
+            assertThat(wrong.code()).isEqualTo(2);
+            assertThat(wrong.err()).contains("the clerk could not sign in");
+
+            Result served = chatOn(
+                    url,
+                    kiosk,
+                    Map.of("SHOPASSIST_CLERK_PASSWORD", "kasir123"),
+                    "cari botol minum\ntambah yang pertama\nkirim ke rumah\nya\n",
+                    "chat",
+                    "--json",
+                    "--offline",
+                    "--customer",
+                    "ayu@example.com",
+                    "--clerk",
+                    "kasir@example.com");
+            assertThat(served.code()).as(served.err()).isZero();
+            assertThat(served.replies().get(3).get("text").asText()).contains("SA-");
+            try (Connection c = store.owner().dataSource().getConnection();
+                    Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT k.email, (SELECT count(*) FROM tbl_clerk_audit a"
+                            + " WHERE a.clerk_id = k.customer_id AND a.action = 'SERVE')"
+                            + " FROM tbl_order o JOIN tbl_customers k ON k.customer_id = o.clerk_id"
+                            + " ORDER BY o.order_id DESC LIMIT 1")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("kasir@example.com");
+                assertThat(rs.getLong(2)).isEqualTo(1);
+            }
+        }
     }
 
     @Test
