@@ -1,7 +1,7 @@
 -- Decision 0080: a customer's export and account deletion under a kiosk role. The customer
 -- signed in at the kiosk may ask for both; a clerk serving a customer may only with that
 -- customer's password, checked here with bcrypt, and each time a row of tbl_clerk_audit records
--- the clerk. The owner (store IT) may for any customer. Deleting needs more than a kiosk role is
+-- the clerk. The owner (store IT) may for any customer. Erasing needs more than a kiosk role is
 -- granted (addresses, sessions, the customer row, chat content), so it is done here, whole.
 
 -- Raises unless the caller may export or delete this customer's data; records a clerk's doing.
@@ -56,14 +56,28 @@ $$;
 -- Right to be forgotten (decision 0015): addresses go, chat content is redacted and summaries and
 -- titles dropped, orders keep no address, the row is anonymised (its sessions end with it, V100).
 -- Orders stay for the store's books. The cart is the caller's to release first (its stock holds
--- go back through the app's stock service).
-CREATE FUNCTION privacy_delete_account(p_customer_id bigint, p_password text, p_redacted text) RETURNS void
+-- go back through the app's stock service). A clerk must have been authorised for it in this same
+-- transaction (privacy_authorise, with the customer's password). False when there is no such
+-- customer.
+CREATE FUNCTION privacy_erase(p_customer_id bigint, p_redacted text) RETURNS boolean
     LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+DECLARE
+    s public.tbl_customer_session := public.presented_session();
 BEGIN
-    PERFORM public.privacy_authorise(p_customer_id, 'DELETE_ACCOUNT', p_password);
-    PERFORM 1 FROM public.tbl_customers c WHERE c.customer_id = p_customer_id FOR NO KEY UPDATE;
+    IF NOT public.caller_is_owner() THEN
+        IF s.session_id IS NULL OR coalesce(s.serving_customer_id, s.customer_id) <> p_customer_id THEN
+            RAISE EXCEPTION 'only the signed-in customer, or a clerk serving them, may do that' USING ERRCODE = '42501';
+        END IF;
+        IF s.serving_customer_id IS NOT NULL AND NOT EXISTS (
+                SELECT 1 FROM public.tbl_clerk_audit a
+                WHERE a.session_id = s.session_id AND a.customer_id = p_customer_id
+                  AND a.action = 'DELETE_ACCOUNT' AND a.xmin = pg_current_xact_id()::xid) THEN
+            RAISE EXCEPTION 'a clerk needs the customer''s password for that' USING ERRCODE = '42501';
+        END IF;
+    END IF;
+    PERFORM 1 FROM public.tbl_customers c WHERE c.customer_id = p_customer_id AND c.anonymised_at IS NULL FOR NO KEY UPDATE;
     IF NOT FOUND THEN
-        RAISE EXCEPTION 'no customer %', p_customer_id USING ERRCODE = 'P0002';
+        RETURN false;
     END IF;
     DELETE FROM public.tbl_customer_address WHERE customer_id = p_customer_id;
     UPDATE aichatbot.chat_details SET chat_content = p_redacted
@@ -73,15 +87,22 @@ BEGIN
     UPDATE public.tbl_order SET shipping_address_text = NULL, shipping_address_id = NULL WHERE customer_id = p_customer_id;
     UPDATE public.tbl_customers
     SET full_name = 'Deleted customer', email = 'deleted-' || p_customer_id || '@anonymised.invalid', password = NULL,
-        age = NULL, gender = NULL, phone = NULL, failed_login_count = 0, first_failed_login_at = NULL,
-        locked_until = NULL, anonymised_at = now(), updated_at = now()
+        age = NULL, gender = NULL, phone = NULL, anonymised_at = now(), updated_at = now()
     WHERE customer_id = p_customer_id;
     DELETE FROM public.tbl_sign_in_failure WHERE customer_id = p_customer_id;
     DELETE FROM public.tbl_sign_in_lock WHERE customer_id = p_customer_id;
+    RETURN true;
 END
 $$;
 
-REVOKE ALL ON FUNCTION privacy_authorise(bigint, text, text), privacy_sessions(bigint),
-    privacy_delete_account(bigint, text, text) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION privacy_authorise(bigint, text, text), privacy_sessions(bigint),
-    privacy_delete_account(bigint, text, text) TO shopassist_kiosk;
+-- The sign-in state V1 kept on the customer row lives in tbl_sign_in_failure and tbl_sign_in_lock
+-- since V100 (decision 0081).
+ALTER TABLE tbl_customers
+    DROP COLUMN failed_login_count,
+    DROP COLUMN first_failed_login_at,
+    DROP COLUMN locked_until;
+
+REVOKE ALL ON FUNCTION privacy_authorise(bigint, text, text), privacy_sessions(bigint), privacy_erase(bigint, text)
+    FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION privacy_authorise(bigint, text, text), privacy_sessions(bigint), privacy_erase(bigint, text)
+    TO shopassist_kiosk;

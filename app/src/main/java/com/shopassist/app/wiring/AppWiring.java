@@ -159,6 +159,9 @@ public final class AppWiring implements AutoCloseable {
         if (database != null) return database;
         Database db = store.open();
         database = db;
+        // a kiosk role never migrates: a schema behind this build that it can still serve is said
+        // once (the log has it too); one it cannot serve has already refused to open
+        db.schemaNotice().ifPresent(line -> seedReport.println("Note: " + line));
         try {
             if (store.embedded().isPresent() && autoSeed) {
                 Seeding.seedIfEmpty(this, seedReport);

@@ -7,12 +7,13 @@ import com.shopassist.core.common.NotFoundException;
 import com.shopassist.core.common.Transactions;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 
 /**
- * {@link PrivacyService}: export is one JSON document; deletion anonymises the customer row,
- * deletes addresses and sessions, releases the cart, redacts chat content and strips the address
- * copy from orders, which are kept (tax law) under the anonymised customer. Each request is one
- * transaction.
+ * {@link PrivacyService}: export is one JSON document; deletion releases the cart, then the store
+ * erases the rest whole (anonymises the customer row, deletes addresses and sessions, redacts chat
+ * content, strips the address copy from orders, which are kept under the anonymised customer). A
+ * request is authorised first and is one transaction: a refused one changes nothing.
  */
 public final class DefaultPrivacyService implements PrivacyService {
 
@@ -32,23 +33,34 @@ public final class DefaultPrivacyService implements PrivacyService {
     }
 
     @Override
-    public String exportJson(long customerId) {
-        return tx.inTransaction(() -> privacy.exportDocument(customerId, clock.instant()))
-                .orElseThrow(() -> new NotFoundException("Customer", customerId));
+    public String exportJson(long customerId, char[] customerPassword) {
+        try {
+            return tx.inTransaction(() -> {
+                        privacy.authorise(customerId, PrivacyRepository.Request.EXPORT, customerPassword);
+                        return privacy.exportDocument(customerId, clock.instant());
+                    })
+                    .orElseThrow(() -> new NotFoundException("Customer", customerId));
+        } finally {
+            forget(customerPassword);
+        }
     }
 
     @Override
-    public void deleteAccount(long customerId) {
-        tx.run(() -> {
-            if (!privacy.lockCustomer(customerId)) throw new NotFoundException("Customer", customerId);
-            carts.discard(CartOwner.customer(customerId));
-            privacy.deleteAddresses(customerId);
-            privacy.deleteSessions(customerId);
-            privacy.redactChatsOf(customerId, REDACTED);
-            privacy.forgetOrderAddresses(customerId);
-            privacy.anonymise(
-                    customerId, "deleted-" + customerId + "@anonymised.invalid", "Deleted customer", clock.instant());
-        });
+    public void deleteAccount(long customerId, char[] customerPassword) {
+        try {
+            tx.run(() -> {
+                privacy.authorise(customerId, PrivacyRepository.Request.ERASE, customerPassword);
+                // the cart first: once erased, the customer's session (and with it their cart) is gone
+                carts.discard(CartOwner.customer(customerId));
+                if (!privacy.erase(customerId, REDACTED)) throw new NotFoundException("Customer", customerId);
+            });
+        } finally {
+            forget(customerPassword);
+        }
+    }
+
+    private static void forget(char[] password) {
+        if (password != null) Arrays.fill(password, '\0');
     }
 
     @Override

@@ -6,12 +6,24 @@ import java.util.Optional;
 /**
  * Port: what a privacy request reads and changes across the customer's data, chat included (the
  * chat belongs to the assistant, but erasure and retention are decisions about the customer).
- * Each method joins the caller's transaction.
+ * Who may ask is the store database's to decide (decision 0080). Each method joins the caller's
+ * transaction.
  */
 public interface PrivacyRepository {
 
-    /** Locks the customer row until the transaction ends; false when there is no such customer. */
-    boolean lockCustomer(long customerId);
+    /** What is asked of a customer's data. */
+    enum Request {
+        EXPORT,
+        ERASE
+    }
+
+    /**
+     * Lets the request through for the customer signed in on their own, for a clerk serving the
+     * customer who gives the customer's password (recorded with the clerk's id), or for the store's
+     * owner role; refuses anyone else with a {@link com.shopassist.core.common.ShopException}.
+     * {@code customerPassword} is only read for a clerk, and may be null otherwise.
+     */
+    void authorise(long customerId, Request request, char[] customerPassword);
 
     /**
      * Everything stored about the customer (profile, addresses, sessions, cart, orders with their
@@ -20,19 +32,13 @@ public interface PrivacyRepository {
      */
     Optional<String> exportDocument(long customerId, Instant exportedAt);
 
-    void deleteAddresses(long customerId);
-
-    /** Ends every sign-in session of the customer. */
-    void deleteSessions(long customerId);
-
-    /** Every chat message of the customer reads {@code redacted}; their chat titles and summaries go. */
-    void redactChatsOf(long customerId, String redacted);
-
-    /** Orders keep no copy of a delivery address (the orders themselves are kept: tax law). */
-    void forgetOrderAddresses(long customerId);
-
-    /** The customer row keeps no personal data: this email and name, no password, phone, age or gender. */
-    void anonymise(long customerId, String email, String name, Instant now);
+    /**
+     * Erases the customer's personal data, whole: addresses and sessions go, every chat message
+     * reads {@code redacted} and chat titles and summaries go, orders keep no copy of a delivery
+     * address (the orders themselves are kept: tax law), and the customer row keeps no name,
+     * email, password, phone, age or gender. False when there is no such customer.
+     */
+    boolean erase(long customerId, String redacted);
 
     /**
      * Chat summaries of sessions last updated before {@code before} go, and messages written

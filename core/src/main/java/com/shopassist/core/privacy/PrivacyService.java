@@ -6,14 +6,19 @@ public interface PrivacyService {
     /** What redacted chat content reads as (chat_details.chat_content is NOT NULL). */
     String REDACTED = "[redacted]";
 
-    /** Everything stored about the customer, as a JSON document (profile, addresses, orders, chats). */
-    String exportJson(long customerId);
+    /**
+     * Everything stored about the customer, as a JSON document (profile, addresses, orders, chats).
+     * Asked by the customer signed in on their own ({@code customerPassword} null), or by a clerk
+     * serving them with the customer's password; the clerk's request is recorded.
+     */
+    String exportJson(long customerId, char[] customerPassword);
 
     /**
      * Right to be forgotten: anonymise the customer row, delete addresses and sessions, redact chat
-     * content, release the cart; orders are kept (tax law) without personal data.
+     * content, release the cart; orders are kept (tax law) without personal data. Who may ask: as
+     * for {@link #exportJson}.
      */
-    void deleteAccount(long customerId);
+    void deleteAccount(long customerId, char[] customerPassword);
 
     /** Redacts chat content older than the retention (default 90 days). Returns messages redacted. */
     int purgeOldChatContent();

@@ -7,6 +7,7 @@ import com.shopassist.core.cart.CartOwner;
 import com.shopassist.core.cart.CartService;
 import com.shopassist.core.common.CommerceSettings;
 import com.shopassist.core.common.NotFoundException;
+import com.shopassist.core.common.ShopException;
 import com.shopassist.core.common.Transactions;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
@@ -26,6 +27,7 @@ class DefaultPrivacyServiceTest {
 
     static final Instant NOW = Instant.parse("2026-11-25T03:00:00Z");
     static final long KNOWN = 7;
+    static final long REFUSED = 8;
 
     final List<String> asked = new ArrayList<>();
     final List<Boolean> inTransaction = new ArrayList<>();
@@ -45,9 +47,10 @@ class DefaultPrivacyServiceTest {
 
     final PrivacyRepository repository = new PrivacyRepository() {
         @Override
-        public boolean lockCustomer(long customerId) {
-            ask("lock " + customerId);
-            return customerId == KNOWN;
+        public void authorise(long customerId, Request request, char[] customerPassword) {
+            ask("authorise " + request + " of " + customerId
+                    + (customerPassword == null ? "" : " with " + new String(customerPassword)));
+            if (customerId == REFUSED) throw new ShopException("NOT_ALLOWED", "not this one");
         }
 
         @Override
@@ -57,28 +60,9 @@ class DefaultPrivacyServiceTest {
         }
 
         @Override
-        public void deleteAddresses(long customerId) {
-            ask("delete addresses " + customerId);
-        }
-
-        @Override
-        public void deleteSessions(long customerId) {
-            ask("delete sessions " + customerId);
-        }
-
-        @Override
-        public void redactChatsOf(long customerId, String redacted) {
-            ask("redact chats of " + customerId + " as " + redacted);
-        }
-
-        @Override
-        public void forgetOrderAddresses(long customerId) {
-            ask("forget order addresses " + customerId);
-        }
-
-        @Override
-        public void anonymise(long customerId, String email, String name, Instant now) {
-            ask("anonymise " + customerId + " as " + name + " <" + email + "> at " + now);
+        public boolean erase(long customerId, String redacted) {
+            ask("erase " + customerId + " as " + redacted);
+            return customerId == KNOWN;
         }
 
         @Override
@@ -106,33 +90,38 @@ class DefaultPrivacyServiceTest {
     }
 
     @Test
-    void deletingAnAccountReleasesTheCartFirstAndAnonymisesLastInOneTransaction() {
-        service(CommerceSettings.defaults()).deleteAccount(KNOWN);
+    void deletingAnAccountIsAuthorisedThenReleasesTheCartThenErasesInOneTransaction() {
+        service(CommerceSettings.defaults()).deleteAccount(KNOWN, null);
 
         assertThat(asked)
                 .containsExactly(
-                        "lock 7",
+                        "authorise ERASE of 7",
                         "discard cart of " + CartOwner.customer(KNOWN),
-                        "delete addresses 7",
-                        "delete sessions 7",
-                        "redact chats of 7 as " + PrivacyService.REDACTED,
-                        "forget order addresses 7",
-                        "anonymise 7 as Deleted customer <deleted-7@anonymised.invalid> at " + NOW);
+                        "erase 7 as " + PrivacyService.REDACTED);
         assertThat(inTransaction).containsOnly(true);
     }
 
     @Test
-    void deletingAnUnknownCustomerChangesNothing() {
-        assertThatThrownBy(() -> service(CommerceSettings.defaults()).deleteAccount(99))
-                .isInstanceOf(NotFoundException.class);
-        assertThat(asked).containsExactly("lock 99");
+    void aRefusedRequestGoesNoFurtherAndTheCustomersPasswordIsWipedAfterUse() {
+        char[] password = "belanja123".toCharArray();
+        assertThatThrownBy(() -> service(CommerceSettings.defaults()).deleteAccount(REFUSED, password))
+                .isInstanceOf(ShopException.class);
+        assertThat(asked).containsExactly("authorise ERASE of " + REFUSED + " with belanja123");
+        assertThat(new String(password)).isEqualTo("\0".repeat(password.length));
     }
 
     @Test
-    void theExportIsStampedNowAndAnUnknownCustomerIsNotFound() {
-        assertThat(service(CommerceSettings.defaults()).exportJson(KNOWN)).isEqualTo("{}");
-        assertThat(asked).containsExactly("export 7 at " + NOW);
-        assertThatThrownBy(() -> service(CommerceSettings.defaults()).exportJson(99))
+    void deletingAnUnknownCustomerIsNotFound() {
+        assertThatThrownBy(() -> service(CommerceSettings.defaults()).deleteAccount(99, null))
+                .isInstanceOf(NotFoundException.class);
+        assertThat(asked).last().isEqualTo("erase 99 as " + PrivacyService.REDACTED);
+    }
+
+    @Test
+    void theExportIsAuthorisedAndStampedNowAndAnUnknownCustomerIsNotFound() {
+        assertThat(service(CommerceSettings.defaults()).exportJson(KNOWN, null)).isEqualTo("{}");
+        assertThat(asked).containsExactly("authorise EXPORT of 7", "export 7 at " + NOW);
+        assertThatThrownBy(() -> service(CommerceSettings.defaults()).exportJson(99, null))
                 .isInstanceOf(NotFoundException.class);
     }
 

@@ -248,10 +248,9 @@ public final class Database implements AutoCloseable {
         String needed = PackagedMigrations.latest();
         String line = "the store database is at version " + (latest == null ? "(none)" : latest) + "; this app needs "
                 + needed + "; ask IT to run db migrate";
-        boolean servable = PackagedMigrations.versions().stream()
-                .filter(v -> PackagedMigrations.compare(v, PackagedMigrations.OLDEST_SERVABLE) <= 0)
-                .allMatch(applied::contains);
-        if (!servable) throw new ShopException("SCHEMA_BEHIND", line);
+        if (!PackagedMigrations.servable(applied, PackagedMigrations.versions(), PackagedMigrations.OLDEST_SERVABLE)) {
+            throw new ShopException("SCHEMA_BEHIND", line);
+        }
         LOG.warn(line);
         schemaNotice = line;
         return latest;

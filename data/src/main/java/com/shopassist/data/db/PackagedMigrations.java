@@ -33,7 +33,7 @@ final class PackagedMigrations {
      * serving from a schema behind this build only if it has every migration up to this one).
      * Raise it with a migration the code cannot do without.
      */
-    static final String OLDEST_SERVABLE = "101";
+    static final String OLDEST_SERVABLE = "102";
 
     private static final Pattern VERSIONED = Pattern.compile("V([0-9]+(?:[._][0-9]+)*)__.*\\.sql");
 
@@ -112,6 +112,14 @@ final class PackagedMigrations {
         for (String p : parts) numbers.add(new BigInteger(p));
         while (numbers.size() > 1 && numbers.get(numbers.size() - 1).signum() == 0) numbers.remove(numbers.size() - 1);
         return String.join(".", numbers.stream().map(BigInteger::toString).toList());
+    }
+
+    /**
+     * Whether a schema with the {@code applied} versions can be served by a build that carries
+     * {@code packaged}: every packaged migration up to {@code oldestServable} is applied.
+     */
+    static boolean servable(Set<String> applied, Set<String> packaged, String oldestServable) {
+        return packaged.stream().filter(v -> compare(v, oldestServable) <= 0).allMatch(applied::contains);
     }
 
     /** The highest packaged version, or "?" when the packaged migrations cannot be listed. */

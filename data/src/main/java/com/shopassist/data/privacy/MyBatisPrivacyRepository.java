@@ -13,7 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@link PrivacyRepository} in SQL; the export document is written with Jackson. */
+/**
+ * {@link PrivacyRepository} in SQL; the export document is written with Jackson. Who may ask,
+ * and the erasure itself, are the store database's functions (V102): a kiosk role is granted
+ * none of what erasure deletes.
+ */
 public final class MyBatisPrivacyRepository implements PrivacyRepository {
 
     private final PrivacyMapper mapper;
@@ -24,8 +28,10 @@ public final class MyBatisPrivacyRepository implements PrivacyRepository {
     }
 
     @Override
-    public boolean lockCustomer(long customerId) {
-        return !mapper.lockCustomer(customerId).isEmpty();
+    public void authorise(long customerId, Request request, char[] customerPassword) {
+        // the database checks a clerk's request with bcrypt: the password is text for this one call
+        String typed = customerPassword == null ? null : new String(customerPassword);
+        mapper.authorise(customerId, request == Request.ERASE ? "DELETE_ACCOUNT" : "EXPORT", typed);
     }
 
     @Override
@@ -87,29 +93,8 @@ public final class MyBatisPrivacyRepository implements PrivacyRepository {
     }
 
     @Override
-    public void deleteAddresses(long customerId) {
-        mapper.deleteAddresses(customerId);
-    }
-
-    @Override
-    public void deleteSessions(long customerId) {
-        mapper.deleteSessions(customerId);
-    }
-
-    @Override
-    public void redactChatsOf(long customerId, String redacted) {
-        mapper.redactChatsOf(customerId, redacted);
-        mapper.clearChatSessionsOf(customerId);
-    }
-
-    @Override
-    public void forgetOrderAddresses(long customerId) {
-        mapper.forgetOrderAddresses(customerId);
-    }
-
-    @Override
-    public void anonymise(long customerId, String email, String name, Instant now) {
-        mapper.anonymise(customerId, email, name, now);
+    public boolean erase(long customerId, String redacted) {
+        return mapper.erase(customerId, redacted);
     }
 
     @Override

@@ -28,23 +28,12 @@ public interface PrivacyMapper extends SqlMapper {
 
     List<Map<String, Object>> chatMessages(@Param("customerId") long customerId);
 
-    List<Long> lockCustomer(@Param("customerId") long customerId);
+    /** privacy_authorise (V102): raises unless the caller may; records a clerk's request. */
+    String authorise(
+            @Param("customerId") long customerId, @Param("action") String action, @Param("password") String password);
 
-    int deleteAddresses(@Param("customerId") long customerId);
-
-    int deleteSessions(@Param("customerId") long customerId);
-
-    int redactChatsOf(@Param("customerId") long customerId, @Param("redacted") String redacted);
-
-    int clearChatSessionsOf(@Param("customerId") long customerId);
-
-    int forgetOrderAddresses(@Param("customerId") long customerId);
-
-    int anonymise(
-            @Param("customerId") long customerId,
-            @Param("email") String email,
-            @Param("name") String name,
-            @Param("now") Instant now);
+    /** privacy_erase (V102): the whole erasure; false when there is no such customer. */
+    boolean erase(@Param("customerId") long customerId, @Param("redacted") String redacted);
 
     int redactChatsBefore(@Param("before") Instant before, @Param("redacted") String redacted);
 

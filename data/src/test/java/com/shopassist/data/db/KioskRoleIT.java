@@ -71,7 +71,6 @@ class KioskRoleIT {
     @Test
     void passwordHashesSignInStateAndSessionsAreDeniedToAKiosk() {
         assertDenied("SELECT password FROM tbl_customers");
-        assertDenied("SELECT failed_login_count, locked_until FROM tbl_customers");
         assertDenied("SELECT * FROM tbl_customers");
         assertDenied("SELECT token FROM tbl_customer_session");
         assertDenied("SELECT * FROM tbl_sign_in_failure");
@@ -468,7 +467,7 @@ class KioskRoleIT {
     }
 
     @Test
-    void aClerkDeletesAServedCustomersAccountOnlyWithThatCustomersPassword() throws SQLException {
+    void aClerkExportsOrDeletesAServedCustomersAccountOnlyWithThatCustomersPassword() {
         long clerk = fx.queryLong("SELECT customer_id FROM tbl_customers WHERE role = 'CLERK' LIMIT 1");
         String clerkEmail = fx.queryString("SELECT email FROM tbl_customers WHERE customer_id = ?", clerk);
         long maria = fx.queryLong("SELECT customer_id FROM tbl_customers WHERE email = 'maria@example.com'");
@@ -481,13 +480,24 @@ class KioskRoleIT {
         try {
             services.customers().lookup("maria@example.com", 1);
             services.customers().serve(maria);
-            assertDenied("SELECT privacy_delete_account(" + maria + ", NULL, '[redacted]')");
-            assertDenied("SELECT privacy_delete_account(" + maria + ", 'wrong-password-1', '[redacted]')");
-            assertDenied("SELECT privacy_delete_account(" + budi + ", 'belanja123', '[redacted]')"); // not served
+            for (String password : new String[] {null, "wrong-password-1"}) {
+                assertThatThrownBy(() -> services.privacy()
+                                .deleteAccount(maria, password == null ? null : password.toCharArray()))
+                        .as(password)
+                        .isInstanceOfSatisfying(
+                                ShopException.class, e -> assertThat(e.code()).isEqualTo("NOT_ALLOWED"));
+            }
+            // not the customer served, and not without the authorisation in the same transaction
+            assertThatThrownBy(() -> services.privacy().deleteAccount(budi, "belanja123".toCharArray()))
+                    .isInstanceOfSatisfying(
+                            ShopException.class, e -> assertThat(e.code()).isEqualTo("NOT_ALLOWED"));
+            assertDenied("SELECT privacy_erase(" + maria + ", '[redacted]')");
             assertThat(fx.queryString("SELECT email FROM tbl_customers WHERE customer_id = ?", maria))
                     .isEqualTo("maria@example.com");
 
-            execute(kiosk, "SELECT privacy_delete_account(" + maria + ", 'belanja123', '[redacted]')");
+            String export = services.privacy().exportJson(maria, "belanja123".toCharArray());
+            assertThat(export).contains("maria@example.com", "\"sessions\"");
+            services.privacy().deleteAccount(maria, "belanja123".toCharArray());
 
             assertThat(fx.queryString("SELECT email FROM tbl_customers WHERE customer_id = ?", maria))
                     .isEqualTo("deleted-" + maria + "@anonymised.invalid");
@@ -495,10 +505,10 @@ class KioskRoleIT {
                     .isZero();
             assertThat(fx.queryLong(
                             "SELECT count(*) FROM tbl_clerk_audit WHERE clerk_id = ? AND customer_id = ?"
-                                    + " AND action = 'DELETE_ACCOUNT'",
+                                    + " AND action IN ('EXPORT', 'DELETE_ACCOUNT')",
                             clerk,
                             maria))
-                    .isEqualTo(1);
+                    .isEqualTo(2);
             assertThat(fx.queryLong("SELECT count(*) FROM tbl_order WHERE customer_id = ?", maria))
                     .as("orders stay for the books")
                     .isPositive();

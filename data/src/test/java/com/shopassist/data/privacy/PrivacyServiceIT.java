@@ -72,7 +72,7 @@ class PrivacyServiceIT {
         Order order = orderFor(c, address);
         chat(c, "I need running shoes size 42", clock.instant());
 
-        JsonNode doc = new ObjectMapper().readTree(s.privacy().exportJson(c));
+        JsonNode doc = new ObjectMapper().readTree(s.privacy().exportJson(c, null));
 
         assertThat(doc.get("customer").get("email").asText()).isEqualTo("tari@example.com");
         assertThat(doc.get("customer").has("password")).isFalse();
@@ -102,7 +102,7 @@ class PrivacyServiceIT {
         long other = fx.customer("Vina Stays", "vina@example.com");
         UUID otherChat = chat(other, "keep me", clock.instant());
 
-        s.privacy().deleteAccount(c);
+        s.privacy().deleteAccount(c, null);
 
         assertThat(fx.queryString("SELECT email FROM tbl_customers WHERE customer_id = ?", c))
                 .isEqualTo("deleted-" + c + "@anonymised.invalid");

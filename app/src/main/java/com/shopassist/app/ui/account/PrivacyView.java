@@ -7,6 +7,7 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.HBox;
@@ -81,7 +82,16 @@ public final class PrivacyView extends ScrollPane {
         deleteBox.getStyleClass().addAll("profile-card", "danger-zone");
         deleteBox.setPadding(new Insets(16));
 
-        VBox content = new VBox(18, backButton, Views.title(i18n, "privacy.title"), intro, exportBox, deleteBox);
+        // a clerk serving the customer: the customer types their own password, checked by the database
+        PasswordField customerPassword = new PasswordField();
+        customerPassword.setId("privacy-customer-password");
+        customerPassword.promptTextProperty().bind(i18n.bind("privacy.customerPassword"));
+        customerPassword.textProperty().bindBidirectional(vm.customerPasswordProperty());
+        customerPassword.visibleProperty().bind(vm.clerkServesProperty());
+        customerPassword.managedProperty().bind(customerPassword.visibleProperty());
+
+        VBox content = new VBox(
+                18, backButton, Views.title(i18n, "privacy.title"), intro, customerPassword, exportBox, deleteBox);
         content.setPadding(new Insets(20, 24, 24, 24));
         content.setMaxWidth(760);
         setContent(content);

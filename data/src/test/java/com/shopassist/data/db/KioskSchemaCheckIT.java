@@ -1,0 +1,46 @@
+package com.shopassist.data.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.shopassist.core.common.ShopException;
+import com.shopassist.data.CommerceFixture;
+import com.shopassist.data.testing.TestDatabase;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** A kiosk role never migrates: it serves a schema it can serve, and refuses one it cannot, in one line. */
+class KioskSchemaCheckIT {
+
+    @Test
+    void aKioskRoleRefusesASchemaOlderThanItCanServeAndSaysWhatToDo() {
+        try (TestDatabase.Roles roles = TestDatabase.freshWithKiosk(2)) {
+            String latest = PackagedMigrations.latest();
+            // as if the store's IT had not run db migrate for the latest release yet
+            new CommerceFixture(roles.owner())
+                    .exec("DELETE FROM flyway_schema_history WHERE version = '" + latest + "'");
+
+            try (Database kiosk = Database.open(roles.kiosk().settings(), 2)) {
+                assertThatThrownBy(kiosk::migrate).isInstanceOfSatisfying(ShopException.class, e -> {
+                    assertThat(e.code()).isEqualTo("SCHEMA_BEHIND");
+                    assertThat(e.getMessage())
+                            .doesNotContain("\n")
+                            .contains("this app needs " + latest, "ask IT to run db migrate");
+                });
+                assertThat(kiosk.isOwnerRole()).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void aSchemaBehindTheBuildIsServedWhileItHasEveryMigrationUpToTheOldestServable() {
+        Set<String> packaged = Set.of("1", "2", "100", "101", "102", "103");
+        assertThat(PackagedMigrations.servable(Set.of("1", "2", "100", "101", "102"), packaged, "102"))
+                .isTrue();
+        assertThat(PackagedMigrations.servable(Set.of("1", "2", "100", "101"), packaged, "102"))
+                .isFalse();
+        assertThat(PackagedMigrations.servable(Set.of("1", "2", "100", "101", "102", "103", "104"), packaged, "102"))
+                .as("a newer schema than the build")
+                .isTrue();
+    }
+}
