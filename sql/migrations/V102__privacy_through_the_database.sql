@@ -1,11 +1,14 @@
 -- Decision 0080: a customer's export and account deletion under a kiosk role. The customer
 -- signed in at the kiosk may ask for both; a clerk serving a customer may only with that
 -- customer's password, checked here with bcrypt, and each time a row of tbl_clerk_audit records
--- the clerk. The owner (store IT) may for any customer. Erasing needs more than a kiosk role is
--- granted (addresses, sessions, the customer row, chat content), so it is done here, whole.
+-- the clerk. The owner (store IT) may for any customer, when it presents no session: an app that
+-- presents one (the embedded database's app runs as the owner) is held to that session's rules.
+-- Erasing needs more than a kiosk role is granted (addresses, sessions, the customer row, chat
+-- content), so it is done here, whole.
 
 -- Raises unless the caller may export or delete this customer's data; records a clerk's doing.
--- Every refusal of a served customer costs one bcrypt, like a sign-in.
+-- A wrong (or missing) customer password is SQLSTATE SAH04, so the app can say just that; any other
+-- refusal is 42501. Every check of a served customer's password costs one bcrypt, like a sign-in.
 CREATE FUNCTION privacy_authorise(p_customer_id bigint, p_action text, p_password text) RETURNS void
     LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
@@ -17,7 +20,7 @@ BEGIN
     IF p_action NOT IN ('EXPORT', 'DELETE_ACCOUNT') THEN
         RAISE EXCEPTION 'unknown privacy action %', p_action USING ERRCODE = '22023';
     END IF;
-    IF public.caller_is_owner() THEN
+    IF s.session_id IS NULL AND public.caller_is_owner() THEN
         RETURN;
     END IF;
     IF s.session_id IS NULL OR coalesce(s.serving_customer_id, s.customer_id) <> p_customer_id THEN
@@ -30,7 +33,7 @@ BEGIN
     SELECT p.dummy_hash INTO dummy FROM public.tbl_sign_in_policy p;
     matched := public.crypt(coalesce(p_password, ''), coalesce(stored, dummy)) = coalesce(stored, dummy);
     IF NOT matched OR stored IS NULL OR octet_length(p_password) > 72 THEN
-        RAISE EXCEPTION 'a clerk needs the customer''s password for that' USING ERRCODE = '42501';
+        RAISE EXCEPTION 'a clerk needs the customer''s password for that' USING ERRCODE = 'SAH04';
     END IF;
     INSERT INTO public.tbl_clerk_audit (clerk_id, customer_id, session_id, action, kiosk)
     VALUES (s.customer_id, p_customer_id, s.session_id, p_action, public.caller_kiosk());
@@ -64,7 +67,7 @@ CREATE FUNCTION privacy_erase(p_customer_id bigint, p_redacted text) RETURNS boo
 DECLARE
     s public.tbl_customer_session := public.presented_session();
 BEGIN
-    IF NOT public.caller_is_owner() THEN
+    IF s.session_id IS NOT NULL OR NOT public.caller_is_owner() THEN
         IF s.session_id IS NULL OR coalesce(s.serving_customer_id, s.customer_id) <> p_customer_id THEN
             RAISE EXCEPTION 'only the signed-in customer, or a clerk serving them, may do that' USING ERRCODE = '42501';
         END IF;

@@ -20,7 +20,9 @@ public interface PrivacyRepository {
     /**
      * Lets the request through for the customer signed in on their own, for a clerk serving the
      * customer who gives the customer's password (recorded with the clerk's id), or for the store's
-     * owner role; refuses anyone else with a {@link com.shopassist.core.common.ShopException}.
+     * owner role with no session; refuses anyone else with a
+     * {@link com.shopassist.core.common.ShopException}: {@link PrivacyService#CUSTOMER_PASSWORD_WRONG}
+     * when a clerk's customer password is wrong or missing, NOT_ALLOWED otherwise.
      * {@code customerPassword} is only read for a clerk, and may be null otherwise.
      */
     void authorise(long customerId, Request request, char[] customerPassword);

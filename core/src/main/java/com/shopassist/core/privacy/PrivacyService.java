@@ -7,9 +7,17 @@ public interface PrivacyService {
     String REDACTED = "[redacted]";
 
     /**
+     * The {@link com.shopassist.core.common.ShopException#code()} of a clerk's request whose
+     * customer password is wrong or missing: nothing was exported or changed.
+     */
+    String CUSTOMER_PASSWORD_WRONG = "CUSTOMER_PASSWORD_WRONG";
+
+    /**
      * Everything stored about the customer, as a JSON document (profile, addresses, orders, chats).
      * Asked by the customer signed in on their own ({@code customerPassword} null), or by a clerk
-     * serving them with the customer's password; the clerk's request is recorded.
+     * serving them with the customer's password; the clerk's request is recorded. A wrong or
+     * missing password is refused with {@link #CUSTOMER_PASSWORD_WRONG}, anyone else's request with
+     * NOT_ALLOWED.
      */
     String exportJson(long customerId, char[] customerPassword);
 

@@ -3,7 +3,10 @@ package com.shopassist.data.privacy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.shopassist.core.common.ShopException;
 import com.shopassist.core.privacy.PrivacyRepository;
+import com.shopassist.core.privacy.PrivacyService;
+import com.shopassist.data.db.DbErrors;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -20,6 +23,9 @@ import java.util.Optional;
  */
 public final class MyBatisPrivacyRepository implements PrivacyRepository {
 
+    /** Raised by privacy_authorise (V102) when a clerk's customer password is wrong or missing. */
+    private static final String WRONG_CUSTOMER_PASSWORD = "SAH04";
+
     private final PrivacyMapper mapper;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -31,7 +37,17 @@ public final class MyBatisPrivacyRepository implements PrivacyRepository {
     public void authorise(long customerId, Request request, char[] customerPassword) {
         // the database checks a clerk's request with bcrypt: the password is text for this one call
         String typed = customerPassword == null ? null : new String(customerPassword);
-        mapper.authorise(customerId, request == Request.ERASE ? "DELETE_ACCOUNT" : "EXPORT", typed);
+        try {
+            mapper.authorise(customerId, request == Request.ERASE ? "DELETE_ACCOUNT" : "EXPORT", typed);
+        } catch (RuntimeException e) {
+            if (DbErrors.hasSqlState(e, WRONG_CUSTOMER_PASSWORD)) {
+                throw new ShopException(
+                        PrivacyService.CUSTOMER_PASSWORD_WRONG,
+                        "That is not the customer's password: nothing was exported or deleted",
+                        e);
+            }
+            throw e;
+        }
     }
 
     @Override

@@ -9,25 +9,18 @@ import com.shopassist.core.catalog.Product;
 import com.shopassist.core.catalog.ProductQuery;
 import com.shopassist.core.common.ShopException;
 import com.shopassist.core.customer.Address;
-import com.shopassist.core.customer.AuthenticationException;
-import com.shopassist.core.customer.Customer;
 import com.shopassist.core.customer.Session;
 import com.shopassist.core.order.Order;
 import com.shopassist.core.order.OrderStatus;
-import com.shopassist.data.CommerceFixture;
 import com.shopassist.data.CommerceServices;
 import com.shopassist.data.chat.MyBatisChatRepository;
 import com.shopassist.data.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,36 +28,7 @@ import org.junit.jupiter.api.Test;
  * not do is refused by the database (a permission error, not zero rows), it sees no customer
  * without a session and only that customer with one, and the shop still works through it.
  */
-class KioskRoleIT {
-
-    static TestDatabase.Roles roles;
-    static Database kiosk;
-    static CommerceFixture fx;
-    static CommerceServices services;
-    static long budi;
-    static long siti;
-
-    @BeforeAll
-    static void up() {
-        roles = TestDatabase.freshSeededWithKiosk(8);
-        kiosk = roles.kiosk();
-        fx = new CommerceFixture(roles.owner());
-        services = CommerceServices.create(kiosk, Clock.systemUTC(), null);
-        budi = fx.queryLong("SELECT customer_id FROM tbl_customers WHERE email = 'budi@example.com'");
-        siti = fx.queryLong("SELECT customer_id FROM tbl_customers WHERE email = 'siti@example.com'");
-    }
-
-    @AfterAll
-    static void down() {
-        roles.close();
-    }
-
-    @BeforeEach
-    void noSessionAndNoThrottle() {
-        kiosk.sessions().present(null);
-        fx.exec("DELETE FROM tbl_sign_in_failure");
-        fx.exec("DELETE FROM tbl_sign_in_lock");
-    }
+class KioskRoleIT extends SeededKioskStore {
 
     // ------------------------------------------------------------------ what is denied
 
@@ -323,9 +287,9 @@ class KioskRoleIT {
             assertThat(fx.queryLong("SELECT used_count FROM tbl_voucher WHERE voucher_code = 'ONGKIR20K'"))
                     .isEqualTo(used);
             // cancelling again changes nothing, and no kiosk can reopen it to cancel it once more
-            execute(kiosk, "UPDATE tbl_order SET status = 'CANCELLED' WHERE order_id = " + o.id());
-            assertThatThrownBy(
-                            () -> execute(kiosk, "UPDATE tbl_order SET status = 'PENDING' WHERE order_id = " + o.id()))
+            KioskSql.execute(kiosk, "UPDATE tbl_order SET status = 'CANCELLED' WHERE order_id = " + o.id());
+            assertThatThrownBy(() -> KioskSql.execute(
+                            kiosk, "UPDATE tbl_order SET status = 'PENDING' WHERE order_id = " + o.id()))
                     .isInstanceOfSatisfying(
                             SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("SAH03"));
             assertThat(fx.queryLong("SELECT used_count FROM tbl_voucher WHERE voucher_code = 'ONGKIR20K'"))
@@ -406,150 +370,6 @@ class KioskRoleIT {
                 .isEqualTo(1);
     }
 
-    // ------------------------------------------------------------------ clerks
-
-    @Test
-    void aClerkServesOnlyWhomTheyLookedUpAndEveryStepIsRecordedWithTheirId() {
-        long clerk = fx.queryLong("SELECT customer_id FROM tbl_customers WHERE role = 'CLERK' LIMIT 1");
-        String clerkEmail = fx.queryString("SELECT email FROM tbl_customers WHERE customer_id = ?", clerk);
-        // a customer's session may not look anyone up
-        roles.as(
-                budi,
-                () -> assertThatThrownBy(() -> services.customers().lookup("siti", 5))
-                        .isInstanceOfSatisfying(
-                                ShopException.class, e -> assertThat(e.code()).isEqualTo("NOT_ALLOWED")));
-
-        Session s = services.customers().login(clerkEmail, "kasir123".toCharArray());
-        try {
-            assertThatThrownBy(() -> services.customers().serve(siti))
-                    .isInstanceOfSatisfying(
-                            ShopException.class, e -> assertThat(e.code()).isEqualTo("NOT_ALLOWED"));
-            List<Customer> found = services.customers().lookup("Siti", 5);
-            assertThat(found).extracting(Customer::id).contains(siti);
-            assertThat(services.customers().lookup("siti@EXAMPLE.com", 5))
-                    .extracting(Customer::id)
-                    .containsExactly(siti);
-            services.customers().serve(siti);
-            assertThat(count("SELECT count(*) FROM tbl_customers")).isEqualTo(1);
-            assertThat(services.orders().orders(siti, 1, 50).total()).isEqualTo(ordersOf(siti));
-
-            Product p = services.catalog()
-                    .product(fx.queryLong("SELECT min(product_id) FROM tbl_product WHERE stock_quantity > 20"))
-                    .orElseThrow();
-            services.carts().clear(CartOwner.customer(siti));
-            services.carts().add(CartOwner.customer(siti), p.id(), 1);
-            Order o = services.checkout()
-                    .checkout(
-                            siti,
-                            services.customers().addresses(siti).get(0).id(),
-                            services.checkout().newIdempotencyKey());
-            assertThat(fx.queryLong("SELECT clerk_id FROM tbl_order WHERE order_id = ?", o.id()))
-                    .isEqualTo(clerk);
-            UUID chat = UUID.randomUUID();
-            new MyBatisChatRepository(kiosk).ensureSession(chat, siti, null);
-            assertThat(fx.queryLong(
-                            "SELECT clerk_id FROM aichatbot.chat_session WHERE chat_session_id = ?::uuid",
-                            chat.toString()))
-                    .isEqualTo(clerk);
-
-            services.customers().stopServing();
-            assertThat(services.orders().orders(siti, 1, 50).total()).isZero();
-            assertThat(fx.queryString(
-                            "SELECT string_agg(action, ',' ORDER BY clerk_audit_id) FROM tbl_clerk_audit"
-                                    + " WHERE clerk_id = ? AND customer_id = ?",
-                            clerk,
-                            siti))
-                    .startsWith("LOOKUP")
-                    .contains("SERVE", "STOP_SERVING");
-        } finally {
-            services.customers().logout(s.token());
-        }
-    }
-
-    @Test
-    void aClerkExportsOrDeletesAServedCustomersAccountOnlyWithThatCustomersPassword() {
-        long clerk = fx.queryLong("SELECT customer_id FROM tbl_customers WHERE role = 'CLERK' LIMIT 1");
-        String clerkEmail = fx.queryString("SELECT email FROM tbl_customers WHERE customer_id = ?", clerk);
-        long maria = fx.queryLong("SELECT customer_id FROM tbl_customers WHERE email = 'maria@example.com'");
-        // a customer's own session may list its sessions, never another's
-        roles.as(budi, () -> assertDenied("SELECT * FROM privacy_sessions(" + maria + ")"));
-        assertThat(roles.as(budi, () -> count("SELECT count(*) FROM privacy_sessions(" + budi + ")")))
-                .isPositive();
-
-        Session s = services.customers().login(clerkEmail, "kasir123".toCharArray());
-        try {
-            services.customers().lookup("maria@example.com", 1);
-            services.customers().serve(maria);
-            for (String password : new String[] {null, "wrong-password-1"}) {
-                assertThatThrownBy(() -> services.privacy()
-                                .deleteAccount(maria, password == null ? null : password.toCharArray()))
-                        .as(password)
-                        .isInstanceOfSatisfying(
-                                ShopException.class, e -> assertThat(e.code()).isEqualTo("NOT_ALLOWED"));
-            }
-            // not the customer served, and not without the authorisation in the same transaction
-            assertThatThrownBy(() -> services.privacy().deleteAccount(budi, "belanja123".toCharArray()))
-                    .isInstanceOfSatisfying(
-                            ShopException.class, e -> assertThat(e.code()).isEqualTo("NOT_ALLOWED"));
-            assertDenied("SELECT privacy_erase(" + maria + ", '[redacted]')");
-            assertThat(fx.queryString("SELECT email FROM tbl_customers WHERE customer_id = ?", maria))
-                    .isEqualTo("maria@example.com");
-
-            String export = services.privacy().exportJson(maria, "belanja123".toCharArray());
-            assertThat(export).contains("maria@example.com", "\"sessions\"");
-            services.privacy().deleteAccount(maria, "belanja123".toCharArray());
-
-            assertThat(fx.queryString("SELECT email FROM tbl_customers WHERE customer_id = ?", maria))
-                    .isEqualTo("deleted-" + maria + "@anonymised.invalid");
-            assertThat(fx.queryLong("SELECT count(*) FROM tbl_customer_address WHERE customer_id = ?", maria))
-                    .isZero();
-            assertThat(fx.queryLong(
-                            "SELECT count(*) FROM tbl_clerk_audit WHERE clerk_id = ? AND customer_id = ?"
-                                    + " AND action IN ('EXPORT', 'DELETE_ACCOUNT')",
-                            clerk,
-                            maria))
-                    .isEqualTo(2);
-            assertThat(fx.queryLong("SELECT count(*) FROM tbl_order WHERE customer_id = ?", maria))
-                    .as("orders stay for the books")
-                    .isPositive();
-            assertThat(count("SELECT count(*) FROM tbl_customers WHERE customer_id = " + maria))
-                    .as("served no more")
-                    .isZero();
-        } finally {
-            services.customers().logout(s.token());
-        }
-    }
-
-    // ------------------------------------------------------------------ sign-in across kiosks
-
-    @Test
-    void failuresAtOneKioskLockTheAccountThereButNotAtAnother() {
-        for (int i = 0; i < 5; i++) assertRefused(services, "andi@example.com", "salah12345");
-        assertRefused(services, "andi@example.com", "belanja123"); // locked here
-        try (Database other = roles.otherKiosk(2)) {
-            CommerceServices elsewhere = CommerceServices.create(other, Clock.systemUTC(), null);
-            Session s = elsewhere.customers().login("andi@example.com", "belanja123".toCharArray());
-            assertThat(s.customer().email()).isEqualTo("andi@example.com");
-            elsewhere.customers().logout(s.token());
-        }
-    }
-
-    @Test
-    void failuresFromSeveralKiosksTogetherLockTheAccountEverywhere() {
-        CommerceServices owner = CommerceServices.create(roles.owner(), Clock.systemUTC(), null);
-        try (Database other = roles.otherKiosk(2)) {
-            CommerceServices second = CommerceServices.create(other, Clock.systemUTC(), null);
-            for (CommerceServices k : List.of(services, second, owner)) {
-                for (int i = 0; i < 5; i++) assertRefused(k, "dewi@example.com", "salah12345");
-            }
-            assertThat(fx.queryLong("SELECT count(*) FROM tbl_sign_in_lock l JOIN tbl_customers c USING (customer_id)"
-                            + " WHERE c.email = 'dewi@example.com' AND l.kiosk = '*' AND l.locked_until > now()"))
-                    .isEqualTo(1);
-        }
-        fx.exec("DELETE FROM tbl_sign_in_lock WHERE kiosk <> '*'");
-        assertRefused(services, "dewi@example.com", "belanja123");
-    }
-
     @Test
     void aKioskRoleNeverMigratesAndSaysSoInOneLine() {
         assertThatThrownBy(kiosk::migrateFully).isInstanceOfSatisfying(ShopException.class, e -> {
@@ -563,47 +383,8 @@ class KioskRoleIT {
 
     // ------------------------------------------------------------------ helpers
 
-    private static void assertRefused(CommerceServices s, String email, String password) {
-        assertThatThrownBy(() -> s.customers().login(email, password.toCharArray()))
-                .isInstanceOfSatisfying(
-                        AuthenticationException.class, e -> assertThat(e.code()).isEqualTo("BAD_CREDENTIALS"));
-    }
-
-    private static long ordersOf(long customerId) {
-        return fx.queryLong("SELECT count(*) FROM tbl_order WHERE customer_id = ?", customerId);
-    }
-
-    /** The statement fails with SQLSTATE 42501 (insufficient privilege or row-level security). */
-    private static void assertDenied(String sql) {
-        assertThatThrownBy(() -> execute(kiosk, sql))
-                .as(sql)
-                .isInstanceOfSatisfying(
-                        SQLException.class,
-                        e -> assertThat(e.getSQLState())
-                                .as(sql + ": " + e.getMessage())
-                                .isEqualTo("42501"));
-    }
-
-    private static long count(String sql) {
-        return count(kiosk, sql);
-    }
-
     private static long count(Database db, String sql) {
-        try (Connection c = db.dataSource().getConnection();
-                Statement s = c.createStatement();
-                var rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void execute(Database db, String sql) throws SQLException {
-        try (Connection c = db.dataSource().getConnection();
-                Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
+        return KioskSql.count(db, sql);
     }
 
     interface SqlWork {

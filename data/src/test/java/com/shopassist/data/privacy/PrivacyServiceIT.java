@@ -1,11 +1,14 @@
 package com.shopassist.data.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.shopassist.core.cart.CartOwner;
 import com.shopassist.core.common.CommerceSettings;
+import com.shopassist.core.common.ShopException;
+import com.shopassist.core.customer.Session;
 import com.shopassist.core.order.Order;
 import com.shopassist.core.privacy.PrivacyService;
 import com.shopassist.data.CommerceFixture;
@@ -125,6 +128,35 @@ class PrivacyServiceIT {
                 .isNull();
         assertThat(fx.reservedOf(p)).isZero();
         assertThat(s.customers().lookup("umar", 5)).isEmpty();
+    }
+
+    @Test
+    void aClerkServingACustomerNeedsTheCustomersPasswordOnTheOwnersRoleToo() {
+        // the embedded database's app connects as the owner: a session it presents still holds it
+        try (Database seeded = TestDatabase.freshSeeded(2)) {
+            CommerceServices store = CommerceServices.create(seeded, clock, CommerceSettings.defaults());
+            Session clerk = store.customers().login("kasir@example.com", "kasir123".toCharArray());
+            long maria = store.customers().lookup("maria@example.com", 1).get(0).id();
+            store.customers().serve(maria);
+
+            assertThatThrownBy(() -> store.privacy().exportJson(maria, "bukan-sandinya".toCharArray()))
+                    .isInstanceOfSatisfying(
+                            ShopException.class,
+                            e -> assertThat(e.code()).isEqualTo(PrivacyService.CUSTOMER_PASSWORD_WRONG));
+            assertThatThrownBy(() -> store.privacy().deleteAccount(maria, null))
+                    .isInstanceOfSatisfying(
+                            ShopException.class,
+                            e -> assertThat(e.code()).isEqualTo(PrivacyService.CUSTOMER_PASSWORD_WRONG));
+            CommerceFixture owner = new CommerceFixture(seeded);
+            assertThat(owner.queryString("SELECT email FROM tbl_customers WHERE customer_id = ?", maria))
+                    .isEqualTo("maria@example.com");
+            assertThat(store.privacy().exportJson(maria, "belanja123".toCharArray()))
+                    .contains("maria@example.com");
+
+            store.customers().logout(clerk.token());
+            // with no session presented the owner is store IT, who may
+            assertThat(store.privacy().exportJson(maria, null)).contains("maria@example.com");
+        }
     }
 
     @Test

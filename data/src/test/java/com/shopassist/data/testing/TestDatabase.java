@@ -219,6 +219,11 @@ public final class TestDatabase {
         return token;
     }
 
+    /** One statement as the server's superuser (what a store's own administrator would run). */
+    public static void asSuperuser(String sql) {
+        exec(server(), sql);
+    }
+
     /** Settings of a database that is not created: for tests of what happens when it is missing. */
     public static DbSettings settingsFor(String databaseName) {
         return settings(server(), databaseName);

@@ -51,7 +51,11 @@ public final class PrivacyViewModel {
         return clerkServes.get() && typed != null && !typed.isEmpty() ? typed.toCharArray() : null;
     }
 
-    /** Deletes the account once the shopper ticked "I understand"; the kiosk returns to a guest. */
+    /**
+     * Deletes the account once the shopper ticked "I understand". A customer who deleted their own
+     * account leaves a guest kiosk behind; a clerk who deleted the served customer's (with that
+     * customer's password) stays signed in, serving no one.
+     */
     public void deleteAccount() {
         var c = ui.session().customer();
         if (c == null) return;
@@ -60,21 +64,30 @@ public final class PrivacyViewModel {
             return;
         }
         if (ui.refuseWriteWhenOffline()) return;
+        boolean byClerk = clerkServes.get();
         char[] password = customerPassword();
-        if (clerkServes.get() && password == null) {
+        if (byClerk && password == null) {
             ui.feedback().warning("privacy.customerPasswordNeeded");
             return;
         }
         var ctx = ui.session().chatContext(ui.i18n().locale());
+        String ownToken = byClerk ? null : ui.session().customerToken();
         ui.tasks()
                 .runThen(
                         () -> {
                             ui.services().privacy().deleteAccount(c.id(), password);
                             ui.services().assistant().forget(ctx);
+                            // the erasure ended the customer's sessions: this kiosk stops presenting theirs
+                            if (ownToken != null) ui.services().customers().logout(ownToken);
                         },
                         () -> {
-                            ui.session().resetToGuest();
-                            ui.feedback().success("privacy.deleted");
+                            if (byClerk) {
+                                ui.session().stopActing();
+                                ui.feedback().success("privacy.deletedForCustomer", c.fullName());
+                            } else {
+                                ui.session().resetToGuest();
+                                ui.feedback().success("privacy.deleted");
+                            }
                         },
                         ui.feedback()::error);
     }

@@ -67,7 +67,8 @@ public final class ShellViewModel {
         });
         ui.session().customerProperty().addListener((o, a, b) -> {
             if (b == null && (page.get() == Page.ORDERS || page.get() == Page.PRIVACY || page.get() == Page.CHECKOUT)) {
-                navigate(Page.CHAT);
+                // a clerk who served the customer goes back to looking customers up
+                navigate(ui.session().isClerkMode() ? Page.ACCOUNT : Page.CHAT);
             }
         });
         idle = new IdleMonitor(
