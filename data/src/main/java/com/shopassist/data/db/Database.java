@@ -167,9 +167,26 @@ public final class Database implements AutoCloseable {
      */
     public String migrate() {
         String current = upToDateVersion();
-        if (current != null) return current;
+        if (current != null) {
+            noticeIfNewer(current);
+            return current;
+        }
         if (!isOwnerRole()) return checkServable();
         return migrateFully();
+    }
+
+    /**
+     * A schema newer than this build (the store migrated for a later release before this kiosk
+     * was updated) is served, as Flyway would, and said once: this build does not know what the
+     * later migrations changed.
+     */
+    private void noticeIfNewer(String current) {
+        String needed = PackagedMigrations.latest();
+        if ("?".equals(needed) || PackagedMigrations.compare(current, needed) <= 0) return;
+        String line = "the store database is at version " + current + ", newer than this app (" + needed
+                + "); update this app to the store's release";
+        LOG.warn(line);
+        schemaNotice = line;
     }
 
     /**
@@ -218,7 +235,8 @@ public final class Database implements AutoCloseable {
 
     /**
      * One line when the schema is behind this build but still servable by a kiosk ("the store
-     * database is at version X; this app needs Y; ask IT to run db migrate"), else empty.
+     * database is at version X; this app needs Y; ask IT to run db migrate") or newer than this
+     * build ("... newer than this app (Y); update this app ..."), else empty.
      */
     public Optional<String> schemaNotice() {
         return Optional.ofNullable(schemaNotice);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.shopassist.core.common.ShopException;
 import com.shopassist.data.CommerceFixture;
 import com.shopassist.data.testing.TestDatabase;
+import java.math.BigInteger;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +30,38 @@ class KioskSchemaCheckIT {
                 });
                 assertThat(kiosk.isOwnerRole()).isFalse();
             }
+        }
+    }
+
+    @Test
+    void aKioskRoleServesASchemaNewerThanTheBuildAndSaysSoInOneLine() {
+        try (TestDatabase.Roles roles = TestDatabase.freshWithKiosk(2)) {
+            String latest = PackagedMigrations.latest();
+            String newer =
+                    new BigInteger(latest.split("\\.")[0]).add(BigInteger.ONE).toString();
+            // as if the store had migrated for the next release before this kiosk was updated
+            new CommerceFixture(roles.owner())
+                    .exec("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,"
+                            + " checksum, installed_by, execution_time, success)"
+                            + " SELECT max(installed_rank) + 1, '" + newer + "', 'next release', 'SQL', 'V" + newer
+                            + "__next_release.sql', 0, current_user, 1, true FROM flyway_schema_history");
+
+            try (Database kiosk = Database.open(roles.kiosk().settings(), 2)) {
+                assertThat(kiosk.migrate()).isEqualTo(newer);
+                assertThat(kiosk.schemaNotice())
+                        .hasValueSatisfying(line -> assertThat(line)
+                                .doesNotContain("\n")
+                                .contains("at version " + newer, "newer than this app (" + latest + ")"));
+            }
+        }
+    }
+
+    @Test
+    void aKioskRoleOnTheSchemaOfItsBuildSaysNothing() {
+        try (TestDatabase.Roles roles = TestDatabase.freshWithKiosk(2);
+                Database kiosk = Database.open(roles.kiosk().settings(), 2)) {
+            assertThat(kiosk.migrate()).isEqualTo(PackagedMigrations.latest());
+            assertThat(kiosk.schemaNotice()).isEmpty();
         }
     }
 
