@@ -28,6 +28,17 @@ final class PgDriverDataSource implements DataSource {
      */
     static final int SOCKET_TIMEOUT_SECONDS = 45;
 
+    /**
+     * What the server itself enforces on a pooled connection, whatever sends the statement (a
+     * mapper already has MyBatis' 30 s; direct JDBC has none): a statement runs at most 30 s, waits
+     * for a row lock at most 15 s (a kiosk that dies holding a product's row cannot stall every
+     * other kiosk's reservations), and a transaction left open and idle for a minute (a frozen
+     * kiosk) is ended by the server, releasing its locks. Sent at connection start (no extra round
+     * trip); a URL's own {@code options} parameter replaces these.
+     */
+    static final String SERVER_TIMEOUTS =
+            "-c statement_timeout=30s -c lock_timeout=15s -c idle_in_transaction_session_timeout=60s";
+
     private final Driver driver = new org.postgresql.Driver();
     private final String url;
     private final Properties properties = new Properties();
@@ -38,7 +49,10 @@ final class PgDriverDataSource implements DataSource {
         this(settings, SOCKET_TIMEOUT_SECONDS);
     }
 
-    /** {@code socketTimeoutSeconds} 0: reads wait as long as the server works (migrations, bulk loads). */
+    /**
+     * {@code socketTimeoutSeconds} 0: reads wait as long as the server works (migrations, bulk
+     * loads), and the server's statement, lock and idle-transaction timeouts are left unset too.
+     */
     PgDriverDataSource(DbSettings settings, int socketTimeoutSeconds) {
         this.url = settings.jdbcUrl();
         if (settings.user() != null) properties.setProperty("user", settings.user());
@@ -48,6 +62,7 @@ final class PgDriverDataSource implements DataSource {
         properties.setProperty("reWriteBatchedInserts", "true");
         properties.setProperty("connectTimeout", String.valueOf(CONNECT_TIMEOUT_SECONDS));
         properties.setProperty("socketTimeout", String.valueOf(socketTimeoutSeconds));
+        if (socketTimeoutSeconds > 0) properties.setProperty("options", SERVER_TIMEOUTS);
         // the OS notices a dead peer on an idle connection (the pool's keepalive pings it as well)
         properties.setProperty("tcpKeepAlive", "true");
     }

@@ -95,6 +95,10 @@ public final class Seeder {
                 try (Statement s = c.createStatement()) {
                     s.execute("select pg_advisory_xact_lock(7263001)");
                     s.execute("set local maintenance_work_mem = '256MB'");
+                    // the pool's server-side limits are for a shopper's statements, not a bulk load
+                    s.execute("set local statement_timeout = 0");
+                    s.execute("set local lock_timeout = 0");
+                    s.execute("set local idle_in_transaction_session_timeout = 0");
                 }
                 if (!isEmpty(c)) {
                     throw new IllegalStateException("the database already holds shop data");
