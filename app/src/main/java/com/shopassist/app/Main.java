@@ -65,6 +65,7 @@ public final class Main {
             }
             AppConfig config = AppConfig.resolve(options, env);
             try (AppWiring app = new AppWiring(config, clock)) {
+                app.setNotices(err);
                 return dispatch(app, options.rest(), in, out, err);
             }
         } catch (ConfigException e) {

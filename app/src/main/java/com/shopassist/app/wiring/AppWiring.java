@@ -76,6 +76,7 @@ public final class AppWiring implements AutoCloseable {
     private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
     private boolean autoSeed = true;
     private PrintStream seedReport = System.out;
+    private PrintStream notices = System.err;
     private boolean closed;
 
     private Database database;
@@ -143,6 +144,14 @@ public final class AppWiring implements AutoCloseable {
         this.autoSeed = autoSeed;
     }
 
+    /**
+     * Where a one-line notice about the store database goes (default stderr: it must not mix with
+     * a command's output, {@code db info --json} say). The log has it too.
+     */
+    public synchronized void setNotices(PrintStream err) {
+        this.notices = Objects.requireNonNull(err, "err");
+    }
+
     /** Where a first-start seed reports (default stdout; the chat command keeps stdout for replies). */
     public synchronized void setSeedReport(PrintStream out) {
         this.seedReport = Objects.requireNonNull(out, "out");
@@ -159,9 +168,9 @@ public final class AppWiring implements AutoCloseable {
         if (database != null) return database;
         Database db = store.open();
         database = db;
-        // a kiosk role never migrates: a schema behind this build that it can still serve is said
-        // once (the log has it too); one it cannot serve has already refused to open
-        db.schemaNotice().ifPresent(line -> seedReport.println("Note: " + line));
+        // a kiosk role never migrates: a schema behind this build that it can still serve, or one
+        // ahead of it, is said once (the log has it too); one it cannot serve has already refused
+        db.schemaNotice().ifPresent(line -> notices.println("Note: " + line));
         try {
             if (store.embedded().isPresent() && autoSeed) {
                 Seeding.seedIfEmpty(this, seedReport);

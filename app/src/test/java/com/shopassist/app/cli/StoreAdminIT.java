@@ -204,6 +204,42 @@ class StoreAdminIT {
     }
 
     @Test
+    void aKioskRoleOnASchemaBehindOrAheadOfItsBuildSaysSoInOneLineAndNeverMigrates() throws SQLException {
+        String url = migratedDatabase();
+        run(Map.of(), asOwner(url, "db", "grant-kiosk", "--role", KIOSK));
+        String latest = String.valueOf(queryLong(url, "select max(version::int) from flyway_schema_history"));
+        // as if store IT had not yet run db migrate for this release
+        sql(url, "delete from flyway_schema_history where version = '" + latest + "'");
+
+        Result behind = run(Map.of(), asKiosk(url, "db", "info"));
+        assertThat(behind.code()).as(behind.out()).isEqualTo(1);
+        assertThat(behind.err().lines()).hasSize(1);
+        assertThat(behind.err()).contains("this app needs " + latest, "ask IT to run db migrate");
+        assertThat(queryLong(url, "select count(*) from flyway_schema_history where version = '" + latest + "'"))
+                .as("a kiosk role never migrates")
+                .isZero();
+
+        // the store migrated for the next release before this kiosk was updated
+        String next = String.valueOf(Long.parseLong(latest) + 1);
+        for (String v : List.of(latest, next)) {
+            sql(
+                    url,
+                    "insert into flyway_schema_history (installed_rank, version, description, type, script,"
+                            + " checksum, installed_by, execution_time, success) select max(installed_rank) + 1, '" + v
+                            + "', 'release', 'SQL', 'V" + v + "__release.sql', 0, current_user, 1, true"
+                            + " from flyway_schema_history");
+        }
+        Result ahead = run(Map.of(), asKiosk(url, "db", "info"));
+        assertThat(ahead.code()).as(ahead.err()).isZero();
+        assertThat(ahead.err().lines())
+                .singleElement()
+                .asString()
+                .contains("at version " + next, "newer than this app (" + latest + ")");
+        Result json = run(Map.of(), asKiosk(url, "db", "info", "--json"));
+        assertThat(json.out().strip()).as("the notice stays out of the output").startsWith("{");
+    }
+
+    @Test
     void aRemoteDatabaseWithoutVerifiedTlsIsRefusedNamingSslmode() {
         Result r = run(Map.of(), "--db-url", "jdbc:postgresql://db.store.example:5432/shop", "db", "info");
         assertThat(r.code()).isEqualTo(1);
