@@ -1,6 +1,7 @@
 package com.shopassist.data;
 
 import com.shopassist.core.common.DataUnavailableException;
+import com.shopassist.core.common.ShopException;
 import com.shopassist.core.common.Transactions;
 import com.shopassist.data.db.DbErrors;
 import java.util.ArrayList;
@@ -35,6 +36,8 @@ final class AfterCommitTransactions implements Transactions {
                 throw new DataUnavailableException(
                         "The store database cannot be reached right now; nothing was changed. Please try again.", e);
             }
+            // a deferred check or the commit itself waited past a server limit
+            if (!(e instanceof ShopException) && DbErrors.isBusy(e)) throw DbErrors.busy(e);
             throw e;
         } finally {
             pending.remove();

@@ -345,6 +345,12 @@ public final class Database implements AutoCloseable {
                     throw new DataUnavailableException(
                             "The store database cannot be reached right now. Please try again in a moment.", cause);
                 }
+                if (!(cause instanceof ShopException) && DbErrors.isBusy(cause)) {
+                    // a row locked past lock_timeout, a statement past statement_timeout: the
+                    // shopper gets "busy, try again", the log the database's words
+                    LOG.warn("the store database gave up waiting: {}", DbErrors.firstLine(cause));
+                    throw DbErrors.busy(cause);
+                }
                 if (!(cause instanceof ShopException) && DbErrors.isRefused(cause)) {
                     // a kiosk role asked for more than it is granted, or for rows of a session it
                     // does not present: a clear refusal (logged with the database's words), no stack trace

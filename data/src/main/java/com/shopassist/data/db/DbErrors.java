@@ -1,5 +1,6 @@
 package com.shopassist.data.db;
 
+import com.shopassist.core.common.ShopException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.sql.SQLException;
@@ -22,6 +23,13 @@ public final class DbErrors {
                 }
                 if (state.equals("3D000")) {
                     return "The database named in " + where + " does not exist";
+                }
+                if (state.equals("55P03")) {
+                    return "The database at " + where + " is busy: a table or row it needs stayed locked past the"
+                            + " lock timeout (is a kiosk or another command still using it?)";
+                }
+                if (state.equals("57014")) {
+                    return "The database at " + where + " cancelled a statement that ran past its time limit";
                 }
                 String text = String.valueOf(sql.getMessage());
                 if (text.contains("SSL") || text.contains("certificate")) {
@@ -67,6 +75,23 @@ public final class DbErrors {
             if (t.getCause() == t) break;
         }
         return false;
+    }
+
+    /**
+     * The server gave up waiting: a lock held past {@code lock_timeout} (55P03), a statement past
+     * {@code statement_timeout} or the driver's query timeout (57014), a deadlock (40P01). The
+     * statement failed whole and its transaction rolls back, so trying again is safe.
+     */
+    public static boolean isBusy(Throwable failure) {
+        return hasSqlState(failure, "55P03") || hasSqlState(failure, "57014") || hasSqlState(failure, "40P01");
+    }
+
+    /** What a shopper is told for {@link #isBusy}: code DB_BUSY, no database wording. */
+    public static ShopException busy(Throwable failure) {
+        return new ShopException(
+                "DB_BUSY",
+                "The store database is busy and gave up waiting; nothing was changed. Please try again in a moment.",
+                failure);
     }
 
     /** The first line of the deepest database message in {@code failure}, else its own. */

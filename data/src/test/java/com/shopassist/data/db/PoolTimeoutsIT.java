@@ -1,7 +1,10 @@
 package com.shopassist.data.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.shopassist.core.common.ShopException;
+import com.shopassist.data.info.DbInfoMapper;
 import com.shopassist.data.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -38,6 +41,34 @@ class PoolTimeoutsIT {
                     Connection c = tuned.dataSource().getConnection()) {
                 assertThat(show(c, "lock_timeout")).isEqualTo("2s");
                 assertThat(c.getNetworkTimeout()).isEqualTo(PgDriverDataSource.SOCKET_TIMEOUT_SECONDS * 1000);
+            }
+        }
+    }
+
+    @Test
+    void aTableLockedPastTheLockTimeoutIsABusyAnswerNotADatabaseError() throws SQLException {
+        try (Database db = TestDatabase.fresh(2)) {
+            DbSettings quick = new DbSettings(
+                    db.settings().jdbcUrl() + "?options=-c%20lock_timeout%3D300ms",
+                    db.settings().user(),
+                    db.settings().password(),
+                    "test");
+            try (Database kiosk = Database.open(quick, 1);
+                    Connection holder = db.dataSource().getConnection();
+                    Statement lock = holder.createStatement()) {
+                holder.setAutoCommit(false);
+                lock.execute("LOCK TABLE tbl_order IN ACCESS EXCLUSIVE MODE"); // a frozen reset, say
+                try {
+                    assertThatThrownBy(() -> kiosk.mapper(DbInfoMapper.class).realOrders())
+                            .isInstanceOfSatisfying(
+                                    ShopException.class,
+                                    e -> assertThat(e.code()).isEqualTo("DB_BUSY"))
+                            .hasMessageNotContaining("ERROR");
+                } finally {
+                    holder.rollback();
+                }
+                // the lock gone, the same call answers
+                assertThat(kiosk.mapper(DbInfoMapper.class).realOrders()).isZero();
             }
         }
     }
