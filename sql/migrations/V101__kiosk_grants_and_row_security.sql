@@ -58,7 +58,9 @@ GRANT SELECT, INSERT ON tbl_order_items, tbl_checkout_request TO shopassist_kios
 GRANT SELECT, DELETE ON aichatbot.chat_session TO shopassist_kiosk;
 GRANT INSERT (chat_session_id, customer_id, guest_key, title, summary, summary_upto, created_at, updated_at)
     ON aichatbot.chat_session TO shopassist_kiosk;
-GRANT UPDATE (title, summary, summary_upto, updated_at) ON aichatbot.chat_session TO shopassist_kiosk;
+-- pending_action, pending_until: the proposal waiting for the shopper's yes (V80)
+GRANT UPDATE (title, summary, summary_upto, updated_at, pending_action, pending_until) ON aichatbot.chat_session
+    TO shopassist_kiosk;
 GRANT SELECT, INSERT ON aichatbot.chat_details TO shopassist_kiosk;
 
 GRANT USAGE ON SEQUENCE tbl_cart_cart_id_seq, tbl_cart_item_cart_item_id_seq, tbl_stock_hold_hold_id_seq,

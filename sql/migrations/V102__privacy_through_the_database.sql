@@ -32,7 +32,7 @@ BEGIN
     SELECT c.password INTO stored FROM public.tbl_customers c WHERE c.customer_id = p_customer_id AND c.anonymised_at IS NULL;
     SELECT p.dummy_hash INTO dummy FROM public.tbl_sign_in_policy p;
     matched := public.crypt(coalesce(p_password, ''), coalesce(stored, dummy)) = coalesce(stored, dummy);
-    IF NOT matched OR stored IS NULL OR octet_length(p_password) > 72 THEN
+    IF matched IS NOT TRUE OR stored IS NULL OR octet_length(coalesce(p_password, '')) > 72 THEN
         RAISE EXCEPTION 'a clerk needs the customer''s password for that' USING ERRCODE = 'SAH04';
     END IF;
     INSERT INTO public.tbl_clerk_audit (clerk_id, customer_id, session_id, action, kiosk)
@@ -86,7 +86,10 @@ BEGIN
     UPDATE aichatbot.chat_details SET chat_content = p_redacted
     WHERE chat_session_id IN (SELECT chat_session_id FROM aichatbot.chat_session WHERE customer_id = p_customer_id)
       AND chat_content <> p_redacted;
-    UPDATE aichatbot.chat_session SET title = NULL, summary = NULL, summary_upto = NULL WHERE customer_id = p_customer_id;
+    -- a proposal waiting for a yes retells the chat too (an address, a voucher)
+    UPDATE aichatbot.chat_session SET title = NULL, summary = NULL, summary_upto = NULL, pending_action = NULL,
+        pending_until = NULL
+    WHERE customer_id = p_customer_id;
     UPDATE public.tbl_order SET shipping_address_text = NULL, shipping_address_id = NULL WHERE customer_id = p_customer_id;
     UPDATE public.tbl_customers
     SET full_name = 'Deleted customer', email = 'deleted-' || p_customer_id || '@anonymised.invalid', password = NULL,

@@ -7,6 +7,8 @@ import com.shopassist.core.cart.Cart;
 import com.shopassist.core.cart.CartOwner;
 import com.shopassist.core.catalog.Product;
 import com.shopassist.core.catalog.ProductQuery;
+import com.shopassist.core.chat.PendingProposal;
+import com.shopassist.core.chat.ProposedAction;
 import com.shopassist.core.common.ShopException;
 import com.shopassist.core.customer.Address;
 import com.shopassist.core.customer.Session;
@@ -19,7 +21,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -203,6 +208,23 @@ class KioskRoleIT extends SeededKioskStore {
     }
 
     // ------------------------------------------------------------------ the shop still works
+
+    @Test
+    void aKioskKeepsAndClearsItsChatsPendingProposal() {
+        MyBatisChatRepository chats = new MyBatisChatRepository(kiosk);
+        UUID id = UUID.randomUUID();
+        String guestKey = "kiosk-" + UUID.randomUUID();
+        chats.ensureSession(id, null, guestKey);
+        Instant until = Instant.now().plusSeconds(120).truncatedTo(ChronoUnit.SECONDS);
+        ProposedAction clear = new ProposedAction("p1", ProposedAction.Kind.CLEAR_CART, "Empty the cart", Map.of());
+        chats.savePending(id, new PendingProposal(clear, "g:" + guestKey, "offline", until));
+        assertThat(chats.pending(id)).hasValueSatisfying(p -> {
+            assertThat(p.action()).isEqualTo(clear);
+            assertThat(p.expiresAt()).isEqualTo(until);
+        });
+        chats.savePending(id, null);
+        assertThat(chats.pending(id)).isEmpty();
+    }
 
     @Test
     void theGuestFlowWorksSearchAddCart() {

@@ -104,6 +104,8 @@ class PrivacyServiceIT {
         UUID chat = chat(c, "my address is Jl. Rahasia 7", clock.instant());
         long other = fx.customer("Vina Stays", "vina@example.com");
         UUID otherChat = chat(other, "keep me", clock.instant());
+        fx.exec("UPDATE aichatbot.chat_session SET pending_action = '{\"summary\": \"ship to Jl. Rahasia 7\"}',"
+                + " pending_until = now() + interval '2 minutes' WHERE chat_session_id = '" + chat + "'");
 
         s.privacy().deleteAccount(c, null);
 
@@ -118,6 +120,9 @@ class PrivacyServiceIT {
         assertThat(fx.queryString("SELECT chat_content FROM aichatbot.chat_details WHERE chat_session_id = ?", chat))
                 .isEqualTo(PrivacyService.REDACTED);
         assertThat(fx.queryString("SELECT summary FROM aichatbot.chat_session WHERE chat_session_id = ?", chat))
+                .isNull();
+        assertThat(fx.queryString(
+                        "SELECT pending_action::text FROM aichatbot.chat_session WHERE chat_session_id = ?", chat))
                 .isNull();
         assertThat(fx.queryString(
                         "SELECT chat_content FROM aichatbot.chat_details WHERE chat_session_id = ?", otherChat))
