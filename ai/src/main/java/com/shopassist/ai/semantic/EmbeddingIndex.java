@@ -4,21 +4,21 @@ import com.shopassist.core.catalog.ProductEmbeddingRepository;
 import com.shopassist.core.catalog.ProductEmbeddingRepository.ProductText;
 import com.shopassist.core.catalog.ProductEmbeddingRepository.StoredVector;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Semantic search over product embeddings held in memory (384 floats per product, normalised,
- * so cosine is a dot product) with a brute-force scan: exact, and fast enough for a store's
- * catalog without an index structure. Vectors come from PostgreSQL; products that lack one (new
- * or changed) are embedded and stored by {@link #embedMissing}. Until the model and vectors are
- * loaded, {@link #nearest} returns nothing and callers use keywords alone.
+ * Semantic search over product embeddings held in memory as int8 codes ({@link Int8Vectors}: 384
+ * bytes a product) with a brute-force scan: exact over the codes, and fast enough for a store's
+ * catalog without an index structure. Vectors come from PostgreSQL (float32); products that lack
+ * one (new or changed) are embedded and stored by {@link #embedMissing}. Until the model and
+ * vectors are loaded, {@link #nearest} returns nothing and callers use keywords alone.
  */
 public final class EmbeddingIndex implements SemanticSearch {
 
@@ -29,18 +29,16 @@ public final class EmbeddingIndex implements SemanticSearch {
     private final TextEmbedder embedder;
     private final Object writeLock = new Object();
     private final AtomicBoolean refreshing = new AtomicBoolean();
-    private volatile Snapshot snapshot = new Snapshot(new long[0], new float[0], 0, 0, Map.of());
+    private final CompletableFuture<Void> readyFuture = new CompletableFuture<>();
+    private volatile Int8Vectors vectors = new Int8Vectors(0);
     private volatile boolean ready;
     private volatile long lastRefresh = System.nanoTime();
-    private final Map<String, float[]> queryCache = new LinkedHashMap<>(64, 0.75f, true) {
+    private final Map<String, Int8Vectors.Query> queryCache = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, float[]> e) {
+        protected boolean removeEldestEntry(Map.Entry<String, Int8Vectors.Query> e) {
             return size() > 256;
         }
     };
-
-    /** Immutable view for readers; writers publish a new one. */
-    private record Snapshot(long[] ids, float[] data, int size, int dims, Map<Long, Integer> rows) {}
 
     public EmbeddingIndex(ProductEmbeddingRepository repository, TextEmbedder embedder) {
         this.repository = repository;
@@ -49,19 +47,32 @@ public final class EmbeddingIndex implements SemanticSearch {
 
     /** Loads the model and the stored vectors, then embeds what is missing, on a daemon thread. */
     public Thread startInBackground() {
+        return startInBackground(CompletableFuture.completedFuture(null));
+    }
+
+    /**
+     * As {@link #startInBackground()}, but the loading waits for {@code after} (the desktop app
+     * passes "the window is up and the first answer could be given"): the model costs about a
+     * second of CPU on a two-core kiosk, which the start itself needs more. A failed {@code after}
+     * starts the loading too.
+     */
+    public Thread startInBackground(CompletionStage<?> after) {
         Thread t = new Thread(
                 () -> {
                     try {
+                        after.toCompletableFuture().handle((v, e) -> null).join();
                         long t0 = System.nanoTime();
                         embedder.embed(List.of("warm up"));
                         loadVectors();
-                        ready = true;
+                        markReady();
                         LOG.info(
-                                "semantic search ready: {} products in {} ms",
+                                "semantic search ready: {} products ({} KB of int8 vectors) in {} ms",
                                 size(),
+                                memoryBytes() / 1024,
                                 (System.nanoTime() - t0) / 1_000_000);
                         embedMissing(64);
                     } catch (RuntimeException | LinkageError e) {
+                        readyFuture.completeExceptionally(e);
                         LOG.warn("semantic search unavailable; keyword search only", e);
                     }
                 },
@@ -75,8 +86,13 @@ public final class EmbeddingIndex implements SemanticSearch {
     public EmbeddingIndex loadNow() {
         embedder.embed(List.of("warm up"));
         loadVectors();
-        ready = true;
+        markReady();
         return this;
+    }
+
+    private void markReady() {
+        ready = true;
+        readyFuture.complete(null);
     }
 
     @Override
@@ -84,16 +100,28 @@ public final class EmbeddingIndex implements SemanticSearch {
         return ready;
     }
 
+    @Override
+    public CompletionStage<Void> whenReady() {
+        return readyFuture;
+    }
+
     public int size() {
-        return snapshot.size();
+        return vectors.size();
+    }
+
+    /** Bytes the in-memory vectors take (codes, scales, ids; spare room included). */
+    public long memoryBytes() {
+        return vectors.view().bytes();
     }
 
     /** Replaces the in-memory vectors with the stored ones. */
     public void loadVectors() {
-        List<StoredVector> all = new ArrayList<>();
-        repository.forEach(embedder.modelName(), all::add);
+        // room for what is stored at once: growing by copies would briefly hold the catalog twice
+        long stored = repository.count(embedder.modelName());
+        Int8Vectors fresh = new Int8Vectors((int) Math.min(Integer.MAX_VALUE / 512, stored + stored / 16 + 16));
+        repository.forEach(embedder.modelName(), v -> fresh.put(v.productId(), v.vector()));
         synchronized (writeLock) {
-            snapshot = build(all);
+            vectors = fresh;
         }
     }
 
@@ -111,11 +139,11 @@ public final class EmbeddingIndex implements SemanticSearch {
         while (done < max) {
             List<ProductText> todo = repository.missing(embedder.modelName(), Math.max(1, Math.min(batch, max - done)));
             if (todo.isEmpty()) break;
-            List<float[]> vectors =
+            List<float[]> embedded =
                     embedder.embed(todo.stream().map(ProductText::text).toList());
             List<StoredVector> stored = new ArrayList<>(todo.size());
             for (int i = 0; i < todo.size(); i++)
-                stored.add(new StoredVector(todo.get(i).productId(), vectors.get(i)));
+                stored.add(new StoredVector(todo.get(i).productId(), embedded.get(i)));
             repository.save(embedder.modelName(), stored);
             add(stored);
             done += stored.size();
@@ -126,46 +154,11 @@ public final class EmbeddingIndex implements SemanticSearch {
     }
 
     /** Adds (or replaces) vectors in memory. */
-    public void add(List<StoredVector> vectors) {
+    public void add(List<StoredVector> added) {
         synchronized (writeLock) {
-            Snapshot s = snapshot;
-            List<StoredVector> fresh = new ArrayList<>();
-            for (StoredVector v : vectors) {
-                Integer row = s.rows().get(v.productId());
-                if (row != null && s.dims() == v.vector().length) {
-                    // replace in place: a reader mid-scan sees the old or the new vector, either is fine
-                    float[] n = normalised(v.vector());
-                    System.arraycopy(n, 0, s.data(), row * s.dims(), s.dims());
-                } else {
-                    fresh.add(v);
-                }
-            }
-            if (fresh.isEmpty()) return;
-            List<StoredVector> all = new ArrayList<>(s.size() + fresh.size());
-            for (int i = 0; i < s.size(); i++) {
-                all.add(new StoredVector(s.ids()[i], Arrays.copyOfRange(s.data(), i * s.dims(), (i + 1) * s.dims())));
-            }
-            all.addAll(fresh);
-            snapshot = build(all);
+            Int8Vectors v = vectors;
+            for (StoredVector s : added) v.put(s.productId(), s.vector());
         }
-    }
-
-    private static Snapshot build(List<StoredVector> vectors) {
-        if (vectors.isEmpty()) return new Snapshot(new long[0], new float[0], 0, 0, Map.of());
-        int dims = vectors.get(0).vector().length;
-        long[] ids = new long[vectors.size()];
-        float[] data = new float[vectors.size() * dims];
-        Map<Long, Integer> rows = new HashMap<>(vectors.size() * 2);
-        int n = 0;
-        for (StoredVector v : vectors) {
-            if (v.vector().length != dims) continue;
-            Integer existing = rows.get(v.productId());
-            int row = existing != null ? existing : n++;
-            ids[row] = v.productId();
-            System.arraycopy(normalised(v.vector()), 0, data, row * dims, dims);
-            rows.put(v.productId(), row);
-        }
-        return new Snapshot(ids, data, n, dims, rows);
     }
 
     static float[] normalised(float[] v) {
@@ -181,56 +174,28 @@ public final class EmbeddingIndex implements SemanticSearch {
     @Override
     public List<Hit> nearest(String text, int k) {
         if (!ready || text == null || text.isBlank() || k <= 0) return List.of();
-        Snapshot s = snapshot;
-        if (s.size() == 0) return List.of();
+        Int8Vectors.View v = vectors.view();
+        if (v.size() == 0) return List.of();
         maybeRefresh();
-        float[] q = queryVector(text.length() > 300 ? text.substring(0, 300) : text);
-        if (q.length != s.dims()) return List.of();
-        return scan(s, q, k);
+        return Int8Vectors.nearest(v, queryVector(text.length() > 300 ? text.substring(0, 300) : text), k);
     }
 
-    private float[] queryVector(String text) {
+    /** The nearest rows to a query vector (benchmarks compare this with an exact float32 scan). */
+    List<Hit> nearestTo(float[] query, int k) {
+        return Int8Vectors.nearest(vectors.view(), Int8Vectors.Query.of(query), k);
+    }
+
+    private Int8Vectors.Query queryVector(String text) {
         String key = text.trim().toLowerCase(java.util.Locale.ROOT);
         synchronized (queryCache) {
-            float[] hit = queryCache.get(key);
+            Int8Vectors.Query hit = queryCache.get(key);
             if (hit != null) return hit;
         }
-        float[] v = normalised(embedder.embed(List.of(key)).get(0));
+        Int8Vectors.Query q = Int8Vectors.Query.of(embedder.embed(List.of(key)).get(0));
         synchronized (queryCache) {
-            queryCache.put(key, v);
+            queryCache.put(key, q);
         }
-        return v;
-    }
-
-    /** The k best rows by dot product: a bounded insertion list, k is small. */
-    private static List<Hit> scan(Snapshot s, float[] q, int k) {
-        int d = s.dims();
-        float[] data = s.data();
-        int keep = Math.min(k, s.size());
-        long[] bestId = new long[keep];
-        float[] bestScore = new float[keep];
-        Arrays.fill(bestScore, Float.NEGATIVE_INFINITY);
-        float floor = Float.NEGATIVE_INFINITY;
-        for (int row = 0, off = 0; row < s.size(); row++, off += d) {
-            float dot = 0f;
-            for (int j = 0; j < d; j++) dot += q[j] * data[off + j];
-            if (dot <= floor) continue;
-            int pos = keep - 1;
-            while (pos > 0 && bestScore[pos - 1] < dot) {
-                bestScore[pos] = bestScore[pos - 1];
-                bestId[pos] = bestId[pos - 1];
-                pos--;
-            }
-            bestScore[pos] = dot;
-            bestId[pos] = s.ids()[row];
-            floor = bestScore[keep - 1];
-        }
-        List<Hit> out = new ArrayList<>(keep);
-        for (int i = 0; i < keep; i++) {
-            if (bestScore[i] == Float.NEGATIVE_INFINITY) break;
-            out.add(new Hit(bestId[i], bestScore[i]));
-        }
-        return out;
+        return q;
     }
 
     /** New or changed products get their vectors a few minutes later, off the caller's thread. */
