@@ -2,18 +2,17 @@ package com.shopassist.ai.semantic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.shopassist.core.catalog.ProductEmbeddingRepository;
+import com.shopassist.core.catalog.ProductEmbeddingRepository.StoredVector;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 class EmbeddingIndexTest {
 
-    /** Two stored products; counts how often the model ran. */
-    static final class Fakes implements ProductEmbeddingRepository, TextEmbedder {
+    /** Counts how often the model ran; every text means the same. */
+    static final class CountingEmbedder implements TextEmbedder {
         final AtomicInteger embedCalls = new AtomicInteger();
 
         @Override
@@ -26,31 +25,15 @@ class EmbeddingIndexTest {
             embedCalls.incrementAndGet();
             return texts.stream().map(t -> new float[] {1, 0, 0}).toList();
         }
-
-        @Override
-        public List<ProductText> missing(String model, int limit) {
-            return List.of();
-        }
-
-        @Override
-        public void save(String model, List<StoredVector> vectors) {}
-
-        @Override
-        public void forEach(String model, Consumer<StoredVector> sink) {
-            sink.accept(new StoredVector(1, new float[] {1, 0, 0}));
-            sink.accept(new StoredVector(2, new float[] {0, 1, 0}));
-        }
-
-        @Override
-        public long count(String model) {
-            return 2;
-        }
     }
+
+    static final ListedVectors TWO_PRODUCTS = new ListedVectors(
+            List.of(new StoredVector(1, new float[] {1, 0, 0}), new StoredVector(2, new float[] {0, 1, 0})));
 
     @Test
     void aDeferredStartLoadsNothingUntilItsSignalThenBecomesReady() throws Exception {
-        Fakes fakes = new Fakes();
-        EmbeddingIndex index = new EmbeddingIndex(fakes, fakes);
+        CountingEmbedder fakes = new CountingEmbedder();
+        EmbeddingIndex index = new EmbeddingIndex(TWO_PRODUCTS, fakes);
         CompletableFuture<Void> windowUp = new CompletableFuture<>();
         Thread loader = index.startInBackground(windowUp);
         Thread.sleep(200);
@@ -68,8 +51,7 @@ class EmbeddingIndexTest {
 
     @Test
     void aFailedSignalStillStartsTheLoading() throws Exception {
-        Fakes fakes = new Fakes();
-        EmbeddingIndex index = new EmbeddingIndex(fakes, fakes);
+        EmbeddingIndex index = new EmbeddingIndex(TWO_PRODUCTS, new CountingEmbedder());
         index.startInBackground(CompletableFuture.failedFuture(new IllegalStateException("window failed")));
         index.whenReady().toCompletableFuture().get(5, TimeUnit.SECONDS);
         assertThat(index.ready()).isTrue();

@@ -287,27 +287,7 @@ class SemanticVectorsBenchmark {
     }
 
     static EmbeddingIndex synthetic(TextEmbedder embedder, int n) {
-        List<StoredVector> vectors = syntheticVectors(n);
-        var repository = new com.shopassist.core.catalog.ProductEmbeddingRepository() {
-            @Override
-            public List<ProductText> missing(String model, int limit) {
-                return List.of();
-            }
-
-            @Override
-            public void save(String model, List<StoredVector> v) {}
-
-            @Override
-            public void forEach(String model, java.util.function.Consumer<StoredVector> sink) {
-                vectors.forEach(sink);
-            }
-
-            @Override
-            public long count(String model) {
-                return vectors.size();
-            }
-        };
-        return new EmbeddingIndex(repository, embedder).loadNow();
+        return new EmbeddingIndex(new ListedVectors(syntheticVectors(n)), embedder).loadNow();
     }
 
     static String loadAverage() {
