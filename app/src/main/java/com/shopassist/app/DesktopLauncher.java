@@ -1,5 +1,6 @@
 package com.shopassist.app;
 
+import com.shopassist.ai.semantic.SemanticSearch;
 import com.shopassist.app.startup.StartupTimeline;
 import com.shopassist.app.ui.StartingServices;
 import com.shopassist.app.ui.UiOptions;
@@ -7,10 +8,15 @@ import com.shopassist.app.ui.UiServices;
 import com.shopassist.app.ui.shell.UiLauncher;
 import com.shopassist.app.wiring.AppWiring;
 import com.shopassist.app.wiring.AppWiring.AssistantMode;
+import com.shopassist.core.chat.ChatContext;
 import com.shopassist.data.db.EmbeddedDatabase;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The desktop (and kiosk) window: {@code java -jar shopassist.jar [--kiosk] [--lang=id] [--dark]
@@ -19,6 +25,8 @@ import java.util.function.Supplier;
  */
 public final class DesktopLauncher {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DesktopLauncher.class);
+
     /** How long a call from the window waits for the services: a first start seeds the catalog. */
     static final Duration CALL_WAIT = Duration.ofMinutes(2);
     /** How long a chat message waits before the shopper is told that ShopAssist is still starting. */
@@ -26,6 +34,15 @@ public final class DesktopLauncher {
 
     /** How long a first start waits for the window before it begins anyway. */
     static final Duration WINDOW_WAIT = Duration.ofSeconds(10);
+
+    /**
+     * Semantic search loads this long after the window is drawn and the services are up, and
+     * at the latest {@link #SEMANTIC_LATEST} after the launch: loading the model takes about a
+     * second of CPU, which a two-core kiosk needs for the start itself (decision 0077).
+     */
+    static final Duration SEMANTIC_PAUSE = Duration.ofSeconds(2);
+
+    static final Duration SEMANTIC_LATEST = Duration.ofSeconds(30);
 
     private DesktopLauncher() {}
 
@@ -37,6 +54,11 @@ public final class DesktopLauncher {
         boolean geminiKey = !offlineOnly && app.setting("gemini.api-key", "GEMINI_API_KEY", null) != null;
         boolean firstStart =
                 app.isEmbedded() && !EmbeddedDatabase.exists(app.dataDir().resolve("db"));
+        CompletableFuture<Void> firstFrame = new CompletableFuture<>();
+        CompletableFuture<Void> servicesUp = new CompletableFuture<>();
+        app.loadSemanticAfter(CompletableFuture.allOf(firstFrame, servicesUp)
+                .thenCompose(v -> pause(SEMANTIC_PAUSE))
+                .completeOnTimeout(null, SEMANTIC_LATEST.toMillis(), TimeUnit.MILLISECONDS));
         // the window opens at once over stand-ins; the database, migrations and assistant start
         // on their own thread meanwhile (a message sent before they are ready waits for them)
         Supplier<UiServices> build = () -> {
@@ -44,6 +66,7 @@ public final class DesktopLauncher {
                 UiServices services = app.uiServices(
                         app.assistant(offlineOnly ? AssistantMode.OFFLINE_ONLY : AssistantMode.CHAIN), geminiKey);
                 StartupTimeline.mark("services ready");
+                servicesUp.complete(null);
                 return services;
             } catch (RuntimeException e) {
                 // the window shows the database banner; the console gets the one line
@@ -57,7 +80,35 @@ public final class DesktopLauncher {
                 ? StartingServices.beginAfterWindow(build, geminiKey, CALL_WAIT, CHAT_WAIT, WINDOW_WAIT)
                 : StartingServices.begin(build, geminiKey, CALL_WAIT, CHAT_WAIT);
         StartupTimeline.mark("services starting");
-        UiLauncher.run(starting, options, firstStart);
+        UiLauncher.run(
+                starting,
+                options,
+                firstStart,
+                new UiLauncher.StartHooks(
+                        () -> firstFrame.complete(null),
+                        () -> {
+                            SemanticSearch semantic = app.semanticSearch();
+                            return semantic == null ? null : semantic.whenReady();
+                        },
+                        measured -> forgetMeasuredTurn(app, offlineOnly, measured)));
+    }
+
+    private static CompletableFuture<Void> pause(Duration d) {
+        return CompletableFuture.runAsync(
+                () -> {}, CompletableFuture.delayedExecutor(d.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    /**
+     * {@code --measure-startup} types one chat message as a guest: its conversation (and a guest
+     * cart, had it made one) is taken out of the store again, so measuring a kiosk leaves nothing
+     * behind in the store's data (the assistant's memory of it is dropped too).
+     */
+    static void forgetMeasuredTurn(AppWiring app, boolean offlineOnly, ChatContext measured) {
+        app.assistant(offlineOnly ? AssistantMode.OFFLINE_ONLY : AssistantMode.CHAIN)
+                .forget(measured);
+        app.repositories().chats().deleteSession(measured.chatSessionId());
+        app.services().carts().discard(measured.owner());
+        LOG.info("startup measurement: its chat turn was removed from the store");
     }
 
     private static String firstLine(Throwable e) {

@@ -47,7 +47,11 @@ public final class Main {
 
     public static void main(String[] args) {
         StartupTimeline.mark("main");
+        // before anything else runs on classes that may have come from a stale archive
+        var relaunched = ClassDataArchive.relaunchIfStale(args);
+        if (relaunched.isPresent()) System.exit(relaunched.get());
         LoggingSetup.configure(List.of(args), System.getenv());
+        ClassDataArchive.logIfSkipped();
         int code = run(List.of(args), System.in, System.out, System.err, System.getenv(), Clock.systemDefaultZone());
         System.exit(code);
     }

@@ -32,6 +32,8 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,6 +86,7 @@ public final class AppWiring implements AutoCloseable {
     private CoreServices services;
     private SemanticSearch semantic;
     private boolean semanticStarted;
+    private CompletionStage<?> semanticAfter = CompletableFuture.completedFuture(null);
     private SearchService search;
     private GiftService gifts;
     private ToolBox tools;
@@ -214,6 +217,15 @@ public final class AppWiring implements AutoCloseable {
     }
 
     /**
+     * Semantic search loads only once {@code after} completes (the desktop app: when its window is
+     * up and the store answers, so the model's second of CPU does not slow the start). Call before
+     * {@link #semanticSearch()}; the headless commands load it at once.
+     */
+    public synchronized void loadSemanticAfter(CompletionStage<?> after) {
+        semanticAfter = Objects.requireNonNull(after, "after");
+    }
+
+    /**
      * Semantic search over product embeddings, loading the model and vectors in the background (the
      * keyword path answers until it is ready). Null when {@code assistant.semantic} /
      * {@code SHOPASSIST_SEMANTIC} is "off" or the model cannot be loaded on this machine.
@@ -226,7 +238,7 @@ public final class AppWiring implements AutoCloseable {
                     MiniLmEmbedder embedder = new MiniLmEmbedder();
                     closeOnExit(embedder);
                     EmbeddingIndex index = new EmbeddingIndex(repositories().embeddings(), embedder);
-                    index.startInBackground();
+                    index.startInBackground(semanticAfter);
                     semantic = index;
                 } catch (RuntimeException | LinkageError e) {
                     LOG.warn("semantic search is off: {}", e.toString());

@@ -5,10 +5,16 @@ import com.shopassist.app.ui.StartingServices;
 import com.shopassist.app.ui.UiContext;
 import com.shopassist.app.ui.UiOptions;
 import com.shopassist.app.ui.UiServices;
+import com.shopassist.app.ui.chat.ChatViewModel;
 import com.shopassist.app.ui.common.UiTasks;
+import com.shopassist.core.chat.ChatContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -56,7 +62,23 @@ public final class UiLauncher {
 
     /** Opens the window over ready services and blocks until it is closed. */
     public static void run(UiServices services, UiOptions options) {
-        run(services, null, options, false);
+        run(services, null, options, false, StartHooks.NONE);
+    }
+
+    /**
+     * What the launcher learns of the start and does after it.
+     *
+     * @param firstFrame the window's first frame is drawn (once; on the FX thread)
+     * @param semanticReady completes when semantic search has loaded (never, when it is off): a
+     *     measured start reports the memory with it loaded
+     * @param measuredTurnDone the measured chat turn has been read: take it out of the store
+     *     (called off the FX thread)
+     */
+    public record StartHooks(
+            Runnable firstFrame,
+            java.util.function.Supplier<CompletionStage<?>> semanticReady,
+            Consumer<ChatContext> measuredTurnDone) {
+        static final StartHooks NONE = new StartHooks(() -> {}, () -> null, ctx -> {});
     }
 
     /**
@@ -65,11 +87,12 @@ public final class UiLauncher {
      * (see {@link StartingServices}). A first start (initdb, migrations, the demo seed) says so
      * in the chat and shows the progress bar until it is done.
      */
-    public static void run(StartingServices starting, UiOptions options, boolean firstStart) {
-        run(starting.services(), starting, options, firstStart);
+    public static void run(StartingServices starting, UiOptions options, boolean firstStart, StartHooks hooks) {
+        run(starting.services(), starting, options, firstStart, hooks);
     }
 
-    private static void run(UiServices services, StartingServices starting, UiOptions options, boolean firstStart) {
+    private static void run(
+            UiServices services, StartingServices starting, UiOptions options, boolean firstStart, StartHooks hooks) {
         CountDownLatch closed = new CountDownLatch(1);
         UiTasks tasks = UiTasks.background();
         Platform.setImplicitExit(true);
@@ -88,7 +111,9 @@ public final class UiLauncher {
                     starting.showProgress(ui, window.viewModel().chat()::notice, firstStart);
                     starting.windowShown();
                 }
-                if (options.measureStartup()) measure(options.exitAfterStartup(), stage, window, starting);
+                // the pulse after show() lays out and draws the first frame
+                Platform.runLater(() -> Platform.runLater(hooks.firstFrame()));
+                if (options.measureStartup()) measure(options.exitAfterStartup(), stage, window, ui, hooks);
             } catch (RuntimeException e) {
                 LOG.error("the window could not open", e);
                 closed.countDown();
@@ -108,17 +133,19 @@ public final class UiLauncher {
      * {@code --measure-startup}: the time from JVM start to a chat the shopper can use. When the
      * first frame is drawn a message is typed and sent, as a shopper at the kiosk would; the start
      * counts as done when its answer has arrived (so the database, migrations and assistant are
-     * in it, not only the window). Prints each phase, the resident memory and the CPU used.
+     * in it, not only the window). Prints each phase, the resident memory and the CPU used; then,
+     * with semantic search on, the memory once it has loaded. The measured turn is taken out of
+     * the store afterwards: a measurement leaves nothing in the database.
      */
-    private static void measure(boolean exit, Stage stage, MainWindow window, StartingServices starting) {
+    private static void measure(boolean exit, Stage stage, MainWindow window, UiContext ui, StartHooks hooks) {
         var chat = window.viewModel().chat();
-        // the pulse after show() has laid out and drawn the first frame
         Platform.runLater(() -> Platform.runLater(() -> {
             StartupTimeline.mark("first frame drawn: the chat takes typing");
             StartupTimeline.Mark shown = StartupTimeline.latest();
             report("startup: window ready for typing " + shown.atMs() + " ms after JVM start; RSS " + rssMb() + " MB ("
                     + heap() + "); CPU " + shown.cpuMs() + " ms");
             int before = chat.messages().size();
+            var measured = ui.session().chatContext(ui.i18n().locale());
             chat.inputProperty().set(MEASURE_MESSAGE);
             chat.send();
             chat.waitingProperty().addListener(new javafx.beans.value.ChangeListener<Boolean>() {
@@ -135,20 +162,75 @@ public final class UiLauncher {
                             + " at the first frame, answered); RSS " + rssMb() + " MB (" + heap() + "); CPU "
                             + answered.cpuMs()
                             + " ms");
-                    PauseTransition settle = new PauseTransition(Duration.seconds(3));
-                    settle.setOnFinished(e -> {
+                    settle(() -> {
                         // read now: the answer's words are revealed a few at a time
                         String answer = chat.messages().size() > before + 1
                                 ? chat.messages().get(before + 1).text()
                                 : "";
                         report("startup: first answer: " + oneLine(answer));
                         report("startup: RSS after 3 s idle " + rssMb() + " MB (" + heap() + ")");
-                        if (exit) stage.hide();
+                        afterSemantic(hooks, () -> finish(exit, stage, chat, measured, hooks));
                     });
-                    settle.play();
                 }
             });
         }));
+    }
+
+    private static void settle(Runnable then) {
+        PauseTransition settle = new PauseTransition(Duration.seconds(3));
+        settle.setOnFinished(e -> then.run());
+        settle.play();
+    }
+
+    /** With semantic search on: waits (at most a minute) for it to load, then reports the memory. */
+    private static void afterSemantic(StartHooks hooks, Runnable then) {
+        // asked off the FX thread: the application context may be busy with the database
+        CompletableFuture.supplyAsync(() -> hooks.semanticReady().get())
+                .thenCompose(ready -> ready == null
+                        ? CompletableFuture.completedFuture(false)
+                        : ready.toCompletableFuture()
+                                .orTimeout(60, TimeUnit.SECONDS)
+                                .thenApply(v -> true))
+                .whenComplete((loaded, e) -> Platform.runLater(() -> {
+                    if (e != null) {
+                        report("startup: semantic search did not load (" + oneLine(e.toString()) + ")");
+                        then.run();
+                        return;
+                    }
+                    if (!loaded) {
+                        then.run();
+                        return;
+                    }
+                    StartupTimeline.mark("semantic search ready");
+                    StartupTimeline.Mark mark = StartupTimeline.latest();
+                    settle(() -> {
+                        report("startup: semantic search ready " + mark.atMs() + " ms after JVM start; CPU "
+                                + mark.cpuMs() + " ms");
+                        report("startup: RSS with semantic search, 3 s after it loaded " + rssMb() + " MB (" + heap()
+                                + ")");
+                        then.run();
+                    });
+                }));
+    }
+
+    /** Takes the measured turn out of the store, then closes the window (=exit) or clears the chat. */
+    private static void finish(boolean exit, Stage stage, ChatViewModel chat, ChatContext measured, StartHooks hooks) {
+        Thread cleanup = new Thread(
+                () -> {
+                    try {
+                        hooks.measuredTurnDone().accept(measured);
+                    } catch (RuntimeException e) {
+                        LOG.warn("the measured chat turn could not be removed from the store", e);
+                        report("startup: the measured chat turn could not be removed: " + oneLine(e.toString()));
+                    }
+                    Platform.runLater(() -> {
+                        if (exit) stage.hide();
+                        else chat.clear();
+                    });
+                },
+                "measure-cleanup");
+        cleanup.setDaemon(true);
+        cleanup.start();
     }
 
     /** What the measured start types: a greeting, answered through the database like any message. */
