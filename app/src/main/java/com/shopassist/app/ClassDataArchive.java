@@ -153,7 +153,7 @@ public final class ClassDataArchive {
         String archive = System.getProperty(ARCHIVE_PROPERTY);
         if (archive == null || archive.isBlank() || System.getProperty(SKIPPED_PROPERTY) != null)
             return Optional.empty();
-        Path jar = applicationJar();
+        Path jar = applicationJar(System.getProperty("java.class.path", ""), Path.of(archive));
         if (jar == null) return Optional.empty();
         Optional<String> why = mismatch(Path.of(archive), jar);
         if (why.isEmpty()) return Optional.empty();
@@ -219,15 +219,28 @@ public final class ClassDataArchive {
         return (Files.isRegularFile(exe) ? exe : bin.resolve("java")).toString();
     }
 
-    /** The jar {@link Main} was loaded from, or null when it was not a jar (a build's classes folder). */
-    private static Path applicationJar() {
-        try {
-            var source = Main.class.getProtectionDomain().getCodeSource();
-            if (source == null) return null;
-            Path p = Path.of(source.getLocation().toURI());
-            return Files.isRegularFile(p) ? p : null;
-        } catch (java.net.URISyntaxException | RuntimeException e) {
-            return null;
+    /**
+     * The jar on the class path the archive was made from: the entry with the name its stamp
+     * records, else the first jar. Not where {@code Main} says it came from: a class taken from
+     * an archive reports the jar the archive was made with, wherever that was.
+     */
+    static Path applicationJar(String classPath, Path archive) {
+        String name = null;
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(stampOf(archive))) {
+            p.load(in);
+            name = p.getProperty("jar");
+        } catch (IOException e) {
+            // no stamp: the first jar, which mismatch() then reports as having none
         }
+        Path first = null;
+        for (String entry : classPath.split(java.io.File.pathSeparator)) {
+            if (entry.isBlank()) continue;
+            Path e = Path.of(entry);
+            if (!Files.isRegularFile(e)) continue;
+            if (first == null) first = e;
+            if (e.getFileName().toString().equals(name)) return e;
+        }
+        return first;
     }
 }

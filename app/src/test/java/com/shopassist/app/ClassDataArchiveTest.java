@@ -81,6 +81,21 @@ class ClassDataArchiveTest {
     }
 
     @Test
+    void theJarCheckedIsTheClassPathEntryTheStampNames() throws Exception {
+        Path lib = Files.createDirectories(dir.resolve("lib"));
+        Path other = lib.resolve("other.jar");
+        jar(other, Map.of("x", "y"));
+        Path jar = lib.resolve("shopassist.jar");
+        jar(jar, Map.of("a/Main.class", "v1"));
+        Path archive = archiveFor(jar);
+        String cp = String.join(java.io.File.pathSeparator, dir.toString(), other.toString(), jar.toString());
+        assertThat(ClassDataArchive.applicationJar(cp, archive)).isEqualTo(jar);
+        // without a stamp: the first jar (and mismatch() says the stamp is missing)
+        Files.delete(ClassDataArchive.stampOf(archive));
+        assertThat(ClassDataArchive.applicationJar(cp, archive)).isEqualTo(other);
+    }
+
+    @Test
     void theJvmStartedAgainGetsNoArchiveOptionAndSaysWhy() {
         List<String> command = ClassDataArchive.withoutArchive(
                 "/opt/shopassist/lib/runtime/bin/java",

@@ -40,7 +40,6 @@ public final class MiniLmEmbedder implements TextEmbedder, AutoCloseable {
     private final Path cacheDir;
     private volatile Model model;
     private ExecutorService executor;
-    private OrtSession session;
 
     /** LangChain4j's embedding loop (batching, pooling) over a session opened here. */
     private static final class Model extends AbstractInProcessEmbeddingModel {
@@ -117,14 +116,14 @@ public final class MiniLmEmbedder implements TextEmbedder, AutoCloseable {
                 options.setCPUArenaAllocator(false);
                 options.setIntraOpNumThreads(1);
                 options.setInterOpNumThreads(1);
-                session = env.createSession(file.toString(), options);
+                OrtSession session = env.createSession(file.toString(), options);
+                executor = Executors.newFixedThreadPool(threads, r -> {
+                    Thread t = new Thread(r, "embedding");
+                    t.setDaemon(true);
+                    return t;
+                });
+                return new Model(new OnnxBertBiEncoder(env, session, tokenizer, PoolingMode.MEAN), executor);
             }
-            executor = Executors.newFixedThreadPool(threads, r -> {
-                Thread t = new Thread(r, "embedding");
-                t.setDaemon(true);
-                return t;
-            });
-            return new Model(new OnnxBertBiEncoder(env, session, tokenizer, PoolingMode.MEAN), executor);
         } catch (OrtException e) {
             throw new IllegalStateException("the embedding model could not be opened: " + e.getMessage(), e);
         } catch (IOException e) {
@@ -143,16 +142,13 @@ public final class MiniLmEmbedder implements TextEmbedder, AutoCloseable {
         return vectors;
     }
 
+    /**
+     * Stops the embedding threads. The onnxruntime session stays open: freeing it while a
+     * background batch is still inside it crashes the JVM at exit, and the process's end frees it.
+     */
     @Override
     public synchronized void close() {
         if (executor != null) executor.shutdownNow();
-        if (session != null) {
-            try {
-                session.close();
-            } catch (OrtException e) {
-                // closing at exit: nothing to do about it
-            }
-        }
     }
 
     /** The model file on disk, copied out of the jar when missing or not the same. */
