@@ -1,0 +1,176 @@
+package com.shopassist.installers;
+
+import com.shopassist.installers.AppImage.Os;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The jlink and jpackage command lines, one place for every OS so they can be read and tested
+ * side by side (the .msi and .dmg lines cannot run on Linux, but their options are checked here).
+ */
+final class Jpackage {
+
+    static final String NAME = "ShopAssist";
+    static final String PACKAGE_NAME = "shopassist";
+    static final String VENDOR = "ShopAssist";
+    static final String DESCRIPTION = "In-store shopping assistant for kiosks and sales clerks";
+    static final String MAIN_CLASS = "com.shopassist.app.Main";
+    static final String JAR = "shopassist.jar";
+    /** Fixed so that a new .msi upgrades the installed one instead of installing beside it. */
+    static final String WINDOWS_UPGRADE_UUID = "7c4f6d2e-9a53-4b8e-8d1f-3e6a2b5c9f10";
+
+    /**
+     * The modules the app uses (jdeps on the jar, then what it cannot see: locale data for
+     * Indonesian number and date formats, zip file systems, and jdk.security.auth, whose UnixSystem
+     * the embedded PostgreSQL asks by reflection whether it runs as root). Left out though jdeps lists them:
+     * jdk.jdi, jdk.attach and java.instrument (MyBatis' unused javassist hot-swapper) and jdk.jfr
+     * (JavaFX's optional pulse logger).
+     */
+    static final List<String> MODULES = List.of(
+            "java.base",
+            "java.compiler",
+            "java.desktop",
+            "java.logging",
+            "java.management",
+            "java.naming",
+            "java.net.http",
+            "java.security.jgss",
+            "java.sql",
+            "java.xml",
+            "jdk.crypto.ec",
+            "jdk.localedata",
+            "jdk.security.auth",
+            "jdk.unsupported",
+            "jdk.unsupported.desktop",
+            "jdk.zipfs");
+
+    private Jpackage() {}
+
+    /**
+     * jlink: a runtime with only {@link #MODULES} (those this JDK has), English and Indonesian
+     * locale data, no debug data, headers or man pages, the class files zip-compressed (most
+     * classes come from the archive anyway). {@code bin/java} stays: the training run and a start
+     * without the archive use it. The JDK's own CDS archive (29 MB for two variants) only where
+     * the app's archive is a dynamic one layered on it; an AOT cache holds the JDK's classes too.
+     */
+    static List<String> jlink(ReleaseJdk jdk, List<String> available, Path output) {
+        List<String> modules = MODULES.stream().filter(available::contains).toList();
+        List<String> cmd = new ArrayList<>(List.of(
+                jdk.tool("jlink").toString(),
+                "--add-modules",
+                String.join(",", modules),
+                "--include-locales=en,id",
+                "--strip-debug",
+                "--no-header-files",
+                "--no-man-pages",
+                jdk.feature() >= 21 ? "--compress=zip-6" : "--compress=2",
+                "--output",
+                output.toString()));
+        if (!jdk.hasAotCache()) cmd.add("--generate-cds-archive");
+        return cmd;
+    }
+
+    /**
+     * The launcher's JVM options. SerialGC and a heap sized for the work: a kiosk has one user,
+     * pauses of a few milliseconds, and G1's remembered sets alone cost tens of MB (decision 0078).
+     */
+    static List<String> javaOptions(ReleaseJdk jdk) {
+        List<String> o = new ArrayList<>(List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmn24m", "-Xmx320m"));
+        // gives memory malloc holds on to back to the system (onnxruntime frees its load buffers)
+        if (jdk.feature() >= 22) o.add("-XX:TrimNativeHeapInterval=10000");
+        if (jdk.feature() >= 25) o.add("-XX:+UseCompactObjectHeaders");
+        // onnxruntime and the JavaFX natives load native libraries: say that this is meant
+        if (jdk.feature() >= 22) o.add("--enable-native-access=ALL-UNNAMED");
+        // JavaFX's Marlin renderer allocates through sun.misc.Unsafe: no warning about it at every start
+        if (jdk.feature() >= 23) o.add("--sun-misc-unsafe-memory-access=allow");
+        return o;
+    }
+
+    /** The application image, the base of every installer. */
+    static List<String> appImage(ReleaseJdk jdk, Path input, Path runtime, Path dest, String version, Path content) {
+        List<String> cmd = new ArrayList<>(List.of(
+                jdk.tool("jpackage").toString(),
+                "--type",
+                "app-image",
+                "--name",
+                NAME,
+                "--app-version",
+                version,
+                "--vendor",
+                VENDOR,
+                "--description",
+                DESCRIPTION,
+                "--input",
+                input.toString(),
+                "--main-jar",
+                JAR,
+                "--main-class",
+                MAIN_CLASS,
+                "--runtime-image",
+                runtime.toString(),
+                "--dest",
+                dest.toString()));
+        for (String option : javaOptions(jdk)) {
+            cmd.add("--java-options");
+            cmd.add(option);
+        }
+        if (content != null) {
+            cmd.add("--app-content");
+            cmd.add(content.toString());
+        }
+        return cmd;
+    }
+
+    /** An installer of {@code type} (deb, msi, dmg) made from the finished, trained image. */
+    static List<String> installer(
+            ReleaseJdk jdk, String type, AppImage image, Path dest, String version, Path resourceDir) {
+        List<String> cmd = new ArrayList<>(List.of(
+                jdk.tool("jpackage").toString(),
+                "--type",
+                type,
+                "--app-image",
+                image.root().toString(),
+                "--name",
+                type.equals("deb") ? PACKAGE_NAME : NAME,
+                "--app-version",
+                version,
+                "--vendor",
+                VENDOR,
+                "--description",
+                DESCRIPTION,
+                "--dest",
+                dest.toString()));
+        if (resourceDir != null) {
+            cmd.add("--resource-dir");
+            cmd.add(resourceDir.toString());
+        }
+        switch (type) {
+            case "deb" ->
+                cmd.addAll(List.of(
+                        "--linux-package-deps", "libgtk-3-0", "--linux-shortcut", "--linux-app-category", "misc"));
+            case "msi" ->
+                cmd.addAll(List.of(
+                        "--win-menu",
+                        "--win-menu-group",
+                        NAME,
+                        "--win-shortcut",
+                        "--win-dir-chooser",
+                        "--win-upgrade-uuid",
+                        WINDOWS_UPGRADE_UUID));
+            case "dmg" ->
+                cmd.addAll(List.of("--mac-package-identifier", "com.shopassist.app", "--mac-package-name", NAME));
+            default -> throw new IllegalArgumentException("unknown installer type " + type);
+        }
+        return cmd;
+    }
+
+    /** Which installers a build on {@code os} can make (jpackage makes those of the OS it runs on). */
+    static List<String> nativeTypes(Os os) {
+        return switch (os) {
+            case LINUX -> List.of("deb");
+            case WINDOWS -> List.of("msi");
+            case MAC -> List.of("dmg");
+        };
+    }
+}
