@@ -87,20 +87,28 @@ final class Jpackage {
         return o;
     }
 
-    /** The application image, the base of every installer. */
-    static List<String> appImage(ReleaseJdk jdk, Path input, Path runtime, Path dest, String version, Path content) {
-        List<String> cmd = new ArrayList<>(List.of(
+    /** What every jpackage line says: what to make, its name and version, who makes it, where it goes. */
+    private static List<String> jpackage(ReleaseJdk jdk, String type, String name, String version, Path dest) {
+        return new ArrayList<>(List.of(
                 jdk.tool("jpackage").toString(),
                 "--type",
-                "app-image",
+                type,
                 "--name",
-                NAME,
+                name,
                 "--app-version",
                 version,
                 "--vendor",
                 VENDOR,
                 "--description",
                 DESCRIPTION,
+                "--dest",
+                dest.toString()));
+    }
+
+    /** The application image, the base of every installer. */
+    static List<String> appImage(ReleaseJdk jdk, Path input, Path runtime, Path dest, String version, Path content) {
+        List<String> cmd = jpackage(jdk, "app-image", NAME, version, dest);
+        cmd.addAll(List.of(
                 "--input",
                 input.toString(),
                 "--main-jar",
@@ -108,9 +116,7 @@ final class Jpackage {
                 "--main-class",
                 MAIN_CLASS,
                 "--runtime-image",
-                runtime.toString(),
-                "--dest",
-                dest.toString()));
+                runtime.toString()));
         for (String option : javaOptions(jdk)) {
             cmd.add("--java-options");
             cmd.add(option);
@@ -125,22 +131,8 @@ final class Jpackage {
     /** An installer of {@code type} (deb, msi, dmg) made from the finished, trained image. */
     static List<String> installer(
             ReleaseJdk jdk, String type, AppImage image, Path dest, String version, Path resourceDir) {
-        List<String> cmd = new ArrayList<>(List.of(
-                jdk.tool("jpackage").toString(),
-                "--type",
-                type,
-                "--app-image",
-                image.root().toString(),
-                "--name",
-                type.equals("deb") ? PACKAGE_NAME : NAME,
-                "--app-version",
-                version,
-                "--vendor",
-                VENDOR,
-                "--description",
-                DESCRIPTION,
-                "--dest",
-                dest.toString()));
+        List<String> cmd = jpackage(jdk, type, type.equals("deb") ? PACKAGE_NAME : NAME, version, dest);
+        cmd.addAll(List.of("--app-image", image.root().toString()));
         if (resourceDir != null) {
             cmd.add("--resource-dir");
             cmd.add(resourceDir.toString());
