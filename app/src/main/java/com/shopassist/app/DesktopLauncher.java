@@ -67,6 +67,8 @@ public final class DesktopLauncher {
                         app.assistant(offlineOnly ? AssistantMode.OFFLINE_ONLY : AssistantMode.CHAIN), geminiKey);
                 StartupTimeline.mark("services ready");
                 servicesUp.complete(null);
+                SemanticSearch semantic = app.semanticSearch();
+                if (semantic != null) semantic.whenReady().thenRun(DesktopLauncher::collectAfterLoading);
                 return services;
             } catch (RuntimeException e) {
                 // the window shows the database banner; the console gets the one line
@@ -91,6 +93,24 @@ public final class DesktopLauncher {
                             return semantic == null ? null : semantic.whenReady();
                         },
                         measured -> forgetMeasuredTurn(app, offlineOnly, measured)));
+    }
+
+    /**
+     * Loading the vectors streams the stored float32 rows through the heap (150 MB at 100,000
+     * products); the fetch buffers that were live at a young collection end up in the old
+     * generation. One full collection once it is done lets the heap shrink back, instead of the
+     * kiosk keeping that memory all day (decision 0078). A pause of a few tens of milliseconds,
+     * seconds after the start, with nobody typing yet.
+     */
+    static void collectAfterLoading() {
+        Runtime r = Runtime.getRuntime();
+        long before = (r.totalMemory() - r.freeMemory()) >> 20;
+        System.gc();
+        LOG.info(
+                "semantic search loaded: a full collection took the heap from {} to {} MB ({} MB reserved)",
+                before,
+                (r.totalMemory() - r.freeMemory()) >> 20,
+                r.totalMemory() >> 20);
     }
 
     private static CompletableFuture<Void> pause(Duration d) {

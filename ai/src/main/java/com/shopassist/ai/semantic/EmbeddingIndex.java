@@ -118,7 +118,7 @@ public final class EmbeddingIndex implements SemanticSearch {
     public void loadVectors() {
         // room for what is stored at once: growing by copies would briefly hold the catalog twice
         long stored = repository.count(embedder.modelName());
-        Int8Vectors fresh = new Int8Vectors((int) Math.min(Integer.MAX_VALUE / 512, stored + stored / 16 + 16));
+        Int8Vectors fresh = new Int8Vectors((int) Math.min(Integer.MAX_VALUE / 512, stored + 64));
         repository.forEach(embedder.modelName(), v -> fresh.put(v.productId(), v.vector()));
         synchronized (writeLock) {
             vectors = fresh;
