@@ -9,7 +9,8 @@ import java.util.Locale;
  * How the window starts. From the command line ({@code --kiosk}, {@code --lang=id}, {@code --dark},
  * {@code --high-contrast}, {@code --font-scale=1.2}, {@code --idle-seconds=180},
  * {@code --measure-startup}), over the settings ({@code kiosk.enabled}, {@code kiosk.idle-seconds},
- * {@code kiosk.countdown-seconds}, {@code ui.language}, {@code ui.theme}), over the defaults.
+ * {@code kiosk.countdown-seconds}, {@code kiosk.scan-pattern}, {@code ui.language}, {@code
+ * ui.theme}), over the defaults.
  *
  * @param measureStartup log the time from JVM start to an interactive chat and the resident memory
  * @param exitAfterStartup with measureStartup: close the window a few seconds after (for scripts)
@@ -84,8 +85,27 @@ public record UiOptions(
         long countdown = parseLong(s.get("kiosk.countdown-seconds", "SHOPASSIST_KIOSK_COUNTDOWN_SECONDS", "15"), 15);
         Locale locale = Locale.forLanguageTag(s.get("ui.language", "SHOPASSIST_LANGUAGE", "en"));
         boolean dark = "dark".equalsIgnoreCase(s.get("ui.theme", "SHOPASSIST_THEME", "light"));
-        KioskSettings ks = new KioskSettings(kiosk, Duration.ofSeconds(idle), Duration.ofSeconds(countdown), 50, 6);
+        KioskSettings ks = new KioskSettings(
+                kiosk,
+                Duration.ofSeconds(idle),
+                Duration.ofSeconds(countdown),
+                50,
+                scanPattern(s.get("kiosk.scan-pattern", "SHOPASSIST_KIOSK_SCAN_PATTERN", null)));
         return new UiOptions(ks, locale, dark, false, 1.0, false, false);
+    }
+
+    /**
+     * The store's own barcodes besides GTINs (a regular expression the whole code must match); a
+     * pattern that does not compile stops the start with a message naming the setting.
+     */
+    static java.util.regex.Pattern scanPattern(String regex) {
+        if (regex == null || regex.isBlank()) return null;
+        try {
+            return java.util.regex.Pattern.compile(regex.strip());
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw new com.shopassist.app.config.ConfigException(
+                    "kiosk.scan-pattern (SHOPASSIST_KIOSK_SCAN_PATTERN) is not a valid pattern: " + e.getDescription());
+        }
     }
 
     public UiOptions withKiosk(KioskSettings k) {

@@ -23,7 +23,8 @@ class IdleResetIT extends UiTestBase {
     protected UiOptions options() {
         // the store default is 180 s + 15 s; a shorter idle keeps the test quick, the logic is the same
         return UiOptions.defaults()
-                .withKiosk(new KioskSettings(true, Duration.ofSeconds(IDLE_S), Duration.ofSeconds(COUNTDOWN_S), 50, 6));
+                .withKiosk(
+                        new KioskSettings(true, Duration.ofSeconds(IDLE_S), Duration.ofSeconds(COUNTDOWN_S), 50, null));
     }
 
     @Test

@@ -37,7 +37,7 @@ class ScreenshotTour extends UiTestBase {
             case "highContrast" -> new UiOptions(o.kiosk(), Locale.ENGLISH, false, true, 1.0, false, false);
             case "kiosk" -> o.withKiosk(KioskSettings.kiosk());
             case "kioskStillThere" ->
-                o.withKiosk(new KioskSettings(true, Duration.ofSeconds(14), Duration.ofSeconds(9), 50, 6));
+                o.withKiosk(new KioskSettings(true, Duration.ofSeconds(14), Duration.ofSeconds(9), 50, null));
             case "indonesian", "indonesianVoucher" -> o.withLocale(Locale.forLanguageTag("id"));
             default -> o;
         };

@@ -13,6 +13,12 @@ import javafx.scene.input.TouchEvent;
 /**
  * Scene-wide input: every touch, click or key counts as activity for the idle reset, and a
  * scanner's burst ending in Enter is taken out of whatever field had focus and added to the cart.
+ *
+ * <p>Key times: JavaFX key events carry no timestamp (glass stamps each one when its native
+ * callback runs, on this thread, and drops the stamp), so each event is stamped once, by the
+ * scene's first filter, before any handler has run for it; the Enter is stamped the same way. What
+ * was typed decides as much as when ({@link BarcodeWedge}): a sentence delivered in a burst after a
+ * busy moment is still a sentence.
  */
 final class KioskInput {
 
@@ -21,7 +27,7 @@ final class KioskInput {
 
     KioskInput(ShellViewModel vm, KioskSettings settings) {
         this.vm = vm;
-        this.wedge = new BarcodeWedge(settings.scanMaxGapMillis(), settings.scanMinLength());
+        this.wedge = new BarcodeWedge(settings.scanMaxGapMillis(), settings.scanPattern());
     }
 
     void install(Scene scene) {
@@ -31,13 +37,13 @@ final class KioskInput {
         scene.addEventFilter(KeyEvent.KEY_TYPED, e -> {
             String ch = e.getCharacter();
             if (ch == null || ch.isEmpty() || ch.charAt(0) == '\r' || ch.charAt(0) == '\n') return;
-            wedge.typed(ch.charAt(0), now());
+            wedge.typed(ch.charAt(0), stamp());
         });
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             vm.idle().activity();
             if (e.getCode() != KeyCode.ENTER) return;
             int typed = wedge.pending();
-            wedge.typed('\n', now()).ifPresent(code -> {
+            wedge.typed('\n', stamp()).ifPresent(code -> {
                 e.consume();
                 if (scene.getFocusOwner() instanceof TextInputControl field) {
                     String text = field.getText();
@@ -51,7 +57,8 @@ final class KioskInput {
         });
     }
 
-    private static long now() {
-        return System.nanoTime() / 1_000_000;
+    /** The time of the event being filtered, in nanoseconds (see the class comment). */
+    private static long stamp() {
+        return System.nanoTime();
     }
 }

@@ -49,7 +49,7 @@ class KeyboardLayoutTest {
         KioskSettings k = KioskSettings.kiosk();
         assertThat(k.idleTimeout()).isEqualTo(Duration.ofSeconds(180));
         assertThat(k.countdown()).isEqualTo(Duration.ofSeconds(15));
-        KioskSettings odd = new KioskSettings(true, Duration.ofSeconds(10), Duration.ofSeconds(60), 0, 0);
+        KioskSettings odd = new KioskSettings(true, Duration.ofSeconds(10), Duration.ofSeconds(60), 0, null);
         assertThat(odd.countdown()).isLessThan(odd.idleTimeout());
         assertThat(odd.scanMaxGapMillis()).isPositive();
     }
