@@ -1,7 +1,6 @@
 package com.shopassist.app.ui.shell;
 
 import atlantafx.base.controls.ModalPane;
-import atlantafx.base.controls.Notification;
 import atlantafx.base.theme.Styles;
 import com.shopassist.app.ui.UiContext;
 import com.shopassist.app.ui.account.AccountView;
@@ -14,7 +13,6 @@ import com.shopassist.app.ui.catalog.ProductDetailView;
 import com.shopassist.app.ui.chat.ChatView;
 import com.shopassist.app.ui.checkout.CheckoutView;
 import com.shopassist.app.ui.checkout.OrdersView;
-import com.shopassist.app.ui.common.Feedback;
 import com.shopassist.app.ui.common.I18n;
 import com.shopassist.app.ui.common.Views;
 import com.shopassist.app.ui.kiosk.IdleMonitor;
@@ -23,7 +21,6 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import javafx.animation.KeyFrame;
-import javafx.animation.PauseTransition;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -67,7 +64,7 @@ public final class MainWindow extends StackPane {
     private final StackPane pageHost = new StackPane();
     private final Map<Page, Node> pages = new EnumMap<>(Page.class);
     private final Map<Page, Supplier<Node>> factories = new EnumMap<>(Page.class);
-    private final VBox toasts = new VBox(8);
+    private final ToastLane toasts = new ToastLane();
     private final ModalPane modal = new ModalPane();
     private final OnScreenKeyboard keyboard;
     private final BorderPane frame = new BorderPane();
@@ -136,8 +133,9 @@ public final class MainWindow extends StackPane {
 
         VBox top = new VBox(header(), banner());
         frame.setTop(top);
-        // the on-screen keyboard sits under the page, so the cart pane keeps its full height
-        VBox center = new VBox(pageHost, keyboard);
+        // under the page: the messages' lane (never over the conversation), then the on-screen
+        // keyboard, so the cart pane keeps its full height
+        VBox center = new VBox(pageHost, toasts, keyboard);
         VBox.setVgrow(pageHost, Priority.ALWAYS);
         frame.setCenter(center);
         frame.setLeft(rail());
@@ -145,25 +143,15 @@ public final class MainWindow extends StackPane {
         frame.setRight(cartView);
         frame.setBottom(bottom());
 
-        // top centre: over the page, never over the cart's title or the header's buttons
-        toasts.setAlignment(Pos.TOP_CENTER);
-        toasts.setPickOnBounds(false);
-        toasts.paddingProperty()
-                .bind(Bindings.createObjectBinding(
-                        () -> new Insets(top.getHeight() + 12, 16, 16, 16), top.heightProperty()));
-        toasts.setMaxWidth(420);
-        toasts.setMaxHeight(Region.USE_PREF_SIZE);
-        StackPane.setAlignment(toasts, Pos.TOP_CENTER);
-        toasts.setId("toasts");
         modal.setId("modal");
-        getChildren().addAll(frame, toasts, modal);
+        getChildren().addAll(frame, modal);
 
         vm.pageProperty().addListener((o, a, now) -> show(now));
         // nothing of the previous shopper stays on screen, not even a "welcome back, Siti"
         ui.session().epochProperty().addListener((o, a, b) -> dismissToasts());
         show(vm.pageProperty().get());
         ui.feedback().latestProperty().addListener((o, a, note) -> {
-            if (note != null) toast(note);
+            if (note != null) toasts.show(note);
         });
         vm.idle().phaseProperty().addListener((o, a, phase) -> {
             if (phase == IdleMonitor.Phase.WARNING) showIdleDialog();
@@ -192,7 +180,7 @@ public final class MainWindow extends StackPane {
 
     /** Takes every message off the screen (a reset, or a screenshot of the page alone). */
     public void dismissToasts() {
-        toasts.getChildren().clear();
+        toasts.dismissAll();
     }
 
     public void stop() {
@@ -381,34 +369,6 @@ public final class MainWindow extends StackPane {
     }
 
     // ------------------------------------------------------------------ toasts and dialogs
-
-    private void toast(Feedback.Note note) {
-        Ikon icon = switch (note.level()) {
-            case SUCCESS -> Material2AL.CHECK_CIRCLE_OUTLINE;
-            case WARNING -> Material2MZ.WARNING;
-            case ERROR -> Material2AL.ERROR_OUTLINE;
-            case INFO -> Material2AL.INFO;
-        };
-        Notification n = new Notification(note.text(), new FontIcon(icon));
-        n.getStyleClass().add("toast");
-        n.getStyleClass()
-                .add(
-                        switch (note.level()) {
-                            case SUCCESS -> Styles.SUCCESS;
-                            case WARNING -> Styles.WARNING;
-                            case ERROR -> Styles.DANGER;
-                            case INFO -> Styles.ACCENT;
-                        });
-        n.setPrefWidth(380);
-        n.setMaxWidth(380);
-        n.setMaxHeight(Region.USE_PREF_SIZE);
-        n.setOnClose(e -> toasts.getChildren().remove(n));
-        toasts.getChildren().add(n);
-        while (toasts.getChildren().size() > 3) toasts.getChildren().remove(0);
-        PauseTransition life = new PauseTransition(Duration.seconds(note.level() == Feedback.Level.ERROR ? 7 : 4));
-        life.setOnFinished(e -> toasts.getChildren().remove(n));
-        life.play();
-    }
 
     private void showIdleDialog() {
         FontIcon icon = new FontIcon(Material2AL.HOURGLASS_TOP);
