@@ -32,7 +32,9 @@ public final class DefaultCatalogService implements CatalogService {
 
     @Override
     public Page<Product> search(ProductQuery query) {
-        return repository.search(normalise(query), clock.instant());
+        Page<Product> page = repository.search(normalise(query), clock.instant());
+        List<Product> ordered = InStockFirst.order(page.items());
+        return ordered == page.items() ? page : new Page<>(ordered, page.total(), page.page(), page.pageSize());
     }
 
     /** Trims text, clamps paging, rejects an inverted price range; null means "no filter". */

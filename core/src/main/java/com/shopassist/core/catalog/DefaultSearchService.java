@@ -113,11 +113,12 @@ public final class DefaultSearchService implements SearchService {
             byId.putIfAbsent(p.id(), p);
             score.merge(p.id(), sem / (10 + i + 1), Double::sum);
         }
-        return score.entrySet().stream()
+        // meaning may rank a sold-out product high: it still comes after what can be bought
+        return InStockFirst.order(score.entrySet().stream()
                 .sorted(Map.Entry.<Long, Double>comparingByValue().reversed())
                 .limit(size)
                 .map(e -> byId.get(e.getKey()))
-                .toList();
+                .toList());
     }
 
     private static ProductQuery withText(ProductQuery q, String text) {

@@ -59,8 +59,16 @@ class DefaultSearchServiceTest {
     @Test
     void whenOnlySomeWordsMatchedMeaningLeads() {
         Page<Product> p = new DefaultSearchService(catalog, index(true)).search(query("keep coffee hot"), null);
-        assertThat(p.items()).extracting(Product::id).startsWith(2L, 3L).contains(1L, 4L);
+        assertThat(p.items()).extracting(Product::id).startsWith(2L).contains(1L, 4L, 3L);
         assertThat(p.total()).isEqualTo(4);
+    }
+
+    @Test
+    void meaningNeverRanksASoldOutProductBeforeOneThatCanBeBought() {
+        // the thermos is second nearest in meaning, above both coffees, but sold out
+        Page<Product> p = new DefaultSearchService(catalog, index(true)).search(query("keep coffee hot"), null);
+        assertThat(p.items()).extracting(Product::id).containsExactly(2L, 1L, 4L, 3L);
+        assertThat(p.items().get(3).stockBadge()).isEqualTo(StockBadge.SOLD_OUT);
     }
 
     @Test
