@@ -3,6 +3,7 @@ package com.shopassist.app.ui.chat;
 import com.shopassist.core.chat.ProductCard;
 import com.shopassist.core.chat.ProposedAction;
 import java.util.List;
+import java.util.Map;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -72,6 +73,17 @@ public final class ChatEntry {
 
     void setCards(List<ProductCard> list) {
         cards.setAll(list);
+    }
+
+    /** Cards whose stock is now other than shown are replaced by {@code now}'s (same product, same place). */
+    void updateStock(Map<Long, ProductCard> now) {
+        for (int i = 0; i < cards.size(); i++) {
+            ProductCard shown = cards.get(i);
+            ProductCard fresh = now.get(shown.id());
+            if (fresh != null && (fresh.available() != shown.available() || fresh.badge() != shown.badge())) {
+                cards.set(i, fresh);
+            }
+        }
     }
 
     public ObjectProperty<ProposedAction> actionProperty() {

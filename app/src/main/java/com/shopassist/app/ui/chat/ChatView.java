@@ -3,6 +3,7 @@ package com.shopassist.app.ui.chat;
 import atlantafx.base.theme.Styles;
 import com.shopassist.app.ui.common.I18n;
 import com.shopassist.app.ui.common.ProductCardView;
+import com.shopassist.core.chat.ProductCard;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.animation.KeyFrame;
@@ -218,13 +219,34 @@ public final class ChatView extends BorderPane {
         }
         VBox block = new VBox(10, row);
         if (!entry.cards().isEmpty()) block.getChildren().add(cards(entry));
-        entry.cards().addListener((ListChangeListener<Object>) c -> {
-            block.getChildren().removeIf(n -> n.getStyleClass().contains("chat-cards"));
-            if (!entry.cards().isEmpty()) block.getChildren().add(cards(entry));
+        entry.cards().addListener((ListChangeListener<ProductCard>) c -> {
+            // a card whose stock changed is updated where it is: nothing moves under a finger
+            FlowPane shown = (FlowPane) block.getChildren().stream()
+                    .filter(n -> n.getStyleClass().contains("chat-cards"))
+                    .findFirst()
+                    .orElse(null);
+            if (shown != null && sameProducts(shown, entry.cards())) {
+                for (int i = 0; i < entry.cards().size(); i++) {
+                    ((ProductCardView) shown.getChildren().get(i))
+                            .update(entry.cards().get(i));
+                }
+                return;
+            }
+            block.getChildren().remove(shown);
+            if (!entry.cards().isEmpty()) block.getChildren().add(1, cards(entry));
         });
         Node action = action(entry);
         block.getChildren().add(action);
         return block;
+    }
+
+    private static boolean sameProducts(FlowPane pane, List<ProductCard> cards) {
+        if (pane.getChildren().size() != cards.size()) return false;
+        for (int i = 0; i < cards.size(); i++) {
+            if (((ProductCardView) pane.getChildren().get(i)).productId()
+                    != cards.get(i).id()) return false;
+        }
+        return true;
     }
 
     private Node avatar() {

@@ -3,7 +3,10 @@ package com.shopassist.app.ui.chat;
 import com.shopassist.app.ui.UiContext;
 import com.shopassist.core.chat.AssistantReply;
 import com.shopassist.core.chat.ChatContext;
+import com.shopassist.core.chat.ProductCard;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -46,6 +49,8 @@ public final class ChatViewModel {
         this.ui = ui;
         offline.set(!ui.services().onlineAssistant());
         ui.session().epochProperty().addListener((obs, old, now) -> clear());
+        // what the shopper put in (or took out of) the cart changes what the cards can promise
+        ui.session().cartProperty().addListener((obs, old, now) -> refreshCardStock());
         ui.i18n().localeProperty().addListener((obs, old, now) -> {
             if (messages.size() == 1 && messages.get(0).role() == ChatEntry.Role.NOTICE) clear();
             else if (!waiting.get() && suggestionsAreDefault) defaultSuggestions();
@@ -249,6 +254,27 @@ public final class ChatViewModel {
                             typing.set(false);
                             waiting.set(false);
                         });
+    }
+
+    /**
+     * Asks the catalog for the stock of every product shown on a card in the conversation and
+     * updates the cards whose stock changed (badge, Add). Called when the cart changes and once
+     * a minute (the window's clock); quiet: a failure leaves the cards as they are.
+     */
+    public void refreshCardStock() {
+        List<Long> ids = messages.stream()
+                .flatMap(m -> m.cards().stream())
+                .map(ProductCard::id)
+                .distinct()
+                .toList();
+        if (ids.isEmpty()) return;
+        int epoch = ui.session().epochProperty().get();
+        ui.tasks().quietly(() -> ui.services().catalog().products(ids), products -> {
+            if (epoch != ui.session().epochProperty().get()) return;
+            Map<Long, ProductCard> now = new HashMap<>();
+            for (var p : products) now.put(p.id(), ProductCard.of(p));
+            for (ChatEntry m : messages) m.updateStock(now);
+        });
     }
 
     /** A message from the app itself (a scanned product, a reset) shown in the conversation. */

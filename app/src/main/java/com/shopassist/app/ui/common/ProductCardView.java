@@ -6,7 +6,6 @@ import com.shopassist.core.chat.ProductCard;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -19,6 +18,11 @@ public final class ProductCardView extends VBox {
 
     /** Four cards fit beside the cart pane at 1360 px. */
     public static final double WIDTH = 188;
+
+    private final long productId;
+    private final I18n i18n;
+    private final Label badge;
+    private final Button add;
 
     /** What the card's buttons do. */
     public interface Actions {
@@ -38,6 +42,8 @@ public final class ProductCardView extends VBox {
      * and the assistant's numbered list point at a card the shopper can see.
      */
     public ProductCardView(ProductCard card, int index, I18n i18n, Actions actions) {
+        this.productId = card.id();
+        this.i18n = i18n;
         getStyleClass().add("product-card");
         setId("product-card-" + card.id());
         setSpacing(6);
@@ -68,9 +74,9 @@ public final class ProductCardView extends VBox {
         Label price = new Label(Formats.rupiah(card.price()));
         price.getStyleClass().add("card-price");
 
-        Label badge = stockBadge(card.badge(), card.available(), i18n);
+        badge = stockBadge(card.badge(), card.available(), i18n);
 
-        Button add = new Button();
+        add = new Button();
         add.textProperty().bind(i18n.bind("card.add"));
         add.setGraphic(new FontIcon(Material2AL.ADD_SHOPPING_CART));
         add.getStyleClass().addAll(Styles.ACCENT, "card-add");
@@ -80,24 +86,43 @@ public final class ProductCardView extends VBox {
         HBox.setHgrow(add, Priority.ALWAYS);
         add.setOnAction(e -> actions.add(card));
 
+        // a label, not a tooltip: touch screens never show tooltips
         Button compare = new Button(null, new FontIcon(Material2AL.COMPARE_ARROWS));
-        compare.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
-        Tooltip tip = new Tooltip();
-        tip.textProperty().bind(i18n.bind("card.compare"));
-        compare.setTooltip(tip);
+        compare.textProperty().bind(i18n.bind("card.compare"));
+        compare.getStyleClass().addAll(Styles.FLAT, Styles.SMALL, "card-compare");
+        compare.setId("compare-" + card.id());
+        compare.setMaxWidth(Double.MAX_VALUE);
         compare.setOnAction(e -> actions.compare(card));
 
-        HBox buttons = new HBox(6, add, compare);
-        buttons.setAlignment(Pos.CENTER_LEFT);
+        VBox buttons = new VBox(4, add, compare);
+        buttons.setFillWidth(true);
 
         Region grow = new Region();
         VBox.setVgrow(grow, Priority.ALWAYS);
         getChildren().addAll(picture, name, brand, new HBox(8, price), badge, grow, buttons);
     }
 
+    /** The product this card shows. */
+    public long productId() {
+        return productId;
+    }
+
+    /** The same product with its stock as it is now: the badge and whether Add can be pressed. */
+    public void update(ProductCard now) {
+        if (now.id() != productId) throw new IllegalArgumentException("another product's card");
+        showBadge(badge, now.badge(), now.available(), i18n);
+        add.setDisable(now.badge() == StockBadge.SOLD_OUT);
+    }
+
     public static Label stockBadge(StockBadge badge, int available, I18n i18n) {
         Label l = new Label();
-        l.getStyleClass().add("stock-badge");
+        showBadge(l, badge, available, i18n);
+        return l;
+    }
+
+    private static void showBadge(Label l, StockBadge badge, int available, I18n i18n) {
+        l.textProperty().unbind();
+        l.getStyleClass().setAll("label", "stock-badge");
         switch (badge) {
             case IN_STOCK -> {
                 l.textProperty().bind(i18n.bind("badge.inStock"));
@@ -112,6 +137,5 @@ public final class ProductCardView extends VBox {
                 l.getStyleClass().add("sold-out");
             }
         }
-        return l;
     }
 }

@@ -166,9 +166,14 @@ public final class MainWindow extends StackPane {
 
     private int seconds;
 
+    /** How often the cards in the chat ask for their stock again. */
+    static final int CARD_STOCK_SECONDS = 60;
+
     private void tick() {
         if (ui.kiosk().enabled()) vm.idle().tick();
         if (++seconds % 5 == 0) vm.checkDatabase();
+        // stock changes under the cards shown in the chat (other kiosks, the till): show it
+        if (seconds % CARD_STOCK_SECONDS == 0) vm.chat().refreshCardStock();
     }
 
     /** Wires what needs the scene: shortcuts, kiosk input (activity, scanner), the on-screen keyboard. */
