@@ -14,6 +14,7 @@ import com.shopassist.data.CommerceServices;
 import com.shopassist.data.MutableClock;
 import com.shopassist.data.db.Database;
 import com.shopassist.data.testing.TestDatabase;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -107,5 +108,29 @@ class SoldOutLastIT {
         assertThat(paged).hasSize(9).doesNotHaveDuplicates().isEqualTo(whole);
         assertThat(paged.subList(0, 6)).containsExactlyInAnyOrderElementsOf(inStock);
         assertThat(paged.subList(6, 9)).containsExactlyInAnyOrder(bestMatch, emptyShelf, allHeld);
+    }
+
+    @Test
+    void aProductWhoseHoldsHaveAllExpiredIsInStockBeforeTheSweepRuns() {
+        long torches = fx.category("Torches", "Senter");
+        long expiredHold = fx.product(torches, "Torch Pocket", "Terang", 40_000, 2);
+        long pricier = fx.product(torches, "Torch Head", "Terang", 80_000, 5);
+        long emptyTorch = fx.product(torches, "Torch Lantern", "Lumo", 120_000, 0);
+        // its own clock: this kiosk's hold expires here while the other tests' holds stay live
+        MutableClock later = MutableClock.at("2026-11-25T03:00:00Z");
+        CommerceServices kiosk = CommerceServices.create(db, later, CommerceSettings.defaults());
+        kiosk.carts().add(CartOwner.guest("expired-hold-kiosk"), expiredHold, 2);
+        assertThat(kiosk.catalog()
+                        .search(query(null, torches, ProductSort.PRICE_ASC, 1, 20))
+                        .items())
+                .extracting(Product::id)
+                .containsExactly(pricier, expiredHold, emptyTorch);
+
+        later.advance(Duration.ofMinutes(CommerceSettings.defaults().holdMinutes() + 1));
+        // reserved_quantity still counts the expired hold (no sweep yet): only its live holds decide
+        assertThat(fx.reservedOf(expiredHold)).isEqualTo(2);
+        Page<Product> page = kiosk.catalog().search(query(null, torches, ProductSort.PRICE_ASC, 1, 20));
+        assertThat(page.items()).extracting(Product::id).containsExactly(expiredHold, pricier, emptyTorch);
+        assertThat(page.items().get(0).stockBadge()).isNotEqualTo(StockBadge.SOLD_OUT);
     }
 }
