@@ -221,8 +221,9 @@ public final class ChatView extends BorderPane {
         if (!entry.cards().isEmpty()) block.getChildren().add(cards(entry));
         entry.cards().addListener((ListChangeListener<ProductCard>) c -> {
             // a card whose stock changed is updated where it is: nothing moves under a finger
-            FlowPane shown = (FlowPane) block.getChildren().stream()
-                    .filter(n -> n.getStyleClass().contains("chat-cards"))
+            FlowPane shown = block.getChildren().stream()
+                    .filter(n -> n instanceof FlowPane && n.getStyleClass().contains("chat-cards"))
+                    .map(FlowPane.class::cast)
                     .findFirst()
                     .orElse(null);
             if (shown != null && sameProducts(shown, entry.cards())) {
@@ -242,9 +243,10 @@ public final class ChatView extends BorderPane {
 
     private static boolean sameProducts(FlowPane pane, List<ProductCard> cards) {
         if (pane.getChildren().size() != cards.size()) return false;
+        // only a pane cards() built, card for card: anything else is built again, never cast
         for (int i = 0; i < cards.size(); i++) {
-            if (((ProductCardView) pane.getChildren().get(i)).productId()
-                    != cards.get(i).id()) return false;
+            if (!(pane.getChildren().get(i) instanceof ProductCardView v)
+                    || v.productId() != cards.get(i).id()) return false;
         }
         return true;
     }
