@@ -2,6 +2,7 @@ package com.shopassist.ai.cart;
 
 import static com.shopassist.ai.dialog.Replies.blank;
 
+import com.shopassist.ai.catalog.NamedProducts;
 import com.shopassist.ai.catalog.ProductResolver;
 import com.shopassist.ai.dialog.DialogTurn;
 import com.shopassist.ai.dialog.Intent;
@@ -57,7 +58,7 @@ public final class CartDialog implements IntentHandler {
 
     private void add(DialogTurn turn, ParsedMessage m) {
         Product p;
-        if (m.ref() == null && blank(m.name()) && m.brand() == null) {
+        if (turn.named().isEmpty() && m.ref() == null && blank(m.name()) && m.brand() == null) {
             List<Product> shown = turn.state().lastProducts();
             p = turn.state().focus() != null ? turn.state().focus() : shown.size() == 1 ? shown.get(0) : null;
             if (p == null) {
@@ -68,10 +69,11 @@ public final class CartDialog implements IntentHandler {
                 return;
             }
         } else {
-            p = ProductResolver.resolve(turn, m);
+            p = ProductResolver.resolve(turn, m, true);
             if (p == null) return;
         }
-        int qty = m.quantity() == null ? 1 : Math.max(1, Math.min(999, m.quantity()));
+        Integer asked = quantity(turn, m, p.name());
+        int qty = asked == null ? 1 : Math.max(1, Math.min(999, asked));
         ToolResult r = turn.call(AddToCartTool.NAME, Args.of("product_id", p.id(), "quantity", qty));
         if (!r.ok()) {
             if (r.data() instanceof InsufficientStockException e) {
@@ -90,6 +92,15 @@ public final class CartDialog implements IntentHandler {
                 turn.t("View cart", "Lihat keranjang"),
                 turn.t("Checkout", "Checkout"),
                 turn.t("Add one more", "Tambah satu lagi"));
+    }
+
+    /**
+     * The quantity asked for, or null: a number that is part of the product named in full ("Pack of
+     * 3", "Pro 13") is no quantity.
+     */
+    private static Integer quantity(DialogTurn turn, ParsedMessage m, String productName) {
+        if (!turn.named().isEmpty() && NamedProducts.inName(m.quantityWord(), productName)) return null;
+        return m.quantity();
     }
 
     /** Not enough stock: what is left, and the alternatives to pick from instead. */
@@ -127,21 +138,21 @@ public final class CartDialog implements IntentHandler {
             turn.state().cartShown();
             return;
         }
-        ToolResult r =
-                turn.call(RemoveFromCartTool.NAME, Args.of("product_id", line.productId(), "quantity", m.quantity()));
+        Integer qty = quantity(turn, m, line.name());
+        ToolResult r = turn.call(RemoveFromCartTool.NAME, Args.of("product_id", line.productId(), "quantity", qty));
         if (!r.ok()) {
             Replies.unavailable(turn, r);
             return;
         }
-        boolean whole = m.quantity() == null || m.quantity() >= line.quantity();
+        boolean whole = qty == null || qty >= line.quantity();
         turn.say(
                 whole
                         ? turn.t(
                                 "Removed " + line.name() + " from your cart.",
                                 line.name() + " sudah dihapus dari keranjang.")
                         : turn.t(
-                                "Removed " + m.quantity() + " × " + line.name() + ".",
-                                "Sudah dikurangi " + m.quantity() + " × " + line.name() + "."));
+                                "Removed " + qty + " × " + line.name() + ".",
+                                "Sudah dikurangi " + qty + " × " + line.name() + "."));
         if (turn.cart() != null) turn.say(Replies.cartSummary(turn.cart(), turn.lang()));
         turn.chips(turn.t("View cart", "Lihat keranjang"));
     }
@@ -149,6 +160,10 @@ public final class CartDialog implements IntentHandler {
     /** The cart line a message points at: by reference, by name, or the only one. */
     private static CartLine line(DialogTurn turn, ParsedMessage m, Cart cart) {
         List<CartLine> lines = cart.lines();
+        for (Product named : turn.named()) {
+            Optional<CartLine> l = lineOf(lines, named.id());
+            if (l.isPresent()) return l.get();
+        }
         Ref ref = m.ref();
         if (ref != null) {
             switch (ref.kind()) {

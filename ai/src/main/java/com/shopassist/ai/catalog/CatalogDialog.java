@@ -72,7 +72,10 @@ public final class CatalogDialog implements IntentHandler {
                     false,
                     last.phrase(),
                     last.ask(),
-                    last.shown());
+                    last.shown(),
+                    List.of(),
+                    "",
+                    null);
         }
         String query = blank(q.query()) ? null : q.query();
         // "something to clean the floor": the verb the keyword query dropped carries the meaning

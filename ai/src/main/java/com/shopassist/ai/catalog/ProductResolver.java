@@ -25,7 +25,17 @@ public final class ProductResolver {
 
     /** The product, or null after telling the shopper why not. */
     public static Product resolve(DialogTurn turn, ParsedMessage m) {
+        return resolve(turn, m, false);
+    }
+
+    /**
+     * The product, or null after telling the shopper why not. {@code forWrite}: a cart write takes
+     * a typed name only when the product holds every word of it; a loose match is shown and asked
+     * about instead.
+     */
+    public static Product resolve(DialogTurn turn, ParsedMessage m, boolean forWrite) {
         ConversationState st = turn.state();
+        if (!turn.named().isEmpty()) return named(turn);
         Ref ref = m.ref();
         if (ref != null && ref.kind() != Ref.Kind.THAT && ref.kind() != Ref.Kind.ALL) {
             Product p = pick(ref, st);
@@ -62,7 +72,7 @@ public final class ProductResolver {
                         "Saya tidak menemukan produk \"" + text + "\"."));
                 return null;
             }
-            Product best = clearWinner(found, text);
+            Product best = clearWinner(found, text, forWrite);
             if (best != null) return best;
             turn.say(turn.t("Which one do you mean?", "Yang mana maksudnya?"));
             List<Product> options = found.subList(0, Math.min(Replies.SHOW, found.size()));
@@ -78,6 +88,19 @@ public final class ProductResolver {
                 "Which product do you mean? Say \"the first one\" or its name.",
                 "Produk yang mana? Sebut \"yang pertama\" atau namanya."));
         if (!st.lastProducts().isEmpty()) Replies.listProducts(turn, st.lastProducts());
+        return null;
+    }
+
+    /** The one product named, or null after asking which of the variants named. */
+    private static Product named(DialogTurn turn) {
+        List<Product> named = turn.named();
+        if (named.size() == 1) return named.get(0);
+        turn.say(turn.t("Which one do you mean?", "Yang mana maksudnya?"));
+        List<Product> options = named.subList(0, Math.min(Replies.SHOW, named.size()));
+        Replies.listProducts(turn, options);
+        turn.state().showProducts(options);
+        turn.show(options);
+        turn.chips(turn.t("The first one", "Yang pertama"), turn.t("The second one", "Yang kedua"));
         return null;
     }
 
@@ -104,9 +127,9 @@ public final class ProductResolver {
     }
 
     /** The one product whose name holds every word typed, when exactly one does (or only one came back). */
-    static Product clearWinner(List<Product> found, String text) {
-        if (found.size() == 1) return found.get(0);
+    static Product clearWinner(List<Product> found, String text, boolean strict) {
         List<String> words = List.of(text.toLowerCase(Locale.ROOT).split("\\s+"));
+        if (found.size() == 1 && !strict) return found.get(0);
         List<Product> full = found.stream()
                 .filter(p -> {
                     String hay = (p.brand() + " " + p.name()).toLowerCase(Locale.ROOT);

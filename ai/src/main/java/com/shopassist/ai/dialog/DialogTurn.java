@@ -37,6 +37,7 @@ public final class DialogTurn {
     private final List<String> chips = new ArrayList<>();
     private Cart cart;
     private ProposedAction action;
+    private List<Product> named = List.of();
 
     public DialogTurn(ChatContext ctx, ConversationState state, Lang lang, ToolBox tools) {
         this.ctx = ctx;
@@ -76,6 +77,15 @@ public final class DialogTurn {
         toolNames.add(r.tool());
         if (r.cart() != null) cart = r.cart();
         return r;
+    }
+
+    /** The products the message named in full (one, or a few variants), which beat any reference. */
+    public List<Product> named() {
+        return named;
+    }
+
+    public void named(List<Product> products) {
+        named = List.copyOf(products);
     }
 
     /** The cart as the last tool call returned it, or null. */

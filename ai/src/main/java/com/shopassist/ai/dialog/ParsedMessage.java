@@ -16,6 +16,12 @@ import java.util.List;
  *     coffee hot"), prices and politeness taken out
  * @param shown the search words as the shopper typed them (after spelling fixes, before the
  *     Indonesian-to-English mapping), for quoting back in the answer ("sepatu lari")
+ * @param words every word of the message, as typed and as spelled right, for telling whether it
+ *     names a product in full ("Medika Herbal First Aid Kit - Medium")
+ * @param lookup the words that may be part of a product's name, ordinals and numbers included
+ *     ("first aid kit", "echo 7"), cue and stop words left out; empty when too few to look up
+ * @param quantityWord the word the quantity was read from ("3"), or null: a product named in full
+ *     may hold it ("Pack of 3"), and then it is no quantity
  */
 public record ParsedMessage(
         Intent intent,
@@ -38,11 +44,45 @@ public record ParsedMessage(
         boolean more,
         String phrase,
         String ask,
-        String shown) {
+        String shown,
+        List<String> words,
+        String lookup,
+        String quantityWord) {
 
     public ParsedMessage {
         refs = refs == null ? List.of() : List.copyOf(refs);
         compareNames = compareNames == null ? List.of() : List.copyOf(compareNames);
+        words = words == null ? List.of() : List.copyOf(words);
+        lookup = lookup == null ? "" : lookup;
+    }
+
+    /** The same message read as another intent (a product named in full is shown, not searched). */
+    public ParsedMessage withIntent(Intent other) {
+        return new ParsedMessage(
+                other,
+                lang,
+                query,
+                name,
+                brand,
+                category,
+                minPrice,
+                maxPrice,
+                sort,
+                quantity,
+                refs,
+                compareNames,
+                voucherCode,
+                addressLabel,
+                orderRef,
+                recipient,
+                interests,
+                more,
+                phrase,
+                ask,
+                shown,
+                words,
+                lookup,
+                quantityWord);
     }
 
     public Ref ref() {

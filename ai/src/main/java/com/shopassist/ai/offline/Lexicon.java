@@ -63,6 +63,10 @@ final class Lexicon {
     static final Set<String> DETERMINER_BEFORE = OWN.set("determiner_before");
     static final Set<String> DETERMINER_AFTER = OWN.set("determiner_after");
     static final Set<String> NOT_QUANTITY = OWN.set("not_quantity");
+    /** Phrases that ask rather than tell ("can i buy", "masih ada", "bisa dibeli"). */
+    static final List<String> QUESTION = OWN.list("question");
+    /** A first word that makes a question ("is", "apakah"). */
+    static final Set<String> QUESTION_FIRST = OWN.set("question_first");
 
     static final List<String> BRANDS = CATALOG.list("brands");
     static final List<String> CATEGORIES = CATALOG.list("categories");
@@ -84,6 +88,7 @@ final class Lexicon {
     static final List<String> ADD_STRONG = CART_WORDS.list("add_strong");
     static final List<String> ADD_WEAK = CART_WORDS.list("add_weak");
     static final List<String> ADD_EXPLICIT = CART_WORDS.list("add_explicit");
+    static final List<String> TOTAL = CART_WORDS.list("total");
 
     static final List<String> VOUCHER = VOUCHER_WORDS.list("voucher");
     static final List<String> APPLY = VOUCHER_WORDS.list("apply");
@@ -150,6 +155,7 @@ final class Lexicon {
                 APPLY,
                 VOUCHER,
                 CART,
+                TOTAL,
                 ADDRESS,
                 ORDERS,
                 STATUS,
@@ -173,6 +179,7 @@ final class Lexicon {
                 AROUND_CUE,
                 RANGE_START,
                 RANGE_JOIN,
+                QUESTION,
                 THAT,
                 ALL_REF,
                 MORE));

@@ -82,6 +82,15 @@ final class MessageReader extends ProductSlots {
             }
         }
         if (removeVerb) return result(Intent.REMOVE_FROM_CART);
+        // a question is never a write: "can I buy ...?", "masih ada ...?", "bisa dibeli ...?" read the stock
+        boolean explicitAdd = hasAny(joined, Lexicon.ADD_EXPLICIT);
+        if (asking(joined) && !explicitAdd && (addStrong || addWeak || more)) {
+            return result(
+                    hasAny(joined, Lexicon.PRICE_QUESTION) && !hasAny(joined, Lexicon.STOCK)
+                            ? Intent.PRODUCT_DETAILS
+                            : Intent.STOCK);
+        }
+        if (hasAny(joined, Lexicon.TOTAL) && !addStrong && !hasRef) return result(Intent.VIEW_CART);
         if (addStrong && !(hasAny(joined, Lexicon.STOCK) && !hasAny(joined, Lexicon.ADD_EXPLICIT))) {
             return result(Intent.ADD_TO_CART);
         }
@@ -136,6 +145,12 @@ final class MessageReader extends ProductSlots {
         if (hasAny(joined, Lexicon.THANKS)) return result(Intent.THANKS);
         if (hasAny(joined, Lexicon.CATEGORIES) || hasAny(joined, Lexicon.SEARCH)) return result(Intent.CATEGORIES);
         return result(Intent.UNKNOWN);
+    }
+
+    /** Asked, not told: a question phrase, a question word first, or a question mark. */
+    boolean asking(String joined) {
+        if (raw.indexOf('?') >= 0 || hasAny(joined, Lexicon.QUESTION)) return true;
+        return n > 0 && Lexicon.QUESTION_FIRST.contains(t.get(0));
     }
 
     Intent yesNo() {
@@ -273,7 +288,39 @@ final class MessageReader extends ProductSlots {
                 hasAny(joined, Lexicon.MORE),
                 phrase(cartWrite),
                 ask(),
-                String.join(" ", searchWords));
+                String.join(" ", searchWords),
+                words(),
+                lookup(),
+                quantityIndex >= 0 ? t.get(quantityIndex) : null);
+    }
+
+    /** Every word as typed and as corrected. */
+    List<String> words() {
+        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(t);
+        all.addAll(com.shopassist.ai.lang.TextNormalizer.tokens(raw));
+        return new ArrayList<>(all);
+    }
+
+    /**
+     * The words that may name a product, ordinals and numbers kept ("first aid kit", "echo 7"):
+     * three of them, or two with a brand, are worth looking a product up by; fewer give "".
+     */
+    String lookup() {
+        List<String> words = new ArrayList<>();
+        List<String> typed = com.shopassist.ai.lang.TextNormalizer.tokens(raw);
+        for (int i = 0; i < n; i++) {
+            String w = t.get(i);
+            // a word the speller bent towards a cue word ("bright", "remote") may be a product's
+            if (typed.size() == n && !typed.get(i).equals(w)) {
+                words.add(typed.get(i));
+                continue;
+            }
+            if (Lexicon.STOP_WORDS.contains(w) || Lexicon.FILLER.contains(w) || w.startsWith("#")) continue;
+            boolean free = !used[i] && !Lexicon.CUE_WORDS.contains(w);
+            if (brandTok[i] || catTok[i] || refTok[i] || i == quantityIndex || free) words.add(w);
+        }
+        boolean enough = words.size() >= 3 || (brand != null && words.size() >= 2);
+        return enough ? String.join(" ", words) : "";
     }
 
     /** Words that carry meaning for a semantic search, cue verbs included, noise and sort words not. */

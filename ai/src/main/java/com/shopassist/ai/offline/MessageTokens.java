@@ -17,6 +17,9 @@ abstract class MessageTokens {
     final boolean[] used;
     final boolean[] brandTok;
     final boolean[] catTok;
+    /** Tokens a reference took ("first", "kedua"): they may still be part of a product's name. */
+    final boolean[] refTok;
+
     final Lang lang;
     final Vocabulary vocab;
 
@@ -27,6 +30,7 @@ abstract class MessageTokens {
         this.used = new boolean[n];
         this.brandTok = new boolean[n];
         this.catTok = new boolean[n];
+        this.refTok = new boolean[n];
         this.lang = lang;
         this.vocab = vocab;
     }

@@ -4,6 +4,7 @@ import com.shopassist.ai.cart.CartDialog;
 import com.shopassist.ai.catalog.BrandsTool;
 import com.shopassist.ai.catalog.CatalogDialog;
 import com.shopassist.ai.catalog.CategoriesTool;
+import com.shopassist.ai.catalog.NamedProducts;
 import com.shopassist.ai.checkout.CheckoutDialog;
 import com.shopassist.ai.customer.AddressDialog;
 import com.shopassist.ai.dialog.ConversationState;
@@ -23,6 +24,7 @@ import com.shopassist.ai.tool.ToolResult;
 import com.shopassist.ai.voucher.VoucherDialog;
 import com.shopassist.core.catalog.Brand;
 import com.shopassist.core.catalog.Category;
+import com.shopassist.core.catalog.Product;
 import com.shopassist.core.chat.AssistantReply;
 import com.shopassist.core.chat.ChatContext;
 import com.shopassist.core.chat.PendingProposal;
@@ -30,10 +32,12 @@ import com.shopassist.core.chat.ProposedAction;
 import com.shopassist.core.chat.ShoppingAssistant;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,6 +66,19 @@ public final class OfflineAssistant implements ShoppingAssistant {
             new CheckoutDialog(),
             new OrderDialog(),
             new GiftDialog());
+
+    /** Intents whose message may name a product in full, which then beats any reference. */
+    private static final Set<Intent> NAMES_A_PRODUCT = EnumSet.of(
+            Intent.ADD_TO_CART,
+            Intent.REMOVE_FROM_CART,
+            Intent.STOCK,
+            Intent.PRODUCT_DETAILS,
+            Intent.SEARCH,
+            Intent.UNKNOWN);
+
+    /** What the rest of a message can ask about a product it names. */
+    private static final Set<Intent> ABOUT_A_PRODUCT =
+            EnumSet.of(Intent.ADD_TO_CART, Intent.REMOVE_FROM_CART, Intent.STOCK, Intent.PRODUCT_DETAILS);
 
     private final ToolBox tools;
     private final Map<Intent, IntentHandler> byIntent = new EnumMap<>(Intent.class);
@@ -169,12 +186,30 @@ public final class OfflineAssistant implements ShoppingAssistant {
         if (question != Awaiting.NOTHING) {
             for (IntentHandler h : DIALOGS) if (h.answer(turn, question, m, raw)) return;
         }
+        if (NAMES_A_PRODUCT.contains(m.intent())) {
+            turn.named(NamedProducts.find(turn, m));
+            if (!turn.named().isEmpty()) m = around(m, raw, turn.named().get(0));
+        }
         IntentHandler feature = byIntent.get(m.intent());
         if (feature != null) {
             feature.handle(turn, m);
             return;
         }
         smallTalk(turn, m);
+    }
+
+    /**
+     * A message that names a product in full, read again without the name: the rest says what to
+     * do with it ("tambahkan 3", "can I still buy ... ?"); a name alone, or with words that ask
+     * for nothing in particular, shows the product.
+     */
+    private ParsedMessage around(ParsedMessage m, String raw, Product named) {
+        ParsedMessage rest = parser.parse(NamedProducts.without(raw, named), m.lang());
+        Intent intent = rest.intent();
+        if (!ABOUT_A_PRODUCT.contains(intent)) {
+            intent = m.intent() == Intent.SEARCH || m.intent() == Intent.UNKNOWN ? Intent.PRODUCT_DETAILS : m.intent();
+        }
+        return rest.withIntent(intent);
     }
 
     private void smallTalk(DialogTurn turn, ParsedMessage m) {

@@ -76,9 +76,10 @@ abstract class ProductSlots extends PriceSlots {
             if (used[i]) continue;
             String tok = t.get(i);
             Integer ord = NumberWords.ORDINALS.get(tok);
-            if (ord != null) {
+            if (ord != null && !namesAWord(i)) {
                 refs.add(Ref.ordinal(ord));
                 used[i] = true;
+                refTok[i] = true;
                 continue;
             }
             if (tok.startsWith("ke-") || (tok.startsWith("ke") && tok.length() <= 4 && tok.length() > 2)) {
@@ -122,6 +123,18 @@ abstract class ProductSlots extends PriceSlots {
             refs.add(Ref.of(Ref.Kind.PRICIEST));
         }
         if (refs.isEmpty() && hasAny(joined, Lexicon.THAT)) refs.add(Ref.of(Ref.Kind.THAT));
+    }
+
+    /**
+     * "first aid kit", "second skin": an ordinal followed by a word that neither points ("one",
+     * "item") nor names a brand or a category is part of a product's name, not a reference.
+     */
+    private boolean namesAWord(int i) {
+        if (i + 1 >= n) return false;
+        String next = t.get(i + 1);
+        if (Lexicon.STOP_WORDS.contains(next) || Lexicon.CUE_WORDS.contains(next)) return false;
+        if (Lexicon.REF_NOUNS.contains(next) || NumberWords.integer(next) != null) return false;
+        return vocab.brand(next) == null && vocab.category(next) == null && !Lexicon.SYNONYMS.containsKey(next);
     }
 
     void extractBrand() {
@@ -209,6 +222,14 @@ abstract class ProductSlots extends PriceSlots {
     }
 
     void extractQuantity(String joined) {
+        // "x2", "2pcs" say a quantity more surely than a bare number, which may be in a name ("Pack of 3")
+        for (int i = 0; i < n && quantity == null; i++) {
+            Matcher m = used[i] ? null : QTY_ATTACHED.matcher(t.get(i));
+            if (m != null && m.matches()) {
+                quantity = Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2));
+                quantityIndex = i;
+            }
+        }
         for (int i = 0; i < n && quantity == null; i++) {
             if (used[i]) continue;
             String tok = t.get(i);

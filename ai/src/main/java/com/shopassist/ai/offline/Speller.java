@@ -1,5 +1,6 @@
 package com.shopassist.ai.offline;
 
+import com.shopassist.ai.lang.Fuzzy;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

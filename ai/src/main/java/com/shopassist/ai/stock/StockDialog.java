@@ -25,7 +25,7 @@ public final class StockDialog implements IntentHandler {
 
     @Override
     public void handle(DialogTurn turn, ParsedMessage m) {
-        if (m.ref() != null || (blank(m.name()) && m.brand() == null)) {
+        if (!turn.named().isEmpty() || m.ref() != null || (blank(m.name()) && m.brand() == null)) {
             Product p = ProductResolver.resolve(turn, m);
             if (p != null) ofProduct(turn, p);
             return;

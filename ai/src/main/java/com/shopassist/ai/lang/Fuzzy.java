@@ -1,18 +1,18 @@
-package com.shopassist.ai.offline;
+package com.shopassist.ai.lang;
 
 /** Typo tolerance: a bounded Damerau-Levenshtein distance (adjacent swaps count as one edit). */
-final class Fuzzy {
+public final class Fuzzy {
     private Fuzzy() {}
 
     /** Edits a shopper may make in a word of this length and still be understood. */
-    static int allowedEdits(int length) {
+    public static int allowedEdits(int length) {
         if (length <= 3) return 0;
         if (length <= 6) return 1;
         return 2;
     }
 
     /** The distance between a and b, or {@code max + 1} as soon as it is known to exceed max. */
-    static int distance(String a, String b, int max) {
+    public static int distance(String a, String b, int max) {
         int n = a.length();
         int m = b.length();
         if (Math.abs(n - m) > max) return max + 1;
