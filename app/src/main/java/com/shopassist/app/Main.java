@@ -2,6 +2,7 @@ package com.shopassist.app;
 
 import com.shopassist.app.cli.ChatCommand;
 import com.shopassist.app.cli.DbCommand;
+import com.shopassist.app.cli.EvalCommand;
 import com.shopassist.app.config.AppConfig;
 import com.shopassist.app.config.ConfigException;
 import com.shopassist.app.config.GlobalOptions;
@@ -17,7 +18,7 @@ import java.util.Map;
 /**
  * Entry point of {@code shopassist.jar}. A plain launcher (not a JavaFX Application subclass, which
  * would fail on the class path with "JavaFX runtime components are missing"). With no command it
- * opens the desktop app; {@code db ...} and {@code chat ...} run headless. Failures print one line
+ * opens the desktop app; {@code db ...}, {@code chat ...} and {@code eval ...} run headless. Failures print one line
  * and exit non-zero; {@code --verbose} adds the stack trace and logs on the console.
  */
 public final class Main {
@@ -29,6 +30,7 @@ public final class Main {
               (none)                              open the ShopAssist window
             %s
               chat [...]                          talk to the assistant in the terminal
+              eval [...]                          score the assistant on the shipped shopper tasks
 
             Options (anywhere on the line):
               --db-url URL        store database (jdbc:postgresql://host:5432/db?sslmode=verify-full)
@@ -97,6 +99,7 @@ public final class Main {
         return switch (command) {
             case "db" -> DbCommand.run(app, commandArgs, out, err);
             case "chat" -> ChatCommand.run(app, commandArgs, in, out, err);
+            case "eval" -> EvalCommand.run(app, commandArgs, out, err);
             default -> throw new ConfigException("Unknown command '" + command + "' (try --help)");
         };
     }

@@ -82,6 +82,13 @@ public final class AppConfig {
         return new AppConfig(GlobalOptions.parse(java.util.List.of()), env, new Properties(), null, dataDir);
     }
 
+    /** The same configuration with one environment variable set (over the process's). */
+    public AppConfig with(String envVar, String value) {
+        Map<String, String> changed = new java.util.HashMap<>(env);
+        changed.put(envVar, value);
+        return new AppConfig(options, changed, file, configFile, dataDir);
+    }
+
     /**
      * Where ShopAssist keeps its data (embedded database, logs, caches): Windows
      * {@code %LOCALAPPDATA%\ShopAssist}, macOS {@code ~/Library/Application Support/ShopAssist},

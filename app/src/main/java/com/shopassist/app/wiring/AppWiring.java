@@ -116,6 +116,15 @@ public final class AppWiring implements AutoCloseable {
                 Objects.requireNonNull(db, "db"));
     }
 
+    /**
+     * This wiring's settings (the Gemini key and endpoint among them) over another database the
+     * caller opened and will close: the evaluation plays each task on its own copy of the demo
+     * store. Semantic search is off there (no model to load per copy).
+     */
+    public AppWiring overCopy(Database db) {
+        return new AppWiring(config.with("SHOPASSIST_SEMANTIC", "off"), clock, Objects.requireNonNull(db, "db"));
+    }
+
     public Clock clock() {
         return clock;
     }

@@ -64,6 +64,19 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * database exists. Fails with a {@link DataUnavailableException} whose message is one line.
      */
     public static EmbeddedDatabase start(Path dataFolder) {
+        return start(dataFolder, true);
+    }
+
+    /**
+     * A server for data that may be lost (the evaluation's copies of the demo store, rebuilt on
+     * every run): no fsync, so creating and dropping a database takes milliseconds, not seconds.
+     */
+    public static EmbeddedDatabase startScratch(Path dataFolder) {
+        return start(dataFolder, false);
+    }
+
+    private static EmbeddedDatabase start(Path dataFolder, boolean durable) {
+        String sync = durable ? "on" : "off";
         long t0 = System.nanoTime();
         try {
             Files.createDirectories(dataFolder);
@@ -85,10 +98,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setCleanDataDirectory(false)
                     .setPort(port)
                     .setPGStartupWait(Duration.ofSeconds(60))
-                    // zonky's defaults are for throw-away test databases; this one holds a store's data
-                    .setServerConfig("fsync", "on")
-                    .setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("full_page_writes", "on")
+                    // zonky's defaults are for throw-away test databases; a store's data is kept durably
+                    .setServerConfig("fsync", sync)
+                    .setServerConfig("synchronous_commit", sync)
+                    .setServerConfig("full_page_writes", sync)
                     .setServerConfig("listen_addresses", "localhost")
                     .setServerConfig("unix_socket_directories", "")
                     .setServerConfig("password_encryption", "scram-sha-256")
