@@ -89,7 +89,7 @@ public final class EvalCommand {
         boolean quiet = json;
         EvalReport report;
         try (ScratchDemoCopies copies = new ScratchDemoCopies(app.dataDir().resolve("eval-db"), app.clock())) {
-            report = Evaluation.run(app::overCopy, copies, tasks, mode, repeat, r -> {
+            report = Evaluation.run(app::overCopy, copies, tasks, mode, repeat, 1, r -> {
                 if (!quiet) err.print(r.passed() ? "." : r.wrongWrite() ? "W" : "F");
             });
         }
