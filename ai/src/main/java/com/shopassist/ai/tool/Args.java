@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The arguments of one tool call: the JSON a model sent, or what the offline assistant passes
@@ -16,6 +17,7 @@ import java.util.List;
 public final class Args {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]");
     private final JsonNode node;
 
     private Args(JsonNode node) {
@@ -48,11 +50,14 @@ public final class Args {
         return new Args(o);
     }
 
-    /** Text, stripped; null when absent or blank. Numbers read as their digits. */
+    /**
+     * Text, stripped; null when absent or blank. Numbers read as their digits. Control characters
+     * (NUL among them, which PostgreSQL refuses in a query parameter) read as spaces.
+     */
     public String str(String field) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) return null;
-        String s = v.isTextual() ? v.asText() : v.toString();
+        String s = CONTROL.matcher(v.isTextual() ? v.asText() : v.toString()).replaceAll(" ");
         return s.isBlank() ? null : s.strip();
     }
 

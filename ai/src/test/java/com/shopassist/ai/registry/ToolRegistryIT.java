@@ -198,4 +198,13 @@ class ToolRegistryIT {
         ToolResult expired = tools.call(maria, "apply_voucher", Args.of("code", "LEBARAN30"));
         assertThat(expired.errorCode()).isEqualTo("VOUCHER_EXPIRED");
     }
+
+    @Test
+    void aNulByteInASearchArgumentIsReadAsASpaceNotSentToPostgres() {
+        // PostgreSQL refuses 0x00 in a text parameter: before, this was an SQL error logged as a failure
+        ToolResult r = tools.call(
+                guest(), "search_products", Args.of("query", "head\u0000phones", "brand", "Sonora\u0000", "limit", 5));
+        assertThat(r.ok()).as(r.forModel()).isTrue();
+        assertThat(Args.of("brand", "So\u0000nora\u0007").str("brand")).isEqualTo("So nora");
+    }
 }
