@@ -2,7 +2,6 @@ package com.shopassist.ai.cart;
 
 import static com.shopassist.ai.dialog.Replies.blank;
 
-import com.shopassist.ai.catalog.NamedProducts;
 import com.shopassist.ai.catalog.ProductResolver;
 import com.shopassist.ai.dialog.DialogTurn;
 import com.shopassist.ai.dialog.Intent;
@@ -72,8 +71,9 @@ public final class CartDialog implements IntentHandler {
             p = ProductResolver.resolve(turn, m, true);
             if (p == null) return;
         }
-        Integer asked = quantity(turn, m, p.name());
-        int qty = asked == null ? 1 : Math.max(1, Math.min(999, asked));
+        // a product named in full was taken out of the message before it was read (OfflineAssistant):
+        // a number of its name ("Pack of 3") is no quantity, a number typed besides it is ("add 8 Loop 8 ...")
+        int qty = m.quantity() == null ? 1 : Math.max(1, Math.min(999, m.quantity()));
         ToolResult r = turn.call(AddToCartTool.NAME, Args.of("product_id", p.id(), "quantity", qty));
         if (!r.ok()) {
             if (r.data() instanceof InsufficientStockException e) {
@@ -92,15 +92,6 @@ public final class CartDialog implements IntentHandler {
                 turn.t("View cart", "Lihat keranjang"),
                 turn.t("Checkout", "Checkout"),
                 turn.t("Add one more", "Tambah satu lagi"));
-    }
-
-    /**
-     * The quantity asked for, or null: a number that is part of the product named in full ("Pack of
-     * 3", "Pro 13") is no quantity.
-     */
-    private static Integer quantity(DialogTurn turn, ParsedMessage m, String productName) {
-        if (!turn.named().isEmpty() && NamedProducts.inName(m.quantityWord(), productName)) return null;
-        return m.quantity();
     }
 
     /** Not enough stock: what is left, and the alternatives to pick from instead. */
@@ -138,7 +129,7 @@ public final class CartDialog implements IntentHandler {
             turn.state().cartShown();
             return;
         }
-        Integer qty = quantity(turn, m, line.name());
+        Integer qty = m.quantity();
         ToolResult r = turn.call(RemoveFromCartTool.NAME, Args.of("product_id", line.productId(), "quantity", qty));
         if (!r.ok()) {
             Replies.unavailable(turn, r);

@@ -74,8 +74,7 @@ public final class CatalogDialog implements IntentHandler {
                     last.ask(),
                     last.shown(),
                     List.of(),
-                    "",
-                    null);
+                    "");
         }
         String query = blank(q.query()) ? null : q.query();
         // "something to clean the floor": the verb the keyword query dropped carries the meaning

@@ -55,11 +55,6 @@ public final class NamedProducts {
         return exact.isEmpty() ? near : exact;
     }
 
-    /** True when {@code word} (a quantity as read) is one of the words of a product's name ("Pack of 3"). */
-    public static boolean inName(String word, String productName) {
-        return word != null && TextNormalizer.tokens(productName).contains(word);
-    }
-
     /**
      * The message with the product's name taken out ("tambahkan 3 Bermain Happy Remote Control Car"
      * -> "tambahkan 3"), so what is left is read for the intent and the quantity alone: a name's

@@ -20,8 +20,6 @@ import java.util.List;
  *     names a product in full ("Medika Herbal First Aid Kit - Medium")
  * @param lookup the words that may be part of a product's name, ordinals and numbers included
  *     ("first aid kit", "echo 7"), cue and stop words left out; empty when too few to look up
- * @param quantityWord the word the quantity was read from ("3"), or null: a product named in full
- *     may hold it ("Pack of 3"), and then it is no quantity
  */
 public record ParsedMessage(
         Intent intent,
@@ -46,8 +44,7 @@ public record ParsedMessage(
         String ask,
         String shown,
         List<String> words,
-        String lookup,
-        String quantityWord) {
+        String lookup) {
 
     public ParsedMessage {
         refs = refs == null ? List.of() : List.copyOf(refs);
@@ -81,8 +78,7 @@ public record ParsedMessage(
                 ask,
                 shown,
                 words,
-                lookup,
-                quantityWord);
+                lookup);
     }
 
     public Ref ref() {

@@ -290,8 +290,7 @@ final class MessageReader extends ProductSlots {
                 ask(),
                 String.join(" ", searchWords),
                 words(),
-                lookup(),
-                quantityIndex >= 0 ? t.get(quantityIndex) : null);
+                lookup());
     }
 
     /** Every word as typed and as corrected. */

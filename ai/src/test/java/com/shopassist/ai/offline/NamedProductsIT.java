@@ -126,4 +126,17 @@ class NamedProductsIT {
         assertThat(r.tools()).doesNotContain("add_to_cart");
         assertThat(cartLines(ctx)).isZero();
     }
+
+    @Test
+    void aNumberInTheNamedProductIsNoQuantityButANumberTypedBeforeTheNameIs() {
+        String earbuds = "Sonora Loop 8 Wireless Earbuds - Midnight Black";
+        String sql = "SELECT coalesce(sum(i.quantity), 0) FROM tbl_cart c JOIN tbl_cart_item i ON i.cart_id = c.cart_id"
+                + " WHERE c.guest_key = ?";
+        ChatContext one = w.guest();
+        w.say(one, "add " + earbuds);
+        assertThat(w.count(sql, one.owner().guestKey())).isEqualTo(1);
+        ChatContext two = w.guest();
+        w.say(two, "add 2 " + earbuds);
+        assertThat(w.count(sql, two.owner().guestKey())).isEqualTo(2);
+    }
 }
