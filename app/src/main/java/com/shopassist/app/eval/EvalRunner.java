@@ -41,6 +41,12 @@ public final class EvalRunner {
         StoreState before = StoreState.read(data, owner);
         StringBuilder said = new StringBuilder();
         List<String> problems = new ArrayList<>();
+        // tasks name products of the deterministic demo seed: a changed seed fails loudly here
+        for (String p : StoreState.unknownProducts(
+                data, task.cart() == null ? List.of() : task.cart().keySet())) {
+            problems.add("expects \"" + p + "\", which the demo store does not hold (the demo seed changed:"
+                    + " regenerate this task)");
+        }
         for (String turn : task.turns()) {
             try {
                 AssistantReply r = assistant.reply(ctx, turn);

@@ -5,6 +5,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.sql.DataSource;
@@ -72,6 +75,20 @@ record StoreState(
         } catch (SQLException e) {
             throw new IllegalStateException("reading the store's state failed: " + e.getMessage(), e);
         }
+    }
+
+    /** The names among {@code names} that no product of the store carries. */
+    static List<String> unknownProducts(DataSource ds, Collection<String> names) {
+        List<String> unknown = new ArrayList<>();
+        if (names.isEmpty()) return unknown;
+        try (Connection c = ds.getConnection()) {
+            for (String name : names) {
+                if (one(c, "SELECT 1 FROM tbl_product WHERE product_name = ? LIMIT 1", name) == null) unknown.add(name);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the store's products failed: " + e.getMessage(), e);
+        }
+        return unknown;
     }
 
     private static Map<String, Integer> counts(Connection c, String sql, Object... args) throws SQLException {

@@ -7,10 +7,12 @@ import com.shopassist.app.wiring.AppWiring.AssistantMode;
 import com.shopassist.data.db.Database;
 import com.shopassist.data.testing.TestDatabase;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -55,6 +57,33 @@ class OfflineEvalIT {
         }
     }
 
+    /**
+     * The tasks name products, prices, stock and vouchers of the deterministic demo seed, and many
+     * expect only that nothing changes: on another seed they would pass without testing anything.
+     */
+    static final String SEED_DIGEST = "b6e883d925aabaa7371c1386e7432548";
+
+    @Test
+    void theDemoSeedIsTheOneTheTasksWereWrittenFor() {
+        TestCopies copies = new TestCopies();
+        Database db = copies.copy();
+        try (Connection c = db.dataSource().getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT md5((SELECT string_agg(product_name || '|' || product_brand"
+                        + " || '|' || retail_price || '|' || stock_quantity, E'\\n' ORDER BY product_id) FROM tbl_product)"
+                        + " || (SELECT string_agg(voucher_code, ',' ORDER BY voucher_code) FROM tbl_voucher))")) {
+            rs.next();
+            assertThat(rs.getString(1))
+                    .as("the demo seed's products or vouchers changed since the eval tasks were written: play"
+                            + " `shopassist eval`, correct the tasks that name what changed, then update SEED_DIGEST")
+                    .isEqualTo(SEED_DIGEST);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            copies.discard(db);
+        }
+    }
+
     @Test
     void theOfflineAssistantPassesTheShippedSuiteWithNoWrongWrite() {
         List<EvalTask> tasks = EvalSuite.shipped();
@@ -67,5 +96,56 @@ class OfflineEvalIT {
         System.out.printf("OfflineEvalIT: %.1f s in all (template included)%n", (System.nanoTime() - t0) / 1e9);
         assertThat(report.wrongWrites()).as(report.text()).isZero();
         assertThat(report.passAt1()).as(report.text()).isGreaterThanOrEqualTo(0.97);
+    }
+
+    /** The control: the same scoring fails plays whose expected state is deliberately wrong. */
+    @Test
+    void aPlayThatEndsOtherwiseThanExpectedIsScoredAsFailedAndAnUnaskedWriteAsAWrongWrite() {
+        EvalTask real = EvalSuite.shipped().stream()
+                .filter(t -> t.id().equals("cart-total-01"))
+                .findFirst()
+                .orElseThrow();
+        String product = real.cart().keySet().iterator().next();
+        // the suite's own turns ("add ...") with an empty cart expected: an add nobody asked for
+        EvalTask unasked = new EvalTask(
+                "control-unasked", List.of(), null, real.turns(), Map.of(), null, 0, null, List.of(), List.of());
+        EvalTask twice = new EvalTask(
+                "control-quantity",
+                List.of(),
+                null,
+                real.turns(),
+                Map.of(product, 2),
+                null,
+                0,
+                null,
+                List.of(),
+                List.of());
+        EvalTask renamed = new EvalTask(
+                "control-seed",
+                List.of(),
+                null,
+                List.of("hello"),
+                Map.of("A Product The Demo Seed Never Made", 1),
+                null,
+                0,
+                null,
+                List.of(),
+                List.of());
+        Clock clock = Clock.systemUTC();
+        EvalReport report = Evaluation.run(
+                db -> AppWiring.over(db, clock),
+                new TestCopies(),
+                List.of(unasked, twice, renamed),
+                AssistantMode.OFFLINE_ONLY,
+                1,
+                25,
+                r -> {});
+        assertThat(report.passAt1()).as(report.text()).isZero();
+        Map<String, TaskResult> byId = new java.util.HashMap<>();
+        for (TaskResult r : report.failures()) byId.put(r.id(), r);
+        assertThat(byId.get("control-unasked").wrongWrite()).isTrue();
+        assertThat(byId.get("control-quantity").problems()).anyMatch(p -> p.contains("expected {" + product + "=2}"));
+        assertThat(byId.get("control-seed").problems()).anyMatch(p -> p.contains("demo seed changed"));
+        assertThat(report.wrongWrites()).isGreaterThanOrEqualTo(1);
     }
 }
