@@ -159,6 +159,23 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return Files.exists(dataFolder.resolve(PGDATA).resolve("postgresql.conf"));
     }
 
+    /**
+     * True when a running server (of this process or another) holds {@code dataFolder}: a start
+     * would fail because the folder is busy, not because anything in it is wrong.
+     */
+    public static boolean isInUse(Path dataFolder) {
+        Path lockFile = dataFolder.resolve(PGDATA).resolve("epg-lock");
+        if (!Files.exists(lockFile)) return false;
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
+                FileLock lock = channel.tryLock()) {
+            return lock == null;
+        } catch (OverlappingFileLockException e) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** How to connect (loopback URL, user, generated password). */
     public DbSettings settings() {
         return settings;

@@ -1,0 +1,163 @@
+package com.shopassist.data.replica;
+
+import com.shopassist.core.common.DataUnavailableException;
+import com.shopassist.data.db.Database;
+import com.shopassist.data.db.EmbeddedDatabase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The kiosk's own database (decision 0090): an embedded PostgreSQL in {@code <data folder>/replica},
+ * migrated by the same migrations as the store database, so the catalog's mappers and search SQL
+ * answer from it unchanged. It holds the replica of the catalog, and whatever else the kiosk must
+ * keep on its own disk while the store database is out of reach (its tables come with the same
+ * migrations). It never holds customer data: nothing writes customers, orders or carts to it.
+ *
+ * <p>A folder that cannot be started, migrated or read (a half-written disk, a lost password file,
+ * a failed migration) is moved aside to {@code replica.broken-<time>} (kept for IT, never deleted
+ * at once: the two newest stay) and a new one is built; the next refresh then copies everything.
+ * A folder in use by another ShopAssist on this computer is left alone. Opening never throws for
+ * a broken folder unless the new one cannot be built either.
+ */
+public final class LocalStore implements AutoCloseable {
+
+    public static final String FOLDER = "replica";
+    static final String BROKEN_PREFIX = FOLDER + ".broken-";
+    private static final int BROKEN_KEPT = 2;
+    private static final int POOL_SIZE = 4;
+    private static final Logger LOG = LoggerFactory.getLogger(LocalStore.class);
+
+    private final EmbeddedDatabase server;
+    private final Database database;
+    private final boolean rebuilt;
+
+    private LocalStore(EmbeddedDatabase server, Database database, boolean rebuilt) {
+        this.server = server;
+        this.database = database;
+        this.rebuilt = rebuilt;
+    }
+
+    /**
+     * Starts (or creates) the local store of the kiosk whose data folder is {@code dataDir}.
+     *
+     * @throws DataUnavailableException when the folder is in use by another ShopAssist, or when even
+     *     a new store cannot be built here (the kiosk then runs without a replica)
+     */
+    public static LocalStore open(Path dataDir) {
+        Path folder = dataDir.resolve(FOLDER);
+        if (EmbeddedDatabase.isInUse(folder)) {
+            throw new DataUnavailableException(
+                    "The local replica in " + folder + " is in use by another ShopAssist on this computer", null);
+        }
+        try {
+            return start(folder, false);
+        } catch (RuntimeException broken) {
+            if (EmbeddedDatabase.isInUse(folder)) throw broken;
+            Path aside = moveAside(folder);
+            LOG.warn(
+                    "the local replica in {} could not be used ({}); moved to {}, building a new one",
+                    folder,
+                    firstLine(broken),
+                    aside);
+            return start(folder, true);
+        }
+    }
+
+    private static LocalStore start(Path folder, boolean rebuilt) {
+        EmbeddedDatabase server = EmbeddedDatabase.start(folder);
+        Database db = null;
+        try {
+            db = Database.open(server.settings(), POOL_SIZE);
+            db.migrate();
+            readable(db);
+            return new LocalStore(server, db, rebuilt);
+        } catch (RuntimeException e) {
+            if (db != null) db.close();
+            server.close();
+            throw e;
+        }
+    }
+
+    /** Reads what a refresh and a reader read first: a store whose files are damaged fails here. */
+    private static void readable(Database db) {
+        try (Connection c = db.dataSource().getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select (select count(*) from tbl_replica_sync)"
+                        + " + (select count(*) from tbl_product_category) + (select count(*) from tbl_product)")) {
+            rs.next();
+        } catch (SQLException e) {
+            throw new DataUnavailableException("The local replica cannot be read: " + firstLine(e), e);
+        }
+    }
+
+    private static Path moveAside(Path folder) {
+        try {
+            Path parent = folder.toAbsolutePath().getParent();
+            Path aside = parent.resolve(
+                    BROKEN_PREFIX + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")));
+            if (Files.exists(folder)) Files.move(folder, aside);
+            pruneBroken(parent);
+            return aside;
+        } catch (IOException e) {
+            throw new UncheckedIOException("the broken local replica in " + folder + " could not be moved aside", e);
+        }
+    }
+
+    /** Keeps the newest broken copies only: a kiosk that keeps breaking must not fill its disk. */
+    private static void pruneBroken(Path parent) throws IOException {
+        List<Path> broken;
+        try (Stream<Path> s = Files.list(parent)) {
+            broken = s.filter(p -> p.getFileName().toString().startsWith(BROKEN_PREFIX))
+                    .sorted(Comparator.comparing((Path p) -> p.getFileName().toString())
+                            .reversed())
+                    .toList();
+        }
+        for (Path old : broken.subList(Math.min(BROKEN_KEPT, broken.size()), broken.size())) {
+            deleteTree(old);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
+    }
+
+    /** The local database: the replica's tables, and any other table the migrations make. */
+    public Database database() {
+        return database;
+    }
+
+    /** True when the folder found at start was broken and this store is a new one. */
+    public boolean rebuilt() {
+        return rebuilt;
+    }
+
+    /** Closes the pool, then stops the server. */
+    @Override
+    public void close() {
+        try {
+            database.close();
+        } finally {
+            server.close();
+        }
+    }
+
+    private static String firstLine(Throwable e) {
+        String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return msg.lines().findFirst().orElse(msg);
+    }
+}
