@@ -27,6 +27,13 @@ import com.shopassist.data.order.MyBatisOrderRepository;
 import com.shopassist.data.order.OrderMapper;
 import com.shopassist.data.privacy.MyBatisPrivacyRepository;
 import com.shopassist.data.privacy.PrivacyMapper;
+import com.shopassist.data.replica.ReplicaPorts;
+import com.shopassist.data.replica.ReplicatedCatalog;
+import com.shopassist.data.replica.ReplicatedEmbeddings;
+import com.shopassist.data.replica.ReplicatedStock;
+import com.shopassist.data.replica.ReplicatedVouchers;
+import com.shopassist.data.replica.SharedChats;
+import com.shopassist.data.replica.StoreSwitch;
 import com.shopassist.data.stock.MyBatisStockRepository;
 import com.shopassist.data.stock.StockCache;
 import com.shopassist.data.stock.StockMapper;
@@ -34,6 +41,7 @@ import com.shopassist.data.voucher.MyBatisVoucherRepository;
 import com.shopassist.data.voucher.VoucherMapper;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 
 /**
  * The store's repositories over one PostgreSQL database, each built once: the ports core's
@@ -58,8 +66,14 @@ public final class StoreRepositories {
     private final MyBatisPrivacyRepository privacy;
     private final MyBatisChatRepository chats;
     private final PgProductEmbeddingRepository embeddings;
+    // what the services are given: the repositories above, or with a replica the routing over them
+    private final CatalogRepository catalogPort;
+    private final StockRepository stockPort;
+    private final VoucherRepository voucherPort;
+    private final ProductEmbeddingRepository embeddingPort;
+    private final ChatRepository chatPort;
 
-    private StoreRepositories(Database db, Clock clock) {
+    private StoreRepositories(Database db, Clock clock, StoreSwitch store) {
         this.transactions = new AfterCommitTransactions(db.transactions());
         StockMapper stockMapper = db.mapper(StockMapper.class);
         this.stockCache = new StockCache(stockMapper, clock);
@@ -75,11 +89,43 @@ public final class StoreRepositories {
         this.privacy = new MyBatisPrivacyRepository(db.mapper(PrivacyMapper.class));
         this.chats = new MyBatisChatRepository(db);
         this.embeddings = new PgProductEmbeddingRepository(db);
+        if (store == null) {
+            this.catalogPort = catalog;
+            this.stockPort = stock;
+            this.voucherPort = vouchers;
+            this.embeddingPort = embeddings;
+            this.chatPort = chats;
+        } else {
+            BooleanSupplier inTransaction = () -> transactions.isOpen() || db.inTransaction();
+            this.catalogPort = new ReplicatedCatalog(catalog, store, inTransaction);
+            this.stockPort = new ReplicatedStock(stock, store, inTransaction);
+            this.voucherPort = new ReplicatedVouchers(vouchers, store, inTransaction);
+            this.embeddingPort = new ReplicatedEmbeddings(embeddings, store);
+            this.chatPort = new SharedChats(chats, store);
+        }
     }
 
     /** The repositories over an open, migrated database. */
     public static StoreRepositories over(Database db, Clock clock) {
-        return new StoreRepositories(Objects.requireNonNull(db, "db"), Objects.requireNonNull(clock, "clock"));
+        return new StoreRepositories(Objects.requireNonNull(db, "db"), Objects.requireNonNull(clock, "clock"), null);
+    }
+
+    /**
+     * The repositories of a kiosk with a local replica (decision 0091), over the shared database:
+     * catalog, stock levels, vouchers and product vectors are read from the replica while {@code
+     * store} says the shared database does not answer; everything else stays the shared database's
+     * (and is refused at once meanwhile).
+     */
+    public static StoreRepositories withReplica(Database shared, Clock clock, StoreSwitch store) {
+        return new StoreRepositories(
+                Objects.requireNonNull(shared, "shared"),
+                Objects.requireNonNull(clock, "clock"),
+                Objects.requireNonNull(store, "store"));
+    }
+
+    /** These repositories as the reading side of a replica (this is the local database's). */
+    public ReplicaPorts replicaPorts() {
+        return new ReplicaPorts(catalog, stock, vouchers, embeddings);
     }
 
     /** The transactions the services use (nested calls join; caches are invalidated after commit). */
@@ -89,11 +135,11 @@ public final class StoreRepositories {
 
     /** Products and categories, through the catalog cache. */
     public CatalogRepository catalog() {
-        return catalog;
+        return catalogPort;
     }
 
     public StockRepository stock() {
-        return stock;
+        return stockPort;
     }
 
     public CartRepository carts() {
@@ -101,7 +147,7 @@ public final class StoreRepositories {
     }
 
     public VoucherRepository vouchers() {
-        return vouchers;
+        return voucherPort;
     }
 
     public OrderRepository orders() {
@@ -122,12 +168,12 @@ public final class StoreRepositories {
 
     /** Chat sessions, messages and token usage (the assistant's memory). */
     public ChatRepository chats() {
-        return chats;
+        return chatPort;
     }
 
     /** Product vectors for semantic search. */
     public ProductEmbeddingRepository embeddings() {
-        return embeddings;
+        return embeddingPort;
     }
 
     /**

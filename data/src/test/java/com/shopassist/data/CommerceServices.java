@@ -44,8 +44,7 @@ public final class CommerceServices {
     private final CustomerService customers;
     private final PrivacyService privacy;
 
-    private CommerceServices(Database db, Clock clock, CommerceSettings settings) {
-        StoreRepositories r = StoreRepositories.over(db, clock);
+    private CommerceServices(StoreRepositories r, Clock clock, CommerceSettings settings) {
         Transactions tx = r.transactions();
         VoucherRules rules = new VoucherRules(settings.storeZone());
         this.repositories = r;
@@ -74,8 +73,15 @@ public final class CommerceServices {
 
     public static CommerceServices create(Database db, Clock clock, CommerceSettings settings) {
         Objects.requireNonNull(db, "db");
+        return over(StoreRepositories.over(db, Objects.requireNonNull(clock, "clock")), clock, settings);
+    }
+
+    /** The services over repositories built by the caller (a kiosk's with a replica). */
+    public static CommerceServices over(StoreRepositories repositories, Clock clock, CommerceSettings settings) {
         return new CommerceServices(
-                db, Objects.requireNonNull(clock, "clock"), settings == null ? CommerceSettings.defaults() : settings);
+                Objects.requireNonNull(repositories, "repositories"),
+                Objects.requireNonNull(clock, "clock"),
+                settings == null ? CommerceSettings.defaults() : settings);
     }
 
     /** With the system clock and default settings. */

@@ -11,9 +11,13 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Optional;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.apache.ibatis.io.VFS;
@@ -50,6 +54,8 @@ public final class Database implements AutoCloseable {
     private final Transactions transactions;
     private volatile Boolean ownerRole;
     private volatile String schemaNotice;
+    private volatile BooleanSupplier refuse = () -> false;
+    private volatile Consumer<Throwable> connectionLost = e -> {};
 
     private Database(DbSettings settings, HikariDataSource pool, Mappers mappers) {
         this.settings = settings;
@@ -59,7 +65,7 @@ public final class Database implements AutoCloseable {
         configuration.setEnvironment(new Environment("shopassist", new JdbcTransactionFactory(), dataSource));
         SqlSessionFactory factory = new SqlSessionFactoryBuilder().build(configuration);
         this.sessions = SqlSessionManager.newInstance(factory);
-        this.transactions = new ManagedTransactions(sessions);
+        this.transactions = new ManagedTransactions(sessions, this);
     }
 
     /**
@@ -113,6 +119,15 @@ public final class Database implements AutoCloseable {
      * becomes the pool's first, so a start pays for one handshake, not two.
      */
     public static Database open(DbSettings settings, int maxPoolSize, Supplier<Mappers> mappers) {
+        return open(settings, maxPoolSize, mappers, Duration.ofSeconds(5));
+    }
+
+    /**
+     * Like {@link #open(DbSettings, int, Supplier)}, with {@code connectionWait}: how long a call
+     * waits for a connection from the pool (an idle one checked within a second, else a new one)
+     * before it fails. A kiosk that can answer from its local replica waits less (decision 0091).
+     */
+    public static Database open(DbSettings settings, int maxPoolSize, Supplier<Mappers> mappers, Duration connectionWait) {
         TransportPolicy.check(settings);
         PgDriverDataSource source;
         Connection first;
@@ -130,7 +145,8 @@ public final class Database implements AutoCloseable {
         // the pool grows on demand up to maxPoolSize
         config.setMinimumIdle(1);
         config.setPoolName("shopassist");
-        config.setConnectionTimeout(5_000);
+        config.setConnectionTimeout(Math.max(250, connectionWait.toMillis()));
+        config.setValidationTimeout(Math.max(250, connectionWait.toMillis() / 2));
         config.setInitializationFailTimeout(5_000);
         // an idle connection is pinged now and then: a dead one is replaced before a shopper needs it
         config.setKeepaliveTime(120_000);
@@ -331,6 +347,7 @@ public final class Database implements AutoCloseable {
         T mapper = sessions.getMapper(type);
         return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
             if (method.getDeclaringClass() == Object.class) return method.invoke(mapper, args);
+            refuseIfUnreachable();
             try {
                 if (sessions.isManagedSessionStarted()) return method.invoke(mapper, args);
                 // a call outside a transaction is one autocommit statement: a session with
@@ -341,6 +358,7 @@ public final class Database implements AutoCloseable {
                 }
             } catch (InvocationTargetException e) {
                 Throwable cause = e.getCause();
+                if (DbErrors.isConnectionFailure(cause)) connectionLost.accept(cause);
                 if (!(cause instanceof DataUnavailableException) && DbErrors.isConnectionFailure(cause)) {
                     throw new DataUnavailableException(
                             "The store database cannot be reached right now. Please try again in a moment.", cause);
@@ -363,6 +381,54 @@ public final class Database implements AutoCloseable {
                 throw cause;
             }
         }));
+    }
+
+    /**
+     * Watches this database for a kiosk that can answer from elsewhere (decision 0091): every lost
+     * or refused connection a mapper or a transaction meets is handed to {@code lost}, and while
+     * {@code refuseNow} is true every mapper call and transaction fails at once with
+     * {@link DataUnavailableException} instead of waiting for the network. {@link #dataSource()} is
+     * not watched.
+     */
+    public void watch(BooleanSupplier refuseNow, Consumer<Throwable> lost) {
+        this.refuse = Objects.requireNonNull(refuseNow, "refuseNow");
+        this.connectionLost = Objects.requireNonNull(lost, "lost");
+    }
+
+    private void refuseIfUnreachable() {
+        if (refuse.getAsBoolean()) {
+            throw new DataUnavailableException(
+                    "The store database cannot be reached right now. Please try again in a moment.", null);
+        }
+    }
+
+    /**
+     * Whether the server answers now, asked on a connection of its own (never the pool's, which may
+     * hold connections the network dropped): connect, sign in and {@code select 1} within
+     * {@code within}. Never throws.
+     */
+    public boolean answers(Duration within) {
+        int seconds = (int) Math.max(1, (within.toMillis() + 999) / 1000);
+        PgDriverDataSource probe = new PgDriverDataSource(settings);
+        probe.setLoginTimeout(seconds);
+        try (Connection c = probe.connect()) {
+            c.setNetworkTimeout(Runnable::run, (int) Math.max(1, within.toMillis()));
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("select 1")) {
+                return rs.next();
+            }
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Closes the pool's idle connections now and the others when they are handed back: after the
+     * network or the server came back, what the pool held was cut with it.
+     */
+    public void dropConnections() {
+        var bean = pool.getHikariPoolMXBean();
+        if (bean != null) bean.softEvictConnections();
     }
 
     /** True while this thread is inside {@link #transactions()}' work. */
@@ -396,9 +462,11 @@ public final class Database implements AutoCloseable {
     /** Thread-bound MyBatis sessions: mappers from this database join the open transaction. */
     private static final class ManagedTransactions implements Transactions {
         private final SqlSessionManager sessions;
+        private final Database db;
 
-        ManagedTransactions(SqlSessionManager sessions) {
+        ManagedTransactions(SqlSessionManager sessions, Database db) {
             this.sessions = sessions;
+            this.db = db;
         }
 
         @Override
@@ -406,6 +474,7 @@ public final class Database implements AutoCloseable {
             if (sessions.isManagedSessionStarted()) {
                 return work.get();
             }
+            db.refuseIfUnreachable();
             // isolation is set once per connection by the pool (READ COMMITTED): naming it here
             // would cost a SET round trip per transaction
             sessions.startManagedSession(ExecutorType.SIMPLE);
@@ -414,6 +483,7 @@ public final class Database implements AutoCloseable {
                 sessions.commit(true);
                 return result;
             } catch (RuntimeException | Error e) {
+                if (DbErrors.isConnectionFailure(e)) db.connectionLost.accept(e);
                 try {
                     sessions.rollback(true);
                 } catch (RuntimeException suppressed) {

@@ -105,7 +105,10 @@ public final class DbErrors {
         return msg.lines().findFirst().orElse(msg).replaceFirst("^ERROR: ", "").strip();
     }
 
-    /** A lost or refused connection (SQLState class 08, a pool timeout, a closed pool). */
+    /**
+     * A lost or refused connection (SQLState class 08, a pool timeout, a closed pool), or a server
+     * that is shutting down or starting (57P01-57P03: a restart ends every connection with these).
+     */
     public static boolean isConnectionFailure(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof java.sql.SQLTransientConnectionException || t instanceof ConnectException) {
@@ -113,7 +116,7 @@ public final class DbErrors {
             }
             if (t instanceof SQLException sql) {
                 String state = sql.getSQLState();
-                if (state != null && state.startsWith("08")) return true;
+                if (state != null && (state.startsWith("08") || state.startsWith("57P0"))) return true;
                 String msg = sql.getMessage();
                 if (msg != null && msg.contains("has been closed")) return true;
             }

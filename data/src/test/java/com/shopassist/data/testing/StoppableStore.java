@@ -1,0 +1,78 @@
+package com.shopassist.data.testing;
+
+import com.shopassist.data.db.Database;
+import com.shopassist.data.db.DbSettings;
+import com.shopassist.data.db.EmbeddedDatabase;
+import com.shopassist.data.seed.Seeder;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * A store database on a PostgreSQL server of its own, for fault tests: {@link #stop()} shuts the
+ * real server down (its connections are cut), {@link #start()} brings it back on the same port
+ * with the same data. Optionally behind a {@link TcpProxy}, whose {@link TcpProxy#cut()} drops the
+ * network silently instead.
+ */
+public final class StoppableStore implements AutoCloseable {
+
+    private final Path folder;
+    private EmbeddedDatabase server;
+    private final TcpProxy proxy;
+
+    private StoppableStore(Path folder, boolean behindProxy) {
+        this.folder = folder;
+        this.server = EmbeddedDatabase.start(folder);
+        this.proxy = behindProxy ? TcpProxy.to(server.settings()) : null;
+    }
+
+    /** A new server in {@code folder}, migrated and seeded with {@code products} products. */
+    public static StoppableStore seeded(Path folder, int products, boolean behindProxy) {
+        StoppableStore s = new StoppableStore(folder, behindProxy);
+        try (Database owner = Database.open(s.server.settings(), 2)) {
+            owner.migrate();
+            if (products > 0) new Seeder(owner, Clock.systemUTC()).seed(products);
+        }
+        return s;
+    }
+
+    /** How the kiosk reaches it: through the proxy when there is one. */
+    public DbSettings settings() {
+        DbSettings direct = server.settings();
+        if (proxy == null) return direct;
+        return new DbSettings(
+                direct.jdbcUrl().replace(":" + port(direct) + "/", ":" + proxy.port() + "/"),
+                direct.user(),
+                direct.password(),
+                direct.source());
+    }
+
+    /** Straight to the server, never through the proxy (for the test's own checks and writes). */
+    public DbSettings directSettings() {
+        return server.settings();
+    }
+
+    public TcpProxy proxy() {
+        return proxy;
+    }
+
+    public synchronized void stop() {
+        if (server != null) server.close();
+        server = null;
+    }
+
+    public synchronized void start() {
+        if (server == null) server = EmbeddedDatabase.start(folder);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (proxy != null) proxy.close();
+        stop();
+    }
+
+    private static int port(DbSettings s) {
+        String url = s.jdbcUrl();
+        int colon = url.lastIndexOf(':');
+        return Integer.parseInt(url.substring(colon + 1, url.indexOf('/', colon)));
+    }
+}
