@@ -23,11 +23,14 @@ public final class CliRun {
 
     /**
      * Runs {@code args} with {@code dataDir} as the data folder. Product embeddings after a seed
-     * (wiring.Seeding) are off unless {@code env} says otherwise: they are tested where they live.
+     * (wiring.Seeding) and a kiosk's local replica are off unless {@code env} says otherwise: they are
+     * tested where they live.
      */
     public static Result run(Path dataDir, Map<String, String> env, String... args) {
         Map<String, String> environment = new HashMap<>(env);
         environment.putIfAbsent("SHOPASSIST_SEMANTIC", "off");
+        // no kiosk replica (an embedded server and a copy of the catalog per run): KioskReplicaIT has one
+        environment.putIfAbsent("SHOPASSIST_REPLICA", "off");
         ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--data-dir");

@@ -14,6 +14,8 @@ import com.shopassist.core.customer.AuthenticationException;
 import com.shopassist.core.customer.Customer;
 import com.shopassist.core.customer.CustomerService;
 import com.shopassist.core.customer.Session;
+import com.shopassist.core.replica.StoreStatus;
+import com.shopassist.core.replica.StoreStatus.Source;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -157,6 +159,7 @@ public final class ChatCommand {
             InputStream in,
             PrintStream out) {
         ShoppingAssistant assistant = app.assistant(offline ? AssistantMode.OFFLINE_ONLY : AssistantMode.CHAIN);
+        StoreStatus store = app.storeStatus();
 
         CartOwner owner =
                 customer != null ? CartOwner.customer(customer.id()) : CartOwner.guest("cli-" + UUID.randomUUID());
@@ -190,7 +193,7 @@ public final class ChatCommand {
                             "fallback",
                             List.of());
                 }
-                out.println(json ? toJson(reply) : toText(reply));
+                out.println(json ? toJson(reply, store.source()) : toText(reply));
                 out.flush();
             }
         } catch (IOException e) {
@@ -199,8 +202,11 @@ public final class ChatCommand {
         return 0;
     }
 
-    /** One reply as docs/chat-protocol.md documents it: snake_case, prices in whole rupiah. */
-    public static String toJson(AssistantReply r) {
+    /**
+     * One reply as docs/chat-protocol.md documents it: snake_case, prices in whole rupiah;
+     * {@code store} says which database answered (the store's, or this kiosk's local replica).
+     */
+    public static String toJson(AssistantReply r, Source store) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("text", r.text());
         m.put("language", r.language());
@@ -227,11 +233,13 @@ public final class ChatCommand {
         }
         m.put("tools", r.tools());
         m.put("assistant", r.assistant());
+        m.put("store", store == Source.LOCAL ? "local" : "shared");
         try {
             return JSON.writeValueAsString(m);
         } catch (JsonProcessingException e) {
             return "{\"text\":\"Sorry, something went wrong.\",\"language\":\"en\",\"products\":[],\"cart\":null,"
-                    + "\"action\":null,\"tools\":[],\"assistant\":\"fallback\"}";
+                    + "\"action\":null,\"tools\":[],\"assistant\":\"fallback\",\"store\":\""
+                    + (store == Source.LOCAL ? "local" : "shared") + "\"}";
         }
     }
 

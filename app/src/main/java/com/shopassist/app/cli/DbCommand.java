@@ -9,13 +9,14 @@ import com.shopassist.core.common.ShopException;
 import com.shopassist.data.db.Database;
 import com.shopassist.data.info.DatabaseCounts;
 import com.shopassist.data.info.DbInfoMapper;
+import com.shopassist.data.replica.ReplicaRefresh;
 import com.shopassist.data.seed.Seeder;
 import java.io.PrintStream;
 import java.util.List;
 
 /**
- * {@code db ...}: headless database work. Everything but {@code info} is the store owner's
- * (decision 0080): run with a kiosk role, it refuses in one line (exit code 1).
+ * {@code db ...}: headless database work. Everything but {@code info} and {@code sync} is the
+ * store owner's (decision 0080): run with a kiosk role, it refuses in one line (exit code 1).
  */
 public final class DbCommand {
     private DbCommand() {}
@@ -29,15 +30,18 @@ public final class DbCommand {
             db info [--json]                    database, schema version and row counts
             db grant-kiosk --role NAME          make a login role a kiosk role (exactly a kiosk's rights)
             db add-clerk --email E --name N     create or update a clerk (password: SHOPASSIST_CLERK_PASSWORD)
-            db sync-embeddings                  compute the semantic-search vectors the catalog lacks""";
+            db sync-embeddings                  compute the semantic-search vectors the catalog lacks
+            db sync [--full] [--json]           refresh this kiosk's local replica from the store database now""";
 
     public static int run(AppWiring app, List<String> args, PrintStream out, PrintStream err) {
         if (args.isEmpty()) {
             throw new ConfigException(
-                    "db needs a subcommand: migrate, seed, info, grant-kiosk, add-clerk or sync-embeddings");
+                    "db needs a subcommand: migrate, seed, info, grant-kiosk, add-clerk, sync-embeddings or sync");
         }
         app.setAutoSeed(false); // the db commands do exactly what they say
         String sub = args.get(0);
+        // a replica is a kiosk's: the store owner's machine running db migrate gets none
+        app.setReplicaEnabled(sub.equals("sync"));
         List<String> rest = args.subList(1, args.size());
         return switch (sub) {
             case "migrate" -> migrate(app, rest, out);
@@ -46,10 +50,42 @@ public final class DbCommand {
             case "grant-kiosk" -> StoreAdmin.grantKiosk(app, rest, out);
             case "add-clerk" -> StoreAdmin.addClerk(app, rest, out);
             case "sync-embeddings" -> StoreAdmin.syncEmbeddings(app, rest, out);
+            case "sync" -> sync(app, rest, out);
             default ->
                 throw new ConfigException("Unknown db subcommand '" + sub
-                        + "': use migrate, seed, info, grant-kiosk, add-clerk or sync-embeddings");
+                        + "': use migrate, seed, info, grant-kiosk, add-clerk, sync-embeddings or sync");
         };
+    }
+
+    private static int sync(AppWiring app, List<String> args, PrintStream out) {
+        boolean json = false;
+        boolean full = false;
+        for (String a : args) {
+            switch (a) {
+                case "--json" -> json = true;
+                case "--full" -> full = true;
+                default -> throw new ConfigException("db sync: unknown option '" + a + "'");
+            }
+        }
+        ReplicaRefresh.Report r = app.syncReplica(full);
+        if (!json) {
+            out.println(r.summary());
+            return 0;
+        }
+        ObjectNode node = new ObjectMapper().createObjectNode();
+        node.put("database", app.database().settings().safeUrl());
+        node.put("full", r.full());
+        node.put("products", r.products());
+        node.put("categories", r.categories());
+        node.put("vouchers", r.vouchers());
+        node.put("embeddings", r.embeddings());
+        node.put("searchWords", r.words());
+        node.put("liveHolds", r.liveHolds());
+        node.put("removed", r.removed());
+        node.put("asOf", r.asOf().toString());
+        node.put("tookMs", r.took().toMillis());
+        out.println(node.toString());
+        return 0;
     }
 
     private static int migrate(AppWiring app, List<String> args, PrintStream out) {

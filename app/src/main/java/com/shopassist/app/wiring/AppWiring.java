@@ -17,15 +17,20 @@ import com.shopassist.core.catalog.DefaultSearchService;
 import com.shopassist.core.catalog.SearchService;
 import com.shopassist.core.chat.ShoppingAssistant;
 import com.shopassist.core.common.CommerceSettings;
+import com.shopassist.core.common.ShopException;
 import com.shopassist.core.gift.DefaultGiftService;
 import com.shopassist.core.gift.GiftService;
+import com.shopassist.core.replica.StoreStatus;
 import com.shopassist.data.StoreRepositories;
 import com.shopassist.data.db.Database;
 import com.shopassist.data.db.EmbeddedDatabase;
+import com.shopassist.data.replica.LocalStore;
+import com.shopassist.data.replica.ReplicaRefresh;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumMap;
@@ -46,6 +51,7 @@ import org.slf4j.LoggerFactory;
  * <pre>
  * configuration, clock
  *   store database          the configured one or the embedded one; migrated; a first start seeded
+ *   kiosk replica           on a store database: the local copy of the catalog, the switch to it
  *   repositories            data: the ports, their caches, the shared transactions
  *   services                core: CoreServices, the only place a Default*Service is built
  *   semantic search         ai: the embedding index, loading in the background
@@ -64,6 +70,12 @@ public final class AppWiring implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AppWiring.class);
 
+    /**
+     * How long a call waits for a connection to a store database when a replica can answer instead
+     * (decision 0091): an idle connection is checked within a second, a new one must sign in within two.
+     */
+    static final Duration SHARED_CONNECTION_WAIT = Duration.ofSeconds(2);
+
     /** The assistant answering a conversation: the chain, or the chain with Gemini off. */
     public enum AssistantMode {
         /** Gemini when a key is configured, then the offline assistant. */
@@ -77,11 +89,15 @@ public final class AppWiring implements AutoCloseable {
     private final StoreDatabase store; // null when the database was handed in
     private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
     private boolean autoSeed = true;
+    private boolean replicaEnabled = true;
     private PrintStream seedReport = System.out;
     private PrintStream notices = System.err;
     private boolean closed;
 
     private Database database;
+    private CompletableFuture<LocalStore> localOpening;
+    private KioskReplica replica;
+    private boolean replicaBuilt;
     private StoreRepositories repositories;
     private CoreServices services;
     private SemanticSearch semantic;
@@ -164,6 +180,14 @@ public final class AppWiring implements AutoCloseable {
         this.notices = Objects.requireNonNull(err, "err");
     }
 
+    /**
+     * Whether this run keeps a local replica when it is on a store database (default: yes; the db
+     * commands but {@code db sync}: no, so an owner's machine running {@code db migrate} gets none).
+     */
+    public synchronized void setReplicaEnabled(boolean enabled) {
+        this.replicaEnabled = enabled;
+    }
+
     /** Where a first-start seed reports (default stdout; the chat command keeps stdout for replies). */
     public synchronized void setSeedReport(PrintStream out) {
         this.seedReport = Objects.requireNonNull(out, "out");
@@ -178,7 +202,16 @@ public final class AppWiring implements AutoCloseable {
     public synchronized Database database() {
         if (closed) throw new IllegalStateException("the application is closed");
         if (database != null) return database;
-        Database db = store.open();
+        boolean withReplica = replicaWanted();
+        if (withReplica && localOpening == null) {
+            // the kiosk's own database starts while the store's is reached
+            Path dataDir = config.dataDir();
+            localOpening = CompletableFuture.supplyAsync(() -> LocalStore.open(dataDir));
+            localOpening.whenComplete((local, failure) -> {
+                if (failure != null) LOG.warn("this kiosk runs without a local replica: {}", rootMessage(failure));
+            });
+        }
+        Database db = store.open(withReplica ? SHARED_CONNECTION_WAIT : Duration.ofSeconds(5));
         database = db;
         // a kiosk role never migrates: a schema behind this build that it can still serve, or one
         // ahead of it, is said once (the log has it too); one it cannot serve has already refused
@@ -203,10 +236,93 @@ public final class AppWiring implements AutoCloseable {
         return store == null ? Optional.empty() : store.embedded();
     }
 
-    /** The store's repositories over {@link #database()}. */
+    /**
+     * The store's repositories over {@link #database()}; on a kiosk with a replica, the reads of
+     * the catalog go to it while the store database does not answer, and it starts refreshing.
+     */
     public synchronized StoreRepositories repositories() {
-        if (repositories == null) repositories = StoreRepositories.over(database(), clock);
+        if (repositories == null) {
+            Optional<KioskReplica> r = kioskReplica();
+            if (r.isPresent()) {
+                repositories =
+                        StoreRepositories.withReplica(database(), clock, r.get().storeSwitch());
+                r.get().startRefreshing();
+            } else {
+                repositories = StoreRepositories.over(database(), clock);
+            }
+        }
         return repositories;
+    }
+
+    /** True when this run keeps a local replica: a store database, and {@code replica.enabled} not off. */
+    public boolean replicaWanted() {
+        return replicaEnabled
+                && store != null
+                && config.externalDatabase().isPresent()
+                && !"off".equalsIgnoreCase(setting("replica.enabled", "SHOPASSIST_REPLICA", "on"));
+    }
+
+    /** The kiosk's replica and its switch (decision 0091), if {@link #replicaWanted()}. */
+    synchronized Optional<KioskReplica> kioskReplica() {
+        if (!replicaBuilt) {
+            Database shared = database();
+            replicaBuilt = true;
+            if (localOpening != null) {
+                replica = new KioskReplica(
+                        shared,
+                        localOpening,
+                        clock,
+                        new KioskReplica.Settings(
+                                Duration.ofMinutes(Math.max(
+                                        1,
+                                        intSetting(
+                                                "replica.refresh-minutes", "SHOPASSIST_REPLICA_REFRESH_MINUTES", 5))),
+                                Duration.ofMillis(Math.max(
+                                        100,
+                                        intSetting(
+                                                "replica.switch-after-ms",
+                                                "SHOPASSIST_REPLICA_SWITCH_AFTER_MS",
+                                                1_500))),
+                                Duration.ofSeconds(Math.max(
+                                        1,
+                                        intSetting("replica.probe-seconds", "SHOPASSIST_REPLICA_PROBE_SECONDS", 3)))));
+                closeOnExit(replica);
+            }
+        }
+        return Optional.ofNullable(replica);
+    }
+
+    /**
+     * Which database answers this kiosk now: the store's, or its local replica while the store's does
+     * not answer. Always shared on the embedded database (no replica).
+     */
+    public synchronized StoreStatus storeStatus() {
+        return kioskReplica().<StoreStatus>map(KioskReplica::status).orElse(StoreStatus.alwaysShared());
+    }
+
+    /**
+     * The kiosk's own database (an embedded PostgreSQL in {@code <data folder>/replica}, migrated by
+     * the same migrations as the store's): the replica of the catalog, and whatever else a kiosk must
+     * keep on its own disk. Empty on the embedded database, with {@code replica.enabled=off}, or when
+     * it could not be opened. Never holds customer data.
+     */
+    public Optional<Database> localStore() {
+        return kioskReplica().flatMap(KioskReplica::localDatabase);
+    }
+
+    /**
+     * One refresh of the replica now ({@code db sync}): the changes since the last one, or with
+     * {@code full} everything.
+     *
+     * @throws ShopException (NO_REPLICA) on the embedded database, where there is none
+     */
+    public ReplicaRefresh.Report syncReplica(boolean full) {
+        KioskReplica r = (replicaWanted() ? kioskReplica() : Optional.<KioskReplica>empty())
+                .orElseThrow(() -> new ShopException(
+                        "NO_REPLICA",
+                        "There is no local replica to refresh: it is kept only on a store database (db.url),"
+                                + " with replica.enabled not off"));
+        return r.refreshNow(full);
     }
 
     /**
@@ -361,6 +477,12 @@ public final class AppWiring implements AutoCloseable {
         closeables.push(closeable);
     }
 
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
     /** Closes what was registered, then the database and the embedded server if this wiring opened them. */
     @Override
     public synchronized void close() {
@@ -378,8 +500,13 @@ public final class AppWiring implements AutoCloseable {
             if (database != null) database.close();
             store.close();
         }
+        if (replica == null && localOpening != null) {
+            // opened for a run that never built the replica: still ours to stop
+            localOpening.thenAccept(LocalStore::close);
+        }
         database = null;
         repositories = null;
+        replica = null;
         services = null;
         tools = null;
         search = null;

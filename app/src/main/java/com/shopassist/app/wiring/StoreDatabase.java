@@ -5,6 +5,7 @@ import com.shopassist.app.startup.StartupTimeline;
 import com.shopassist.data.db.Database;
 import com.shopassist.data.db.DbSettings;
 import com.shopassist.data.db.EmbeddedDatabase;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -27,11 +28,12 @@ final class StoreDatabase implements AutoCloseable {
     }
 
     /**
-     * Opens and migrates the database (starting the embedded server when none is configured).
+     * Opens and migrates the database (starting the embedded server when none is configured); a call
+     * waits up to {@code connectionWait} for a connection from the pool.
      * Throws {@link com.shopassist.core.common.DataUnavailableException} with a one-line message
      * when it cannot be reached; then nothing stays open, and a later call tries again.
      */
-    Database open() {
+    Database open(Duration connectionWait) {
         // the mapper XML is parsed on another thread while PostgreSQL starts (or the first
         // connection is made): on a cold JVM both take the better part of a second
         CompletableFuture<Database.Mappers> mappers = CompletableFuture.supplyAsync(Database.Mappers::parse);
@@ -48,7 +50,10 @@ final class StoreDatabase implements AutoCloseable {
         try {
             long t0 = System.nanoTime();
             db = Database.open(
-                    settings, config.intSetting("db.pool-size", "SHOPASSIST_DB_POOL_SIZE", 10), mappers::join);
+                    settings,
+                    config.intSetting("db.pool-size", "SHOPASSIST_DB_POOL_SIZE", 10),
+                    mappers::join,
+                    connectionWait);
             StartupTimeline.mark("pool open, mappers parsed");
             long t1 = System.nanoTime();
             String version = db.migrate();

@@ -61,6 +61,8 @@ class ChatCommandIT {
         all.addAll(List.of(args));
         Map<String, String> environment = new HashMap<>(env);
         environment.putIfAbsent("SHOPASSIST_SEMANTIC", "off");
+        // no local replica (an embedded server and a copy of the catalog per test): ReplicaChatIT has one
+        environment.putIfAbsent("SHOPASSIST_REPLICA", "off");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Main.run(
@@ -101,10 +103,11 @@ class ChatCommandIT {
         assertThat(r.replies()).hasSize(4);
         for (JsonNode reply : r.replies()) {
             assertThat(fields(reply))
-                    .containsExactly("text", "language", "products", "cart", "action", "tools", "assistant");
+                    .containsExactly("text", "language", "products", "cart", "action", "tools", "assistant", "store");
             assertThat(reply.get("text").asText()).isNotBlank();
             assertThat(reply.get("language").asText()).isIn("en", "id");
             assertThat(reply.get("assistant").asText()).isEqualTo("offline");
+            assertThat(reply.get("store").asText()).isEqualTo("shared");
         }
         JsonNode search = r.replies().get(0);
         assertThat(search.get("tools").get(0).asText()).isEqualTo("search_products");

@@ -127,7 +127,8 @@ public final class Database implements AutoCloseable {
      * waits for a connection from the pool (an idle one checked within a second, else a new one)
      * before it fails. A kiosk that can answer from its local replica waits less (decision 0091).
      */
-    public static Database open(DbSettings settings, int maxPoolSize, Supplier<Mappers> mappers, Duration connectionWait) {
+    public static Database open(
+            DbSettings settings, int maxPoolSize, Supplier<Mappers> mappers, Duration connectionWait) {
         TransportPolicy.check(settings);
         PgDriverDataSource source;
         Connection first;

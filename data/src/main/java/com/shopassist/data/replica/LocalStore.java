@@ -65,7 +65,7 @@ public final class LocalStore implements AutoCloseable {
         try {
             return start(folder, false);
         } catch (RuntimeException broken) {
-            if (EmbeddedDatabase.isInUse(folder)) throw broken;
+            // (a failed start keeps the folder's lock in this process: the check above is the one that counts)
             Path aside = moveAside(folder);
             LOG.warn(
                     "the local replica in {} could not be used ({}); moved to {}, building a new one",

@@ -59,14 +59,18 @@ public final class ReplicatedCatalog implements CatalogRepository {
 
     @Override
     public List<Category> categories() {
-        return store.read(inSharedTransaction.getAsBoolean(), shared::categories, local -> local.catalog()
-                .categories());
+        return store.read(
+                inSharedTransaction.getAsBoolean(),
+                shared::categories,
+                local -> local.catalog().categories());
     }
 
     @Override
     public List<Brand> brands() {
-        return store.read(inSharedTransaction.getAsBoolean(), shared::brands, local -> local.catalog()
-                .brands());
+        return store.read(
+                inSharedTransaction.getAsBoolean(),
+                shared::brands,
+                local -> local.catalog().brands());
     }
 
     @Override

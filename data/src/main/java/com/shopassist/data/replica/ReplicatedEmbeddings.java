@@ -58,6 +58,7 @@ public final class ReplicatedEmbeddings implements ProductEmbeddingRepository {
 
     @Override
     public long count(String model) {
-        return store.read(false, () -> shared.count(model), local -> local.embeddings().count(model));
+        return store.read(
+                false, () -> shared.count(model), local -> local.embeddings().count(model));
     }
 }

@@ -168,7 +168,8 @@ public final class StoreSwitch implements StoreStatus, AutoCloseable {
                     "the store database does not answer ({}); answering from the local replica (as of {})",
                     why == null ? "no answer" : reason(why),
                     asOf);
-            probing = probe.scheduleWithFixedDelay(this::probeShared, probeEvery.toMillis(), probeEvery.toMillis(), TimeUnit.MILLISECONDS);
+            probing = probe.scheduleWithFixedDelay(
+                    this::probeShared, probeEvery.toMillis(), probeEvery.toMillis(), TimeUnit.MILLISECONDS);
         }
         tell(Source.LOCAL);
     }
@@ -230,6 +231,7 @@ public final class StoreSwitch implements StoreStatus, AutoCloseable {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) root = root.getCause();
         String msg = root.getMessage() == null ? "" : root.getMessage().strip();
-        return root.getClass().getSimpleName() + (msg.isEmpty() ? "" : ": " + msg.lines().findFirst().orElse(msg));
+        return root.getClass().getSimpleName()
+                + (msg.isEmpty() ? "" : ": " + msg.lines().findFirst().orElse(msg));
     }
 }

@@ -93,7 +93,8 @@ class StoreSwitchIT {
 
         store.stop();
         long t0 = System.nanoTime();
-        List<Product> found = services.catalog().search(ProductQuery.text("electric kettle")).items();
+        List<Product> found =
+                services.catalog().search(ProductQuery.text("electric kettle")).items();
         long tookMs = (System.nanoTime() - t0) / 1_000_000;
 
         assertThat(found).isNotEmpty();
@@ -109,7 +110,8 @@ class StoreSwitchIT {
     void aNetworkThatDropsSilentlyIsAnsweredFromTheReplicaAfterTheDeadline() {
         store.proxy().cut();
         long t0 = System.nanoTime();
-        List<Product> found = services.catalog().search(ProductQuery.text("running shoes")).items();
+        List<Product> found =
+                services.catalog().search(ProductQuery.text("running shoes")).items();
         long tookMs = (System.nanoTime() - t0) / 1_000_000;
 
         assertThat(found).isNotEmpty();
@@ -148,7 +150,7 @@ class StoreSwitchIT {
 
         store.start();
         onStore("update tbl_product set retail_price = 98765 where product_id = " + product);
-        waitUntil("the kiosk noticed", () -> kiosk.source() == Source.SHARED);
+        waitUntil("the kiosk noticed, and told", () -> heard.size() == 2);
 
         assertThat(heard).containsExactly(Source.LOCAL, Source.SHARED);
         // a name not asked before: the store database's answer, not a cached one
@@ -157,7 +159,9 @@ class StoreSwitchIT {
                 .filteredOn(p -> p.id() == product)
                 .singleElement()
                 .satisfies(p -> assertThat(p.price().toLong()).isEqualTo(98765));
-        assertThat(services.carts().add(CartOwner.guest("kiosk-back"), product, 1).lines())
+        assertThat(services.carts()
+                        .add(CartOwner.guest("kiosk-back"), product, 1)
+                        .lines())
                 .hasSize(1);
     }
 
@@ -201,9 +205,12 @@ class StoreSwitchIT {
                 st.execute("lock table tbl_voucher in access exclusive mode");
             }
             running = CompletableFuture.supplyAsync(() -> refresh.run(false));
-            waitUntil("the refresh is waiting at the vouchers", () -> "Lock".equals(kioskSide.queryString(
-                    "select wait_event_type from pg_stat_activity where query like '%tbl_voucher%'"
-                            + " and wait_event_type = 'Lock' limit 1")));
+            waitUntil(
+                    "the refresh is waiting at the vouchers",
+                    () -> "Lock"
+                            .equals(kioskSide.queryString(
+                                    "select wait_event_type from pg_stat_activity where query like '%tbl_voucher%'"
+                                            + " and wait_event_type = 'Lock' limit 1")));
             store.stop();
             blocker.rollback();
         }
