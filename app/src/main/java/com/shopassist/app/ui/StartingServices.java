@@ -12,6 +12,7 @@ import com.shopassist.core.customer.CustomerService;
 import com.shopassist.core.gift.GiftService;
 import com.shopassist.core.order.OrderService;
 import com.shopassist.core.privacy.PrivacyService;
+import com.shopassist.core.replica.StoreStatus;
 import com.shopassist.core.stock.StockService;
 import com.shopassist.core.voucher.VoucherService;
 import java.lang.reflect.InvocationTargetException;
@@ -71,7 +72,8 @@ public final class StartingServices {
                 new StartingAssistant(),
                 standIn(GiftService.class, UiServices::gifts),
                 this::probe,
-                onlineAssistant);
+                onlineAssistant,
+                new StartingStoreStatus());
     }
 
     /**
@@ -229,6 +231,37 @@ public final class StartingServices {
         if (msg == null || msg.isBlank())
             return "ShopAssist could not start: " + e.getClass().getSimpleName();
         return msg.lines().findFirst().orElse(msg).strip();
+    }
+
+    /**
+     * The store status while the services start: the store's database answers until the real status
+     * says otherwise; listeners are handed on to it once it is there. Never waits.
+     */
+    private final class StartingStoreStatus implements StoreStatus {
+
+        private StoreStatus real() {
+            CompletableFuture<UiServices> f = ready;
+            return f != null && f.isDone() && !f.isCompletedExceptionally()
+                    ? f.join().store()
+                    : null;
+        }
+
+        @Override
+        public Source source() {
+            StoreStatus r = real();
+            return r == null ? Source.SHARED : r.source();
+        }
+
+        @Override
+        public java.util.Optional<java.time.Instant> replicaAsOf() {
+            StoreStatus r = real();
+            return r == null ? java.util.Optional.empty() : r.replicaAsOf();
+        }
+
+        @Override
+        public void addListener(Consumer<Source> listener) {
+            ready.thenAccept(services -> services.store().addListener(listener));
+        }
     }
 
     /** The start has not finished within the wait: not a failure, ShopAssist is still getting ready. */

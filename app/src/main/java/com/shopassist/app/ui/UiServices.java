@@ -8,6 +8,7 @@ import com.shopassist.core.customer.CustomerService;
 import com.shopassist.core.gift.GiftService;
 import com.shopassist.core.order.OrderService;
 import com.shopassist.core.privacy.PrivacyService;
+import com.shopassist.core.replica.StoreStatus;
 import com.shopassist.core.stock.StockService;
 import com.shopassist.core.voucher.VoucherService;
 import java.util.Objects;
@@ -21,6 +22,8 @@ import java.util.function.BooleanSupplier;
  * @param databaseProbe true when the store database answers now (the status banner polls it)
  * @param onlineAssistant true when a Gemini key is configured; false means the offline assistant
  *     answers alone and the "offline" badge shows from the start
+ * @param store which database answers: the store's, or this kiosk's local replica (the window's
+ *     "prices and stock as of" badge); always the store's on a kiosk without a replica
  */
 public record UiServices(
         CatalogService catalog,
@@ -34,12 +37,44 @@ public record UiServices(
         ShoppingAssistant assistant,
         GiftService gifts,
         BooleanSupplier databaseProbe,
-        boolean onlineAssistant) {
+        boolean onlineAssistant,
+        StoreStatus store) {
 
     public UiServices {
         Objects.requireNonNull(catalog, "catalog");
         Objects.requireNonNull(carts, "carts");
         Objects.requireNonNull(assistant, "assistant");
         Objects.requireNonNull(databaseProbe, "databaseProbe");
+        Objects.requireNonNull(store, "store");
+    }
+
+    /** The services of a kiosk without a replica: the store's database always answers. */
+    public UiServices(
+            CatalogService catalog,
+            CartService carts,
+            VoucherService vouchers,
+            CheckoutService checkout,
+            OrderService orders,
+            CustomerService customers,
+            PrivacyService privacy,
+            StockService stock,
+            ShoppingAssistant assistant,
+            ShopTools tools,
+            BooleanSupplier databaseProbe,
+            boolean onlineAssistant) {
+        this(
+                catalog,
+                carts,
+                vouchers,
+                checkout,
+                orders,
+                customers,
+                privacy,
+                stock,
+                assistant,
+                tools,
+                databaseProbe,
+                onlineAssistant,
+                StoreStatus.alwaysShared());
     }
 }

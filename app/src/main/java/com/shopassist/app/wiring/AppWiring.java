@@ -439,8 +439,8 @@ public final class AppWiring implements AutoCloseable {
     }
 
     /**
-     * What the window calls: the services, the tool layer, this assistant, and a probe of the
-     * database for the status banner.
+     * What the window calls: the services, the tool layer, this assistant, a probe of the
+     * database for the status banner, and which database answers (the replica's badge).
      *
      * @param onlineAssistant whether Gemini answers (false shows the "offline" badge from the start)
      */
@@ -457,13 +457,18 @@ public final class AppWiring implements AutoCloseable {
                 s.stock(),
                 assistant,
                 gifts(),
-                databaseProbe(database()),
-                onlineAssistant);
+                databaseProbe(database(), storeStatus()),
+                onlineAssistant,
+                storeStatus());
     }
 
-    /** True when a connection can be had and answers within two seconds. */
-    private static BooleanSupplier databaseProbe(Database db) {
+    /**
+     * True when a connection can be had and answers within two seconds; false at once while the
+     * replica answers (the switch itself finds out when the store database is back).
+     */
+    private static BooleanSupplier databaseProbe(Database db, StoreStatus store) {
         return () -> {
+            if (store.source() == StoreStatus.Source.LOCAL) return false;
             try (Connection c = db.dataSource().getConnection()) {
                 return c.isValid(2);
             } catch (Exception e) {

@@ -268,7 +268,20 @@ public final class MainWindow extends StackPane {
         account.getStyleClass().addAll("header-button", "account-button");
         account.setOnAction(e -> vm.navigate(Page.ACCOUNT));
 
-        HBox right = new HBox(8, offline, lang, fontBox, dark, contrast, account);
+        Label replica = new Label();
+        replica.setId("replica-badge");
+        replica.textProperty().bind(vm.replica().text());
+        replica.setGraphic(new FontIcon(Material2AL.CLOUD_OFF));
+        replica.getStyleClass().addAll("status-pill", "warning-pill");
+        replica.visibleProperty().bind(vm.replica().showing());
+        replica.managedProperty().bind(replica.visibleProperty());
+        Tooltip replicaTip = new Tooltip();
+        replicaTip.textProperty().bind(i18n.bind("status.replicaHint"));
+        replicaTip.setWrapText(true);
+        replicaTip.setMaxWidth(360);
+        replica.setTooltip(replicaTip);
+
+        HBox right = new HBox(8, replica, offline, lang, fontBox, dark, contrast, account);
         if (ui.kiosk().enabled()) {
             Button clerk = Views.button(i18n, "header.callClerk", Material2MZ.SUPPORT_AGENT, Styles.WARNING);
             clerk.setId("call-clerk");
@@ -357,7 +370,9 @@ public final class MainWindow extends StackPane {
         banner.setAlignment(Pos.CENTER_LEFT);
         banner.getStyleClass().add("db-banner");
         banner.setPadding(new Insets(10, 16, 10, 16));
-        banner.visibleProperty().bind(ui.db().upProperty().not());
+        // while the replica answers, its badge says so instead
+        banner.visibleProperty()
+                .bind(ui.db().upProperty().not().and(vm.replica().showing().not()));
         banner.managedProperty().bind(banner.visibleProperty());
         return banner;
     }

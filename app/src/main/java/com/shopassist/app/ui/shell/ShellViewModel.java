@@ -46,6 +46,7 @@ public final class ShellViewModel {
     private final AccountViewModel account;
     private final PrivacyViewModel privacy;
     private final IdleMonitor idle;
+    private final ReplicaBadge replica;
     private boolean catalogLoaded;
 
     public ShellViewModel(UiContext ui, java.util.function.LongSupplier clockMillis) {
@@ -79,6 +80,15 @@ public final class ShellViewModel {
                 this::resetSession);
         // reading an answer is not being idle: the clock starts when it has been shown
         chat.answersShownProperty().addListener((o, a, b) -> idle.activity());
+        replica = new ReplicaBadge(ui.services().store(), ui.i18n(), java.time.ZoneId.systemDefault());
+        replica.refresh();
+        // the switch tells on its own thread; the badge changes on the FX thread
+        ui.services().store().addListener(source -> ui.tasks().quietly(() -> source, s -> replica.refresh()));
+    }
+
+    /** The "prices and stock as of" badge: shown while the local replica answers. */
+    public ReplicaBadge replica() {
+        return replica;
     }
 
     // ------------------------------------------------------------------ navigation
@@ -206,6 +216,7 @@ public final class ShellViewModel {
 
     /** Asks the database whether it is back (or still there); quiet, off the FX thread. */
     public void checkDatabase() {
+        replica.refresh();
         ui.tasks().quietly(ui.db()::probe, up -> {
             boolean was = ui.db().isUp();
             ui.db().set(up);
