@@ -68,8 +68,9 @@ public final class DbCommand {
             }
         }
         ReplicaRefresh.Report r = app.syncReplica(full);
+        int pictures = app.warmPictures();
         if (!json) {
-            out.println(r.summary());
+            out.println(r.summary() + "; " + pictures + " new pictures kept");
             return 0;
         }
         ObjectNode node = new ObjectMapper().createObjectNode();
@@ -84,6 +85,7 @@ public final class DbCommand {
         node.put("removed", r.removed());
         node.put("asOf", r.asOf().toString());
         node.put("tookMs", r.took().toMillis());
+        node.put("newPictures", pictures);
         out.println(node.toString());
         return 0;
     }

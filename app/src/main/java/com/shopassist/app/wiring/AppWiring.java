@@ -13,6 +13,7 @@ import com.shopassist.ai.tool.ToolBox;
 import com.shopassist.app.config.AppConfig;
 import com.shopassist.app.startup.StartupTimeline;
 import com.shopassist.app.ui.UiServices;
+import com.shopassist.app.ui.common.ProductImage;
 import com.shopassist.core.catalog.DefaultSearchService;
 import com.shopassist.core.catalog.SearchService;
 import com.shopassist.core.chat.ShoppingAssistant;
@@ -22,6 +23,7 @@ import com.shopassist.core.gift.DefaultGiftService;
 import com.shopassist.core.gift.GiftService;
 import com.shopassist.core.replica.StoreStatus;
 import com.shopassist.data.StoreRepositories;
+import com.shopassist.data.catalog.ImageCache;
 import com.shopassist.data.db.Database;
 import com.shopassist.data.db.EmbeddedDatabase;
 import com.shopassist.data.replica.LocalStore;
@@ -106,6 +108,7 @@ public final class AppWiring implements AutoCloseable {
     private SearchService search;
     private GiftService gifts;
     private ToolBox tools;
+    private ImageCache images;
     private OfflineAssistant offline;
     private final Map<AssistantMode, ShoppingAssistant> assistants = new EnumMap<>(AssistantMode.class);
 
@@ -246,7 +249,9 @@ public final class AppWiring implements AutoCloseable {
             if (r.isPresent()) {
                 repositories =
                         StoreRepositories.withReplica(database(), clock, r.get().storeSwitch());
-                r.get().startRefreshing();
+                KioskReplica replica = r.get();
+                replica.afterRefresh(report -> imageCache().warmInBackground(replica.imageRefs()));
+                replica.startRefreshing();
             } else {
                 repositories = StoreRepositories.over(database(), clock);
             }
@@ -323,6 +328,14 @@ public final class AppWiring implements AutoCloseable {
                         "There is no local replica to refresh: it is kept only on a store database (db.url),"
                                 + " with replica.enabled not off"));
         return r.refreshNow(full);
+    }
+
+    /**
+     * Fetches the pictures of the replica's products that the picture cache does not hold yet, on
+     * this thread ({@code db sync}); returns how many it added.
+     */
+    public int warmPictures() {
+        return kioskReplica().map(r -> imageCache().warm(r.imageRefs())).orElse(0);
     }
 
     /**
@@ -439,6 +452,20 @@ public final class AppWiring implements AutoCloseable {
     }
 
     /**
+     * Product pictures kept in {@code <data folder>/images} (decision 0092), at most
+     * {@code images.cache-mb} / {@code SHOPASSIST_IMAGES_CACHE_MB} megabytes (default 1024): the
+     * window shows them from there, the replica's refresh fetches the new ones.
+     */
+    public synchronized ImageCache imageCache() {
+        if (images == null) {
+            long capMb = Math.max(1, intSetting("images.cache-mb", "SHOPASSIST_IMAGES_CACHE_MB", 1024));
+            images = new ImageCache(config.dataDir(), capMb << 20, Duration.ofSeconds(5), clock);
+            closeOnExit(images);
+        }
+        return images;
+    }
+
+    /**
      * What the window calls: the services, the tool layer, this assistant, a probe of the
      * database for the status banner, and which database answers (the replica's badge).
      *
@@ -446,6 +473,12 @@ public final class AppWiring implements AutoCloseable {
      */
     public UiServices uiServices(ShoppingAssistant assistant, boolean onlineAssistant) {
         CoreServices s = services();
+        ImageCache pictures = imageCache();
+        ProductImage.use(ref -> {
+            Optional<Path> kept = pictures.cached(ref);
+            if (kept.isEmpty()) pictures.fetchLater(ref);
+            return kept.map(p -> p.toUri().toString());
+        });
         return new UiServices(
                 s.catalog(),
                 s.carts(),
@@ -516,6 +549,7 @@ public final class AppWiring implements AutoCloseable {
         tools = null;
         search = null;
         gifts = null;
+        images = null;
         semantic = null;
         offline = null;
         assistants.clear();

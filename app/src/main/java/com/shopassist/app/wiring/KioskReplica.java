@@ -77,6 +77,11 @@ final class KioskReplica implements AutoCloseable {
         return Optional.ofNullable(localStore()).map(LocalStore::database);
     }
 
+    /** The picture references of the products on sale in the replica. */
+    List<String> imageRefs() {
+        return refresh().imageRefs();
+    }
+
     /** Runs {@code action} after each refresh that succeeded (on the refresh thread). */
     void afterRefresh(Consumer<ReplicaRefresh.Report> action) {
         refreshed.add(action);

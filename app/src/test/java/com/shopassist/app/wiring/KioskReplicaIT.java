@@ -19,9 +19,12 @@ import com.shopassist.data.db.Database;
 import com.shopassist.data.db.DbSettings;
 import com.shopassist.data.replica.LocalStore;
 import com.shopassist.data.testing.StoppableStore;
+import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -184,6 +187,40 @@ class KioskReplicaIT {
                             .get("store")
                             .asText())
                     .isEqualTo("shared");
+        }
+    }
+
+    @Test
+    void dbSyncKeepsTheProductPicturesOnTheKiosksDiskSoTheyShowWithoutTheNetwork() throws Exception {
+        byte[] png = java.util.Base64.getDecoder()
+                .decode(
+                        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+        HttpServer pictures = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        pictures.createContext("/p/shoe.png", exchange -> {
+            exchange.sendResponseHeaders(200, png.length);
+            try (var out = exchange.getResponseBody()) {
+                out.write(png);
+            }
+        });
+        pictures.start();
+        String url = "http://127.0.0.1:" + pictures.getAddress().getPort() + "/p/shoe.png";
+        try (Database owner = Database.open(store.settings(), 1)) {
+            try (Connection c = owner.dataSource().getConnection();
+                    var ps = c.prepareStatement("update tbl_product set image_ref = ? where product_id in (1, 2)")) {
+                ps.setString(1, url);
+                ps.executeUpdate();
+            }
+        }
+
+        Run sync = main("db", "sync");
+        pictures.stop(0);
+
+        assertThat(sync.code()).as(sync.err()).isZero();
+        assertThat(sync.out()).contains("1 new pictures kept");
+        try (AppWiring app = kiosk()) {
+            assertThat(app.imageCache().cached(url))
+                    .get()
+                    .satisfies(p -> assertThat(Files.readAllBytes(p)).isEqualTo(png));
         }
     }
 

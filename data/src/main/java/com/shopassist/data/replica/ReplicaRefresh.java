@@ -13,7 +13,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -104,6 +106,20 @@ public final class ReplicaRefresh {
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("select synced_at from tbl_replica_sync where replica_sync_id = 1")) {
             return rs.next() ? Optional.of(rs.getTimestamp(1).toInstant()) : Optional.empty();
+        } catch (SQLException e) {
+            throw new ShopException("REPLICA_FAILED", "The local replica cannot be read: " + firstLine(e), e);
+        }
+    }
+
+    /** The picture references of the replica's products on sale (for the picture cache). */
+    public List<String> imageRefs() {
+        List<String> refs = new ArrayList<>();
+        try (Connection c = local.dataSource().getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "select distinct image_ref from tbl_product where is_active and image_ref is not null")) {
+            while (rs.next()) refs.add(rs.getString(1));
+            return refs;
         } catch (SQLException e) {
             throw new ShopException("REPLICA_FAILED", "The local replica cannot be read: " + firstLine(e), e);
         }

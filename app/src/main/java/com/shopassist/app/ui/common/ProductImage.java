@@ -1,5 +1,6 @@
 package com.shopassist.app.ui.common;
 
+import java.util.Optional;
 import javafx.geometry.Pos;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
@@ -16,6 +17,22 @@ import org.kordamp.ikonli.material2.Material2MZ;
 public final class ProductImage extends StackPane {
 
     private static final String[] TINTS = {"tint-0", "tint-1", "tint-2", "tint-3", "tint-4", "tint-5"};
+
+    /**
+     * Where this kiosk keeps pictures on its own disk (decision 0092): a local URL for a reference,
+     * or empty, in which case the source may fetch it in the background for the next time. Never
+     * waits on the network.
+     */
+    public interface Pictures {
+        Optional<String> localUrl(String ref);
+    }
+
+    private static volatile Pictures pictures = ref -> Optional.empty();
+
+    /** Set once by the composition root: the picture cache in the data folder. */
+    public static void use(Pictures source) {
+        pictures = java.util.Objects.requireNonNull(source, "source");
+    }
 
     public ProductImage(String imageRef, String category, String brand, double width, double height) {
         getStyleClass().add("product-image");
@@ -56,14 +73,29 @@ public final class ProductImage extends StackPane {
         getChildren().setAll(icon, initial);
     }
 
-    /** Only local images and classpath resources: a kiosk must not wait on the network for a picture. */
-    private static String resolve(String ref) {
+    /**
+     * Only what is on this computer: the app's own resources, the picture cache (which copied URLs
+     * and a store's share), a readable local file. A kiosk must not wait on the network for a picture.
+     */
+    static String resolve(String ref) {
         if (ref == null || ref.isBlank()) return null;
-        if (ref.startsWith("file:") || ref.startsWith("jar:")) return ref;
-        var res = ProductImage.class.getResource(ref.startsWith("/") ? ref : "/" + ref);
-        if (res != null) return res.toExternalForm();
-        java.nio.file.Path p = java.nio.file.Path.of(ref);
-        return p.isAbsolute() && java.nio.file.Files.isReadable(p) ? p.toUri().toString() : null;
+        if (ref.startsWith("jar:")) return ref;
+        if (!ref.startsWith("file:") && !ref.contains("://")) {
+            var res = ProductImage.class.getResource(ref.startsWith("/") ? ref : "/" + ref);
+            if (res != null) return res.toExternalForm();
+        }
+        Optional<String> kept = pictures.localUrl(ref);
+        if (kept.isPresent()) return kept.get();
+        if (ref.startsWith("file:")) return ref;
+        if (ref.contains("://")) return null; // fetched in the background: the placeholder now
+        try {
+            java.nio.file.Path p = java.nio.file.Path.of(ref);
+            return p.isAbsolute() && java.nio.file.Files.isReadable(p)
+                    ? p.toUri().toString()
+                    : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     static org.kordamp.ikonli.Ikon iconFor(String category) {
