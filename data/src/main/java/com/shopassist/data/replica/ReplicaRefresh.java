@@ -57,6 +57,7 @@ public final class ReplicaRefresh {
 
     private static final Executor DIRECT = Runnable::run;
     private static final String PARAM_SINCE = "shopassist.replica_since";
+    private static final String PARAM_SINCE_XMIN = "shopassist.replica_since_xmin";
     private static final String PARAM_NOW = "shopassist.replica_now";
 
     /** What one refresh did. Counts are rows copied (changed), per table, and rows removed. */
@@ -202,17 +203,26 @@ public final class ReplicaRefresh {
         boolean moved = previous != null && !previous.sourceUrl().equals(url);
         if (moved) LOG.info("replica source changed from {} to {}: copying everything", previous.sourceUrl(), url);
         boolean full = forceFull || previous == null || moved || wentBack(previous, snapshot);
-        try (PreparedStatement ps = from.prepareStatement("select set_config(?, ?, true), set_config(?, ?, true)")) {
+        // the values the COPY queries read (COPY takes no parameters): set, never written into the SQL
+        try (PreparedStatement ps = from.prepareStatement(
+                "select set_config(?, ?, true), set_config(?, ?, true), set_config(?, ?, true)")) {
             ps.setString(1, PARAM_SINCE);
             ps.setString(2, full ? "" : previous.snapshot());
-            ps.setString(3, PARAM_NOW);
-            ps.setString(4, asOf.toString());
+            ps.setString(3, PARAM_SINCE_XMIN);
+            ps.setString(4, full ? "" : String.valueOf(SyncState.xmin(previous.snapshot())));
+            ps.setString(5, PARAM_NOW);
+            ps.setString(6, asOf.toString());
             ps.executeQuery().close();
         }
 
         Map<ReplicatedTable, Long> copied = new LinkedHashMap<>();
         execute(to, "delete from tbl_stock_hold");
-        for (ReplicatedTable t : ReplicatedTable.ALL) copied.put(t, copyChanges(from, to, t));
+        for (ReplicatedTable t : ReplicatedTable.ALL) {
+            long t1 = System.nanoTime();
+            copied.put(t, copyChanges(from, to, t, full));
+            LOG.debug("replica {}: {} rows in {} ms", t.name(), copied.get(t), (System.nanoTime() - t1) / 1_000_000);
+        }
+        long t2 = System.nanoTime();
 
         long removed = 0;
         boolean countsMatch = true;
@@ -229,6 +239,7 @@ public final class ReplicaRefresh {
                 countsMatch = false;
             }
         }
+        LOG.debug("replica counts checked in {} ms", (System.nanoTime() - t2) / 1_000_000);
         if (!countsMatch) {
             if (!full) return null;
             throw new ShopException("REPLICA_FAILED", "The replica does not match the store after a full copy");
@@ -267,15 +278,16 @@ public final class ReplicaRefresh {
     }
 
     /** Copies the table's changed rows (all live ones for holds); returns how many. */
-    private static long copyChanges(Connection from, Connection to, ReplicatedTable t) throws SQLException {
-        String select = t.changeTracked()
-                ? "with since as (select nullif(current_setting('" + PARAM_SINCE + "'), '')::pg_snapshot as s)"
-                        + " select " + t.columnList() + " from " + t.name() + " cross join since"
-                        + " where since.s is null or (change_xid >= pg_snapshot_xmin(since.s)"
-                        + " and not pg_visible_in_snapshot(change_xid, since.s))"
-                : "select " + t.columnList() + " from " + t.name() + " where expires_at > current_setting('" + PARAM_NOW
-                        + "')::timestamptz";
-        boolean direct = t == ReplicatedTable.HOLDS || count(to, t.name()) == 0;
+    private static long copyChanges(Connection from, Connection to, ReplicatedTable t, boolean full)
+            throws SQLException {
+        // a stable expression, not a join: where change_xid is indexed the range is read from the index
+        String changed = " where change_xid >= current_setting('" + PARAM_SINCE_XMIN + "')::xid8"
+                + " and not pg_visible_in_snapshot(change_xid, current_setting('" + PARAM_SINCE + "')::pg_snapshot)";
+        String select = "select " + t.columnList() + " from " + t.name()
+                + (!t.changeTracked()
+                        ? " where expires_at > current_setting('" + PARAM_NOW + "')::timestamptz"
+                        : full ? "" : changed);
+        boolean direct = t == ReplicatedTable.HOLDS || isEmpty(to, t.name());
         if (direct) {
             return pipe(from, to, select, "copy " + t.name() + " (" + t.columnList() + ") from stdin");
         }
@@ -299,13 +311,12 @@ public final class ReplicaRefresh {
         String set = t.parkedValues().entrySet().stream()
                 .map(e -> e.getKey() + " = " + e.getValue())
                 .collect(Collectors.joining(", "));
-        String clash = t.parkedValues().keySet().stream()
-                .map(c -> "s." + c + " = r." + c)
-                .collect(Collectors.joining(" or "));
-        execute(
-                to,
-                "update " + t.name() + " r set " + set + " where exists (select 1 from " + t.stage() + " s where s."
-                        + t.key() + " <> r." + t.key() + " and (" + clash + "))");
+        // one probe of the column's unique index per staged row and column, never a scan of the table
+        String clashing = t.parkedValues().keySet().stream()
+                .map(c -> "select r." + t.key() + " from " + t.stage() + " s join " + t.name() + " r on r." + c
+                        + " = s." + c + " and r." + t.key() + " <> s." + t.key())
+                .collect(Collectors.joining(" union "));
+        execute(to, "update " + t.name() + " set " + set + " where " + t.key() + " in (" + clashing + ")");
     }
 
     private static void merge(Connection to, ReplicatedTable t) throws SQLException {
@@ -379,7 +390,15 @@ public final class ReplicaRefresh {
     private static boolean wentBack(SyncState previous, String snapshot) {
         long before = SyncState.xmax(previous.snapshot());
         long now = SyncState.xmax(snapshot);
-        return before < 0 || now < before;
+        return before < 0 || SyncState.xmin(previous.snapshot()) < 0 || now < before;
+    }
+
+    private static boolean isEmpty(Connection c, String table) throws SQLException {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select not exists (select 1 from " + table + ")")) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
     }
 
     private static long count(Connection c, String table) throws SQLException {
@@ -490,10 +509,19 @@ public final class ReplicaRefresh {
 
         /** The xmax of a {@code pg_snapshot} in its text form ("xmin:xmax:xip,..."), or -1 if it is not one. */
         static long xmax(String snapshot) {
+            return part(snapshot, 1);
+        }
+
+        /** The xmin of a {@code pg_snapshot} in its text form, or -1 if it is not one. */
+        static long xmin(String snapshot) {
+            return part(snapshot, 0);
+        }
+
+        private static long part(String snapshot, int index) {
             String[] parts = snapshot == null ? new String[0] : snapshot.split(":", -1);
             if (parts.length != 3) return -1;
             try {
-                return Long.parseLong(parts[1]);
+                return Long.parseLong(parts[index]);
             } catch (NumberFormatException e) {
                 return -1;
             }
