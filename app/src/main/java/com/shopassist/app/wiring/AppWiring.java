@@ -18,6 +18,7 @@ import com.shopassist.core.catalog.DefaultSearchService;
 import com.shopassist.core.catalog.SearchService;
 import com.shopassist.core.chat.ShoppingAssistant;
 import com.shopassist.core.common.CommerceSettings;
+import com.shopassist.core.common.DataUnavailableException;
 import com.shopassist.core.common.ShopException;
 import com.shopassist.core.gift.DefaultGiftService;
 import com.shopassist.core.gift.GiftService;
@@ -25,6 +26,7 @@ import com.shopassist.core.replica.StoreStatus;
 import com.shopassist.data.StoreRepositories;
 import com.shopassist.data.catalog.ImageCache;
 import com.shopassist.data.db.Database;
+import com.shopassist.data.db.DbErrors;
 import com.shopassist.data.db.EmbeddedDatabase;
 import com.shopassist.data.replica.LocalStore;
 import com.shopassist.data.replica.ReplicaRefresh;
@@ -214,8 +216,23 @@ public final class AppWiring implements AutoCloseable {
                 if (failure != null) LOG.warn("this kiosk runs without a local replica: {}", rootMessage(failure));
             });
         }
-        Database db = store.open(withReplica ? SHARED_CONNECTION_WAIT : Duration.ofSeconds(5));
+        Database db;
+        DataUnavailableException unreachable = null;
+        try {
+            db = store.open(withReplica ? SHARED_CONNECTION_WAIT : Duration.ofSeconds(5));
+        } catch (DataUnavailableException e) {
+            // a kiosk that starts during an outage answers from the replica an earlier run left
+            if (!withReplica || !DbErrors.isConnectionFailure(e) || !localReplicaAnswers()) throw e;
+            LOG.warn("{}; starting on the local replica", e.getMessage());
+            db = store.openUnreachable(SHARED_CONNECTION_WAIT);
+            unreachable = e;
+        }
         database = db;
+        if (unreachable != null) {
+            DataUnavailableException why = unreachable;
+            kioskReplica().ifPresent(r -> r.startOffline(why));
+            return db;
+        }
         // a kiosk role never migrates: a schema behind this build that it can still serve, or one
         // ahead of it, is said once (the log has it too); one it cannot serve has already refused
         db.schemaNotice().ifPresent(line -> notices.println("Note: " + line));
@@ -259,6 +276,15 @@ public final class AppWiring implements AutoCloseable {
         return repositories;
     }
 
+    /** Whether the local store opened and holds a replica that was refreshed at least once. */
+    private boolean localReplicaAnswers() {
+        try {
+            return LocalStore.replicaAsOf(localOpening.join().database()).isPresent();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     /** True when this run keeps a local replica: a store database, and {@code replica.enabled} not off. */
     public boolean replicaWanted() {
         return replicaEnabled
@@ -271,6 +297,8 @@ public final class AppWiring implements AutoCloseable {
     synchronized Optional<KioskReplica> kioskReplica() {
         if (!replicaBuilt) {
             Database shared = database();
+            // a start during an outage built it (and started it local) inside database()
+            if (replicaBuilt) return Optional.ofNullable(replica);
             replicaBuilt = true;
             if (localOpening != null) {
                 replica = new KioskReplica(

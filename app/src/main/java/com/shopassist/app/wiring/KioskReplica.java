@@ -87,6 +87,17 @@ final class KioskReplica implements AutoCloseable {
         refreshed.add(action);
     }
 
+    /**
+     * The store database could not be reached at start: the replica left by an earlier run answers
+     * from now on, and the kiosk turns to the store database once it answers and its schema is
+     * this build's (migrated if need be).
+     */
+    void startOffline(Throwable why) {
+        attachExisting();
+        store.checkBeforeShared(shared::migrate);
+        store.startLocal(why);
+    }
+
     /** A replica left by an earlier run answers now; a refresh runs now and then every interval. */
     synchronized void startRefreshing() {
         if (started || closed) return;

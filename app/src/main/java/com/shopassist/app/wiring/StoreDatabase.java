@@ -72,6 +72,19 @@ final class StoreDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * The configured store database's pool, opened without reaching it (it cannot be reached now):
+     * for a kiosk that starts on its replica. Not migrated; that waits until it answers.
+     */
+    Database openUnreachable(Duration connectionWait) {
+        DbSettings settings = config.externalDatabase().orElseThrow();
+        return Database.openUnreachable(
+                settings,
+                config.intSetting("db.pool-size", "SHOPASSIST_DB_POOL_SIZE", 10),
+                Database.Mappers::parse,
+                connectionWait);
+    }
+
     /** The embedded server, if {@link #open()} started one. */
     Optional<EmbeddedDatabase> embedded() {
         return Optional.ofNullable(embedded);

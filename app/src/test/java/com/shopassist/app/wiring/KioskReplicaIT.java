@@ -191,6 +191,44 @@ class KioskReplicaIT {
     }
 
     @Test
+    void aKioskThatStartsDuringAnOutageAnswersFromItsReplicaAndGoesOnlineWhenTheStoreIsBack() {
+        assertThat(main("db", "sync").code()).isZero();
+        store.stop();
+        Run sync = main("db", "sync");
+        assertThat(sync.code()).isEqualTo(1);
+        assertThat(sync.err().lines().toList()).singleElement().asString().startsWith("error: ");
+
+        try (AppWiring app = kiosk()) {
+            ShoppingAssistant assistant = app.assistant(AssistantMode.OFFLINE_ONLY);
+            StoreStatus status = app.storeStatus();
+            assertThat(status.source()).isEqualTo(Source.LOCAL);
+            assertThat(status.replicaAsOf()).isPresent();
+            ChatContext chat = new ChatContext(UUID.randomUUID(), CartOwner.guest("k"), null, null, Locale.ENGLISH);
+            AssistantReply reply = assistant.reply(chat, "electric kettle");
+            assertThat(reply.products()).as(reply.text()).isNotEmpty();
+            assertThat(json(reply, status).get("store").asText()).isEqualTo("local");
+
+            store.start();
+            waitUntil("back on the store database", () -> status.source() == Source.SHARED);
+            assertThat(json(assistant.reply(chat, "blender"), status)
+                            .get("store")
+                            .asText())
+                    .isEqualTo("shared");
+        }
+    }
+
+    @Test
+    void aKioskWithoutAReplicaThatStartsDuringAnOutageSaysTheStoreCannotBeReached() {
+        store.stop();
+        Run run = main("chat", "--json", "--offline");
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.err().lines().toList())
+                .singleElement()
+                .asString()
+                .startsWith("error: Cannot reach the database");
+    }
+
+    @Test
     void dbSyncKeepsTheProductPicturesOnTheKiosksDiskSoTheyShowWithoutTheNetwork() throws Exception {
         byte[] png = java.util.Base64.getDecoder()
                 .decode(
@@ -274,6 +312,25 @@ class KioskReplicaIT {
                 .singleElement()
                 .asString()
                 .startsWith("error: There is no local replica");
+    }
+
+    @Test
+    void aKioskOnTheEmbeddedDatabaseKeepsNoReplicaAndIsAlwaysOnTheStoreDatabase() {
+        AppWiring app = new AppWiring(
+                AppConfig.resolve(
+                        GlobalOptions.parse(List.of("--data-dir", dataDir.toString())),
+                        Map.of("SHOPASSIST_SEMANTIC", "off")),
+                Clock.systemUTC());
+        try (app) {
+            app.setAutoSeed(false);
+            app.repositories();
+            assertThat(app.replicaWanted()).isFalse();
+            assertThat(app.localStore()).isEmpty();
+            assertThat(app.storeStatus().source()).isEqualTo(Source.SHARED);
+            assertThat(app.storeStatus().replicaAsOf()).isEmpty();
+        }
+        assertThat(dataDir.resolve("db")).isDirectory();
+        assertThat(dataDir.resolve(LocalStore.FOLDER)).doesNotExist();
     }
 
     static JsonNode json(AssistantReply reply, StoreStatus status) {

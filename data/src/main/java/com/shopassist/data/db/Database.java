@@ -129,16 +129,33 @@ public final class Database implements AutoCloseable {
      */
     public static Database open(
             DbSettings settings, int maxPoolSize, Supplier<Mappers> mappers, Duration connectionWait) {
+        return open(settings, maxPoolSize, mappers, connectionWait, true);
+    }
+
+    /**
+     * The pool of a database that cannot be reached now, opened without connecting: calls fail until
+     * it answers, then work (a kiosk starting during an outage answers from its replica meanwhile,
+     * decision 0091). Nothing is checked, the schema neither: {@link #migrate()} once it answers.
+     */
+    public static Database openUnreachable(
+            DbSettings settings, int maxPoolSize, Supplier<Mappers> mappers, Duration connectionWait) {
+        return open(settings, maxPoolSize, mappers, connectionWait, false);
+    }
+
+    private static Database open(
+            DbSettings settings,
+            int maxPoolSize,
+            Supplier<Mappers> mappers,
+            Duration connectionWait,
+            boolean connectFirst) {
         TransportPolicy.check(settings);
         PgDriverDataSource source;
-        Connection first;
         try {
             source = new PgDriverDataSource(settings);
-            first = source.connect();
+            if (connectFirst) source.offerFirst(source.connect());
         } catch (SQLException | RuntimeException e) {
             throw new DataUnavailableException(DbErrors.describe(settings, e), e);
         }
-        source.offerFirst(first);
         HikariConfig config = new HikariConfig();
         config.setDataSource(source);
         config.setMaximumPoolSize(maxPoolSize);
@@ -148,7 +165,7 @@ public final class Database implements AutoCloseable {
         config.setPoolName("shopassist");
         config.setConnectionTimeout(Math.max(250, connectionWait.toMillis()));
         config.setValidationTimeout(Math.max(250, connectionWait.toMillis() / 2));
-        config.setInitializationFailTimeout(5_000);
+        config.setInitializationFailTimeout(connectFirst ? 5_000 : -1);
         // an idle connection is pinged now and then: a dead one is replaced before a shopper needs it
         config.setKeepaliveTime(120_000);
         config.setAutoCommit(true);

@@ -1,6 +1,7 @@
 package com.shopassist.data.replica;
 
 import com.shopassist.core.common.DataUnavailableException;
+import com.shopassist.core.common.ShopException;
 import com.shopassist.data.db.Database;
 import com.shopassist.data.db.EmbeddedDatabase;
 import java.io.IOException;
@@ -11,10 +12,12 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -133,6 +136,17 @@ public final class LocalStore implements AutoCloseable {
     private static void deleteTree(Path root) throws IOException {
         try (Stream<Path> s = Files.walk(root)) {
             for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
+    }
+
+    /** When the replica in {@code local} was last refreshed, if it ever was. */
+    public static Optional<Instant> replicaAsOf(Database local) {
+        try (Connection c = local.dataSource().getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select synced_at from tbl_replica_sync where replica_sync_id = 1")) {
+            return rs.next() ? Optional.of(rs.getTimestamp(1).toInstant()) : Optional.empty();
+        } catch (SQLException e) {
+            throw new ShopException("REPLICA_FAILED", "The local replica cannot be read: " + firstLine(e), e);
         }
     }
 

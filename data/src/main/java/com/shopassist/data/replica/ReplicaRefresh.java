@@ -103,13 +103,7 @@ public final class ReplicaRefresh {
 
     /** When the replica was last refreshed (the kiosk's clock at that refresh), if it ever was. */
     public Optional<Instant> asOf() {
-        try (Connection c = local.dataSource().getConnection();
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("select synced_at from tbl_replica_sync where replica_sync_id = 1")) {
-            return rs.next() ? Optional.of(rs.getTimestamp(1).toInstant()) : Optional.empty();
-        } catch (SQLException e) {
-            throw new ShopException("REPLICA_FAILED", "The local replica cannot be read: " + firstLine(e), e);
-        }
+        return LocalStore.replicaAsOf(local);
     }
 
     /** The picture references of the replica's products on sale (for the picture cache). */

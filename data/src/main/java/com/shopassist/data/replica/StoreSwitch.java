@@ -58,6 +58,7 @@ public final class StoreSwitch implements StoreStatus, AutoCloseable {
     private volatile ReplicaPorts replica;
     private volatile Instant asOf;
     private ScheduledFuture<?> probing;
+    private volatile Runnable beforeShared = () -> {};
 
     /**
      * @param switchAfter how long a read waits for the shared database before the replica answers it
@@ -174,10 +175,31 @@ public final class StoreSwitch implements StoreStatus, AutoCloseable {
         tell(Source.LOCAL);
     }
 
+    /**
+     * Runs {@code check} once the shared database answers again, before the kiosk turns back to it
+     * (a kiosk that started during an outage checks the schema first); if it throws, the kiosk stays
+     * local and the next probe tries again. It runs until it succeeds once.
+     */
+    public void checkBeforeShared(Runnable check) {
+        this.beforeShared = Objects.requireNonNull(check, "check");
+    }
+
+    /** Starts local (the shared database could not be reached at all), probing for it from now on. */
+    public void startLocal(Throwable why) {
+        sharedUnreachable(why);
+    }
+
     /** Asks the shared database whether it answers; turns the kiosk back to it if so. */
     public boolean probeShared() {
         if (source == Source.SHARED) return true;
         if (!shared.answers(switchAfter.plusSeconds(1))) return false;
+        try {
+            beforeShared.run();
+            beforeShared = () -> {};
+        } catch (RuntimeException e) {
+            LOG.warn("the store database answers, but not yet for this kiosk: {}", reason(e));
+            return false;
+        }
         synchronized (this) {
             if (source == Source.SHARED) return true;
             // what the pool held was cut with the network: every call from now on gets a new connection

@@ -17,11 +17,15 @@ public final class StoppableStore implements AutoCloseable {
 
     private final Path folder;
     private EmbeddedDatabase server;
+    // the server comes back on the same port with the same password: a kiosk configured while it
+    // is stopped is configured as it would be while it runs
+    private DbSettings lastDirect;
     private final TcpProxy proxy;
 
     private StoppableStore(Path folder, boolean behindProxy) {
         this.folder = folder;
         this.server = EmbeddedDatabase.start(folder);
+        this.lastDirect = server.settings();
         this.proxy = behindProxy ? TcpProxy.to(server.settings()) : null;
     }
 
@@ -35,9 +39,9 @@ public final class StoppableStore implements AutoCloseable {
         return s;
     }
 
-    /** How the kiosk reaches it: through the proxy when there is one. */
-    public DbSettings settings() {
-        DbSettings direct = server.settings();
+    /** How the kiosk reaches it (while it runs or not): through the proxy when there is one. */
+    public synchronized DbSettings settings() {
+        DbSettings direct = directSettings();
         if (proxy == null) return direct;
         return new DbSettings(
                 direct.jdbcUrl().replace(":" + port(direct) + "/", ":" + proxy.port() + "/"),
@@ -47,8 +51,8 @@ public final class StoppableStore implements AutoCloseable {
     }
 
     /** Straight to the server, never through the proxy (for the test's own checks and writes). */
-    public DbSettings directSettings() {
-        return server.settings();
+    public synchronized DbSettings directSettings() {
+        return server == null ? lastDirect : server.settings();
     }
 
     public TcpProxy proxy() {
@@ -61,7 +65,10 @@ public final class StoppableStore implements AutoCloseable {
     }
 
     public synchronized void start() {
-        if (server == null) server = EmbeddedDatabase.start(folder);
+        if (server == null) {
+            server = EmbeddedDatabase.start(folder);
+            lastDirect = server.settings();
+        }
     }
 
     @Override
