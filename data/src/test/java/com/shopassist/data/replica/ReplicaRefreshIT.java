@@ -87,6 +87,59 @@ class ReplicaRefreshIT {
     }
 
     @Test
+    void theReplicaCopiesNoCustomerTableAndNoColumnThatPointsAtOrNamesAShopper() {
+        CustomerData customers = CustomerData.of(shared);
+        assertThat(customers.tables())
+                .contains(
+                        "tbl_customers",
+                        "tbl_customer_address",
+                        "tbl_customer_session",
+                        "tbl_checkout_request",
+                        "tbl_cart",
+                        "tbl_cart_item",
+                        "tbl_order",
+                        "tbl_order_items",
+                        "aichatbot.chat_session",
+                        "aichatbot.chat_details");
+
+        assertThat(customers.in(ReplicatedTable.ALL)).isEmpty();
+
+        // the guard catches a hold copied with its cart, and a customer table added to the list
+        ReplicatedTable holdsWithCart = new ReplicatedTable(
+                "tbl_stock_hold",
+                "hold_id",
+                List.of("hold_id", "product_id", "cart_id", "quantity"),
+                java.util.Map.of(),
+                false,
+                false);
+        ReplicatedTable addresses = new ReplicatedTable(
+                "tbl_customer_address", "address_id", List.of("address_id", "label"), java.util.Map.of(), true, true);
+        assertThat(customers.in(List.of(holdsWithCart, addresses)))
+                .contains("tbl_stock_hold.cart_id points at tbl_cart", "tbl_customer_address is a customer table");
+    }
+
+    @Test
+    void afterARefreshOnlyTheCatalogsTablesHoldRowsOnTheKiosk() {
+        refresh.run(false);
+
+        java.util.Set<String> allowed = new java.util.HashSet<>(
+                ReplicatedTable.ALL.stream().map(ReplicatedTable::name).toList());
+        allowed.addAll(List.of("tbl_replica_sync", "flyway_schema_history"));
+        List<String> withRows = new java.util.ArrayList<>();
+        String tables = kiosk.queryString("""
+                select string_agg(case when table_schema = 'public' then table_name
+                                       else table_schema || '.' || table_name end, ',')
+                from information_schema.tables
+                where table_type = 'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema')""");
+        for (String table : tables.split(",")) {
+            if (kiosk.queryLong("select count(*) from " + table) > 0) withRows.add(table);
+        }
+        assertThat(withRows)
+                .isNotEmpty()
+                .allSatisfy(t -> assertThat(allowed).as(t).contains(t));
+    }
+
+    @Test
     void theReplicaAnswersSearchesAsTheStoreDoes() {
         refresh.run(false);
         CommerceServices online = CommerceServices.create(shared, clock, CommerceSettings.defaults());
