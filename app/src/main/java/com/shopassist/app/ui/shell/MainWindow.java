@@ -23,6 +23,7 @@ import java.util.function.Supplier;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -215,18 +216,11 @@ public final class MainWindow extends StackPane {
         logo.getStyleClass().add("logo");
         logo.setMinWidth(Region.USE_PREF_SIZE);
 
-        Label offline = new Label();
-        offline.setId("assistant-offline-badge");
-        offline.textProperty().bind(i18n.bind("status.assistantOffline"));
-        offline.setGraphic(new FontIcon(Material2AL.CLOUD_OFF));
-        offline.getStyleClass().addAll("status-pill", "warning-pill");
-        offline.visibleProperty().bind(vm.chat().offlineProperty());
-        offline.managedProperty().bind(offline.visibleProperty());
-        Tooltip offTip = new Tooltip();
-        offTip.textProperty().bind(i18n.bind("status.assistantOfflineHint"));
-        offTip.setWrapText(true);
-        offTip.setMaxWidth(360);
-        offline.setTooltip(offTip);
+        Label offline = warningPill(
+                "assistant-offline-badge",
+                i18n.bind("status.assistantOffline"),
+                vm.chat().offlineProperty(),
+                i18n.bind("status.assistantOfflineHint"));
 
         Button lang = new Button();
         lang.setId("language-toggle");
@@ -268,18 +262,8 @@ public final class MainWindow extends StackPane {
         account.getStyleClass().addAll("header-button", "account-button");
         account.setOnAction(e -> vm.navigate(Page.ACCOUNT));
 
-        Label replica = new Label();
-        replica.setId("replica-badge");
-        replica.textProperty().bind(vm.replica().text());
-        replica.setGraphic(new FontIcon(Material2AL.CLOUD_OFF));
-        replica.getStyleClass().addAll("status-pill", "warning-pill");
-        replica.visibleProperty().bind(vm.replica().showing());
-        replica.managedProperty().bind(replica.visibleProperty());
-        Tooltip replicaTip = new Tooltip();
-        replicaTip.textProperty().bind(i18n.bind("status.replicaHint"));
-        replicaTip.setWrapText(true);
-        replicaTip.setMaxWidth(360);
-        replica.setTooltip(replicaTip);
+        Label replica = warningPill(
+                "replica-badge", vm.replica().text(), vm.replica().showing(), i18n.bind("status.replicaHint"));
 
         HBox right = new HBox(8, replica, offline, lang, fontBox, dark, contrast, account);
         if (ui.kiosk().enabled()) {
@@ -453,5 +437,23 @@ public final class MainWindow extends StackPane {
                 new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                 i18n::toggle);
         acc.put(new KeyCodeCombination(KeyCode.ESCAPE), vm::back);
+    }
+
+    /** A warning pill of the header: shown while {@code showing}, with {@code hint} on hover. */
+    private static Label warningPill(
+            String id, ObservableValue<String> text, ObservableValue<Boolean> showing, ObservableValue<String> hint) {
+        Label pill = new Label();
+        pill.setId(id);
+        pill.textProperty().bind(text);
+        pill.setGraphic(new FontIcon(Material2AL.CLOUD_OFF));
+        pill.getStyleClass().addAll("status-pill", "warning-pill");
+        pill.visibleProperty().bind(showing);
+        pill.managedProperty().bind(pill.visibleProperty());
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(hint);
+        tip.setWrapText(true);
+        tip.setMaxWidth(360);
+        pill.setTooltip(tip);
+        return pill;
     }
 }
