@@ -16,6 +16,7 @@ import com.shopassist.data.db.DbSettings;
 import com.shopassist.data.embedding.PgProductEmbeddingRepository;
 import com.shopassist.data.replica.LocalStore;
 import com.shopassist.data.replica.ReplicaRefresh;
+import com.shopassist.data.testing.Eventually;
 import com.shopassist.data.testing.StoppableStore;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -268,16 +269,7 @@ class KioskReplicaBenchmark {
     }
 
     static void waitUntil(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) throw new AssertionError("timed out");
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        Eventually.waitUntil("back on the store database", Duration.ofSeconds(60), condition);
     }
 
     static void say(String format, Object... args) {

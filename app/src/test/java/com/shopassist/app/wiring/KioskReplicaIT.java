@@ -18,6 +18,7 @@ import com.shopassist.core.replica.StoreStatus.Source;
 import com.shopassist.data.db.Database;
 import com.shopassist.data.db.DbSettings;
 import com.shopassist.data.replica.LocalStore;
+import com.shopassist.data.testing.Eventually;
 import com.shopassist.data.testing.StoppableStore;
 import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayInputStream;
@@ -351,15 +352,6 @@ class KioskReplicaIT {
     }
 
     static void waitUntil(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting: " + what);
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        Eventually.waitUntil(what, Duration.ofSeconds(60), condition);
     }
 }

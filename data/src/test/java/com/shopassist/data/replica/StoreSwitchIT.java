@@ -13,6 +13,7 @@ import com.shopassist.data.CommerceServices;
 import com.shopassist.data.StoreRepositories;
 import com.shopassist.data.db.Database;
 import com.shopassist.data.db.DbSettings;
+import com.shopassist.data.testing.Eventually;
 import com.shopassist.data.testing.StoppableStore;
 import com.shopassist.data.testing.TestDatabase;
 import java.nio.file.Path;
@@ -252,15 +253,6 @@ class StoreSwitchIT {
     }
 
     static void waitUntil(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting: " + what);
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        Eventually.waitUntil(what, Duration.ofSeconds(20), condition);
     }
 }
