@@ -19,8 +19,12 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -54,6 +58,7 @@ public final class StartingServices {
     private final Duration chatWait;
     private final UiServices standIns;
     private volatile CompletableFuture<UiServices> ready;
+    private final StartingStoreStatus storeStatus = new StartingStoreStatus();
 
     private StartingServices(
             Supplier<UiServices> builder, boolean onlineAssistant, Duration callWait, Duration chatWait) {
@@ -73,7 +78,7 @@ public final class StartingServices {
                 standIn(GiftService.class, UiServices::gifts),
                 this::probe,
                 onlineAssistant,
-                new StartingStoreStatus());
+                storeStatus);
     }
 
     /**
@@ -147,7 +152,9 @@ public final class StartingServices {
                 () -> {
                     try {
                         if (!afterWindow.isZero()) windowShown.await(afterWindow.toMillis(), TimeUnit.MILLISECONDS);
-                        f.complete(builder.get());
+                        UiServices built = builder.get();
+                        storeStatus.started(built.store());
+                        f.complete(built);
                     } catch (Throwable e) {
                         LOG.warn("the services did not start: {}", e.toString(), e);
                         f.completeExceptionally(e);
@@ -235,15 +242,22 @@ public final class StartingServices {
 
     /**
      * The store status while the services start: the store's database answers until the real status
-     * says otherwise; listeners are handed on to it once it is there. Never waits.
+     * says otherwise. Listeners are kept here and handed to the real status of the start that
+     * succeeds (a failed start is tried again with a new future). Never waits.
      */
-    private final class StartingStoreStatus implements StoreStatus {
+    private static final class StartingStoreStatus implements StoreStatus {
 
-        private StoreStatus real() {
-            CompletableFuture<UiServices> f = ready;
-            return f != null && f.isDone() && !f.isCompletedExceptionally()
-                    ? f.join().store()
-                    : null;
+        private final List<Consumer<Source>> listeners = new ArrayList<>();
+        private StoreStatus real;
+
+        /** The start succeeded: its status hears every listener, those added before and after. */
+        synchronized void started(StoreStatus status) {
+            real = status;
+            listeners.forEach(status::addListener);
+        }
+
+        private synchronized StoreStatus real() {
+            return real;
         }
 
         @Override
@@ -253,14 +267,15 @@ public final class StartingServices {
         }
 
         @Override
-        public java.util.Optional<java.time.Instant> replicaAsOf() {
+        public Optional<Instant> replicaAsOf() {
             StoreStatus r = real();
-            return r == null ? java.util.Optional.empty() : r.replicaAsOf();
+            return r == null ? Optional.empty() : r.replicaAsOf();
         }
 
         @Override
-        public void addListener(Consumer<Source> listener) {
-            ready.thenAccept(services -> services.store().addListener(listener));
+        public synchronized void addListener(Consumer<Source> listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            if (real != null) real.addListener(listener);
         }
     }
 

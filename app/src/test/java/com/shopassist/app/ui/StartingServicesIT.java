@@ -1,6 +1,7 @@
 package com.shopassist.app.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.shopassist.app.ui.chat.ChatEntry;
 import com.shopassist.app.ui.chat.ChatViewModel;
@@ -9,14 +10,21 @@ import com.shopassist.app.ui.kiosk.KioskSettings;
 import com.shopassist.app.wiring.AppWiring;
 import com.shopassist.core.catalog.ProductQuery;
 import com.shopassist.core.common.DataUnavailableException;
+import com.shopassist.core.replica.StoreStatus;
+import com.shopassist.core.replica.StoreStatus.Source;
 import com.shopassist.data.db.Database;
 import com.shopassist.data.testing.TestDatabase;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -219,5 +227,65 @@ class StartingServicesIT {
         ChatEntry answered = ask(chat, "rice cooker");
         assertThat(answered.text()).isNotEqualTo(failed.text()).isNotBlank();
         assertThat(answered.cards()).isNotEmpty();
+    }
+
+    @Test
+    void theWindowsStoreStatusListenerHearsTheRealStatusAfterAFailedStartIsTriedAgain() throws Exception {
+        List<Consumer<Source>> realListeners = new CopyOnWriteArrayList<>();
+        StoreStatus local = new StoreStatus() {
+            @Override
+            public Source source() {
+                return Source.LOCAL;
+            }
+
+            @Override
+            public Optional<Instant> replicaAsOf() {
+                return Optional.of(Instant.parse("2026-11-25T07:05:00Z"));
+            }
+
+            @Override
+            public void addListener(Consumer<Source> listener) {
+                realListeners.add(listener);
+            }
+        };
+        UiServices withReplica = new UiServices(
+                real.catalog(),
+                real.carts(),
+                real.vouchers(),
+                real.checkout(),
+                real.orders(),
+                real.customers(),
+                real.privacy(),
+                real.stock(),
+                real.assistant(),
+                real.tools(),
+                real.databaseProbe(),
+                false,
+                local);
+        AtomicInteger attempts = new AtomicInteger();
+        StartingServices starting = StartingServices.begin(
+                () -> {
+                    if (attempts.incrementAndGet() == 1) {
+                        throw new DataUnavailableException("Cannot reach the database at jdbc:postgresql://x", null);
+                    }
+                    return withReplica;
+                },
+                false,
+                Duration.ofSeconds(20),
+                Duration.ofSeconds(20));
+        StoreStatus window = starting.services().store();
+        List<Source> heard = new CopyOnWriteArrayList<>();
+        window.addListener(heard::add); // as the window does, while the first start is failing
+        assertThatThrownBy(() -> starting.ready().get(20, TimeUnit.SECONDS));
+        assertThat(window.source()).isEqualTo(Source.SHARED);
+
+        starting.services().databaseProbe().getAsBoolean(); // the banner's check starts it again
+        starting.ready().get(20, TimeUnit.SECONDS);
+
+        assertThat(window.source()).isEqualTo(Source.LOCAL);
+        assertThat(window.replicaAsOf()).isPresent();
+        assertThat(realListeners).hasSize(1);
+        realListeners.get(0).accept(Source.SHARED);
+        assertThat(heard).containsExactly(Source.SHARED);
     }
 }
