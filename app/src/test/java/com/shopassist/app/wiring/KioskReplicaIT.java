@@ -172,7 +172,8 @@ class KioskReplicaIT {
             assertThat(offline.products()).as(offline.text()).isNotEmpty();
             assertThat(offline.assistant()).isEqualTo("offline");
             assertThat(json(offline, status).get("store").asText()).isEqualTo("local");
-            assertThat(tookMs).isLessThan(4_000);
+            // one turn, not a wait for the socket timeout (45 s); room for a loaded machine
+            assertThat(tookMs).isLessThan(10_000);
             // a barcode scan and a product's page, from the replica
             long id = offline.products().get(0).id();
             var catalog = app.services().catalog();

@@ -101,7 +101,9 @@ class StoreSwitchIT {
         assertThat(found).isNotEmpty();
         assertThat(kiosk.source()).isEqualTo(Source.LOCAL);
         assertThat(heard).containsExactly(Source.LOCAL);
-        assertThat(tookMs).isLessThan(SWITCH_AFTER.toMillis() + 1_500);
+        // a stopped server resets its connections: no deadline is waited for (the bound leaves room
+        // for a loaded machine; a read that waited for the pool or the socket would take 2 s or 45 s)
+        assertThat(tookMs).isLessThan(SWITCH_AFTER.toMillis() + 3_000);
         // the replica's price: the change made after its refresh is not in it
         assertThat(services.catalog().product(product).orElseThrow().price().toLong())
                 .isEqualTo(priceBefore);
@@ -117,7 +119,7 @@ class StoreSwitchIT {
 
         assertThat(found).isNotEmpty();
         assertThat(kiosk.source()).isEqualTo(Source.LOCAL);
-        assertThat(tookMs).isBetween(SWITCH_AFTER.toMillis() - 50, SWITCH_AFTER.toMillis() + 1_500);
+        assertThat(tookMs).isBetween(SWITCH_AFTER.toMillis() - 50, SWITCH_AFTER.toMillis() + 3_000);
 
         // once local, nothing waits for the network: browse, stock, a barcode, vouchers
         long t1 = System.nanoTime();
@@ -126,7 +128,8 @@ class StoreSwitchIT {
         assertThat(services.stock().stock(p.id())).isPresent();
         assertThat(services.vouchers().usableNow()).isNotEmpty();
         assertThat(services.catalog().categories()).isNotEmpty();
-        assertThat((System.nanoTime() - t1) / 1_000_000).isLessThan(1_000);
+        // four reads that each waited for the network would take four deadlines (6 s)
+        assertThat((System.nanoTime() - t1) / 1_000_000).isLessThan(3 * SWITCH_AFTER.toMillis());
     }
 
     @Test
@@ -139,7 +142,8 @@ class StoreSwitchIT {
         assertThatThrownBy(() -> services.carts().add(CartOwner.guest("kiosk-switch"), 1, 1))
                 .isInstanceOf(DataUnavailableException.class);
         assertThatThrownBy(() -> services.customers().lookup("budi", 5)).isInstanceOf(DataUnavailableException.class);
-        assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(500);
+        // each call waiting for a connection would take the pool's 2 s
+        assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(2_000);
     }
 
     @Test

@@ -64,9 +64,20 @@ public final class StoppableStore implements AutoCloseable {
         server = null;
     }
 
+    /**
+     * Starts the server again on its port. Another process on this machine may have taken the port
+     * while it was stopped: then the kiosk's settings (and the proxy) point nowhere, and this says
+     * so rather than leaving a test to wait for a server that is elsewhere.
+     */
     public synchronized void start() {
         if (server == null) {
             server = EmbeddedDatabase.start(folder);
+            if (port(server.settings()) != port(lastDirect)) {
+                int was = port(lastDirect);
+                stop();
+                throw new IllegalStateException("the store server's port " + was
+                        + " was taken by another process while it was stopped; it cannot come back there");
+            }
             lastDirect = server.settings();
         }
     }
