@@ -59,7 +59,7 @@ public record UiServices(
             PrivacyService privacy,
             StockService stock,
             ShoppingAssistant assistant,
-            ShopTools tools,
+            GiftService gifts,
             BooleanSupplier databaseProbe,
             boolean onlineAssistant) {
         this(
@@ -72,7 +72,7 @@ public record UiServices(
                 privacy,
                 stock,
                 assistant,
-                tools,
+                gifts,
                 databaseProbe,
                 onlineAssistant,
                 StoreStatus.alwaysShared());

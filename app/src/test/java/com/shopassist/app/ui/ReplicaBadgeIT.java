@@ -64,7 +64,7 @@ class ReplicaBadgeIT extends UiTestBase {
                 s.privacy(),
                 s.stock(),
                 s.assistant(),
-                s.tools(),
+                s.gifts(),
                 () -> STATUS.source() == StoreStatus.Source.SHARED,
                 false,
                 STATUS);

@@ -258,7 +258,7 @@ class StartingServicesIT {
                 real.privacy(),
                 real.stock(),
                 real.assistant(),
-                real.tools(),
+                real.gifts(),
                 real.databaseProbe(),
                 false,
                 local);

@@ -4,6 +4,7 @@ import com.shopassist.core.chat.ChatMessage;
 import com.shopassist.core.chat.ChatRepository;
 import com.shopassist.core.chat.ChatSessionInfo;
 import com.shopassist.core.chat.ChatSummary;
+import com.shopassist.core.chat.PendingProposal;
 import com.shopassist.core.chat.TokenUsage;
 import java.time.Instant;
 import java.util.List;
@@ -70,6 +71,18 @@ public final class SharedChats implements ChatRepository {
     @Override
     public Optional<ChatSummary> summaryState(UUID sessionId) {
         return store.sharedOnly(() -> shared.summaryState(sessionId));
+    }
+
+    /** A proposal waiting for a yes is the shopper's too: the shared database's only. */
+    @Override
+    public void savePending(UUID sessionId, PendingProposal pending) {
+        shared.savePending(sessionId, pending);
+    }
+
+    /** Read at the start of a turn, like the history: with the switch's deadline. */
+    @Override
+    public Optional<PendingProposal> pending(UUID sessionId) {
+        return store.sharedOnly(() -> shared.pending(sessionId));
     }
 
     @Override
