@@ -63,9 +63,12 @@ public final class Replies {
         return s;
     }
 
-    /** A failure with no better words: the store is down, or the tool's own sentence. */
+    /**
+     * A failure with no better words: the store is down (an outage, or the store database that
+     * cannot be reached: its own message is English only), or the tool's own sentence.
+     */
     public static void unavailable(DialogTurn turn, ToolResult r) {
-        if ("UNAVAILABLE".equals(r.errorCode())) {
+        if ("UNAVAILABLE".equals(r.errorCode()) || "DATA_UNAVAILABLE".equals(r.errorCode())) {
             turn.say(turn.t(
                     "The store system is not answering right now. Please try again in a moment.",
                     "Sistem toko sedang tidak merespons. Silakan coba lagi sebentar lagi."));

@@ -209,6 +209,20 @@ class KioskReplicaIT {
             AssistantReply reply = assistant.reply(chat, "electric kettle");
             assertThat(reply.products()).as(reply.text()).isNotEmpty();
             assertThat(json(reply, status).get("store").asText()).isEqualTo("local");
+            // a cart change while local is refused at once, in the shopper's language: nothing is written
+            long t0 = System.nanoTime();
+            AssistantReply add = assistant.reply(chat, "add the first one to my cart");
+            assertThat(add.text())
+                    .isEqualTo("The store system is not answering right now. Please try again in a moment.");
+            assertThat(add.cart()).isNull();
+            ChatContext idChat =
+                    new ChatContext(UUID.randomUUID(), CartOwner.guest("k2"), null, null, Locale.forLanguageTag("id"));
+            assertThat(assistant.reply(idChat, "cari electric kettle").products())
+                    .isNotEmpty();
+            assertThat(assistant.reply(idChat, "tambah yang pertama").text())
+                    .isEqualTo("Sistem toko sedang tidak merespons. Silakan coba lagi sebentar lagi.");
+            // nothing waited for the network (a wait would be the pool's 2 s per call)
+            assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(4_000);
 
             store.start();
             waitUntil("back on the store database", () -> status.source() == Source.SHARED);
