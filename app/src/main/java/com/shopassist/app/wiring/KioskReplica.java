@@ -90,7 +90,7 @@ final class KioskReplica implements AutoCloseable {
     /**
      * The store database could not be reached at start: the replica left by an earlier run answers
      * from now on, and the kiosk turns to the store database once it answers and its schema is
-     * this build's (migrated if need be).
+     * one this build serves (migrated by the store owner's role; a kiosk role only checks it).
      */
     void startOffline(Throwable why) {
         attachExisting();

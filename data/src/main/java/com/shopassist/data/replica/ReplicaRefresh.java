@@ -175,6 +175,12 @@ public final class ReplicaRefresh {
                 c.setReadOnly(true);
             }
             try (Statement s = c.createStatement()) {
+                // the pool's limits are a shopper's (30 s a statement, a minute idle in a transaction):
+                // a first copy of a large catalog is one COPY per table, and one side waits while the
+                // other merges. Silence is still bounded: the network timeout above, and five minutes
+                // idle at most (a kiosk frozen mid-refresh must not hold a snapshot for longer).
+                s.execute("set local statement_timeout = 0");
+                s.execute("set local idle_in_transaction_session_timeout = '5min'");
                 // COPY's text form is read back exactly when both sides write dates and bytes alike
                 s.execute("set local datestyle = 'ISO, YMD'");
                 s.execute("set local timezone = 'UTC'");

@@ -51,9 +51,4 @@ public final class ReplicatedVouchers implements VoucherRepository {
     public boolean countUse(long voucherId) {
         return shared.countUse(voucherId);
     }
-
-    @Override
-    public void returnUse(long voucherId) {
-        shared.returnUse(voucherId);
-    }
 }

@@ -177,6 +177,44 @@ class ReplicaRefreshIT {
     }
 
     @Test
+    void aKioskLoginRoleRefreshesTheSameReplicaAsTheOwnerAndCopiesNoCustomerData() {
+        try (TestDatabase.Roles roles = TestDatabase.freshSeededWithKiosk(4);
+                Database kioskLocal = TestDatabase.fresh(4)) {
+            assertThat(roles.kioskRole()).isTrue();
+            CommerceFixture owner = new CommerceFixture(roles.owner());
+            CommerceFixture replica = new CommerceFixture(kioskLocal);
+            // a live hold of a shopper's cart, taken by the kiosk itself
+            CommerceServices.create(roles.kiosk(), clock, CommerceSettings.defaults())
+                    .carts()
+                    .add(CartOwner.guest("kiosk-role"), 3, 1);
+            ReplicaRefresh asKiosk = new ReplicaRefresh(roles.kiosk(), kioskLocal, clock);
+
+            ReplicaRefresh.Report first = asKiosk.run(false);
+
+            assertThat(first.full()).isTrue();
+            assertThat(first.liveHolds()).isEqualTo(1);
+            for (String table : List.of(
+                    "tbl_product", "tbl_product_category", "tbl_voucher", "tbl_search_word", "tbl_product_embedding")) {
+                assertThat(replica.queryLong("select count(*) from " + table))
+                        .as(table)
+                        .isEqualTo(owner.queryLong("select count(*) from " + table));
+            }
+            for (String table : CUSTOMER_TABLES) {
+                assertThat(replica.queryLong("select count(*) from " + table))
+                        .as(table)
+                        .isZero();
+            }
+            // the changes only, under the kiosk role's view of the change tracking
+            owner.exec("update tbl_product set retail_price = 23456 where product_id = 6");
+            ReplicaRefresh.Report next = asKiosk.run(false);
+            assertThat(next.full()).isFalse();
+            assertThat(next.products()).isEqualTo(1);
+            assertThat(replica.queryLong("select retail_price::bigint from tbl_product where product_id = 6"))
+                    .isEqualTo(23456);
+        }
+    }
+
+    @Test
     void aLaterRefreshCopiesOnlyWhatChangedPricesStockHoldsAndProductsTakenOffSale() {
         refresh.run(false);
         CommerceServices online = CommerceServices.create(shared, clock, CommerceSettings.defaults());
