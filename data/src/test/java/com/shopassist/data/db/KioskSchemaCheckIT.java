@@ -17,9 +17,10 @@ class KioskSchemaCheckIT {
     void aKioskRoleRefusesASchemaOlderThanItCanServeAndSaysWhatToDo() {
         try (TestDatabase.Roles roles = TestDatabase.freshWithKiosk(2)) {
             String latest = PackagedMigrations.latest();
-            // as if the store's IT had not run db migrate for the latest release yet
+            // as if the store's IT had not run db migrate for the release this build needs at least
             new CommerceFixture(roles.owner())
-                    .exec("DELETE FROM flyway_schema_history WHERE version = '" + latest + "'");
+                    .exec("DELETE FROM flyway_schema_history WHERE version = '" + PackagedMigrations.OLDEST_SERVABLE
+                            + "'");
 
             try (Database kiosk = Database.open(roles.kiosk().settings(), 2)) {
                 assertThatThrownBy(kiosk::migrate).isInstanceOfSatisfying(ShopException.class, e -> {
@@ -29,6 +30,27 @@ class KioskSchemaCheckIT {
                             .contains("this app needs " + latest, "ask IT to run db migrate");
                 });
                 assertThat(kiosk.isOwnerRole()).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void aKioskRoleServesASchemaBehindTheBuildButNotBehindWhatItCanServeAndSaysSoInOneLine() {
+        String latest = PackagedMigrations.latest();
+        assertThat(PackagedMigrations.compare(latest, PackagedMigrations.OLDEST_SERVABLE))
+                .as("a migration after the oldest servable one (V120, the replica's change tracking)")
+                .isPositive();
+        try (TestDatabase.Roles roles = TestDatabase.freshWithKiosk(2)) {
+            // as if the store's IT had not run db migrate for the latest release yet
+            new CommerceFixture(roles.owner())
+                    .exec("DELETE FROM flyway_schema_history WHERE version = '" + latest + "'");
+
+            try (Database kiosk = Database.open(roles.kiosk().settings(), 2)) {
+                kiosk.migrate();
+                assertThat(kiosk.schemaNotice())
+                        .hasValueSatisfying(line -> assertThat(line)
+                                .doesNotContain("\n")
+                                .contains("this app needs " + latest, "ask IT to run db migrate"));
             }
         }
     }
