@@ -10,6 +10,8 @@ import com.shopassist.core.customer.CustomerRepository;
 import com.shopassist.core.order.OrderRepository;
 import com.shopassist.core.privacy.PrivacyRepository;
 import com.shopassist.core.stock.StockRepository;
+import com.shopassist.core.upkeep.SessionSweeper;
+import com.shopassist.core.upkeep.UpkeepLock;
 import com.shopassist.core.voucher.VoucherRepository;
 import com.shopassist.data.cart.CartMapper;
 import com.shopassist.data.cart.MyBatisCartRepository;
@@ -37,6 +39,9 @@ import com.shopassist.data.replica.StoreSwitch;
 import com.shopassist.data.stock.MyBatisStockRepository;
 import com.shopassist.data.stock.StockCache;
 import com.shopassist.data.stock.StockMapper;
+import com.shopassist.data.upkeep.MyBatisSessionSweeper;
+import com.shopassist.data.upkeep.PgUpkeepLock;
+import com.shopassist.data.upkeep.UpkeepMapper;
 import com.shopassist.data.voucher.MyBatisVoucherRepository;
 import com.shopassist.data.voucher.VoucherMapper;
 import java.time.Clock;
@@ -72,6 +77,8 @@ public final class StoreRepositories {
     private final VoucherRepository voucherPort;
     private final ProductEmbeddingRepository embeddingPort;
     private final ChatRepository chatPort;
+    private final PgUpkeepLock upkeepLock;
+    private final MyBatisSessionSweeper sessionSweeper;
 
     private StoreRepositories(Database db, Clock clock, StoreSwitch store) {
         this.transactions = new AfterCommitTransactions(db.transactions());
@@ -103,6 +110,8 @@ public final class StoreRepositories {
             this.embeddingPort = new ReplicatedEmbeddings(embeddings, store);
             this.chatPort = new SharedChats(chats, store);
         }
+        this.upkeepLock = new PgUpkeepLock(db.dataSource());
+        this.sessionSweeper = new MyBatisSessionSweeper(db.mapper(UpkeepMapper.class));
     }
 
     /** The repositories over an open, migrated database. */
@@ -169,6 +178,16 @@ public final class StoreRepositories {
     /** Chat sessions, messages and token usage (the assistant's memory). */
     public ChatRepository chats() {
         return chatPort;
+    }
+
+    /** The store-wide lock under which one kiosk at a time runs the upkeep. */
+    public UpkeepLock upkeepLock() {
+        return upkeepLock;
+    }
+
+    /** Ended sign-in sessions, for the upkeep. */
+    public SessionSweeper sessionSweeper() {
+        return sessionSweeper;
     }
 
     /** Product vectors for semantic search. */

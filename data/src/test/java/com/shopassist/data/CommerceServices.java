@@ -18,6 +18,8 @@ import com.shopassist.core.privacy.PrivacyService;
 import com.shopassist.core.stock.DefaultStockService;
 import com.shopassist.core.stock.StockHolds;
 import com.shopassist.core.stock.StockService;
+import com.shopassist.core.upkeep.DefaultUpkeepService;
+import com.shopassist.core.upkeep.UpkeepService;
 import com.shopassist.core.voucher.DefaultVoucherService;
 import com.shopassist.core.voucher.VoucherRules;
 import com.shopassist.core.voucher.VoucherService;
@@ -43,6 +45,7 @@ public final class CommerceServices {
     private final OrderService orders;
     private final CustomerService customers;
     private final PrivacyService privacy;
+    private final UpkeepService upkeep;
 
     private CommerceServices(StoreRepositories r, Clock clock, CommerceSettings settings) {
         Transactions tx = r.transactions();
@@ -69,6 +72,7 @@ public final class CommerceServices {
                 settings);
         this.customers = new DefaultCustomerService(r.customers(), tx, clock, settings);
         this.privacy = new DefaultPrivacyService(r.privacy(), carts, tx, clock, settings);
+        this.upkeep = new DefaultUpkeepService(r.upkeepLock(), privacy, r.sessionSweeper(), stock, clock);
     }
 
     public static CommerceServices create(Database db, Clock clock, CommerceSettings settings) {
@@ -119,6 +123,10 @@ public final class CommerceServices {
 
     public PrivacyService privacy() {
         return privacy;
+    }
+
+    public UpkeepService upkeep() {
+        return upkeep;
     }
 
     /** The repositories under the services. */

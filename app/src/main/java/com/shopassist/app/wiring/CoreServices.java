@@ -17,6 +17,8 @@ import com.shopassist.core.privacy.PrivacyService;
 import com.shopassist.core.stock.DefaultStockService;
 import com.shopassist.core.stock.StockHolds;
 import com.shopassist.core.stock.StockService;
+import com.shopassist.core.upkeep.DefaultUpkeepService;
+import com.shopassist.core.upkeep.UpkeepService;
 import com.shopassist.core.voucher.DefaultVoucherService;
 import com.shopassist.core.voucher.VoucherRules;
 import com.shopassist.core.voucher.VoucherService;
@@ -36,7 +38,8 @@ public record CoreServices(
         CheckoutService checkout,
         OrderService orders,
         CustomerService customers,
-        PrivacyService privacy) {
+        PrivacyService privacy,
+        UpkeepService upkeep) {
 
     /** Wires the services once over {@code r}; call it once per database. */
     public static CoreServices over(StoreRepositories r, Clock clock, CommerceSettings settings) {
@@ -45,9 +48,11 @@ public record CoreServices(
         StockHolds holds = new StockHolds(r.stock(), clock, settings.holdDuration());
         CatalogService catalog = new DefaultCatalogService(r.catalog(), clock);
         CartService carts = new DefaultCartService(r.carts(), holds, r.vouchers(), rules, catalog, tx, clock);
+        StockService stock = new DefaultStockService(r.stock(), holds, catalog, tx, clock);
+        PrivacyService privacy = new DefaultPrivacyService(r.privacy(), carts, tx, clock, settings);
         return new CoreServices(
                 catalog,
-                new DefaultStockService(r.stock(), holds, catalog, tx, clock),
+                stock,
                 carts,
                 new DefaultVoucherService(r.vouchers(), clock),
                 new DefaultCheckoutService(
@@ -65,6 +70,7 @@ public record CoreServices(
                         settings),
                 new DefaultOrderService(r.orders(), r.stock(), tx, clock),
                 new DefaultCustomerService(r.customers(), tx, clock, settings),
-                new DefaultPrivacyService(r.privacy(), carts, tx, clock, settings));
+                privacy,
+                new DefaultUpkeepService(r.upkeepLock(), privacy, r.sessionSweeper(), stock, clock));
     }
 }

@@ -64,8 +64,14 @@ public final class DefaultPrivacyService implements PrivacyService {
     }
 
     @Override
-    public int purgeOldChatContent() {
+    public ChatPurge purgeOldChats() {
         Instant before = clock.instant().minus(settings.chatRetention());
-        return tx.inTransaction(() -> privacy.redactChatsBefore(before, REDACTED));
+        return tx.inTransaction(() -> privacy.purgeChatsBefore(before, REDACTED));
+    }
+
+    @Override
+    public void attributeGuestChats(String guestKey, long customerId) {
+        if (guestKey == null || guestKey.isBlank()) return;
+        tx.run(() -> privacy.attributeGuestChats(guestKey, customerId));
     }
 }

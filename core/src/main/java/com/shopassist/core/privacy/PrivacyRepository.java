@@ -29,7 +29,7 @@ public interface PrivacyRepository {
 
     /**
      * Everything stored about the customer (profile, addresses, sessions, cart, orders with their
-     * lines, chats with their messages) as one JSON document stamped {@code exportedAt}; empty
+     * lines, chats with their messages, the guest chats attributed to them included) as one JSON document stamped {@code exportedAt}; empty
      * when there is no such customer. Instants are ISO-8601 text and amounts exact decimal text.
      */
     Optional<String> exportDocument(long customerId, Instant exportedAt);
@@ -43,8 +43,12 @@ public interface PrivacyRepository {
     boolean erase(long customerId, String redacted);
 
     /**
-     * Chat summaries of sessions last updated before {@code before} go, and messages written
-     * before it read {@code redacted}; returns how many messages were redacted.
+     * Retention: messages written before {@code before} read {@code redacted} (the summaries and
+     * titles of their chats go), and guest chats last written before it are deleted. The store may
+     * keep a floor of its own (a day) under {@code before}.
      */
-    int redactChatsBefore(Instant before, String redacted);
+    ChatPurge purgeChatsBefore(Instant before, String redacted);
+
+    /** The guest chats of {@code guestKey} count as the customer's for export and erasure. */
+    void attributeGuestChats(String guestKey, long customerId);
 }

@@ -28,6 +28,15 @@ public interface PrivacyService {
      */
     void deleteAccount(long customerId, char[] customerPassword);
 
-    /** Redacts chat content older than the retention (default 90 days). Returns messages redacted. */
-    int purgeOldChatContent();
+    /**
+     * Retention (default 90 days): chat content written before it is redacted, and guest chats
+     * last written before it are deleted whole. Returns what went.
+     */
+    ChatPurge purgeOldChats();
+
+    /**
+     * The customer signed in at a kiosk whose guest session was {@code guestKey}: the chats of that
+     * guest session count as the customer's for an export and an erasure from now on.
+     */
+    void attributeGuestChats(String guestKey, long customerId);
 }

@@ -66,9 +66,14 @@ class DefaultPrivacyServiceTest {
         }
 
         @Override
-        public int redactChatsBefore(Instant before, String redacted) {
-            ask("redact chats before " + before + " as " + redacted);
-            return 3;
+        public ChatPurge purgeChatsBefore(Instant before, String redacted) {
+            ask("purge chats before " + before + " as " + redacted);
+            return new ChatPurge(3, 1);
+        }
+
+        @Override
+        public void attributeGuestChats(String guestKey, long customerId) {
+            ask("attribute " + guestKey + " to " + customerId);
         }
     };
 
@@ -126,14 +131,24 @@ class DefaultPrivacyServiceTest {
     }
 
     @Test
-    void chatContentOlderThanTheRetentionIsRedacted() {
-        int redacted =
-                service(CommerceSettings.defaults().withChatRetentionDays(30)).purgeOldChatContent();
+    void chatContentOlderThanTheRetentionIsPurged() {
+        ChatPurge purged =
+                service(CommerceSettings.defaults().withChatRetentionDays(30)).purgeOldChats();
 
-        assertThat(redacted).isEqualTo(3);
+        assertThat(purged).isEqualTo(new ChatPurge(3, 1));
         assertThat(asked)
                 .containsExactly(
-                        "redact chats before " + NOW.minus(Duration.ofDays(30)) + " as " + PrivacyService.REDACTED);
+                        "purge chats before " + NOW.minus(Duration.ofDays(30)) + " as " + PrivacyService.REDACTED);
+        assertThat(inTransaction).containsOnly(true);
+    }
+
+    @Test
+    void guestChatsAreAttributedOnlyForAGuestKey() {
+        service(CommerceSettings.defaults()).attributeGuestChats("kiosk-1", KNOWN);
+        service(CommerceSettings.defaults()).attributeGuestChats(" ", KNOWN);
+        service(CommerceSettings.defaults()).attributeGuestChats(null, KNOWN);
+
+        assertThat(asked).containsExactly("attribute kiosk-1 to 7");
         assertThat(inTransaction).containsOnly(true);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.shopassist.core.common.ShopException;
+import com.shopassist.core.privacy.ChatPurge;
 import com.shopassist.core.privacy.PrivacyRepository;
 import com.shopassist.core.privacy.PrivacyService;
 import com.shopassist.data.db.DbErrors;
@@ -114,8 +115,15 @@ public final class MyBatisPrivacyRepository implements PrivacyRepository {
     }
 
     @Override
-    public int redactChatsBefore(Instant before, String redacted) {
-        mapper.clearChatSummariesBefore(before);
-        return mapper.redactChatsBefore(before, redacted);
+    public ChatPurge purgeChatsBefore(Instant before, String redacted) {
+        Map<String, Object> row = mapper.purgeChatsBefore(before, redacted);
+        return new ChatPurge(
+                ((Number) row.get("messages_redacted")).intValue(),
+                ((Number) row.get("guest_chats_deleted")).intValue());
+    }
+
+    @Override
+    public void attributeGuestChats(String guestKey, long customerId) {
+        mapper.attributeGuestChats(guestKey, customerId);
     }
 }

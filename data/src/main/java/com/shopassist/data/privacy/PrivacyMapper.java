@@ -35,7 +35,8 @@ public interface PrivacyMapper extends SqlMapper {
     /** privacy_erase (V102): the whole erasure; false when there is no such customer. */
     boolean erase(@Param("customerId") long customerId, @Param("redacted") String redacted);
 
-    int redactChatsBefore(@Param("before") Instant before, @Param("redacted") String redacted);
+    /** One row: messages_redacted, guest_chats_deleted. */
+    Map<String, Object> purgeChatsBefore(@Param("before") Instant before, @Param("redacted") String redacted);
 
-    int clearChatSummariesBefore(@Param("before") Instant before);
+    int attributeGuestChats(@Param("guestKey") String guestKey, @Param("customerId") long customerId);
 }

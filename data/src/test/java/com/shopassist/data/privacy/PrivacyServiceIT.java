@@ -10,6 +10,7 @@ import com.shopassist.core.common.CommerceSettings;
 import com.shopassist.core.common.ShopException;
 import com.shopassist.core.customer.Session;
 import com.shopassist.core.order.Order;
+import com.shopassist.core.privacy.ChatPurge;
 import com.shopassist.core.privacy.PrivacyService;
 import com.shopassist.data.CommerceFixture;
 import com.shopassist.data.CommerceServices;
@@ -135,6 +136,27 @@ class PrivacyServiceIT {
         assertThat(s.customers().lookup("umar", 5)).isEmpty();
     }
 
+    static UUID guestChat(String guestKey, String text, Instant at) {
+        UUID id = UUID.randomUUID();
+        fx.queryLong(
+                "INSERT INTO aichatbot.chat_session (chat_session_id, guest_key, title, created_at, updated_at)"
+                        + " VALUES (?, ?, 'Guest', ?, ?)",
+                id,
+                guestKey,
+                Timestamp.from(at),
+                Timestamp.from(at));
+        fx.queryLong(
+                "INSERT INTO aichatbot.chat_details (chat_session_id, role, chat_content, created_at) VALUES (?, 'user', ?, ?)",
+                id,
+                text,
+                Timestamp.from(at));
+        return id;
+    }
+
+    static String contentOf(UUID chat) {
+        return fx.queryString("SELECT chat_content FROM aichatbot.chat_details WHERE chat_session_id = ?", chat);
+    }
+
     @Test
     void aClerkServingACustomerNeedsTheCustomersPasswordOnTheOwnersRoleToo() {
         // the embedded database's app connects as the owner: a session it presents still holds it
@@ -165,24 +187,63 @@ class PrivacyServiceIT {
     }
 
     @Test
-    void purgeRedactsChatContentOlderThanTheRetentionOnly() {
+    void purgeRedactsCustomerChatsAndDeletesGuestChatsOlderThanTheRetentionOnly() {
         long c = fx.customer("Wira Purge", "wira@example.com");
         UUID old = chat(c, "old message", clock.instant().minus(Duration.ofDays(91)));
         UUID recent = chat(c, "recent message", clock.instant().minus(Duration.ofDays(89)));
+        UUID oldGuest =
+                guestChat("kiosk-old", "a guest long ago", clock.instant().minus(Duration.ofDays(91)));
+        UUID recentGuest =
+                guestChat("kiosk-new", "a guest lately", clock.instant().minus(Duration.ofDays(89)));
 
-        int purged = s.privacy().purgeOldChatContent();
+        ChatPurge purged = s.privacy().purgeOldChats();
 
-        assertThat(purged).isGreaterThanOrEqualTo(1);
-        assertThat(fx.queryString("SELECT chat_content FROM aichatbot.chat_details WHERE chat_session_id = ?", old))
-                .isEqualTo(PrivacyService.REDACTED);
-        assertThat(fx.queryString("SELECT chat_content FROM aichatbot.chat_details WHERE chat_session_id = ?", recent))
-                .isEqualTo("recent message");
-        assertThat(s.privacy().purgeOldChatContent()).isZero();
+        assertThat(purged.messagesRedacted()).isGreaterThanOrEqualTo(1);
+        assertThat(purged.guestChatsDeleted()).isGreaterThanOrEqualTo(1);
+        assertThat(contentOf(old)).isEqualTo(PrivacyService.REDACTED);
+        assertThat(fx.queryString("SELECT title FROM aichatbot.chat_session WHERE chat_session_id = ?", old))
+                .isNull();
+        assertThat(contentOf(recent)).isEqualTo("recent message");
+        assertThat(fx.queryLong("SELECT count(*) FROM aichatbot.chat_session WHERE chat_session_id = ?", oldGuest))
+                .isZero();
+        assertThat(contentOf(recentGuest)).isEqualTo("a guest lately");
+        assertThat(s.privacy().purgeOldChats()).isEqualTo(new ChatPurge(0, 0));
 
         CommerceServices shortRetention =
                 CommerceServices.create(db, clock, CommerceSettings.defaults().withChatRetentionDays(30));
-        assertThat(shortRetention.privacy().purgeOldChatContent()).isGreaterThanOrEqualTo(1);
-        assertThat(fx.queryString("SELECT chat_content FROM aichatbot.chat_details WHERE chat_session_id = ?", recent))
-                .isEqualTo(PrivacyService.REDACTED);
+        assertThat(shortRetention.privacy().purgeOldChats().messagesRedacted()).isGreaterThanOrEqualTo(1);
+        assertThat(contentOf(recent)).isEqualTo(PrivacyService.REDACTED);
+    }
+
+    @Test
+    void theDatabaseKeepsADayOfChatWhateverRetentionItIsAskedFor() {
+        UUID lastHour = guestChat("kiosk-hour", "just now", Instant.now().minus(Duration.ofHours(1)));
+        CommerceServices noRetention = CommerceServices.create(
+                db,
+                MutableClock.at(Instant.now().toString()),
+                CommerceSettings.defaults().withChatRetentionDays(0));
+
+        noRetention.privacy().purgeOldChats();
+
+        assertThat(contentOf(lastHour)).isEqualTo("just now");
+    }
+
+    @Test
+    void guestChatsOfAKioskSessionACustomerSignedIntoAreExportedAndErasedWithTheirs() throws Exception {
+        long c = fx.customer("Xena Guest", "xena@example.com");
+        UUID before = guestChat("kiosk-xena", "a guest asking for batik", clock.instant());
+        UUID stranger = guestChat("kiosk-stranger", "someone else entirely", clock.instant());
+
+        s.privacy().attributeGuestChats("kiosk-xena", c);
+
+        JsonNode doc = new ObjectMapper().readTree(s.privacy().exportJson(c, null));
+        assertThat(doc.get("chats").toString()).contains("batik").doesNotContain("someone else");
+
+        s.privacy().deleteAccount(c, null);
+
+        assertThat(contentOf(before)).isEqualTo(PrivacyService.REDACTED);
+        assertThat(fx.queryString("SELECT title FROM aichatbot.chat_session WHERE chat_session_id = ?", before))
+                .isNull();
+        assertThat(contentOf(stranger)).isEqualTo("someone else entirely");
     }
 }
