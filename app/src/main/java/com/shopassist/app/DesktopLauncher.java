@@ -62,6 +62,7 @@ public final class DesktopLauncher {
         // the window opens at once over stand-ins; the database, migrations and assistant start
         // on their own thread meanwhile (a message sent before they are ready waits for them)
         Supplier<UiServices> build = () -> {
+            app.startUpkeep(); // its runs reach the database themselves, once it is there
             try {
                 UiServices services = app.uiServices(
                         app.assistant(offlineOnly ? AssistantMode.OFFLINE_ONLY : AssistantMode.CHAIN), geminiKey);

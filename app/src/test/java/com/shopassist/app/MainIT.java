@@ -121,6 +121,52 @@ class MainIT {
         assertThat(info.get("orders").asLong()).isPositive();
     }
 
+    static void sql(String url, String... statements) throws Exception {
+        try (Connection c = DriverManager.getConnection(
+                        url, server.settings().user(), server.settings().password());
+                Statement st = c.createStatement()) {
+            for (String s : statements) st.execute(s);
+        }
+    }
+
+    @Test
+    void dbMaintainRunsTheUpkeepOnceAndSaysWhatItDid() throws Exception {
+        String url = newDatabaseUrl();
+        assertThat(run(external(url, "db", "migrate")).code()).isZero();
+        sql(
+                url,
+                "INSERT INTO tbl_customers (customer_id, full_name, email) VALUES (1, 'Ended', 'ended@example.com')",
+                "INSERT INTO tbl_customer_session (customer_id, token, created_at, expires_at)"
+                        + " VALUES (1, 'a', now() - interval '2 days', now() - interval '1 day')");
+
+        Result json = run(external(url, "db", "maintain", "--json"));
+        assertThat(json.code()).as(json.err()).isZero();
+        JsonNode r = new ObjectMapper().readTree(json.out());
+        assertThat(r.get("ran").asBoolean()).isTrue();
+        assertThat(r.get("sessionsDeleted").asInt()).isEqualTo(1);
+        assertThat(r.get("chatRetentionDays").asInt()).isEqualTo(90);
+
+        Result text = run(external(url, "db", "maintain"));
+        assertThat(text.code()).as(text.err()).isZero();
+        assertThat(text.out()).contains("done in").contains("ended sessions deleted:  0");
+    }
+
+    @Test
+    void dbMaintainSkipsWhileAnotherKioskHoldsTheUpkeepLock() throws Exception {
+        String url = newDatabaseUrl();
+        assertThat(run(external(url, "db", "migrate")).code()).isZero();
+        try (Connection other = DriverManager.getConnection(
+                        url, server.settings().user(), server.settings().password());
+                Statement st = other.createStatement()) {
+            st.execute("SELECT pg_advisory_lock(" + com.shopassist.data.upkeep.PgUpkeepLock.KEY + ")");
+
+            Result r = run(external(url, "db", "maintain"));
+
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.out()).contains("skipped").contains("nothing was changed");
+        }
+    }
+
     @Test
     void databaseSettingsComeFromTheEnvironment() throws Exception {
         String url = newDatabaseUrl();
@@ -197,7 +243,8 @@ class MainIT {
     void helpPrintsTheCommands() {
         Result r = run("--help");
         assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("db migrate", "db seed", "db info", "chat", "--db-url", "--data-dir");
+        assertThat(r.out())
+                .contains("db migrate", "db seed", "db info", "db maintain", "chat", "--db-url", "--data-dir");
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.shopassist.app.config.ConfigException;
 import com.shopassist.app.wiring.AppWiring;
 import com.shopassist.app.wiring.Seeding;
 import com.shopassist.core.common.ShopException;
+import com.shopassist.core.upkeep.UpkeepReport;
 import com.shopassist.data.db.Database;
 import com.shopassist.data.info.DatabaseCounts;
 import com.shopassist.data.info.DbInfoMapper;
@@ -15,8 +16,9 @@ import java.io.PrintStream;
 import java.util.List;
 
 /**
- * {@code db ...}: headless database work. Everything but {@code info} and {@code sync} is the
- * store owner's (decision 0080): run with a kiosk role, it refuses in one line (exit code 1).
+ * {@code db ...}: headless database work. Everything but {@code info}, {@code sync} and
+ * {@code maintain} (the upkeep every kiosk runs) is the store owner's (decision 0080): run with a
+ * kiosk role, it refuses in one line (exit code 1).
  */
 public final class DbCommand {
     private DbCommand() {}
@@ -31,12 +33,14 @@ public final class DbCommand {
             db grant-kiosk --role NAME          make a login role a kiosk role (exactly a kiosk's rights)
             db add-clerk --email E --name N     create or update a clerk (password: SHOPASSIST_CLERK_PASSWORD)
             db sync-embeddings                  compute the semantic-search vectors the catalog lacks
-            db sync [--full] [--json]           refresh this kiosk's local replica from the store database now""";
+            db sync [--full] [--json]           refresh this kiosk's local replica from the store database now
+            db maintain [--json]                run the store's upkeep once (retention, sessions, holds)""";
 
     public static int run(AppWiring app, List<String> args, PrintStream out, PrintStream err) {
         if (args.isEmpty()) {
             throw new ConfigException(
-                    "db needs a subcommand: migrate, seed, info, grant-kiosk, add-clerk, sync-embeddings or sync");
+                    "db needs a subcommand: migrate, seed, info, grant-kiosk, add-clerk, sync-embeddings, sync"
+                            + " or maintain");
         }
         app.setAutoSeed(false); // the db commands do exactly what they say
         String sub = args.get(0);
@@ -51,9 +55,10 @@ public final class DbCommand {
             case "add-clerk" -> StoreAdmin.addClerk(app, rest, out);
             case "sync-embeddings" -> StoreAdmin.syncEmbeddings(app, rest, out);
             case "sync" -> sync(app, rest, out);
+            case "maintain" -> maintain(app, rest, out);
             default ->
                 throw new ConfigException("Unknown db subcommand '" + sub
-                        + "': use migrate, seed, info, grant-kiosk, add-clerk, sync-embeddings or sync");
+                        + "': use migrate, seed, info, grant-kiosk, add-clerk, sync-embeddings, sync or maintain");
         };
     }
 
@@ -99,11 +104,7 @@ public final class DbCommand {
     }
 
     private static int info(AppWiring app, List<String> args, PrintStream out) {
-        boolean json = false;
-        for (String a : args) {
-            if (a.equals("--json")) json = true;
-            else throw new ConfigException("db info: unknown option '" + a + "'");
-        }
+        boolean json = jsonFlag("db info", args);
         Database db = app.database();
         DatabaseCounts counts = db.mapper(DbInfoMapper.class).counts();
         String version = db.schemaVersion();
@@ -132,6 +133,48 @@ public final class DbCommand {
             out.println("Orders:         " + counts.orders());
         }
         return 0;
+    }
+
+    /** The same upkeep the kiosks run every hour, once, under the same lock (decision 0105). */
+    private static int maintain(AppWiring app, List<String> args, PrintStream out) {
+        boolean json = jsonFlag("db maintain", args);
+        Database db = app.database();
+        long retentionDays = app.intSetting("privacy.chat-retention-days", "SHOPASSIST_CHAT_RETENTION_DAYS", 90);
+        UpkeepReport r = app.services().upkeep().runOnce();
+        if (json) {
+            ObjectNode node = new ObjectMapper().createObjectNode();
+            node.put("database", db.settings().safeUrl());
+            node.put("ran", r.ran());
+            node.put("startedAt", r.startedAt().toString());
+            node.put("tookMs", r.took().toMillis());
+            node.put("chatRetentionDays", retentionDays);
+            node.put("chatMessagesRedacted", r.chatMessagesRedacted());
+            node.put("guestChatsDeleted", r.guestChatsDeleted());
+            node.put("sessionsDeleted", r.sessionsDeleted());
+            node.put("holdsSwept", r.holdsSwept());
+            out.println(node.toString());
+        } else if (!r.ran()) {
+            out.println("Upkeep of " + db.settings().safeUrl()
+                    + " skipped: another kiosk is running it right now; nothing was changed.");
+        } else {
+            out.println("Upkeep of " + db.settings().safeUrl() + " done in "
+                    + r.took().toMillis() + " ms:");
+            out.printf(
+                    "  chat messages redacted:  %,d (older than %d days)%n", r.chatMessagesRedacted(), retentionDays);
+            out.printf("  guest chats deleted:     %,d%n", r.guestChatsDeleted());
+            out.printf("  ended sessions deleted:  %,d%n", r.sessionsDeleted());
+            out.printf("  expired holds swept:     %,d%n", r.holdsSwept());
+        }
+        return 0;
+    }
+
+    private static boolean jsonFlag(String command, List<String> args) {
+        boolean json = false;
+        for (String a : args) {
+            if (a.equals("--json")) json = true;
+            else throw new ConfigException(command + ": unknown option '" + a + "'");
+        }
+        return json;
     }
 
     private static int seed(AppWiring app, List<String> args, PrintStream out) {

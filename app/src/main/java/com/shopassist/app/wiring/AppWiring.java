@@ -14,6 +14,7 @@ import com.shopassist.app.config.AppConfig;
 import com.shopassist.app.startup.StartupTimeline;
 import com.shopassist.app.ui.UiServices;
 import com.shopassist.app.ui.common.ProductImage;
+import com.shopassist.app.upkeep.UpkeepSchedule;
 import com.shopassist.core.catalog.DefaultSearchService;
 import com.shopassist.core.catalog.SearchService;
 import com.shopassist.core.chat.ShoppingAssistant;
@@ -43,6 +44,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -107,6 +109,7 @@ public final class AppWiring implements AutoCloseable {
     private SemanticSearch semantic;
     private boolean semanticStarted;
     private CompletionStage<?> semanticAfter = CompletableFuture.completedFuture(null);
+    private boolean upkeepStarted;
     private SearchService search;
     private GiftService gifts;
     private ToolBox tools;
@@ -536,6 +539,24 @@ public final class AppWiring implements AutoCloseable {
                 return false;
             }
         };
+    }
+
+    /**
+     * Starts this kiosk's part in the store's upkeep (decision 0105): a run every
+     * {@code upkeep.interval-minutes} / {@code SHOPASSIST_UPKEEP_MINUTES} (default 60; 0 never),
+     * the first a random one to ten minutes from now so that kiosks started together do not all
+     * ask at once. Does nothing when it is off or already started.
+     */
+    public synchronized void startUpkeep() {
+        if (upkeepStarted) return;
+        upkeepStarted = true;
+        int minutes = intSetting("upkeep.interval-minutes", "SHOPASSIST_UPKEEP_MINUTES", 60);
+        if (minutes <= 0) {
+            LOG.info("upkeep: off on this kiosk (upkeep.interval-minutes = {})", minutes);
+            return;
+        }
+        Duration first = Duration.ofSeconds(ThreadLocalRandom.current().nextLong(60, 600));
+        closeOnExit(UpkeepSchedule.start(() -> services().upkeep(), first, Duration.ofMinutes(minutes)));
     }
 
     /** Registers something to close when the app exits (closed in reverse order, before the database). */

@@ -56,6 +56,13 @@ public final class AccountViewModel {
                                             .carts()
                                             .mergeGuestIntoCustomer(
                                                     guestKey, s.customer().id());
+                            if (cart != null) {
+                                // what they asked as a guest is theirs to export or erase
+                                ui.services()
+                                        .privacy()
+                                        .attributeGuestChats(
+                                                guestKey, s.customer().id());
+                            }
                             return new Object[] {s, cart};
                         },
                         done -> {
