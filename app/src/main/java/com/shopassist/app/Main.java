@@ -3,6 +3,7 @@ package com.shopassist.app;
 import com.shopassist.app.cli.ChatCommand;
 import com.shopassist.app.cli.DbCommand;
 import com.shopassist.app.cli.EvalCommand;
+import com.shopassist.app.cli.ReportCommand;
 import com.shopassist.app.config.AppConfig;
 import com.shopassist.app.config.ConfigException;
 import com.shopassist.app.config.GlobalOptions;
@@ -29,6 +30,7 @@ public final class Main {
             Commands:
               (none)                              open the ShopAssist window
             %s
+            %s
               chat [...]                          talk to the assistant in the terminal
               eval [...]                          score the assistant on the shipped shopper tasks
 
@@ -43,7 +45,9 @@ public final class Main {
 
             Environment: SHOPASSIST_DB_URL, SHOPASSIST_DB_USER, SHOPASSIST_DB_PASSWORD,
             SHOPASSIST_CONFIG, SHOPASSIST_DATA_DIR. No database configured: embedded PostgreSQL.
-            """.formatted(DbCommand.USAGE.indent(2).stripTrailing());
+            """.formatted(
+                    DbCommand.USAGE.indent(2).stripTrailing(),
+                    ReportCommand.USAGE.indent(2).stripTrailing());
 
     private Main() {}
 
@@ -99,6 +103,7 @@ public final class Main {
         return switch (command) {
             case "db" -> DbCommand.run(app, commandArgs, out, err);
             case "chat" -> ChatCommand.run(app, commandArgs, in, out, err);
+            case "report" -> ReportCommand.run(app, commandArgs, out);
             case "eval" -> EvalCommand.run(app, commandArgs, out, err);
             default -> throw new ConfigException("Unknown command '" + command + "' (try --help)");
         };

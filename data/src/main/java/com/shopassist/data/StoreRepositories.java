@@ -3,12 +3,15 @@ package com.shopassist.data;
 import com.shopassist.core.cart.CartRepository;
 import com.shopassist.core.catalog.CatalogRepository;
 import com.shopassist.core.catalog.ProductEmbeddingRepository;
+import com.shopassist.core.catalog.SearchMissLog;
 import com.shopassist.core.chat.ChatRepository;
+import com.shopassist.core.chat.TurnLog;
 import com.shopassist.core.checkout.CheckoutRepository;
 import com.shopassist.core.common.Transactions;
 import com.shopassist.core.customer.CustomerRepository;
 import com.shopassist.core.order.OrderRepository;
 import com.shopassist.core.privacy.PrivacyRepository;
+import com.shopassist.core.report.ReportRepository;
 import com.shopassist.core.stock.StockRepository;
 import com.shopassist.core.upkeep.SessionSweeper;
 import com.shopassist.core.upkeep.UpkeepLock;
@@ -36,6 +39,8 @@ import com.shopassist.data.replica.ReplicatedStock;
 import com.shopassist.data.replica.ReplicatedVouchers;
 import com.shopassist.data.replica.SharedChats;
 import com.shopassist.data.replica.StoreSwitch;
+import com.shopassist.data.report.MyBatisReportRepository;
+import com.shopassist.data.report.ReportMapper;
 import com.shopassist.data.stock.MyBatisStockRepository;
 import com.shopassist.data.stock.StockCache;
 import com.shopassist.data.stock.StockMapper;
@@ -79,6 +84,7 @@ public final class StoreRepositories {
     private final ChatRepository chatPort;
     private final PgUpkeepLock upkeepLock;
     private final MyBatisSessionSweeper sessionSweeper;
+    private final MyBatisReportRepository reports;
 
     private StoreRepositories(Database db, Clock clock, StoreSwitch store) {
         this.transactions = new AfterCommitTransactions(db.transactions());
@@ -112,6 +118,7 @@ public final class StoreRepositories {
         }
         this.upkeepLock = new PgUpkeepLock(db.dataSource());
         this.sessionSweeper = new MyBatisSessionSweeper(db.mapper(UpkeepMapper.class));
+        this.reports = new MyBatisReportRepository(db.mapper(ReportMapper.class));
     }
 
     /** The repositories over an open, migrated database. */
@@ -188,6 +195,21 @@ public final class StoreRepositories {
     /** Ended sign-in sessions, for the upkeep. */
     public SessionSweeper sessionSweeper() {
         return sessionSweeper;
+    }
+
+    /** What the store report counts, across every kiosk. */
+    public ReportRepository reports() {
+        return reports;
+    }
+
+    /** Which assistant layer answered each turn (for the store report). */
+    public TurnLog turnLog() {
+        return reports;
+    }
+
+    /** Searches that found nothing (for the store report). */
+    public SearchMissLog searchMisses() {
+        return reports;
     }
 
     /** Product vectors for semantic search. */

@@ -72,7 +72,8 @@ public final class CommerceServices {
                 settings);
         this.customers = new DefaultCustomerService(r.customers(), tx, clock, settings);
         this.privacy = new DefaultPrivacyService(r.privacy(), carts, tx, clock, settings);
-        this.upkeep = new DefaultUpkeepService(r.upkeepLock(), privacy, r.sessionSweeper(), stock, clock);
+        this.upkeep = new DefaultUpkeepService(
+                r.upkeepLock(), privacy, r.sessionSweeper(), stock, r.searchMisses(), settings.chatRetention(), clock);
     }
 
     public static CommerceServices create(Database db, Clock clock, CommerceSettings settings) {

@@ -11,6 +11,7 @@ import com.shopassist.ai.tool.SessionProposals;
 import com.shopassist.ai.tool.ShopServices;
 import com.shopassist.ai.tool.ToolBox;
 import com.shopassist.app.config.AppConfig;
+import com.shopassist.app.config.ConfigException;
 import com.shopassist.app.startup.StartupTimeline;
 import com.shopassist.app.ui.UiServices;
 import com.shopassist.app.ui.common.ProductImage;
@@ -18,6 +19,7 @@ import com.shopassist.app.upkeep.UpkeepSchedule;
 import com.shopassist.core.catalog.DefaultSearchService;
 import com.shopassist.core.catalog.SearchService;
 import com.shopassist.core.chat.ShoppingAssistant;
+import com.shopassist.core.chat.TurnRecordingAssistant;
 import com.shopassist.core.common.CommerceSettings;
 import com.shopassist.core.common.DataUnavailableException;
 import com.shopassist.core.common.ShopException;
@@ -32,6 +34,7 @@ import com.shopassist.data.db.EmbeddedDatabase;
 import com.shopassist.data.replica.LocalStore;
 import com.shopassist.data.replica.ReplicaRefresh;
 import java.io.PrintStream;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Clock;
@@ -380,9 +383,22 @@ public final class AppWiring implements AutoCloseable {
                     .withHoldMinutes(intSetting("cart.hold-minutes", "SHOPASSIST_HOLD_MINUTES", 30))
                     .withChatRetentionDays(
                             intSetting("privacy.chat-retention-days", "SHOPASSIST_CHAT_RETENTION_DAYS", 90));
-            services = CoreServices.over(repositories(), clock, settings);
+            services = CoreServices.over(repositories(), clock, settings, usdToIdr());
         }
         return services;
+    }
+
+    /** {@code report.usd-to-idr} / {@code SHOPASSIST_USD_TO_IDR} (default 16,000): rupiah per US dollar. */
+    private BigDecimal usdToIdr() {
+        String value = setting("report.usd-to-idr", "SHOPASSIST_USD_TO_IDR", "16000");
+        try {
+            BigDecimal rate = new BigDecimal(value.strip().replace("_", "").replace(",", ""));
+            if (rate.signum() <= 0) throw new NumberFormatException();
+            return rate;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(
+                    "Setting report.usd-to-idr must be a positive number (rupiah per US dollar), not '" + value + "'");
+        }
     }
 
     /**
@@ -471,7 +487,11 @@ public final class AppWiring implements AutoCloseable {
         if (built == null) {
             AiSettings settings = AiSettings.fromEnvironment(this::aiSetting);
             if (mode == AssistantMode.OFFLINE_ONLY) settings = settings.withoutApiKey();
-            built = AssistantChain.create(settings, tools(), repositories().chats(), offlineAssistant(), clock);
+            // every turn counted by the layer that answered it, for the store report
+            built = new TurnRecordingAssistant(
+                    AssistantChain.create(settings, tools(), repositories().chats(), offlineAssistant(), clock),
+                    repositories().turnLog(),
+                    clock);
             assistants.put(mode, built);
         }
         return built;

@@ -14,6 +14,8 @@ import com.shopassist.core.order.DefaultOrderService;
 import com.shopassist.core.order.OrderService;
 import com.shopassist.core.privacy.DefaultPrivacyService;
 import com.shopassist.core.privacy.PrivacyService;
+import com.shopassist.core.report.DefaultReportService;
+import com.shopassist.core.report.ReportService;
 import com.shopassist.core.stock.DefaultStockService;
 import com.shopassist.core.stock.StockHolds;
 import com.shopassist.core.stock.StockService;
@@ -23,6 +25,7 @@ import com.shopassist.core.voucher.DefaultVoucherService;
 import com.shopassist.core.voucher.VoucherRules;
 import com.shopassist.core.voucher.VoucherService;
 import com.shopassist.data.StoreRepositories;
+import java.math.BigDecimal;
 import java.time.Clock;
 
 /**
@@ -39,10 +42,14 @@ public record CoreServices(
         OrderService orders,
         CustomerService customers,
         PrivacyService privacy,
-        UpkeepService upkeep) {
+        UpkeepService upkeep,
+        ReportService reports) {
 
-    /** Wires the services once over {@code r}; call it once per database. */
-    public static CoreServices over(StoreRepositories r, Clock clock, CommerceSettings settings) {
+    /**
+     * Wires the services once over {@code r}; call it once per database. {@code usdToIdr} prices
+     * the assistant's cost in rupiah in the store report.
+     */
+    public static CoreServices over(StoreRepositories r, Clock clock, CommerceSettings settings, BigDecimal usdToIdr) {
         Transactions tx = r.transactions();
         VoucherRules rules = new VoucherRules(settings.storeZone());
         StockHolds holds = new StockHolds(r.stock(), clock, settings.holdDuration());
@@ -71,6 +78,14 @@ public record CoreServices(
                 new DefaultOrderService(r.orders(), r.stock(), tx, clock),
                 new DefaultCustomerService(r.customers(), tx, clock, settings),
                 privacy,
-                new DefaultUpkeepService(r.upkeepLock(), privacy, r.sessionSweeper(), stock, clock));
+                new DefaultUpkeepService(
+                        r.upkeepLock(),
+                        privacy,
+                        r.sessionSweeper(),
+                        stock,
+                        r.searchMisses(),
+                        settings.chatRetention(),
+                        clock),
+                new DefaultReportService(r.reports(), clock, settings.storeZone(), usdToIdr));
     }
 }

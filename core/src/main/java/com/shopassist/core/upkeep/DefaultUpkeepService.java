@@ -1,5 +1,6 @@
 package com.shopassist.core.upkeep;
 
+import com.shopassist.core.catalog.SearchMissLog;
 import com.shopassist.core.privacy.ChatPurge;
 import com.shopassist.core.privacy.PrivacyService;
 import com.shopassist.core.stock.StockService;
@@ -8,8 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * {@link UpkeepService}: under the store's {@link UpkeepLock}, the purge, the session deletion and
- * the hold sweep, each in its own transactions (none of them needs the others' to be atomic, and
+ * {@link UpkeepService}: under the store's {@link UpkeepLock}, the purge, the session deletion, the
+ * hold sweep and the deletion of old searches that found nothing, each in its own transactions (none of them needs the others' to be atomic, and
  * short transactions keep row locks brief while shoppers buy).
  */
 public final class DefaultUpkeepService implements UpkeepService {
@@ -18,14 +19,25 @@ public final class DefaultUpkeepService implements UpkeepService {
     private final PrivacyService privacy;
     private final SessionSweeper sessions;
     private final StockService stock;
+    private final SearchMissLog searchMisses;
+    private final Duration retention;
     private final Clock clock;
 
+    /** {@code retention}: how long what shoppers typed is kept (chats, searches that found nothing). */
     public DefaultUpkeepService(
-            UpkeepLock lock, PrivacyService privacy, SessionSweeper sessions, StockService stock, Clock clock) {
+            UpkeepLock lock,
+            PrivacyService privacy,
+            SessionSweeper sessions,
+            StockService stock,
+            SearchMissLog searchMisses,
+            Duration retention,
+            Clock clock) {
         this.lock = lock;
         this.privacy = privacy;
         this.sessions = sessions;
         this.stock = stock;
+        this.searchMisses = searchMisses;
+        this.retention = retention;
         this.clock = clock;
     }
 
@@ -37,6 +49,7 @@ public final class DefaultUpkeepService implements UpkeepService {
                     ChatPurge purge = privacy.purgeOldChats();
                     int ended = sessions.deleteEndedSessions();
                     int holds = stock.sweepExpiredHolds();
+                    int searches = searchMisses.deleteBefore(started.minus(retention));
                     return new UpkeepReport(
                             true,
                             started,
@@ -44,7 +57,8 @@ public final class DefaultUpkeepService implements UpkeepService {
                             purge.messagesRedacted(),
                             purge.guestChatsDeleted(),
                             ended,
-                            holds);
+                            holds,
+                            searches);
                 })
                 .orElseGet(() -> UpkeepReport.skipped(started));
     }

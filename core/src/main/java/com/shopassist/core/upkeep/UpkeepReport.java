@@ -14,10 +14,11 @@ public record UpkeepReport(
         int chatMessagesRedacted,
         int guestChatsDeleted,
         int sessionsDeleted,
-        int holdsSwept) {
+        int holdsSwept,
+        int searchMissesDeleted) {
 
     public static UpkeepReport skipped(Instant at) {
-        return new UpkeepReport(false, at, Duration.ZERO, 0, 0, 0, 0);
+        return new UpkeepReport(false, at, Duration.ZERO, 0, 0, 0, 0, 0);
     }
 
     /** One line for a log or a terminal. */
@@ -25,7 +26,12 @@ public record UpkeepReport(
         if (!ran) return "upkeep skipped: another kiosk is doing it";
         return String.format(
                 "upkeep done in %d ms: %d chat messages redacted, %d guest chats deleted, %d ended sessions deleted,"
-                        + " %d expired holds swept",
-                took.toMillis(), chatMessagesRedacted, guestChatsDeleted, sessionsDeleted, holdsSwept);
+                        + " %d expired holds swept, %d old searches deleted",
+                took.toMillis(),
+                chatMessagesRedacted,
+                guestChatsDeleted,
+                sessionsDeleted,
+                holdsSwept,
+                searchMissesDeleted);
     }
 }

@@ -2,11 +2,13 @@ package com.shopassist.core.upkeep;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.shopassist.core.catalog.SearchMissLog;
 import com.shopassist.core.privacy.ChatPurge;
 import com.shopassist.core.privacy.PrivacyService;
 import com.shopassist.core.stock.StockService;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -43,6 +45,18 @@ class DefaultUpkeepServiceTest {
         record("deleteEndedSessions");
         return 3;
     };
+    final SearchMissLog searches = new SearchMissLog() {
+        @Override
+        public void record(String foldedQuery, Instant at) {
+            throw new AssertionError("the upkeep records no search");
+        }
+
+        @Override
+        public int deleteBefore(Instant before) {
+            DefaultUpkeepServiceTest.this.record("deleteSearchesBefore " + before);
+            return 6;
+        }
+    };
 
     <T> T proxy(Class<T> type, String expected, Object answer) {
         return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (p, m, a) -> {
@@ -57,18 +71,29 @@ class DefaultUpkeepServiceTest {
     }
 
     UpkeepService service() {
-        return new DefaultUpkeepService(lock, privacy, sessions, stock, Clock.fixed(NOW, ZoneOffset.UTC));
+        return new DefaultUpkeepService(
+                lock, privacy, sessions, stock, searches, Duration.ofDays(90), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @Test
     void withTheLockEveryTaskRunsInsideItAndIsCounted() {
         UpkeepReport r = service().runOnce();
 
-        assertThat(done).containsExactly("purgeOldChats", "deleteEndedSessions", "sweepExpiredHolds");
+        assertThat(done)
+                .containsExactly(
+                        "purgeOldChats",
+                        "deleteEndedSessions",
+                        "sweepExpiredHolds",
+                        "deleteSearchesBefore " + NOW.minus(Duration.ofDays(90)));
         assertThat(r.ran()).isTrue();
         assertThat(r.startedAt()).isEqualTo(NOW);
-        assertThat(List.of(r.chatMessagesRedacted(), r.guestChatsDeleted(), r.sessionsDeleted(), r.holdsSwept()))
-                .containsExactly(4, 2, 3, 5);
+        assertThat(List.of(
+                        r.chatMessagesRedacted(),
+                        r.guestChatsDeleted(),
+                        r.sessionsDeleted(),
+                        r.holdsSwept(),
+                        r.searchMissesDeleted()))
+                .containsExactly(4, 2, 3, 5, 6);
         assertThat(r.describe()).contains("4 chat messages redacted", "2 guest chats deleted", "5 expired holds");
     }
 
