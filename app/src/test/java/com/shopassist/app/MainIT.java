@@ -168,6 +168,39 @@ class MainIT {
     }
 
     @Test
+    void reportCountsADayOfTurnsFromTheDatabaseAsTextOrJson() throws Exception {
+        String url = newDatabaseUrl();
+        assertThat(run(external(url, "db", "migrate")).code()).isZero();
+        sql(
+                url,
+                "INSERT INTO aichatbot.chat_turn (chat_session_id, assistant, latency_ms, created_at) VALUES"
+                        + " (gen_random_uuid(), 'offline', 40, '2026-11-25T10:00:00+07'),"
+                        + " (gen_random_uuid(), 'fallback', 5, '2026-11-25T11:00:00+07')",
+                "INSERT INTO tbl_search_miss (query_text, searched_at) VALUES ('sepatu roda', '2026-11-25T11:00:00+07')");
+
+        Result json = run(external(url, "report", "--json", "--day", "2026-11-25"));
+        assertThat(json.code()).as(json.err()).isZero();
+        JsonNode r = new ObjectMapper().readTree(json.out());
+        assertThat(r.get("day").asText()).isEqualTo("2026-11-25");
+        assertThat(r.get("assistant").get("turns").asInt()).isEqualTo(2);
+        assertThat(r.get("assistant").get("fallbackRate").asDouble()).isEqualTo(0.5);
+        assertThat(r.get("ai").get("costIdr").asText()).isEqualTo("0");
+        assertThat(r.get("searchesWithoutResults").get(0).get("query").asText()).isEqualTo("sepatu roda");
+
+        Result text = run(external(url, "report", "--day=2026-11-25"));
+        assertThat(text.code()).as(text.err()).isZero();
+        assertThat(text.out())
+                .contains("Store report for Wednesday 25 November 2026 (Asia/Jakarta)")
+                .contains("2 turns in 2 chat sessions")
+                .contains("fallback rate  50.0%")
+                .contains("sepatu roda");
+
+        Result bad = run(external(url, "report", "--day", "25/11/2026"));
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("YYYY-MM-DD");
+    }
+
+    @Test
     void databaseSettingsComeFromTheEnvironment() throws Exception {
         String url = newDatabaseUrl();
         Result r = run(
@@ -244,7 +277,8 @@ class MainIT {
         Result r = run("--help");
         assertThat(r.code()).isZero();
         assertThat(r.out())
-                .contains("db migrate", "db seed", "db info", "db maintain", "chat", "--db-url", "--data-dir");
+                .contains(
+                        "db migrate", "db seed", "db info", "db maintain", "report", "chat", "--db-url", "--data-dir");
     }
 
     @Test
