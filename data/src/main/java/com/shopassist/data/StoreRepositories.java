@@ -7,6 +7,8 @@ import com.shopassist.core.catalog.SearchMissLog;
 import com.shopassist.core.chat.ChatRepository;
 import com.shopassist.core.chat.TurnLog;
 import com.shopassist.core.checkout.CheckoutRepository;
+import com.shopassist.core.clerk.ClerkCallFeed;
+import com.shopassist.core.clerk.ClerkCallRepository;
 import com.shopassist.core.common.Transactions;
 import com.shopassist.core.customer.CustomerRepository;
 import com.shopassist.core.order.OrderRepository;
@@ -24,6 +26,9 @@ import com.shopassist.data.catalog.MyBatisCatalogRepository;
 import com.shopassist.data.chat.MyBatisChatRepository;
 import com.shopassist.data.checkout.CheckoutMapper;
 import com.shopassist.data.checkout.MyBatisCheckoutRepository;
+import com.shopassist.data.clerk.ClerkCallMapper;
+import com.shopassist.data.clerk.MyBatisClerkCallRepository;
+import com.shopassist.data.clerk.PgClerkCallFeed;
 import com.shopassist.data.customer.CustomerMapper;
 import com.shopassist.data.customer.MyBatisCustomerRepository;
 import com.shopassist.data.db.Database;
@@ -85,6 +90,8 @@ public final class StoreRepositories {
     private final PgUpkeepLock upkeepLock;
     private final MyBatisSessionSweeper sessionSweeper;
     private final MyBatisReportRepository reports;
+    private final MyBatisClerkCallRepository clerkCalls;
+    private final PgClerkCallFeed clerkCallFeed;
 
     private StoreRepositories(Database db, Clock clock, StoreSwitch store) {
         this.transactions = new AfterCommitTransactions(db.transactions());
@@ -119,6 +126,8 @@ public final class StoreRepositories {
         this.upkeepLock = new PgUpkeepLock(db.dataSource());
         this.sessionSweeper = new MyBatisSessionSweeper(db.mapper(UpkeepMapper.class));
         this.reports = new MyBatisReportRepository(db.mapper(ReportMapper.class));
+        this.clerkCalls = new MyBatisClerkCallRepository(db.mapper(ClerkCallMapper.class));
+        this.clerkCallFeed = new PgClerkCallFeed(db);
     }
 
     /** The repositories over an open, migrated database. */
@@ -195,6 +204,16 @@ public final class StoreRepositories {
     /** Ended sign-in sessions, for the upkeep. */
     public SessionSweeper sessionSweeper() {
         return sessionSweeper;
+    }
+
+    /** Shoppers' calls for a clerk, store-wide. */
+    public ClerkCallRepository clerkCalls() {
+        return clerkCalls;
+    }
+
+    /** The calls' events as they happen (each listener holds a LISTEN connection of its own). */
+    public ClerkCallFeed clerkCallFeed() {
+        return clerkCallFeed;
     }
 
     /** What the store report counts, across every kiosk. */

@@ -383,7 +383,13 @@ public final class AppWiring implements AutoCloseable {
                     .withHoldMinutes(intSetting("cart.hold-minutes", "SHOPASSIST_HOLD_MINUTES", 30))
                     .withChatRetentionDays(
                             intSetting("privacy.chat-retention-days", "SHOPASSIST_CHAT_RETENTION_DAYS", 90));
-            services = CoreServices.over(repositories(), clock, settings, usdToIdr());
+            services = CoreServices.over(
+                    repositories(),
+                    clock,
+                    settings,
+                    usdToIdr(),
+                    Duration.ofSeconds(Math.max(
+                            30, intSetting("clerk.call-timeout-seconds", "SHOPASSIST_CLERK_CALL_TIMEOUT", 300))));
         }
         return services;
     }

@@ -6,6 +6,8 @@ import com.shopassist.core.catalog.CatalogService;
 import com.shopassist.core.catalog.DefaultCatalogService;
 import com.shopassist.core.checkout.CheckoutService;
 import com.shopassist.core.checkout.DefaultCheckoutService;
+import com.shopassist.core.clerk.ClerkCallService;
+import com.shopassist.core.clerk.DefaultClerkCallService;
 import com.shopassist.core.common.CommerceSettings;
 import com.shopassist.core.common.Transactions;
 import com.shopassist.core.customer.CustomerService;
@@ -27,6 +29,7 @@ import com.shopassist.core.voucher.VoucherService;
 import com.shopassist.data.StoreRepositories;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * The core services over the store's repositories: the one place a {@code Default*Service} is
@@ -43,13 +46,20 @@ public record CoreServices(
         CustomerService customers,
         PrivacyService privacy,
         UpkeepService upkeep,
-        ReportService reports) {
+        ReportService reports,
+        ClerkCallService clerkCalls) {
 
     /**
      * Wires the services once over {@code r}; call it once per database. {@code usdToIdr} prices
-     * the assistant's cost in rupiah in the store report.
+     * the assistant's cost in rupiah in the store report; a clerk call no one takes closes after
+     * {@code clerkCallTimeout}.
      */
-    public static CoreServices over(StoreRepositories r, Clock clock, CommerceSettings settings, BigDecimal usdToIdr) {
+    public static CoreServices over(
+            StoreRepositories r,
+            Clock clock,
+            CommerceSettings settings,
+            BigDecimal usdToIdr,
+            Duration clerkCallTimeout) {
         Transactions tx = r.transactions();
         VoucherRules rules = new VoucherRules(settings.storeZone());
         StockHolds holds = new StockHolds(r.stock(), clock, settings.holdDuration());
@@ -86,6 +96,7 @@ public record CoreServices(
                         r.searchMisses(),
                         settings.chatRetention(),
                         clock),
-                new DefaultReportService(r.reports(), clock, settings.storeZone(), usdToIdr));
+                new DefaultReportService(r.reports(), clock, settings.storeZone(), usdToIdr),
+                new DefaultClerkCallService(r.clerkCalls(), clerkCallTimeout));
     }
 }

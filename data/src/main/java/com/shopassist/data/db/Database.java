@@ -458,6 +458,14 @@ public final class Database implements AutoCloseable {
         return transactions;
     }
 
+    /**
+     * A connection of its own, outside the pool, for a caller that keeps it for long (a LISTEN
+     * connection): the same settings and timeouts as the pool's. The caller closes it.
+     */
+    public Connection openDedicated() throws SQLException {
+        return new PgDriverDataSource(settings).connect();
+    }
+
     /** Connections that carry the presented session (see {@link #sessions()}). */
     public DataSource dataSource() {
         return dataSource;
