@@ -7,6 +7,7 @@ import com.shopassist.core.chat.AssistantReply;
 import com.shopassist.core.chat.ChatContext;
 import com.shopassist.core.chat.ShoppingAssistant;
 import com.shopassist.core.checkout.CheckoutService;
+import com.shopassist.core.clerk.ClerkCallService;
 import com.shopassist.core.common.DataUnavailableException;
 import com.shopassist.core.customer.CustomerService;
 import com.shopassist.core.gift.GiftService;
@@ -78,7 +79,9 @@ public final class StartingServices {
                 standIn(GiftService.class, UiServices::gifts),
                 this::probe,
                 onlineAssistant,
-                storeStatus);
+                storeStatus,
+                standIn(ClerkCallService.class, UiServices::clerkCalls),
+                "");
     }
 
     /**

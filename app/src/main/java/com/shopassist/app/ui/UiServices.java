@@ -4,6 +4,7 @@ import com.shopassist.core.cart.CartService;
 import com.shopassist.core.catalog.CatalogService;
 import com.shopassist.core.chat.ShoppingAssistant;
 import com.shopassist.core.checkout.CheckoutService;
+import com.shopassist.core.clerk.ClerkCallService;
 import com.shopassist.core.customer.CustomerService;
 import com.shopassist.core.gift.GiftService;
 import com.shopassist.core.order.OrderService;
@@ -24,6 +25,8 @@ import java.util.function.BooleanSupplier;
  *     answers alone and the "offline" badge shows from the start
  * @param store which database answers: the store's, or this kiosk's local replica (the window's
  *     "prices and stock as of" badge); always the store's on a kiosk without a replica
+ * @param clerkCalls the store's clerk calls (a shopper's call, a clerk's take)
+ * @param kioskName this kiosk's name as clerks see it on a call
  */
 public record UiServices(
         CatalogService catalog,
@@ -38,7 +41,9 @@ public record UiServices(
         GiftService gifts,
         BooleanSupplier databaseProbe,
         boolean onlineAssistant,
-        StoreStatus store) {
+        StoreStatus store,
+        ClerkCallService clerkCalls,
+        String kioskName) {
 
     public UiServices {
         Objects.requireNonNull(catalog, "catalog");
@@ -76,5 +81,38 @@ public record UiServices(
                 databaseProbe,
                 onlineAssistant,
                 StoreStatus.alwaysShared());
+    }
+
+    /** The services of a window that takes no clerk calls (a test's, a tool's). */
+    public UiServices(
+            CatalogService catalog,
+            CartService carts,
+            VoucherService vouchers,
+            CheckoutService checkout,
+            OrderService orders,
+            CustomerService customers,
+            PrivacyService privacy,
+            StockService stock,
+            ShoppingAssistant assistant,
+            GiftService gifts,
+            BooleanSupplier databaseProbe,
+            boolean onlineAssistant,
+            StoreStatus store) {
+        this(
+                catalog,
+                carts,
+                vouchers,
+                checkout,
+                orders,
+                customers,
+                privacy,
+                stock,
+                assistant,
+                gifts,
+                databaseProbe,
+                onlineAssistant,
+                store,
+                null,
+                "");
     }
 }

@@ -549,7 +549,20 @@ public final class AppWiring implements AutoCloseable {
                 gifts(),
                 databaseProbe(database(), storeStatus()),
                 onlineAssistant,
-                storeStatus());
+                storeStatus(),
+                s.clerkCalls(),
+                kioskName());
+    }
+
+    /** {@code kiosk.name} / {@code SHOPASSIST_KIOSK_NAME}: how clerks see this kiosk; default its host name. */
+    public String kioskName() {
+        String name = setting("kiosk.name", "SHOPASSIST_KIOSK_NAME", null);
+        if (name != null && !name.isBlank()) return name.strip();
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException | RuntimeException e) {
+            return "kiosk";
+        }
     }
 
     /**

@@ -208,10 +208,22 @@ public final class ShellViewModel {
                         ui.feedback()::error);
     }
 
-    /** The shopper asked for help: the store is told (log line a store's monitoring can pick up). */
+    /**
+     * The shopper asked for help: the call is recorded in the store database, every clerk window
+     * hears it at once, and the shopper is told someone is coming. Without the database the log
+     * line is all the store gets (its monitoring can pick it up).
+     */
     public void callClerk() {
         LOG.warn("CLERK CALLED at kiosk session {}", ui.session().guestKey());
-        ui.feedback().info("clerk.called");
+        String kiosk = ui.services().kioskName();
+        ui.tasks()
+                .run(
+                        () -> ui.services().clerkCalls().call(kiosk),
+                        call -> ui.feedback().info("clerk.called"),
+                        e -> {
+                            LOG.warn("the clerk call could not be recorded: {}", e.toString());
+                            ui.feedback().info("clerk.called");
+                        });
     }
 
     /** Asks the database whether it is back (or still there); quiet, off the FX thread. */

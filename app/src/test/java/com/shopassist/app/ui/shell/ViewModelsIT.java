@@ -72,6 +72,17 @@ class ViewModelsIT {
     }
 
     @Test
+    void callingAClerkRecordsAnOpenCallUnderThisKiosksNameAndTellsTheShopper() {
+        int before = commerce.clerkCalls().open().size();
+
+        shell.callClerk();
+
+        assertThat(commerce.clerkCalls().open()).hasSize(before + 1);
+        assertThat(commerce.clerkCalls().open().get(before).kioskName()).isEqualTo(services.kioskName());
+        assertThat(ui.feedback().latest().text()).contains("A clerk has been called");
+    }
+
+    @Test
     void addingFromACardShowsTheLineAndTheRupiahTotalInTheCartPane() {
         Product p = inStock("rice cooker");
         shell.cart().add(p.id(), p.name());
@@ -305,7 +316,9 @@ class ViewModelsIT {
                 tokenised,
                 services.gifts(),
                 services.databaseProbe(),
-                true);
+                true,
+                services.clerkCalls(),
+                services.kioskName());
         UiContext paced = UiContext.create(withTokens, UiTasks.direct(ticker), Locale.ENGLISH, KioskSettings.kiosk());
         s[0] = new ShellViewModel(paced, now::get);
         s[0].chat().inputProperty().set("blender");
