@@ -7,6 +7,7 @@ import com.shopassist.core.chat.AssistantReply;
 import com.shopassist.core.chat.ChatContext;
 import com.shopassist.core.chat.ShoppingAssistant;
 import com.shopassist.core.checkout.CheckoutService;
+import com.shopassist.core.clerk.ClerkCallFeed;
 import com.shopassist.core.clerk.ClerkCallService;
 import com.shopassist.core.common.DataUnavailableException;
 import com.shopassist.core.customer.CustomerService;
@@ -81,7 +82,8 @@ public final class StartingServices {
                 onlineAssistant,
                 storeStatus,
                 standIn(ClerkCallService.class, UiServices::clerkCalls),
-                "");
+                "",
+                standIn(ClerkCallFeed.class, UiServices::clerkCallFeed));
     }
 
     /**

@@ -4,6 +4,7 @@ import com.shopassist.core.cart.CartService;
 import com.shopassist.core.catalog.CatalogService;
 import com.shopassist.core.chat.ShoppingAssistant;
 import com.shopassist.core.checkout.CheckoutService;
+import com.shopassist.core.clerk.ClerkCallFeed;
 import com.shopassist.core.clerk.ClerkCallService;
 import com.shopassist.core.customer.CustomerService;
 import com.shopassist.core.gift.GiftService;
@@ -27,6 +28,7 @@ import java.util.function.BooleanSupplier;
  *     "prices and stock as of" badge); always the store's on a kiosk without a replica
  * @param clerkCalls the store's clerk calls (a shopper's call, a clerk's take)
  * @param kioskName this kiosk's name as clerks see it on a call
+ * @param clerkCallFeed the store's clerk calls as they happen (a clerk window listens)
  */
 public record UiServices(
         CatalogService catalog,
@@ -43,7 +45,8 @@ public record UiServices(
         boolean onlineAssistant,
         StoreStatus store,
         ClerkCallService clerkCalls,
-        String kioskName) {
+        String kioskName,
+        ClerkCallFeed clerkCallFeed) {
 
     public UiServices {
         Objects.requireNonNull(catalog, "catalog");

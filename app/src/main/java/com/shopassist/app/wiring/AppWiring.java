@@ -551,7 +551,8 @@ public final class AppWiring implements AutoCloseable {
                 onlineAssistant,
                 storeStatus(),
                 s.clerkCalls(),
-                kioskName());
+                kioskName(),
+                repositories().clerkCallFeed());
     }
 
     /** {@code kiosk.name} / {@code SHOPASSIST_KIOSK_NAME}: how clerks see this kiosk; default its host name. */

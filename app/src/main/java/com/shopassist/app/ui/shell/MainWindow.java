@@ -13,6 +13,7 @@ import com.shopassist.app.ui.catalog.ProductDetailView;
 import com.shopassist.app.ui.chat.ChatView;
 import com.shopassist.app.ui.checkout.CheckoutView;
 import com.shopassist.app.ui.checkout.OrdersView;
+import com.shopassist.app.ui.clerk.ClerkCallsView;
 import com.shopassist.app.ui.common.I18n;
 import com.shopassist.app.ui.common.Views;
 import com.shopassist.app.ui.kiosk.IdleMonitor;
@@ -132,7 +133,15 @@ public final class MainWindow extends StackPane {
                 Page.PRIVACY,
                 () -> new PrivacyView(vm.privacy(), i18n, ui.kiosk().enabled(), vm::back));
 
-        VBox top = new VBox(header(), banner());
+        VBox top = new VBox(header(), banner(), new ClerkCallsView(vm.clerkCalls(), i18n));
+        // the feed waits for the services (a first start seeds first): never on the FX thread
+        ui.tasks()
+                .quietly(
+                        () -> {
+                            vm.clerkCalls().start(ui.services().clerkCallFeed(), java.time.Duration.ofSeconds(30));
+                            return true;
+                        },
+                        started -> {});
         frame.setTop(top);
         // under the page: the messages' lane (never over the conversation), then the on-screen
         // keyboard, so the cart pane keeps its full height
@@ -191,6 +200,7 @@ public final class MainWindow extends StackPane {
 
     public void stop() {
         ticker.stop();
+        vm.clerkCalls().close();
     }
 
     public OnScreenKeyboard keyboard() {

@@ -10,6 +10,7 @@ import com.shopassist.app.ui.catalog.GiftFinderViewModel;
 import com.shopassist.app.ui.chat.ChatViewModel;
 import com.shopassist.app.ui.checkout.CheckoutViewModel;
 import com.shopassist.app.ui.checkout.OrdersViewModel;
+import com.shopassist.app.ui.clerk.ClerkCallsViewModel;
 import com.shopassist.app.ui.common.KioskDeparture;
 import com.shopassist.app.ui.common.ProductCardView;
 import com.shopassist.app.ui.kiosk.IdleMonitor;
@@ -45,6 +46,7 @@ public final class ShellViewModel {
     private final OrdersViewModel orders;
     private final AccountViewModel account;
     private final PrivacyViewModel privacy;
+    private final ClerkCallsViewModel clerkCalls;
     private final IdleMonitor idle;
     private final ReplicaBadge replica;
     private boolean catalogLoaded;
@@ -60,6 +62,7 @@ public final class ShellViewModel {
         orders = new OrdersViewModel(ui);
         account = new AccountViewModel(ui);
         privacy = new PrivacyViewModel(ui);
+        clerkCalls = new ClerkCallsViewModel(ui);
         cart.setOnCheckout(() -> navigate(Page.CHECKOUT));
         account.setAfterSignIn(() -> {
             if (ui.session().isClerkMode() && ui.session().customer() == null) navigate(Page.ACCOUNT);
@@ -210,20 +213,17 @@ public final class ShellViewModel {
 
     /**
      * The shopper asked for help: the call is recorded in the store database, every clerk window
-     * hears it at once, and the shopper is told someone is coming. Without the database the log
-     * line is all the store gets (its monitoring can pick it up).
+     * hears it at once, and the shopper is told someone is coming (and who, once a clerk takes
+     * it). The log line is what the store gets when its database is away.
      */
     public void callClerk() {
         LOG.warn("CLERK CALLED at kiosk session {}", ui.session().guestKey());
-        String kiosk = ui.services().kioskName();
-        ui.tasks()
-                .run(
-                        () -> ui.services().clerkCalls().call(kiosk),
-                        call -> ui.feedback().info("clerk.called"),
-                        e -> {
-                            LOG.warn("the clerk call could not be recorded: {}", e.toString());
-                            ui.feedback().info("clerk.called");
-                        });
+        clerkCalls.call();
+    }
+
+    /** The store's clerk calls in this window. */
+    public ClerkCallsViewModel clerkCalls() {
+        return clerkCalls;
     }
 
     /** Asks the database whether it is back (or still there); quiet, off the FX thread. */

@@ -18,10 +18,13 @@ import com.shopassist.core.catalog.ProductQuery;
 import com.shopassist.core.chat.AssistantReply;
 import com.shopassist.core.chat.ChatContext;
 import com.shopassist.core.chat.ShoppingAssistant;
+import com.shopassist.core.clerk.ClerkCall;
+import com.shopassist.core.customer.Session;
 import com.shopassist.core.money.Money;
 import com.shopassist.data.db.Database;
 import com.shopassist.data.testing.TestDatabase;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -80,6 +83,73 @@ class ViewModelsIT {
         assertThat(commerce.clerkCalls().open()).hasSize(before + 1);
         assertThat(commerce.clerkCalls().open().get(before).kioskName()).isEqualTo(services.kioskName());
         assertThat(ui.feedback().latest().text()).contains("A clerk has been called");
+    }
+
+    @Test
+    void aClerkWindowHearsAKioskCallAtOnceTakesItAndTheShopperHearsWhoIsComing() throws Exception {
+        UiContext clerkUi = UiContext.direct(services, Locale.ENGLISH, KioskSettings.kiosk());
+        ShellViewModel clerkShell = new ShellViewModel(clerkUi, now::get);
+        Session kasir = commerce.customers().login("kasir@example.com", "kasir123".toCharArray());
+        clerkUi.session().clerkSignedIn(kasir.customer(), kasir.token());
+        int listenersBefore = listeners();
+        shell.clerkCalls().start(services.clerkCallFeed(), Duration.ofMinutes(10));
+        clerkShell.clerkCalls().start(services.clerkCallFeed(), Duration.ofMinutes(10));
+        try {
+            waitUntil(() -> listeners() == listenersBefore + 2, "both windows listen");
+
+            shell.callClerk();
+
+            waitUntil(
+                    () -> clerkUi.feedback().latest() != null
+                            && clerkUi.feedback().latest().text().contains("is calling for a clerk"),
+                    "the clerk window hears the call");
+            waitUntil(() -> !clerkShell.clerkCalls().open().isEmpty(), "the call is listed");
+            assertThat(clerkShell.clerkCalls().showingProperty().get()).isTrue();
+            ClerkCall call = clerkShell
+                    .clerkCalls()
+                    .open()
+                    .get(clerkShell.clerkCalls().open().size() - 1);
+            assertThat(call.kioskName()).isEqualTo(services.kioskName());
+
+            clerkShell.clerkCalls().take(call);
+
+            assertThat(clerkUi.feedback().latest().text())
+                    .isEqualTo("You are on your way to " + call.kioskName() + ".");
+            waitUntil(
+                    () -> ui.feedback().latest().text().contains("is on the way to you"),
+                    "the shopper hears who is coming");
+            assertThat(ui.feedback().latest().text()).isEqualTo(firstName(kasir) + " is on the way to you.");
+            clerkShell.clerkCalls().take(call);
+            assertThat(clerkUi.feedback().latest().text()).contains("Another clerk already took the call");
+        } finally {
+            shell.clerkCalls().close();
+            clerkShell.clerkCalls().close();
+        }
+    }
+
+    private static String firstName(Session s) {
+        return s.customer().fullName().split(" ")[0];
+    }
+
+    private static int listeners() {
+        try (java.sql.Connection c = db.dataSource().getConnection();
+                java.sql.Statement st = c.createStatement();
+                java.sql.ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_stat_activity"
+                        + " WHERE datname = current_database() AND query LIKE 'LISTEN shopassist_clerk_call%'")) {
+            rs.next();
+            return rs.getInt(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void waitUntil(java.util.function.BooleanSupplier condition, String what)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) throw new AssertionError("never: " + what);
+            Thread.sleep(20);
+        }
     }
 
     @Test
@@ -318,7 +388,8 @@ class ViewModelsIT {
                 services.databaseProbe(),
                 true,
                 services.clerkCalls(),
-                services.kioskName());
+                services.kioskName(),
+                services.clerkCallFeed());
         UiContext paced = UiContext.create(withTokens, UiTasks.direct(ticker), Locale.ENGLISH, KioskSettings.kiosk());
         s[0] = new ShellViewModel(paced, now::get);
         s[0].chat().inputProperty().set("blender");
