@@ -17,6 +17,7 @@ import com.shopassist.app.ui.UiServices;
 import com.shopassist.app.ui.common.ProductImage;
 import com.shopassist.app.upkeep.UpkeepSchedule;
 import com.shopassist.core.catalog.DefaultSearchService;
+import com.shopassist.core.catalog.MissRecordingSearch;
 import com.shopassist.core.catalog.SearchService;
 import com.shopassist.core.chat.ShoppingAssistant;
 import com.shopassist.core.chat.TurnRecordingAssistant;
@@ -446,7 +447,13 @@ public final class AppWiring implements AutoCloseable {
 
     /** Product search with the any-word fallback and, when it is on, meaning-based ranking. */
     public synchronized SearchService search() {
-        if (search == null) search = new DefaultSearchService(services().catalog(), semanticSearch());
+        if (search == null) {
+            // a search that finds nothing is written down for the store report (decision 0106)
+            search = new MissRecordingSearch(
+                    new DefaultSearchService(services().catalog(), semanticSearch()),
+                    repositories().searchMisses(),
+                    clock);
+        }
         return search;
     }
 
