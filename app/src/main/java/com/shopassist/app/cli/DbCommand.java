@@ -152,6 +152,7 @@ public final class DbCommand {
             node.put("guestChatsDeleted", r.guestChatsDeleted());
             node.put("sessionsDeleted", r.sessionsDeleted());
             node.put("holdsSwept", r.holdsSwept());
+            node.put("searchMissesDeleted", r.searchMissesDeleted());
             out.println(node.toString());
         } else if (!r.ran()) {
             out.println("Upkeep of " + db.settings().safeUrl()
@@ -164,6 +165,7 @@ public final class DbCommand {
             out.printf("  guest chats deleted:     %,d%n", r.guestChatsDeleted());
             out.printf("  ended sessions deleted:  %,d%n", r.sessionsDeleted());
             out.printf("  expired holds swept:     %,d%n", r.holdsSwept());
+            out.printf("  old missed searches:     %,d deleted%n", r.searchMissesDeleted());
         }
         return 0;
     }

@@ -5,10 +5,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.shopassist.app.config.ConfigException;
 import com.shopassist.app.wiring.AppWiring;
+import com.shopassist.core.common.ShopException;
+import com.shopassist.core.money.Money;
 import com.shopassist.core.report.StoreReport;
 import com.shopassist.core.report.StoreReport.LayerFigures;
 import com.shopassist.core.report.StoreReport.ModelUsage;
 import com.shopassist.core.report.StoreReport.SearchMiss;
+import com.shopassist.data.db.Database;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -20,7 +23,8 @@ import java.util.Locale;
 
 /**
  * {@code report [--json] [--day YYYY-MM-DD]}: one store day from the database, so every kiosk's
- * turns and orders are in it; yesterday by default, for a manager's morning check.
+ * turns and orders are in it; yesterday by default, for a manager's morning check. The store
+ * owner's role only: a kiosk role is refused in one line (exit code 1).
  */
 public final class ReportCommand {
     private ReportCommand() {}
@@ -47,11 +51,26 @@ public final class ReportCommand {
                 throw new ConfigException("report: unknown option '" + a + "'");
             }
         }
+        refuseKioskRole(app.database());
         StoreReport r = day == null
                 ? app.services().reports().yesterday()
                 : app.services().reports().day(day);
         out.print(json ? json(r) + "\n" : text(r, app.database().settings().safeUrl()));
         return 0;
+    }
+
+    /**
+     * Under a kiosk role, row-level security shows no customer's orders and chats but the presented
+     * session's: the sums would be silently wrong, so the report is the owner's only.
+     */
+    private static void refuseKioskRole(Database db) {
+        if (!db.isOwnerRole()) {
+            throw new ShopException(
+                    "OWNER_ROLE_NEEDED",
+                    "report needs the store owner's database role; '"
+                            + db.settings().user() + "' is a kiosk role,"
+                            + " which sees no other customer's orders, so its figures would be wrong");
+        }
     }
 
     private static LocalDate day(String value) {
@@ -134,8 +153,7 @@ public final class ReportCommand {
                 "  cost USD %s = %s (at %s per USD)%n",
                 usd(r.costUsd()),
                 r.costIdr().format(),
-                com.shopassist.core.money.Money.of(r.usdToIdr().setScale(0, RoundingMode.HALF_UP))
-                        .format()));
+                Money.of(r.usdToIdr().setScale(0, RoundingMode.HALF_UP)).format()));
         for (ModelUsage m : r.models()) {
             b.append(String.format(
                     "  %-20s %,6d calls  %,10d tokens  USD %s%n",

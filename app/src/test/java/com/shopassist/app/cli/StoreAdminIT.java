@@ -97,7 +97,9 @@ class StoreAdminIT {
                 new String[] {"db", "seed"},
                 new String[] {"db", "seed", "--reset"},
                 new String[] {"db", "grant-kiosk", "--role", KIOSK},
-                new String[] {"db", "sync-embeddings"})) {
+                new String[] {"db", "sync-embeddings"},
+                new String[] {"report"},
+                new String[] {"report", "--json", "--day", "2026-11-25"})) {
             Result r = run(Map.of(), asKiosk(url, command));
             assertThat(r.code()).as(String.join(" ", command) + ": " + r.err()).isEqualTo(1);
             assertThat(r.err().lines()).as(String.join(" ", command)).hasSize(1);
@@ -106,6 +108,10 @@ class StoreAdminIT {
         Result info = run(Map.of(), asKiosk(url, "db", "info"));
         assertThat(info.code()).as(info.err()).isZero();
         assertThat(info.out()).contains("Customers:      0"); // none visible without a session
+        // the hourly upkeep is every kiosk's: the kiosk role runs it
+        Result maintain = run(Map.of(), asKiosk(url, "db", "maintain", "--json"));
+        assertThat(maintain.code()).as(maintain.err()).isZero();
+        assertThat(maintain.out()).contains("\"ran\":true");
     }
 
     @Test

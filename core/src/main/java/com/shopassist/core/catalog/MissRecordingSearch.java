@@ -36,7 +36,10 @@ public final class MissRecordingSearch implements SearchService {
                 try {
                     misses.record(folded, clock.instant());
                 } catch (RuntimeException e) {
-                    LOG.warn("a search that found nothing was not recorded: {}", e.toString());
+                    // the class only: a database error's detail can quote the row, i.e. what the shopper typed
+                    LOG.warn(
+                            "a search that found nothing was not recorded: {}",
+                            e.getClass().getSimpleName());
                 }
             }
         }

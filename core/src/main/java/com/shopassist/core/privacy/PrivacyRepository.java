@@ -29,8 +29,8 @@ public interface PrivacyRepository {
 
     /**
      * Everything stored about the customer (profile, addresses, sessions, cart, orders with their
-     * lines, chats with their messages, the guest chats attributed to them included) as one JSON document stamped {@code exportedAt}; empty
-     * when there is no such customer. Instants are ISO-8601 text and amounts exact decimal text.
+     * lines, chats with their messages, the guest chats attributed to them included) as one JSON
+     * document stamped {@code exportedAt}; empty when there is no such customer. Instants are ISO-8601 text and amounts exact decimal text.
      */
     Optional<String> exportDocument(long customerId, Instant exportedAt);
 
@@ -49,6 +49,10 @@ public interface PrivacyRepository {
      */
     ChatPurge purgeChatsBefore(Instant before, String redacted);
 
-    /** The guest chats of {@code guestKey} count as the customer's for export and erasure. */
+    /**
+     * The guest chats of {@code guestKey} that this kiosk made and no one took yet count as the
+     * customer's for export and erasure. The store database allows it only for the customer whose
+     * session is presented (a kiosk cannot give a guest's chats to someone else).
+     */
     void attributeGuestChats(String guestKey, long customerId);
 }

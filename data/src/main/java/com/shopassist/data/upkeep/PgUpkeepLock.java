@@ -67,7 +67,18 @@ public final class PgUpkeepLock implements UpkeepLock {
                 LOG.warn("the upkeep lock was not held when it was given back");
         } catch (SQLException e) {
             LOG.warn("the upkeep lock could not be given back; its connection is dropped instead: {}", e.toString());
-            if (dataSource instanceof HikariDataSource pool) pool.evictConnection(c);
+            evict(c);
+        }
+    }
+
+    /** The database's data source wraps the pool (it presents sessions): the pool is found by unwrapping. */
+    private void evict(Connection c) {
+        try {
+            // without a pool, closing it (as every run does) ends the connection and the lock with it
+            if (dataSource.isWrapperFor(HikariDataSource.class))
+                dataSource.unwrap(HikariDataSource.class).evictConnection(c);
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("the upkeep lock's connection could not be dropped: {}", e.toString());
         }
     }
 

@@ -100,6 +100,11 @@ class StoreReportIT {
         Order cancelled = order(assistedBuyer, shoes);
         s.orders().cancel(assistedBuyer, cancelled.id());
         order(plainBuyer, shoes);
+        // a shopper who chatted as a guest, then signed in at that kiosk and ordered
+        long signedInBuyer = fx.customer("Citra Signed In", "citra@example.com");
+        fx.exec("UPDATE aichatbot.chat_session SET signed_in_customer_id = " + signedInBuyer
+                + " WHERE chat_session_id = '" + guestChat + "'");
+        order(signedInBuyer, shoes);
         misses.record(SearchMissLog.fold("Sepatu Roda"), nine);
         misses.record(SearchMissLog.fold("  sepatu   roda "), nine);
         misses.record(SearchMissLog.fold("Kaos Batik"), nine);
@@ -124,10 +129,10 @@ class StoreReportIT {
         assertThat(r.models())
                 .extracting(StoreReport.ModelUsage::model)
                 .containsExactly("gemini-2.5-pro", "gemini-2.5-flash");
-        assertThat(r.assistedOrders()).isEqualTo(1);
-        assertThat(r.assistedRevenue()).isEqualTo(assisted.total());
-        assertThat(r.allOrders()).isEqualTo(2);
-        assertThat(r.allRevenue()).isEqualTo(assisted.total().times(2));
+        assertThat(r.assistedOrders()).isEqualTo(2);
+        assertThat(r.assistedRevenue()).isEqualTo(assisted.total().times(2));
+        assertThat(r.allOrders()).isEqualTo(3);
+        assertThat(r.allRevenue()).isEqualTo(assisted.total().times(3));
         assertThat(r.searchMisses()).containsExactly(new SearchMiss("sepatu roda", 2), new SearchMiss("kaos batik", 1));
     }
 

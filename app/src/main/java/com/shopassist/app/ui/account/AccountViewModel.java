@@ -11,12 +11,16 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Guest by default; sign in and register; clerk mode (a clerk signs in, finds a customer by email
  * or name, acts for them, stops, signs out). A shopper who signs in brings the kiosk cart along.
  */
 public final class AccountViewModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AccountViewModel.class);
 
     private final UiContext ui;
     private final StringProperty email = new SimpleStringProperty("");
@@ -56,13 +60,8 @@ public final class AccountViewModel {
                                             .carts()
                                             .mergeGuestIntoCustomer(
                                                     guestKey, s.customer().id());
-                            if (cart != null) {
-                                // what they asked as a guest is theirs to export or erase
-                                ui.services()
-                                        .privacy()
-                                        .attributeGuestChats(
-                                                guestKey, s.customer().id());
-                            }
+                            if (cart != null)
+                                attributeGuestChats(guestKey, s.customer().id());
                             return new Object[] {s, cart};
                         },
                         done -> {
@@ -85,6 +84,20 @@ public final class AccountViewModel {
                             password.set("");
                             ui.feedback().error(e);
                         });
+    }
+
+    /**
+     * What they asked as a guest is theirs to export or erase. The sign-in has happened: a failure
+     * here is logged, never shown as a failed sign-in.
+     */
+    private void attributeGuestChats(String guestKey, long customerId) {
+        try {
+            ui.services().privacy().attributeGuestChats(guestKey, customerId);
+        } catch (RuntimeException e) {
+            LOG.warn(
+                    "the guest chats of this kiosk session were not given to the customer who signed in: {}",
+                    e.getClass().getSimpleName());
+        }
     }
 
     public void register() {
