@@ -1,6 +1,7 @@
 package com.shopassist.data.upkeep;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.shopassist.core.cart.CartOwner;
 import com.shopassist.core.common.CommerceSettings;
@@ -161,6 +162,21 @@ class UpkeepIT {
         assertThat(fx.queryLong("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"
                         + " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"))
                 .as("the lock is given back")
+                .isZero();
+    }
+
+    @Test
+    void aRunThatFailsGivesTheLockBack() {
+        PgUpkeepLock lock = new PgUpkeepLock(db.dataSource());
+
+        assertThatThrownBy(() -> lock.tryExclusively(() -> {
+                    throw new IllegalStateException("the purge failed");
+                }))
+                .hasMessage("the purge failed");
+
+        assertThat(lock.tryExclusively(() -> "ran again")).contains("ran again");
+        assertThat(fx.queryLong("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"
+                        + " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"))
                 .isZero();
     }
 
