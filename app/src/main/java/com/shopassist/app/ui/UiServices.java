@@ -116,6 +116,7 @@ public record UiServices(
                 onlineAssistant,
                 store,
                 null,
-                "");
+                "",
+                null);
     }
 }

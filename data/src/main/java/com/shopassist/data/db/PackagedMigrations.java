@@ -33,7 +33,7 @@ final class PackagedMigrations {
      * serving from a schema behind this build only if it has every migration up to this one).
      * Raise it with a migration the code cannot do without.
      */
-    static final String OLDEST_SERVABLE = "153";
+    static final String OLDEST_SERVABLE = "150";
 
     private static final Pattern VERSIONED = Pattern.compile("V([0-9]+(?:[._][0-9]+)*)__.*\\.sql");
 

@@ -387,6 +387,7 @@ class ViewModelsIT {
                 services.gifts(),
                 services.databaseProbe(),
                 true,
+                services.store(),
                 services.clerkCalls(),
                 services.kioskName(),
                 services.clerkCallFeed());
