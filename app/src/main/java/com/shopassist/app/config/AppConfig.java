@@ -162,6 +162,30 @@ public final class AppConfig {
         return dataDir;
     }
 
+    /**
+     * This kiosk's name in logs, metrics and the store's spend ledger: {@code kiosk.id} /
+     * {@code SHOPASSIST_KIOSK_ID}, else the machine's host name. Letters, digits, dot, dash and
+     * underscore only (at most 64), so it is safe in a log line and a metric tag.
+     */
+    public String kioskId() {
+        String id = setting("kiosk.id", "SHOPASSIST_KIOSK_ID", null);
+        if (id == null) {
+            id = firstNonNull(nonBlank(env.get("HOSTNAME")), nonBlank(env.get("COMPUTERNAME")));
+            if (id == null) {
+                // not InetAddress.getLocalHost(): a name lookup can stall the start for seconds
+                try {
+                    id = nonBlank(java.nio.file.Files.readString(Path.of("/etc/hostname")));
+                } catch (java.io.IOException | RuntimeException e) {
+                    id = null;
+                }
+                if (id == null) id = "kiosk";
+            }
+        }
+        String clean = id.strip().replaceAll("[^A-Za-z0-9._-]", "-");
+        if (clean.length() > 64) clean = clean.substring(0, 64);
+        return clean.isEmpty() ? "kiosk" : clean;
+    }
+
     public Optional<Path> configFile() {
         return Optional.ofNullable(configFile);
     }
