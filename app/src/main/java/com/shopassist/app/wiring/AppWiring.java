@@ -12,6 +12,7 @@ import com.shopassist.ai.tool.ShopServices;
 import com.shopassist.ai.tool.ToolBox;
 import com.shopassist.app.config.AppConfig;
 import com.shopassist.app.config.ConfigException;
+import com.shopassist.app.metrics.Telemetry;
 import com.shopassist.app.startup.StartupTimeline;
 import com.shopassist.app.ui.UiServices;
 import com.shopassist.app.ui.common.ProductImage;
@@ -108,6 +109,7 @@ public final class AppWiring implements AutoCloseable {
     private CompletableFuture<LocalStore> localOpening;
     private KioskReplica replica;
     private boolean replicaBuilt;
+    private Telemetry telemetry;
     private StoreRepositories repositories;
     private CoreServices services;
     private SemanticSearch semantic;
@@ -172,6 +174,31 @@ public final class AppWiring implements AutoCloseable {
 
     public int intSetting(String key, String envVar, int defaultValue) {
         return config.intSetting(key, envVar, defaultValue);
+    }
+
+    /** This kiosk's name in logs, metrics and the store's AI spend ledger ({@code kiosk.id}). */
+    public String kioskId() {
+        return config.kioskId();
+    }
+
+    /**
+     * The meters every part records into, pushed over OTLP when {@code metrics.otlp-url} is set
+     * (every {@code metrics.step-seconds}, 60). Made on first use, closed on exit.
+     */
+    public synchronized Telemetry telemetry() {
+        if (telemetry == null) {
+            try {
+                telemetry = Telemetry.create(
+                        kioskId(),
+                        setting("metrics.otlp-url", "SHOPASSIST_METRICS_OTLP_URL", null),
+                        Duration.ofSeconds(Math.max(
+                                10, intSetting("metrics.step-seconds", "SHOPASSIST_METRICS_STEP_SECONDS", 60))));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(e.getMessage());
+            }
+            closeOnExit(telemetry);
+        }
+        return telemetry;
     }
 
     /** True when no store database is configured and the embedded one is used. */
@@ -244,6 +271,7 @@ public final class AppWiring implements AutoCloseable {
         // ahead of it, is said once (the log has it too); one it cannot serve has already refused
         db.schemaNotice().ifPresent(line -> notices.println("Note: " + line));
         try {
+            db.measure(telemetry().registry());
             if (store.embedded().isPresent() && autoSeed) {
                 Seeding.seedIfEmpty(this, seedReport);
                 StartupTimeline.mark("first-start seed checked");

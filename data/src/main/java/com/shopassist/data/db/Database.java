@@ -5,6 +5,8 @@ import com.shopassist.core.common.ShopException;
 import com.shopassist.core.common.Transactions;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
@@ -478,6 +480,17 @@ public final class Database implements AutoCloseable {
 
     public DbSettings settings() {
         return settings;
+    }
+
+    /**
+     * Reports to {@code registry} from now on: the pool's own meters (HikariCP's Micrometer
+     * tracker: {@code hikaricp.connections.acquire} is the wait for a connection, plus usage,
+     * pending threads and timeouts) and {@code db.statement}, the round trip of each mapped
+     * statement. Call once, before the first turn; a second call is refused by the pool.
+     */
+    public void measure(MeterRegistry registry) {
+        dataSource.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
+        sessions.getConfiguration().addInterceptor(new StatementTimer(registry));
     }
 
     @Override
