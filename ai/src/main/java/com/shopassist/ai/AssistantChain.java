@@ -2,6 +2,7 @@ package com.shopassist.ai;
 
 import com.shopassist.ai.gemini.AiSettings;
 import com.shopassist.ai.gemini.ChainEngine;
+import com.shopassist.ai.gemini.Oversight;
 import com.shopassist.ai.tool.ToolBox;
 import com.shopassist.core.chat.AssistantReply;
 import com.shopassist.core.chat.ChatContext;
@@ -50,7 +51,22 @@ public final class AssistantChain implements ShoppingAssistant {
      */
     public static AssistantChain create(
             AiSettings settings, ToolBox tools, ChatRepository chats, ShoppingAssistant offline, Clock clock) {
-        return new AssistantChain(new ChainEngine(settings, tools, chats, offline, clock));
+        return create(settings, tools, chats, offline, clock, Oversight.none());
+    }
+
+    /**
+     * As {@link #create(AiSettings, ToolBox, ChatRepository, ShoppingAssistant, Clock)}, watched by
+     * the store: the kiosk's name, the shared AI spend ledger (daily cap, guest budget per kiosk
+     * and day) and the meters.
+     */
+    public static AssistantChain create(
+            AiSettings settings,
+            ToolBox tools,
+            ChatRepository chats,
+            ShoppingAssistant offline,
+            Clock clock,
+            Oversight oversight) {
+        return new AssistantChain(new ChainEngine(settings, tools, chats, offline, clock, oversight));
     }
 
     /**

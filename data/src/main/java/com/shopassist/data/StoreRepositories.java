@@ -3,6 +3,7 @@ package com.shopassist.data;
 import com.shopassist.core.cart.CartRepository;
 import com.shopassist.core.catalog.CatalogRepository;
 import com.shopassist.core.catalog.ProductEmbeddingRepository;
+import com.shopassist.core.chat.AiSpendRepository;
 import com.shopassist.core.catalog.SearchMissLog;
 import com.shopassist.core.chat.ChatRepository;
 import com.shopassist.core.chat.TurnLog;
@@ -23,6 +24,7 @@ import com.shopassist.data.cart.MyBatisCartRepository;
 import com.shopassist.data.catalog.CachingCatalogRepository;
 import com.shopassist.data.catalog.CatalogMapper;
 import com.shopassist.data.catalog.MyBatisCatalogRepository;
+import com.shopassist.data.chat.MyBatisAiSpendRepository;
 import com.shopassist.data.chat.MyBatisChatRepository;
 import com.shopassist.data.checkout.CheckoutMapper;
 import com.shopassist.data.checkout.MyBatisCheckoutRepository;
@@ -80,6 +82,7 @@ public final class StoreRepositories {
     private final MyBatisCustomerRepository customers;
     private final MyBatisPrivacyRepository privacy;
     private final MyBatisChatRepository chats;
+    private final MyBatisAiSpendRepository spend;
     private final PgProductEmbeddingRepository embeddings;
     // what the services are given: the repositories above, or with a replica the routing over them
     private final CatalogRepository catalogPort;
@@ -108,6 +111,7 @@ public final class StoreRepositories {
         this.customers = new MyBatisCustomerRepository(db.mapper(CustomerMapper.class), db.sessions());
         this.privacy = new MyBatisPrivacyRepository(db.mapper(PrivacyMapper.class));
         this.chats = new MyBatisChatRepository(db);
+        this.spend = new MyBatisAiSpendRepository(db);
         this.embeddings = new PgProductEmbeddingRepository(db);
         if (store == null) {
             this.catalogPort = catalog;
@@ -229,6 +233,11 @@ public final class StoreRepositories {
     /** Searches that found nothing (for the store report). */
     public SearchMissLog searchMisses() {
         return reports;
+    }
+
+    /** The store's AI spend ledger and daily cap, shared by every kiosk. */
+    public AiSpendRepository spend() {
+        return spend;
     }
 
     /** Product vectors for semantic search. */

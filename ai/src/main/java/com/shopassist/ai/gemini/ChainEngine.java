@@ -22,8 +22,6 @@ import com.shopassist.core.chat.ProposedAction;
 import com.shopassist.core.chat.ShoppingAssistant;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,8 +44,6 @@ public final class ChainEngine implements ShoppingAssistant {
 
     private static final Logger log = LoggerFactory.getLogger(ChainEngine.class);
     static final int MAX_MESSAGE_CHARS = 2_000;
-    /** A turn is refused when less than this is left of the day's budget (about one turn). */
-    static final long TURN_ESTIMATE_TOKENS = 1_000;
     /** The offline assistant's name on its replies and proposals. */
     private static final String OFFLINE = "offline";
 
@@ -64,9 +60,21 @@ public final class ChainEngine implements ShoppingAssistant {
     private final ChatLog chatLog;
     private final SummaryWriter summaries;
     private final Map<UUID, Object> locks = new ConcurrentHashMap<>();
+    private final ChainMeters meters;
+    private final Budget budget;
 
     public ChainEngine(
             AiSettings settings, ToolBox tools, ChatRepository chats, ShoppingAssistant offline, Clock clock) {
+        this(settings, tools, chats, offline, clock, Oversight.none());
+    }
+
+    public ChainEngine(
+            AiSettings settings,
+            ToolBox tools,
+            ChatRepository chats,
+            ShoppingAssistant offline,
+            Clock clock,
+            Oversight oversight) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.tools = Objects.requireNonNull(tools, "tools");
         this.proposals = tools.proposals();
@@ -101,7 +109,10 @@ public final class ChainEngine implements ShoppingAssistant {
             this.pro = null;
             summarizer = new Summarizer(null, null, settings);
         }
-        this.summaries = new SummaryWriter(summarizer, chats, settings.historyMessages());
+        Oversight o = oversight == null ? Oversight.none() : oversight;
+        this.meters = new ChainMeters(o.meters());
+        this.budget = new Budget(settings, chats, o, this.clock, meters);
+        this.summaries = new SummaryWriter(summarizer, chats, settings.historyMessages(), u -> budget.spent(null, u));
         log.info("assistant chain: {}", settings);
     }
 
@@ -121,6 +132,21 @@ public final class ChainEngine implements ShoppingAssistant {
 
     @Override
     public AssistantReply reply(ChatContext ctx, String message, Consumer<String> onToken) {
+        long t0 = System.nanoTime();
+        TurnLog.begin(ctx);
+        AssistantReply r = null;
+        try {
+            r = answer(ctx, message, onToken);
+            return r;
+        } finally {
+            long nanos = System.nanoTime() - t0;
+            String layer = r == null ? "fallback" : r.assistant();
+            meters.turn(layer, nanos);
+            TurnLog.end(layer, nanos, r == null ? List.of() : r.tools());
+        }
+    }
+
+    private AssistantReply answer(ChatContext ctx, String message, Consumer<String> onToken) {
         Lang lang = Lang.EN;
         try {
             lang = LanguageDetector.detect(message, Lang.of(ctx == null ? null : ctx.uiLocale()));
@@ -129,7 +155,10 @@ public final class ChainEngine implements ShoppingAssistant {
                 return turn(ctx, message, lang, onToken);
             }
         } catch (Throwable t) {
-            log.error("assistant chain failed; answering gracefully", t);
+            // the class only: an exception's message may quote what the shopper typed
+            log.error(
+                    "assistant chain failed; answering gracefully: {}",
+                    t.getClass().getName());
             AssistantReply r = graceful(lang);
             emit(onToken, r.text(), null);
             return r;
@@ -226,8 +255,9 @@ public final class ChainEngine implements ShoppingAssistant {
         History history = stored ? chatLog.history(ctx.chatSessionId()) : History.EMPTY;
         boolean useGemini = geminiEnabled();
         if (useGemini) {
-            AssistantReply refusal = budgetRefusal(ctx, lang);
-            if (refusal == BUDGET_OFFLINE) {
+            Budget.Verdict verdict = budget.check(ctx);
+            AssistantReply refusal = refusal(verdict, lang);
+            if (verdict == Budget.Verdict.OFFLINE) {
                 useGemini = false;
             } else if (refusal != null) {
                 if (p != null) proposals.drop(ctx);
@@ -252,6 +282,7 @@ public final class ChainEngine implements ShoppingAssistant {
                 }
             }
             if (outcome != null) {
+                budget.spent(ctx, outcome.totalUsage());
                 reply = fromGemini(turn, outcome);
                 // a turn ended by a cart write streamed nothing: its composed text is the one piece
                 emit(onToken, reply.text(), tokenShown);
@@ -297,7 +328,8 @@ public final class ChainEngine implements ShoppingAssistant {
             List<ToolResult> truth = new ArrayList<>(results);
             truth.addAll(recheckEarlierProducts(turn, results, o.text()));
             ReplyValidator.Checked c = validator.check(o.text(), truth, turn.message, turn.lang);
-            if (!c.corrections().isEmpty()) log.info("validator changed the answer: {}", c.corrections());
+            // how many and of which kind, never the sentences: they can hold what the shopper typed
+            if (!c.corrections().isEmpty()) log.info("validator changed the answer: {}", ReplyValidator.kinds(c));
             text = c.text();
             cards = c.cards();
             if (text.isBlank()) text = listing(results, turn.lang);
@@ -434,29 +466,12 @@ public final class ChainEngine implements ShoppingAssistant {
 
     // ------------------------------------------------------------------ budget
 
-    private static final AssistantReply BUDGET_OFFLINE =
-            new AssistantReply("", "en", null, null, null, null, "offline", null);
-
-    /** Null: go ahead. BUDGET_OFFLINE: serve offline. Otherwise the refusal to show. */
-    private AssistantReply budgetRefusal(ChatContext ctx, Lang lang) {
-        long budget = settings.dailyBudget(ctx.tier());
-        Instant since = LocalDate.now(clock.withZone(settings.budgetZone()))
-                .atStartOfDay(settings.budgetZone())
-                .toInstant();
-        long used;
-        try {
-            used = chats.tokensUsedSince(
-                    ctx.customerId(), ctx.owner() == null ? null : ctx.owner().guestKey(), since);
-        } catch (RuntimeException e) {
-            log.warn("token usage unknown ({}); serving the turn", e.toString());
-            return null;
-        }
-        if (budget - used >= TURN_ESTIMATE_TOKENS) return null;
-        log.info("daily budget of {} reached ({} of {} tokens)", ctx.tier(), used, budget);
-        return switch (ctx.tier()) {
-            case "PREMIUM" -> BUDGET_OFFLINE;
-            case "FREE" -> simple(Texts.limitReached(lang), lang, "fallback");
-            default ->
+    /** The answer to a turn the budget stops, or null when the turn goes ahead (GO, or offline). */
+    private static AssistantReply refusal(Budget.Verdict verdict, Lang lang) {
+        return switch (verdict) {
+            case GO, OFFLINE -> null;
+            case LIMIT_REACHED -> simple(Texts.limitReached(lang), lang, "fallback");
+            case SIGN_IN ->
                 new AssistantReply(
                         Texts.signIn(lang),
                         lang.code(),

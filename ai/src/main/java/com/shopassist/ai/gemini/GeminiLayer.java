@@ -65,7 +65,25 @@ final class GeminiLayer {
             boolean interrupted,
             List<Turn.Executed> executed,
             List<StoredRound> rounds,
-            TokenUsage finalUsage) {}
+            TokenUsage finalUsage) {
+
+        /** Every model call of the attempt added up (null when none reported usage). */
+        TokenUsage totalUsage() {
+            TokenUsage sum = null;
+            for (StoredRound r : rounds) sum = plus(sum, r.usage());
+            return plus(sum, finalUsage);
+        }
+
+        private static TokenUsage plus(TokenUsage a, TokenUsage b) {
+            if (a == null) return b;
+            if (b == null) return a;
+            java.math.BigDecimal cost = a.costUsd() == null
+                    ? b.costUsd()
+                    : b.costUsd() == null ? a.costUsd() : a.costUsd().add(b.costUsd());
+            return new TokenUsage(
+                    a.model(), a.inputTokens() + b.inputTokens(), a.outputTokens() + b.outputTokens(), cost);
+        }
+    }
 
     /** A tool round with the usage of the model call that asked for it. */
     record StoredRound(ToolRound round, TokenUsage usage) {}

@@ -28,7 +28,16 @@ import java.util.regex.Pattern;
 final class ReplyValidator {
 
     /** What the shopper gets: the checked text, the cards, and what was changed (for logs and tests). */
+    /**
+     * @param corrections what was changed, each a short note naming a catalog product or id at
+     *     most: never a sentence of the model's, which can repeat what the shopper typed
+     */
     record Checked(String text, List<ProductCard> cards, List<String> corrections) {}
+
+    /** The corrections for a log line: the notes are already free of the model's sentences. */
+    static String kinds(Checked c) {
+        return c.corrections().size() + " " + c.corrections();
+    }
 
     private record Known(long id, String name, Money price, int available, Product product) {}
 
@@ -89,7 +98,7 @@ final class ReplyValidator {
         while (ref.find()) {
             long id = Long.parseLong(ref.group(1));
             if (!known.containsKey(id)) {
-                corrections.add("removed line naming unknown product id " + id + ": " + line.strip());
+                corrections.add("removed line naming unknown product id " + id);
                 return null;
             }
         }
@@ -122,10 +131,10 @@ final class ReplyValidator {
             return fixStock(fixPrices(unit, prices, k, amounts, corrections), k, corrections, lang);
         }
         if (!unknownAmount) return unit;
-        corrections.add((listItem && inUnit.isEmpty()
-                        ? "removed product the tools did not return: "
-                        : "removed unverified amount: ")
-                + unit.strip());
+        corrections.add(
+                listItem && inUnit.isEmpty()
+                        ? "removed product the tools did not return"
+                        : "removed unverified amount");
         return null;
     }
 

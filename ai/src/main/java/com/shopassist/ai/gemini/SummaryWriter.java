@@ -38,13 +38,19 @@ final class SummaryWriter {
     private final Set<UUID> running = ConcurrentHashMap.newKeySet();
     private final Map<UUID, Request> latest = new ConcurrentHashMap<>();
     private final AtomicInteger queued = new AtomicInteger();
+    private final java.util.function.Consumer<com.shopassist.core.chat.TokenUsage> spent;
     private final ThreadPoolExecutor executor;
 
     /** One turn's state: the history it read and the rows it stored. */
     private record Request(History before, List<ChatMessage> added, boolean useModel) {}
 
-    SummaryWriter(Summarizer summarizer, ChatRepository chats, int windowSize) {
+    SummaryWriter(
+            Summarizer summarizer,
+            ChatRepository chats,
+            int windowSize,
+            java.util.function.Consumer<com.shopassist.core.chat.TokenUsage> spent) {
         this.summarizer = summarizer;
+        this.spent = spent;
         this.chats = chats;
         this.windowSize = windowSize;
         this.executor = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE), r -> {
@@ -113,7 +119,10 @@ final class SummaryWriter {
             Summarizer.Summary s = summarizer.summarize(h.summary(), fold, useModel);
             long upto = fold.get(fold.size() - 1).sequence();
             chats.saveSummary(session, s.text(), upto);
-            if (s.usage() != null) chats.append(session, "system", "summary up to message " + upto, s.usage());
+            if (s.usage() != null) {
+                spent.accept(s.usage());
+                chats.append(session, "system", "summary up to message " + upto, s.usage());
+            }
         } catch (RuntimeException e) {
             log.warn("could not update the summary: {}", e.toString());
         }

@@ -73,7 +73,7 @@ class BudgetChainIT extends ChainTestBase {
                 && "gemini-flash".equals(chain.reply(ctx, "hello " + turns).assistant())) turns++;
         assertThat(turns).isBetween(2, 49);
         long used = chats.tokensUsedSince(4L, null, java.time.Instant.now().minusSeconds(3600));
-        assertThat(used).isGreaterThan(5_000 - ChainEngine.TURN_ESTIMATE_TOKENS);
+        assertThat(used).isGreaterThan(5_000 - Budget.TURN_ESTIMATE_TOKENS);
         assertThat(fake.requests().stream().filter(q -> q.systemText().startsWith("# Persona")))
                 .hasSize(turns);
     }

@@ -2,11 +2,13 @@ package com.shopassist.app.wiring;
 
 import com.shopassist.ai.AssistantChain;
 import com.shopassist.ai.gemini.AiSettings;
+import com.shopassist.ai.gemini.Oversight;
 import com.shopassist.ai.offline.OfflineAssistant;
 import com.shopassist.ai.registry.ToolRegistry;
 import com.shopassist.ai.semantic.EmbeddingIndex;
 import com.shopassist.ai.semantic.MiniLmEmbedder;
 import com.shopassist.ai.semantic.SemanticSearch;
+import com.shopassist.ai.tool.MeteredToolBox;
 import com.shopassist.ai.tool.SessionProposals;
 import com.shopassist.ai.tool.ShopServices;
 import com.shopassist.ai.tool.ToolBox;
@@ -67,7 +69,8 @@ import org.slf4j.LoggerFactory;
  *   services                core: CoreServices, the only place a Default*Service is built
  *   semantic search         ai: the embedding index, loading in the background
  *   search and gifts        core: keyword search blended with meaning; gift ideas over it
- *   tool layer              ai: one ToolRegistry (every feature's tools) for both assistants
+ *   telemetry               app: the meters (kiosk-tagged), pushed over OTLP when configured
+ *   tool layer              ai: one ToolRegistry (every feature's tools) for both assistants, counted
  *   assistants              ai: the offline assistant; the chain (Gemini, then offline)
  * handed to: the window (uiServices), the CLI commands, the tests (over)
  * </pre>
@@ -495,7 +498,7 @@ public final class AppWiring implements AutoCloseable {
     public synchronized ToolBox tools() {
         if (tools == null) {
             CoreServices s = services();
-            tools = new ToolRegistry(new ShopServices(
+            ToolBox registry = new ToolRegistry(new ShopServices(
                     s.catalog(),
                     search(),
                     gifts(),
@@ -507,6 +510,7 @@ public final class AppWiring implements AutoCloseable {
                     s.customers(),
                     new SessionProposals(repositories().chats(), clock),
                     clock));
+            tools = new MeteredToolBox(registry, telemetry().registry());
         }
         return tools;
     }
@@ -530,7 +534,13 @@ public final class AppWiring implements AutoCloseable {
             if (mode == AssistantMode.OFFLINE_ONLY) settings = settings.withoutApiKey();
             // every turn counted by the layer that answered it, for the store report
             built = new TurnRecordingAssistant(
-                    AssistantChain.create(settings, tools(), repositories().chats(), offlineAssistant(), clock),
+                    AssistantChain.create(
+                            settings,
+                            tools(),
+                            repositories().chats(),
+                            offlineAssistant(),
+                            clock,
+                            new Oversight(kioskId(), repositories().spend(), telemetry().registry())),
                     repositories().turnLog(),
                     clock);
             assistants.put(mode, built);

@@ -86,9 +86,6 @@ class JsonLinesTest {
         MDC.put("layer", "gemini-flash");
         MDC.put("latency_ms", "120000");
         MDC.put("tools", "search_products,get_product_details,compare_products,add_to_cart,get_cart");
-        MDC.put("tool_errors", "5");
-        MDC.put("tokens", "1048576");
-        MDC.put("cost_usd", "0.0123456789");
         log.info("turn answered");
         byte[] line = lines().get(0).getBytes(StandardCharsets.UTF_8);
         assertThat(line.length).isLessThan(1024);

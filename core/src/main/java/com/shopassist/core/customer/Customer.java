@@ -19,9 +19,13 @@ public record Customer(
         CLERK
     }
 
-    /** The assistant's daily token budget follows the tier (guests have none). */
+    /**
+     * The assistant's daily token budget follows the tier (guests have none); ENTERPRISE has no
+     * budget of its own, only the store's daily cap.
+     */
     public enum Tier {
         FREE,
-        PREMIUM
+        PREMIUM,
+        ENTERPRISE
     }
 }

@@ -30,7 +30,12 @@ import org.apache.ibatis.session.RowBounds;
             type = Executor.class,
             method = "query",
             args = {
-                MappedStatement.class, Object.class, RowBounds.class, ResultHandler.class, CacheKey.class, BoundSql.class
+                MappedStatement.class,
+                Object.class,
+                RowBounds.class,
+                ResultHandler.class,
+                CacheKey.class,
+                BoundSql.class
             }),
     @Signature(
             type = Executor.class,
@@ -66,13 +71,12 @@ final class StatementTimer implements Interceptor {
             return invocation.proceed();
         } finally {
             MappedStatement ms = (MappedStatement) invocation.getArgs()[0];
-            Timer t =
-                    switch (ms.getSqlCommandType()) {
-                        case INSERT -> insert;
-                        case UPDATE -> update;
-                        case DELETE -> delete;
-                        default -> select;
-                    };
+            Timer t = switch (ms.getSqlCommandType()) {
+                case INSERT -> insert;
+                case UPDATE -> update;
+                case DELETE -> delete;
+                default -> select;
+            };
             t.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
         }
     }

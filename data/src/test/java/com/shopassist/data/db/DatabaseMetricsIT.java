@@ -23,7 +23,8 @@ class DatabaseMetricsIT {
             Timer selects = registry.find("db.statement").tag("kind", "select").timer();
             assertThat(selects).isNotNull();
             assertThat(selects.count()).isGreaterThanOrEqualTo(1);
-            assertThat(selects.totalTime(java.util.concurrent.TimeUnit.NANOSECONDS)).isPositive();
+            assertThat(selects.totalTime(java.util.concurrent.TimeUnit.NANOSECONDS))
+                    .isPositive();
             Timer acquire = registry.find("hikaricp.connections.acquire").timer();
             assertThat(acquire).isNotNull();
             assertThat(acquire.count()).isGreaterThanOrEqualTo(1);

@@ -1,0 +1,134 @@
+package com.shopassist.ai.gemini;
+
+import com.shopassist.core.chat.AiSpendRepository;
+import com.shopassist.core.chat.ChatContext;
+import com.shopassist.core.chat.ChatRepository;
+import com.shopassist.core.chat.DaySpend;
+import com.shopassist.core.chat.TokenUsage;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a turn may spend on the models. First the store's daily cap (read from the store database,
+ * so one cap holds for every kiosk): past it every kiosk answers offline until the day ends, and
+ * at 80% a warning is logged once a day. Then the shopper's own daily budget: a guest's is this
+ * kiosk's for the day (all guest sessions together, so an idle reset does not refill it), a
+ * customer's is theirs across kiosks, an ENTERPRISE customer has none. Spend is added to the
+ * ledger after each model call. A ledger that cannot be read never stops a turn.
+ */
+final class Budget {
+
+    private static final Logger log = LoggerFactory.getLogger(Budget.class);
+    /** A turn is refused when less than this is left of the day's budget (about one turn). */
+    static final long TURN_ESTIMATE_TOKENS = 1_000;
+
+    static final double ALERT_SHARE = 0.8;
+
+    enum Verdict {
+        /** Ask the models. */
+        GO,
+        /** The store's cap (or a PREMIUM budget) is spent: the offline assistant answers. */
+        OFFLINE,
+        /** A FREE customer's budget is spent. */
+        LIMIT_REACHED,
+        /** A guest's (this kiosk's) budget is spent: signing in gives more. */
+        SIGN_IN
+    }
+
+    private final AiSettings settings;
+    private final ChatRepository chats;
+    private final AiSpendRepository spend;
+    private final String kioskId;
+    private final Clock clock;
+    private final ChainMeters meters;
+    private final AtomicReference<LocalDate> alerted = new AtomicReference<>();
+    private final AtomicReference<LocalDate> capped = new AtomicReference<>();
+
+    Budget(AiSettings settings, ChatRepository chats, Oversight oversight, Clock clock, ChainMeters meters) {
+        this.settings = settings;
+        this.chats = chats;
+        this.spend = oversight.spend();
+        this.kioskId = oversight.kioskId();
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    Verdict check(ChatContext ctx) {
+        LocalDate day = today();
+        DaySpend d = null;
+        if (spend != null) {
+            try {
+                d = spend.day(day, kioskId);
+            } catch (RuntimeException e) {
+                log.warn("AI spend ledger unreadable ({}); serving the turn", e.toString());
+            }
+        }
+        if (d != null) {
+            double share = d.capShareUsed();
+            if (share >= 1.0) {
+                if (!day.equals(capped.getAndSet(day)))
+                    log.warn(
+                            "store AI spend cap reached: every kiosk answers offline until the day ends ({})",
+                            usage(d));
+                return Verdict.OFFLINE;
+            }
+            if (share >= ALERT_SHARE && !day.equals(alerted.getAndSet(day)))
+                log.warn("store AI spend at {}% of the daily cap ({})", (int) (share * 100), usage(d));
+        }
+        String tier = ctx.tier();
+        if ("ENTERPRISE".equals(tier)) return Verdict.GO;
+        long used;
+        try {
+            used = ctx.isGuest() && d != null ? d.kioskGuestTokens() : usedByShopper(ctx, day);
+        } catch (RuntimeException e) {
+            log.warn("token usage unknown ({}); serving the turn", e.toString());
+            return Verdict.GO;
+        }
+        long budget = settings.dailyBudget(tier);
+        if (budget - used >= TURN_ESTIMATE_TOKENS) return Verdict.GO;
+        log.info("daily budget of {} reached ({} of {} tokens)", tier, used, budget);
+        return switch (tier) {
+            case "PREMIUM" -> Verdict.OFFLINE;
+            case "FREE" -> Verdict.LIMIT_REACHED;
+            default -> Verdict.SIGN_IN;
+        };
+    }
+
+    private long usedByShopper(ChatContext ctx, LocalDate day) {
+        Instant since = day.atStartOfDay(settings.budgetZone()).toInstant();
+        return chats.tokensUsedSince(
+                ctx.customerId(), ctx.owner() == null ? null : ctx.owner().guestKey(), since);
+    }
+
+    /**
+     * Adds a model call's usage to the store's ledger (as guest spend for a guest) and the meters.
+     * A summary's usage ({@code ctx} null) counts for the store only.
+     */
+    void spent(ChatContext ctx, TokenUsage usage) {
+        if (usage == null) return;
+        meters.spent(usage);
+        if (spend == null) return;
+        try {
+            spend.add(today(), kioskId, ctx != null && ctx.isGuest(), usage);
+        } catch (RuntimeException e) {
+            log.warn("could not add to the AI spend ledger: {}", e.toString());
+        }
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(settings.budgetZone()));
+    }
+
+    private static String usage(DaySpend d) {
+        return d.storeTokens() + " tokens, USD "
+                + d.storeCostUsd().stripTrailingZeros().toPlainString() + " of cap "
+                + (d.capTokens() == null ? "-" : d.capTokens() + " tokens") + " / "
+                + (d.capUsd() == null
+                        ? "-"
+                        : "USD " + d.capUsd().stripTrailingZeros().toPlainString());
+    }
+}

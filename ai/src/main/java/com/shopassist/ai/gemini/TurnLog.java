@@ -1,0 +1,40 @@
+package com.shopassist.ai.gemini;
+
+import com.shopassist.core.chat.ChatContext;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * The ids a turn's log lines carry (MDC: {@code session}, the chat session's random id, never the
+ * customer's; {@code turn}, new for each turn) and the one line written when the turn is answered,
+ * with the layer, the latency and the tools called. Never the shopper's words or the answer.
+ */
+final class TurnLog {
+
+    private static final Logger log = LoggerFactory.getLogger(TurnLog.class);
+    private static final String[] KEYS = {"session", "turn", "layer", "latency_ms", "tools"};
+
+    private TurnLog() {}
+
+    static void begin(ChatContext ctx) {
+        if (ctx != null && ctx.chatSessionId() != null)
+            MDC.put("session", ctx.chatSessionId().toString());
+        MDC.put("turn", Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1));
+    }
+
+    static void end(String layer, long nanos, List<String> tools) {
+        try {
+            if (log.isInfoEnabled()) {
+                MDC.put("layer", layer);
+                MDC.put("latency_ms", Long.toString(nanos / 1_000_000));
+                if (!tools.isEmpty()) MDC.put("tools", String.join(",", tools));
+                log.info("turn answered");
+            }
+        } finally {
+            for (String k : KEYS) MDC.remove(k);
+        }
+    }
+}
