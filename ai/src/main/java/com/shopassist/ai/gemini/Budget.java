@@ -1,8 +1,7 @@
 package com.shopassist.ai.gemini;
 
-import com.shopassist.core.chat.AiSpendRepository;
+import com.shopassist.core.chat.AiSpendService;
 import com.shopassist.core.chat.ChatContext;
-import com.shopassist.core.chat.ChatRepository;
 import com.shopassist.core.chat.DaySpend;
 import com.shopassist.core.chat.TokenUsage;
 import java.time.Clock;
@@ -40,17 +39,22 @@ final class Budget {
     }
 
     private final AiSettings settings;
-    private final ChatRepository chats;
-    private final AiSpendRepository spend;
+    private final ShopperUsage shopperUsage;
+    private final AiSpendService spend;
     private final String kioskId;
     private final Clock clock;
     private final ChainMeters meters;
     private final AtomicReference<LocalDate> alerted = new AtomicReference<>();
     private final AtomicReference<LocalDate> capped = new AtomicReference<>();
 
-    Budget(AiSettings settings, ChatRepository chats, Oversight oversight, Clock clock, ChainMeters meters) {
+    /** Tokens a shopper (a customer, or a guest session when there is no store ledger) used since a moment. */
+    interface ShopperUsage {
+        long since(ChatContext ctx, Instant since);
+    }
+
+    Budget(AiSettings settings, ShopperUsage shopperUsage, Oversight oversight, Clock clock, ChainMeters meters) {
         this.settings = settings;
-        this.chats = chats;
+        this.shopperUsage = shopperUsage;
         this.spend = oversight.spend();
         this.kioskId = oversight.kioskId();
         this.clock = clock;
@@ -62,7 +66,7 @@ final class Budget {
         DaySpend d = null;
         if (spend != null) {
             try {
-                d = spend.day(day, kioskId);
+                d = spend.today(kioskId);
             } catch (RuntimeException e) {
                 log.warn("AI spend ledger unreadable ({}); serving the turn", e.toString());
             }
@@ -99,9 +103,7 @@ final class Budget {
     }
 
     private long usedByShopper(ChatContext ctx, LocalDate day) {
-        Instant since = day.atStartOfDay(settings.budgetZone()).toInstant();
-        return chats.tokensUsedSince(
-                ctx.customerId(), ctx.owner() == null ? null : ctx.owner().guestKey(), since);
+        return shopperUsage.since(ctx, day.atStartOfDay(settings.budgetZone()).toInstant());
     }
 
     /**
@@ -113,7 +115,7 @@ final class Budget {
         meters.spent(usage);
         if (spend == null) return;
         try {
-            spend.add(today(), kioskId, ctx != null && ctx.isGuest(), usage);
+            spend.add(kioskId, ctx != null && ctx.isGuest(), usage);
         } catch (RuntimeException e) {
             log.warn("could not add to the AI spend ledger: {}", e.toString());
         }

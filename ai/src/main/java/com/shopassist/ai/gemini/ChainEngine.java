@@ -111,7 +111,15 @@ public final class ChainEngine implements ShoppingAssistant {
         }
         Oversight o = oversight == null ? Oversight.none() : oversight;
         this.meters = new ChainMeters(o.meters());
-        this.budget = new Budget(settings, chats, o, this.clock, meters);
+        this.budget = new Budget(
+                settings,
+                (ctx, since) -> chats.tokensUsedSince(
+                        ctx.customerId(),
+                        ctx.owner() == null ? null : ctx.owner().guestKey(),
+                        since),
+                o,
+                this.clock,
+                meters);
         this.summaries = new SummaryWriter(summarizer, chats, settings.historyMessages(), u -> budget.spent(null, u));
         log.info("assistant chain: {}", settings);
     }

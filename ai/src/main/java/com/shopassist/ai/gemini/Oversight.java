@@ -1,6 +1,6 @@
 package com.shopassist.ai.gemini;
 
-import com.shopassist.core.chat.AiSpendRepository;
+import com.shopassist.core.chat.AiSpendService;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 
@@ -10,10 +10,10 @@ import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
  * records into.
  *
  * @param kioskId this kiosk's name
- * @param spend the store's ledger, or null for none (no store cap; guest budgets per guest session)
+ * @param spend the store's spend, or null for none (no store cap; guest budgets per guest session)
  * @param meters where turns, latency, tokens and cost are counted
  */
-public record Oversight(String kioskId, AiSpendRepository spend, MeterRegistry meters) {
+public record Oversight(String kioskId, AiSpendService spend, MeterRegistry meters) {
 
     public Oversight {
         if (kioskId == null || kioskId.isBlank()) kioskId = "kiosk";

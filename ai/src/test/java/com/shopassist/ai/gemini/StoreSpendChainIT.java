@@ -10,6 +10,7 @@ import ch.qos.logback.core.read.ListAppender;
 import com.shopassist.ai.AssistantChain;
 import com.shopassist.core.chat.AssistantReply;
 import com.shopassist.core.chat.ChatContext;
+import com.shopassist.core.chat.DefaultAiSpendService;
 import com.shopassist.core.chat.TokenUsage;
 import com.shopassist.core.customer.Customer;
 import com.shopassist.data.chat.MyBatisAiSpendRepository;
@@ -46,7 +47,16 @@ class StoreSpendChainIT extends ChainTestBase {
         meters = new SimpleMeterRegistry();
         kiosk = "kiosk-" + UUID.randomUUID();
         chain = AssistantChain.create(
-                settings(), tools, chats, null, Clock.systemUTC(), new Oversight(kiosk, spend, meters));
+                settings(),
+                tools,
+                chats,
+                null,
+                Clock.systemUTC(),
+                new Oversight(
+                        kiosk,
+                        new DefaultAiSpendService(
+                                spend, Clock.systemUTC(), settings().budgetZone()),
+                        meters));
         logged = new ListAppender<>();
         logged.start();
         ((Logger) LoggerFactory.getLogger(Budget.class)).addAppender(logged);

@@ -22,6 +22,7 @@ import com.shopassist.app.upkeep.UpkeepSchedule;
 import com.shopassist.core.catalog.DefaultSearchService;
 import com.shopassist.core.catalog.MissRecordingSearch;
 import com.shopassist.core.catalog.SearchService;
+import com.shopassist.core.chat.DefaultAiSpendService;
 import com.shopassist.core.chat.ShoppingAssistant;
 import com.shopassist.core.chat.TurnRecordingAssistant;
 import com.shopassist.core.common.CommerceSettings;
@@ -540,7 +541,10 @@ public final class AppWiring implements AutoCloseable {
                             repositories().chats(),
                             offlineAssistant(),
                             clock,
-                            new Oversight(kioskId(), repositories().spend(), telemetry().registry())),
+                            new Oversight(
+                                    kioskId(),
+                                    new DefaultAiSpendService(repositories().spend(), clock, settings.budgetZone()),
+                                    telemetry().registry())),
                     repositories().turnLog(),
                     clock);
             assistants.put(mode, built);
