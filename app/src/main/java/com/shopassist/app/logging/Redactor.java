@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
  * and street addresses ("Jl. Sudirman No. 5", "Jalan Merdeka 10", "12 Baker Street", "Gang
  * Mawar"). Each becomes a marker ({@code [email]}, {@code [phone]}, {@code [address]}), so a
  * line still says that something was there. Prices ("Rp 1.250.000"), ids, UUIDs and times are
- * left alone: phone numbers need a leading 0, + or 62 and more digits than a price has groups.
+ * left alone: phone numbers need a leading 0, + or 62 and more digits than a price has groups,
+ * and 62 followed by dotted groups of three ("62.500.000.000") is read as a price. "Road", "lane"
+ * and "drive" count as an address only after a house number ("a road trip", "hard drive").
  *
  * <p>This is the net under the rule that code logs ids, not what a shopper typed: it catches a
  * contact detail that reaches a line through an exception message or a library.
@@ -21,10 +23,12 @@ public final class Redactor {
 
     private static final List<Rule> RULES = List.of(
             new Rule(Pattern.compile("[\\w.%+-]+@[\\w-]+(?:\\.[\\w-]+)+"), "[email]"),
-            // Indonesian mobiles and land lines: 08xx / +62 8xx / 62 8xx / (021) ..., grouped by space, dot or dash
+            // Indonesian mobiles and land lines: 08xx / +62 8xx / 62 8xx / (021) ..., grouped by space, dot or dash;
+            // not in "1.000.000.000" (a group of a number), and not "62.500.000.000": 62 followed by
+            // dotted groups of three is a price in rupiah
             new Rule(
                     Pattern.compile(
-                            "(?<![\\w+])(?:\\+\\s?62|62|0)[\\s.-]?\\(?\\d{2,4}\\)?(?:[\\s.-]?\\d{3,4}){2,3}(?![\\w])"),
+                            "(?<![\\w+])(?<!\\d[.,])(?!62(?:\\.\\d{3})+(?!\\.?\\d))(?:\\+\\s?62|62|0)[\\s.-]?\\(?\\d{2,4}\\)?(?:[\\s.-]?\\d{3,4}){2,3}(?![\\w])"),
                     "[phone]"),
             new Rule(Pattern.compile("\\(0\\d{1,3}\\)\\s?\\d{3,4}[\\s.-]?\\d{3,4}"), "[phone]"),
             // any other international number: + and 8 to 15 digits
@@ -37,10 +41,15 @@ public final class Redactor {
             new Rule(
                     Pattern.compile("(?i)\\b(?:rt|rw)\\.?\\s?\\d{1,3}\\s?/\\s?(?:rw\\.?\\s?)?\\d{1,3}\\b"),
                     "[address]"),
-            // "12 Baker Street", "Baker St.", "1600 Pennsylvania Avenue NW"
+            // "12 Baker Street", "1600 Pennsylvania Avenue NW", "4 Privet Drive": with a house number, any kind
             new Rule(
                     Pattern.compile(
-                            "(?i)(?:\\b\\d{1,5}[a-z]?\\s+)?(?:\\b[\\p{L}'-]+\\s+){1,4}(?:street|st\\.|road|rd\\.|avenue|ave\\.|lane|boulevard|blvd|drive)(?!\\w)"),
+                            "(?i)\\b\\d{1,5}[a-z]?\\s+(?:[\\p{L}'-]+\\s+){1,4}(?:street|st\\.|road|rd\\.|avenue|ave\\.|lane|boulevard|blvd|drive)(?!\\w)"),
+                    "[address]"),
+            // "Baker St.", "Orchard Rd.": without one, not road, lane or drive ("a road trip", "hard drive")
+            new Rule(
+                    Pattern.compile(
+                            "(?i)(?:\\b[\\p{L}'-]+\\s+){1,4}(?:street|st\\.|rd\\.|avenue|ave\\.|boulevard|blvd)(?!\\w)"),
                     "[address]"),
             new Rule(Pattern.compile("(?i)\\bstreet\\b"), "[address]"));
 

@@ -19,6 +19,8 @@ class RedactorTest {
                 "kantor (021) 555-1234",
                 "ring me on +44 20 7946 0958",
                 "62 812-3456-7890 is my WA",
+                "WA 62.812.3456.7890",
+                "nomor 0812.345.678",
             })
     void contactDetailsBecomeMarkers(String line) {
         String out = Redactor.redact(line);
@@ -36,11 +38,24 @@ class RedactorTest {
                 "deliver to 12 Baker Street, London",
                 "221B Baker St. please",
                 "1600 Pennsylvania Avenue",
+                "12 Abbey Road, London",
+                "4 Privet Drive",
+                "Orchard Rd. Singapore",
             })
     void streetAddressesBecomeMarkers(String line) {
         String out = Redactor.redact(line);
         assertThat(out).contains("[address]");
-        assertThat(out).doesNotContain("Sudirman", "Merdeka", "Kenanga", "Mawar", "Baker", "Pennsylvania");
+        assertThat(out)
+                .doesNotContain(
+                        "Sudirman",
+                        "Merdeka",
+                        "Kenanga",
+                        "Mawar",
+                        "Baker",
+                        "Pennsylvania",
+                        "Abbey",
+                        "Privet",
+                        "Orchard");
     }
 
     @ParameterizedTest
@@ -48,6 +63,11 @@ class RedactorTest {
             strings = {
                 "price of JBL Go 3 corrected from 599000 to 699000",
                 "Rp 1.250.000 and Rp 62.500.000",
+                "Rp 62.500.000.000 for the lot",
+                "Rp 1.000.000.000 and Rp 25.000.000.000,00",
+                "price corrected from 62.500.000.000 to 62.000.000.000.",
+                "a road trip down memory lane",
+                "Seagate external hard drive, USB flash drive 64GB",
                 "session 3f2b8c1e-0a9d-4c55-9e1f-08123456789a turn 7",
                 "2026-12-03 10:04:27.123 took 412 ms",
                 "daily budget of GUEST reached (10250 of 10000 tokens)",
