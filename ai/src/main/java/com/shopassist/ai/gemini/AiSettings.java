@@ -16,7 +16,8 @@ import java.util.function.Function;
  * @param proModel the model for complex asks and long conversations, and the first fallback
  * @param timeout connect and read timeout of one model call
  * @param maxRetries retries of one model call inside the client (keep 0 or 1: the chain is the retry)
- * @param guestDailyTokens daily token budget of a guest (per kiosk session key)
+ * @param guestDailyTokens daily token budget of guests: with the store's spend ledger, all guest
+ *     sessions of one kiosk together; without it, one guest session's
  * @param freeDailyTokens daily token budget of a FREE customer
  * @param premiumDailyTokens daily token budget of a PREMIUM customer
  * @param maxToolCalls tool calls one turn may make
@@ -46,6 +47,14 @@ public record AiSettings(
     public static final String DEFAULT_BASE_URL = "https://generativelanguage.googleapis.com/v1beta";
     public static final String DEFAULT_FLASH = "gemini-2.5-flash";
     public static final String DEFAULT_PRO = "gemini-2.5-pro";
+
+    /**
+     * The guests' default daily budget, shared by every guest of a kiosk (most of a kiosk's
+     * shoppers): about 200 Gemini turns of 2,000 to 3,000 tokens, some USD 0.25 a day on Flash
+     * at the default prices. Far less would send a busy kiosk offline before noon; the store's
+     * daily cap is what bounds the spend of all kiosks together.
+     */
+    public static final long GUEST_DAILY_TOKENS = 500_000;
 
     public AiSettings {
         if (apiKey != null && apiKey.isBlank()) apiKey = null;
@@ -124,7 +133,7 @@ public record AiSettings(
      * SHOPASSIST_GEMINI_PRO_MODEL        gemini.pro-model
      * SHOPASSIST_GEMINI_TIMEOUT_SECONDS  gemini.timeout-seconds  (20)
      * SHOPASSIST_GEMINI_MAX_RETRIES      gemini.max-retries      (0)
-     * SHOPASSIST_BUDGET_GUEST            assistant.budget.guest   (10000 tokens a day)
+     * SHOPASSIST_BUDGET_GUEST            assistant.budget.guest   (500000 tokens a day, all guests of a kiosk)
      * SHOPASSIST_BUDGET_FREE             assistant.budget.free    (50000)
      * SHOPASSIST_BUDGET_PREMIUM          assistant.budget.premium (200000)
      * SHOPASSIST_MAX_TOOL_CALLS          assistant.max-tool-calls (5)
@@ -154,7 +163,7 @@ public record AiSettings(
                         Duration.ofSeconds(number(get, "SHOPASSIST_GEMINI_TIMEOUT_SECONDS,gemini.timeout-seconds", 20)))
                 .maxRetries((int) number(get, "SHOPASSIST_GEMINI_MAX_RETRIES,gemini.max-retries", 0))
                 .dailyBudgets(
-                        number(get, "SHOPASSIST_BUDGET_GUEST,assistant.budget.guest", 10_000),
+                        number(get, "SHOPASSIST_BUDGET_GUEST,assistant.budget.guest", GUEST_DAILY_TOKENS),
                         number(get, "SHOPASSIST_BUDGET_FREE,assistant.budget.free", 50_000),
                         number(get, "SHOPASSIST_BUDGET_PREMIUM,assistant.budget.premium", 200_000))
                 .maxToolCalls((int) number(get, "SHOPASSIST_MAX_TOOL_CALLS,assistant.max-tool-calls", 5))
@@ -211,7 +220,7 @@ public record AiSettings(
         private String proModel;
         private Duration timeout;
         private int maxRetries;
-        private long guestDailyTokens = 10_000;
+        private long guestDailyTokens = GUEST_DAILY_TOKENS;
         private long freeDailyTokens = 50_000;
         private long premiumDailyTokens = 200_000;
         private int maxToolCalls = 5;
