@@ -94,9 +94,9 @@ class FallbackChainIT extends ChainTestBase {
 
     @Test
     void aReadTimeoutOnFlashFallsBackToPro() {
-        fake.enqueue(FLASH, Reply.text("too late").delayed(2500));
+        fake.enqueue(FLASH, Reply.text("too late").delayed(Harness.STALL_MILLIS));
         fake.enqueue(PRO, Reply.text("Pro answered."));
-        AssistantReply r = chain.reply(Harness.guest(), "hello");
+        AssistantReply r = withShortTimeout().reply(Harness.guest(), "hello");
         assertThat(r.assistant()).isEqualTo("gemini-pro");
         assertThat(r.text()).isEqualTo("Pro answered.");
     }
@@ -176,10 +176,10 @@ class FallbackChainIT extends ChainTestBase {
 
     @Test
     void streamingAStalledReplyFallsBack() {
-        fake.enqueue(FLASH, Reply.text("slow").delayed(4000));
+        fake.enqueue(FLASH, Reply.text("slow").delayed(Harness.STALL_MILLIS));
         fake.enqueue(PRO, Reply.text("Pro streamed."));
         List<String> tokens = new ArrayList<>();
-        AssistantReply r = chain.reply(Harness.guest(), "hello", tokens::add);
+        AssistantReply r = withShortTimeout().reply(Harness.guest(), "hello", tokens::add);
         assertThat(r.assistant()).isEqualTo("gemini-pro");
         assertThat(String.join("", tokens)).isEqualTo("Pro streamed.");
     }
@@ -227,5 +227,9 @@ class FallbackChainIT extends ChainTestBase {
         assertThat(r.assistant()).isEqualTo("fallback");
         assertThat(r.text()).startsWith("Added to your cart.").contains("please ask again");
         assertThat(r.cart()).isNotNull();
+    }
+
+    private AssistantChain withShortTimeout() {
+        return Harness.chain(Harness.settings(fake).withTimeout(Harness.SHORT_TIMEOUT), tools, chats, null);
     }
 }

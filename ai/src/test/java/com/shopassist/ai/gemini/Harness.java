@@ -20,9 +20,19 @@ final class Harness {
 
     private Harness() {}
 
+    /**
+     * Settings against the fake. The timeout is long: a first call on a cold, loaded machine can
+     * take seconds, and a test that is not about timeouts must not fail over by one. A test of a
+     * timeout takes {@link #SHORT_TIMEOUT} and makes the fake wait far longer.
+     */
     static AiSettings settings(FakeGemini fake) {
-        return AiSettings.defaults("test-key").withBaseUrl(fake.baseUrl()).withTimeout(Duration.ofMillis(1500));
+        return AiSettings.defaults("test-key").withBaseUrl(fake.baseUrl()).withTimeout(Duration.ofSeconds(10));
     }
+
+    /** The timeout of a test about timeouts: the stalled reply waits {@link #STALL_MILLIS}. */
+    static final Duration SHORT_TIMEOUT = Duration.ofSeconds(3);
+
+    static final int STALL_MILLIS = 9_000;
 
     static AssistantChain chain(
             AiSettings settings,
