@@ -25,3 +25,10 @@ CREATE TABLE aichatbot.ai_spend_day (
 -- an enterprise customer has no daily budget of their own (the store's cap still holds)
 ALTER TABLE tbl_customers DROP CONSTRAINT IF EXISTS tbl_customers_tier_check;
 ALTER TABLE tbl_customers ADD CONSTRAINT tbl_customers_tier_check CHECK (tier IN ('FREE', 'PREMIUM', 'ENTERPRISE'));
+
+-- a kiosk (V101's group role) reads the store's cap and the day's spend, and adds its own model
+-- calls to the day; setting the cap is the owner's. The rows hold no customer data, so no
+-- row-level security: every kiosk must see the whole store's day to obey the cap.
+GRANT SELECT ON aichatbot.ai_spend_cap TO shopassist_kiosk;
+GRANT SELECT, INSERT ON aichatbot.ai_spend_day TO shopassist_kiosk;
+GRANT UPDATE (tokens, cost_usd, guest_tokens, updated_at) ON aichatbot.ai_spend_day TO shopassist_kiosk;

@@ -489,7 +489,7 @@ public final class Database implements AutoCloseable {
      * statement. Call once, before the first turn; a second call is refused by the pool.
      */
     public void measure(MeterRegistry registry) {
-        dataSource.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
+        pool.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
         sessions.getConfiguration().addInterceptor(new StatementTimer(registry));
     }
 
