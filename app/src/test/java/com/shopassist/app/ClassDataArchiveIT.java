@@ -92,7 +92,7 @@ class ClassDataArchiveIT {
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        Path log = dataDir.resolve("logs/shopassist.log");
+        Path log = dataDir.resolve("logs/shopassist.jsonl");
         return new Run(p.exitValue(), out, Files.exists(log) ? Files.readAllLines(log) : List.of());
     }
 
