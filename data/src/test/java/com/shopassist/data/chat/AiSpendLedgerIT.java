@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The store's AI spend ledger as kiosks use it: under a kiosk login role (V140's grants), two
+ * The store's AI spend ledger as kiosks use it: under a kiosk login role (V154's grants), two
  * kiosks adding to the same rows at once lose nothing, and only the owner sets the cap.
  */
 class AiSpendLedgerIT {
