@@ -4,9 +4,11 @@ import com.shopassist.core.chat.AiSpendService;
 import com.shopassist.core.chat.ChatContext;
 import com.shopassist.core.chat.DaySpend;
 import com.shopassist.core.chat.TokenUsage;
+import com.shopassist.core.common.ShopException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +19,10 @@ import org.slf4j.LoggerFactory;
  * at 80% a warning is logged once a day. Then the shopper's own daily budget: a guest's is this
  * kiosk's for the day (all guest sessions together, so an idle reset does not refill it), a
  * customer's is theirs across kiosks, an ENTERPRISE customer has none. Spend is added to the
- * ledger after each model call. A ledger that cannot be read never stops a turn.
+ * ledger after each model call. A ledger that cannot be read never stops a turn. A store database
+ * without the ledger (a schema before V154, which a kiosk role still serves) is said once, and the
+ * kiosk serves as it would with no ledger (no store cap, guest budgets per guest session), asking
+ * again the next day (after the store's db migrate).
  */
 final class Budget {
 
@@ -46,6 +51,8 @@ final class Budget {
     private final ChainMeters meters;
     private final AtomicReference<LocalDate> alerted = new AtomicReference<>();
     private final AtomicReference<LocalDate> capped = new AtomicReference<>();
+    private final AtomicReference<LocalDate> noLedger = new AtomicReference<>();
+    private final AtomicBoolean noLedgerSaid = new AtomicBoolean();
 
     /** Tokens a shopper (a customer, or a guest session when there is no store ledger) used since a moment. */
     interface ShopperUsage {
@@ -64,11 +71,11 @@ final class Budget {
     Verdict check(ChatContext ctx) {
         LocalDate day = today();
         DaySpend d = null;
-        if (spend != null) {
+        if (ledger(day)) {
             try {
                 d = spend.today(kioskId);
             } catch (RuntimeException e) {
-                log.warn("AI spend ledger unreadable ({}); serving the turn", e.toString());
+                if (!missing(e, day)) log.warn("AI spend ledger unreadable ({}); serving the turn", e.toString());
             }
         }
         if (d != null) {
@@ -113,12 +120,27 @@ final class Budget {
     void spent(ChatContext ctx, TokenUsage usage) {
         if (usage == null) return;
         meters.spent(usage);
-        if (spend == null) return;
+        LocalDate day = today();
+        if (!ledger(day)) return;
         try {
             spend.add(kioskId, ctx != null && ctx.isGuest(), usage);
         } catch (RuntimeException e) {
-            log.warn("could not add to the AI spend ledger: {}", e.toString());
+            if (!missing(e, day)) log.warn("could not add to the AI spend ledger: {}", e.toString());
         }
+    }
+
+    /** Whether there is a ledger to ask today. */
+    private boolean ledger(LocalDate day) {
+        return spend != null && !day.equals(noLedger.get());
+    }
+
+    /** A store database without the ledger: not asked again today, and said once. */
+    private boolean missing(RuntimeException e, LocalDate day) {
+        if (!(e instanceof ShopException s) || !"SCHEMA_BEHIND".equals(s.code())) return false;
+        noLedger.set(day);
+        if (!noLedgerSaid.getAndSet(true))
+            log.warn("{}: this kiosk serves without the store's daily AI cap", e.getMessage());
+        return true;
     }
 
     private LocalDate today() {

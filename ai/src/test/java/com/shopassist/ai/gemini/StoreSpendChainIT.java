@@ -14,8 +14,13 @@ import com.shopassist.core.chat.DefaultAiSpendService;
 import com.shopassist.core.chat.TokenUsage;
 import com.shopassist.core.customer.Customer;
 import com.shopassist.data.chat.MyBatisAiSpendRepository;
+import com.shopassist.data.db.Database;
+import com.shopassist.data.testing.TestDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -26,7 +31,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The store's AI spend against the real ledger: a daily cap every kiosk obeys, a warning at 80%,
- * the guest budget per kiosk and day, enterprise without a budget, and each model call added.
+ * the guest budget per kiosk and day, enterprise without a budget, and each model call added; a
+ * store database without the ledger (before V154) is served without the cap, said in one line.
  */
 class StoreSpendChainIT extends ChainTestBase {
 
@@ -159,5 +165,48 @@ class StoreSpendChainIT extends ChainTestBase {
                         .timer()
                         .count())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aStoreDatabaseWithoutTheLedgerServesEveryTurnWithoutTheCapAndSaysSoOnce() throws SQLException {
+        try (Database behind = TestDatabase.fresh(2)) {
+            // a store database whose IT has not run db migrate since V153 (a kiosk role serves it)
+            try (Connection c = behind.dataSource().getConnection();
+                    Statement s = c.createStatement()) {
+                s.execute("DROP TABLE aichatbot.ai_spend_day, aichatbot.ai_spend_cap");
+            }
+            chain = AssistantChain.create(
+                    settings(),
+                    tools,
+                    chats,
+                    null,
+                    Clock.systemUTC(),
+                    new Oversight(
+                            kiosk,
+                            new DefaultAiSpendService(
+                                    new MyBatisAiSpendRepository(behind),
+                                    Clock.systemUTC(),
+                                    settings().budgetZone()),
+                            meters));
+            fake.enqueue(FLASH, Reply.text("Hi!"));
+            fake.enqueue(FLASH, Reply.text("Hi again!"));
+            ChatContext ctx = Harness.customer(14, Customer.Tier.FREE);
+
+            assertThat(chain.reply(ctx, "hello").assistant()).isEqualTo("gemini-flash");
+            assertThat(chain.reply(Harness.again(ctx), "hello again").assistant())
+                    .isEqualTo("gemini-flash");
+
+            assertThat(logged.list)
+                    .as("one line for the missing ledger, none for each read or add")
+                    .singleElement()
+                    .satisfies(e -> assertThat(e.getFormattedMessage())
+                            .contains("no AI spend ledger", "db migrate", "without the store's daily AI cap"));
+            assertThat(meters.find("assistant.tokens")
+                            .tag("kind", "input")
+                            .counter()
+                            .count())
+                    .as("the meters still count the spend")
+                    .isPositive();
+        }
     }
 }

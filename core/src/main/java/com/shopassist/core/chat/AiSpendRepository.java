@@ -5,7 +5,8 @@ import java.time.LocalDate;
 /**
  * Port: the store's AI spend ledger, shared by every kiosk on the store database. Each kiosk adds
  * what its model calls cost to its own row of the day; the store's daily cap is read from the same
- * database, so a cap set once holds for all kiosks.
+ * database, so a cap set once holds for all kiosks. A store database without the ledger's tables
+ * fails with {@link com.shopassist.core.common.ShopException} code {@code SCHEMA_BEHIND}.
  */
 public interface AiSpendRepository {
 

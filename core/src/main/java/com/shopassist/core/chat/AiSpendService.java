@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 
 /**
  * The store's AI spend, day by day, shared by every kiosk: the daily cap and what was spent
- * against it. The day is the store's budget day (midnight in its time zone).
+ * against it. The day is the store's budget day (midnight in its time zone). On a store database
+ * without the ledger (a schema from before it, which a kiosk role may still serve) reading or
+ * adding fails with {@link com.shopassist.core.common.ShopException} code {@code SCHEMA_BEHIND}.
  */
 public interface AiSpendService {
 

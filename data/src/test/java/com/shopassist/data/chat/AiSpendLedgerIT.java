@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.shopassist.core.chat.DaySpend;
 import com.shopassist.core.chat.TokenUsage;
+import com.shopassist.core.common.ShopException;
+import com.shopassist.data.CommerceFixture;
 import com.shopassist.data.db.Database;
 import com.shopassist.data.testing.TestDatabase;
 import java.math.BigDecimal;
@@ -19,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The store's AI spend ledger as kiosks use it: under a kiosk login role (V154's grants), two
- * kiosks adding to the same rows at once lose nothing, and only the owner sets the cap.
+ * kiosks adding to the same rows at once lose nothing, and only the owner sets the cap; on a store
+ * database from before V154, which a kiosk role still serves, the ledger says the schema is behind.
  */
 class AiSpendLedgerIT {
 
@@ -62,6 +65,32 @@ class AiSpendLedgerIT {
                         .as("the cap is the owner's to set")
                         .isInstanceOf(RuntimeException.class);
                 assertThat(owner.day(DAY, "k1").capTokens()).isEqualTo(1_000_000L);
+            }
+        }
+    }
+
+    @Test
+    void aKioskServesAStoreDatabaseWithoutTheLedgerAndTheLedgerSaysTheSchemaIsBehind() {
+        try (TestDatabase.Roles roles = TestDatabase.freshWithKiosk(2)) {
+            // as if the store's IT had not run db migrate since V153
+            new CommerceFixture(roles.owner())
+                    .exec("DROP TABLE aichatbot.ai_spend_day, aichatbot.ai_spend_cap;"
+                            + " DELETE FROM flyway_schema_history WHERE version = '154'");
+
+            try (Database kiosk = Database.open(roles.kiosk().settings(), 2)) {
+                kiosk.migrate();
+                assertThat(kiosk.schemaNotice())
+                        .as("served: behind the build, not behind the oldest schema it serves")
+                        .hasValueSatisfying(line -> assertThat(line).contains("at version 153"));
+                MyBatisAiSpendRepository ledger = new MyBatisAiSpendRepository(kiosk);
+                assertThatThrownBy(() -> ledger.day(DAY, "k1"))
+                        .isInstanceOfSatisfying(
+                                ShopException.class, e -> assertThat(e.code()).isEqualTo("SCHEMA_BEHIND"))
+                        .hasMessageContaining("no AI spend ledger")
+                        .hasMessageNotContaining("\n");
+                assertThatThrownBy(() -> ledger.add(DAY, "k1", true, new TokenUsage("m", 7, 3, BigDecimal.ONE)))
+                        .isInstanceOfSatisfying(
+                                ShopException.class, e -> assertThat(e.code()).isEqualTo("SCHEMA_BEHIND"));
             }
         }
     }
