@@ -153,7 +153,7 @@ final class Training {
                     work,
                     120);
             if (!out.contains("Usage:")) throw new IllegalStateException("the stale-archive start did not run: " + out);
-            Path log = data.resolve("logs/shopassist.log");
+            Path log = data.resolve("logs/shopassist.jsonl");
             long lines = Files.readAllLines(log).stream()
                     .filter(l -> l.contains("class-data archive not used"))
                     .count();
