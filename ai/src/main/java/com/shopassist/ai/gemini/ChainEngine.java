@@ -60,6 +60,7 @@ public final class ChainEngine implements ShoppingAssistant {
     private final ChatLog chatLog;
     private final SummaryWriter summaries;
     private final Map<UUID, Object> locks = new ConcurrentHashMap<>();
+    private final Oversight oversight;
     private final ChainMeters meters;
     private final Budget budget;
 
@@ -110,6 +111,7 @@ public final class ChainEngine implements ShoppingAssistant {
             summarizer = new Summarizer(null, null, settings);
         }
         Oversight o = oversight == null ? Oversight.none() : oversight;
+        this.oversight = o;
         this.meters = new ChainMeters(o.meters());
         this.budget = new Budget(
                 settings,
@@ -149,8 +151,10 @@ public final class ChainEngine implements ShoppingAssistant {
         } finally {
             long nanos = System.nanoTime() - t0;
             String layer = r == null ? "fallback" : r.assistant();
-            meters.turn(layer, nanos);
-            TurnLog.end(layer, nanos, r == null ? List.of() : r.tools());
+            // which database answered, read after the turn as chat --json reads it
+            String store = oversight.source();
+            meters.turn(layer, store, nanos);
+            TurnLog.end(layer, store, nanos, r == null ? List.of() : r.tools());
         }
     }
 

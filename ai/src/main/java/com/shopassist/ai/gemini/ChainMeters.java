@@ -10,7 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The chain's meters: {@code assistant.turns} and {@code assistant.turn.latency} by the layer that
- * answered (gemini-flash, gemini-pro, offline, fallback), {@code assistant.tokens} by model and
+ * answered (gemini-flash, gemini-pro, offline, fallback) and the database that answered ({@code
+ * store}: shared, or local while the kiosk's replica answers), {@code assistant.tokens} by model and
  * kind (input, output) and {@code assistant.cost.usd} by model. Tool calls are counted by
  * {@link com.shopassist.ai.tool.MeteredToolBox}.
  */
@@ -27,21 +28,26 @@ final class ChainMeters {
         this.registry = registry;
     }
 
-    void turn(String layer, long nanos) {
-        Layer m = turns.computeIfAbsent(layer == null ? "fallback" : layer, this::layer);
+    void turn(String layer, String store, long nanos) {
+        String name = layer == null ? "fallback" : layer;
+        Layer m = turns.computeIfAbsent(name + "/" + store, k -> layer(name, store));
         m.latency.record(nanos, TimeUnit.NANOSECONDS);
         m.turns.increment();
     }
 
-    private Layer layer(String name) {
+    private Layer layer(String name, String store) {
         return new Layer(
                 Timer.builder("assistant.turn.latency")
                         .description("one shopper turn, from the message to the checked answer")
                         .tag("layer", name)
+                        .tag("store", store)
                         .publishPercentiles(0.5, 0.95)
                         .register(registry),
                 // the timer counts turns too; a plain counter reads easier on a dashboard
-                Counter.builder("assistant.turns").tag("layer", name).register(registry));
+                Counter.builder("assistant.turns")
+                        .tag("layer", name)
+                        .tag("store", store)
+                        .register(registry));
     }
 
     void spent(TokenUsage u) {

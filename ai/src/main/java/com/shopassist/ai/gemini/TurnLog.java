@@ -10,12 +10,13 @@ import org.slf4j.MDC;
 /**
  * The ids a turn's log lines carry (MDC: {@code session}, the chat session's random id, never the
  * customer's; {@code turn}, new for each turn) and the one line written when the turn is answered,
- * with the layer, the latency and the tools called. Never the shopper's words or the answer.
+ * with the layer, the database that answered (shared, or local: the kiosk's replica), the latency
+ * and the tools called. Never the shopper's words or the answer.
  */
 final class TurnLog {
 
     private static final Logger log = LoggerFactory.getLogger(TurnLog.class);
-    private static final String[] KEYS = {"session", "turn", "layer", "latency_ms", "tools"};
+    private static final String[] KEYS = {"session", "turn", "layer", "store", "latency_ms", "tools"};
 
     private TurnLog() {}
 
@@ -25,10 +26,11 @@ final class TurnLog {
         MDC.put("turn", Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1));
     }
 
-    static void end(String layer, long nanos, List<String> tools) {
+    static void end(String layer, String store, long nanos, List<String> tools) {
         try {
             if (log.isInfoEnabled()) {
                 MDC.put("layer", layer);
+                MDC.put("store", store);
                 MDC.put("latency_ms", Long.toString(nanos / 1_000_000));
                 if (!tools.isEmpty()) MDC.put("tools", String.join(",", tools));
                 log.info("turn answered");

@@ -63,7 +63,8 @@ class TurnLogIT extends ChainTestBase {
                 .singleElement()
                 .satisfies(e -> assertThat(e.getMDCPropertyMap())
                         .containsKeys("session", "turn", "latency_ms")
-                        .containsEntry("layer", "offline"));
+                        .containsEntry("layer", "offline")
+                        .containsEntry("store", "shared"));
     }
 
     @ParameterizedTest

@@ -16,7 +16,7 @@ import net.logstash.logback.stacktrace.ShortenedThrowableConverter;
 public final class JsonLines {
 
     /** The MDC keys a line may carry: ids and numbers of the turn, never its words. */
-    public static final List<String> MDC_KEYS = List.of("session", "turn", "layer", "latency_ms", "tools");
+    public static final List<String> MDC_KEYS = List.of("session", "turn", "layer", "store", "latency_ms", "tools");
 
     private JsonLines() {}
 

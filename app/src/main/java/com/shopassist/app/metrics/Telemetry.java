@@ -1,5 +1,9 @@
 package com.shopassist.app.metrics;
 
+import com.shopassist.app.config.AppConfig;
+import com.shopassist.app.config.ConfigException;
+import com.shopassist.core.replica.StoreStatus;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -8,6 +12,7 @@ import io.micrometer.registry.otlp.OtlpConfig;
 import io.micrometer.registry.otlp.OtlpHttpMetricsSender;
 import io.micrometer.registry.otlp.OtlpMeterRegistry;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ThreadFactory;
@@ -16,7 +21,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The app's meters: one registry every part records into (the assistant chain, the database
- * pool and its statements), tagged with the kiosk id. It always keeps the numbers in memory (for
+ * pool and its statements, the replica), tagged with the kiosk id. It always keeps the numbers in memory (for
  * a panel or a test to read); with {@code metrics.otlp-url} set it also pushes them to the
  * store's OpenTelemetry collector every step, from a daemon thread of its own with short
  * timeouts, so a slow or absent collector never holds a turn, the window or the exit. A kiosk
@@ -58,6 +63,24 @@ public final class Telemetry implements AutoCloseable {
         return new Telemetry(kioskId, url, step == null ? Duration.ofMinutes(1) : step);
     }
 
+    /**
+     * As configured: tagged {@code kiosk.id}, pushed over OTLP when {@code metrics.otlp-url} is set,
+     * every {@code metrics.step-seconds} (60, at least 10).
+     *
+     * @throws ConfigException when the URL is not an http(s) URL
+     */
+    public static Telemetry configured(AppConfig config) {
+        try {
+            return create(
+                    config.kioskId(),
+                    config.setting("metrics.otlp-url", "SHOPASSIST_METRICS_OTLP_URL", null),
+                    Duration.ofSeconds(Math.max(
+                            10, config.intSetting("metrics.step-seconds", "SHOPASSIST_METRICS_STEP_SECONDS", 60))));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
+    }
+
     /** No push, numbers in memory only (tests, the CLI). */
     public static Telemetry local(String kioskId) {
         return create(kioskId, null, null);
@@ -65,6 +88,29 @@ public final class Telemetry implements AutoCloseable {
 
     public MeterRegistry registry() {
         return registry;
+    }
+
+    /**
+     * The kiosk's replica of the catalog (decision 0090): {@code replica.local}, 1 while it answers
+     * in place of the store database, and {@code replica.age}, seconds since the prices and stock it
+     * holds were copied (NaN before its first refresh).
+     */
+    public void watchReplica(StoreStatus store, Clock clock) {
+        Gauge.builder("replica.local", store, s -> s.source() == StoreStatus.Source.LOCAL ? 1 : 0)
+                .description("1 while the kiosk's local replica answers in place of the store database")
+                .strongReference(true)
+                .register(registry);
+        Gauge.builder(
+                        "replica.age",
+                        store,
+                        s -> s.replicaAsOf()
+                                .map(asOf ->
+                                        Duration.between(asOf, clock.instant()).toMillis() / 1000.0)
+                                .orElse(Double.NaN))
+                .description("seconds since the replica's prices and stock were copied from the store database")
+                .baseUnit("seconds")
+                .strongReference(true)
+                .register(registry);
     }
 
     /** True when the numbers are pushed to a collector. */

@@ -38,6 +38,7 @@ import com.shopassist.data.db.DbErrors;
 import com.shopassist.data.db.EmbeddedDatabase;
 import com.shopassist.data.replica.LocalStore;
 import com.shopassist.data.replica.ReplicaRefresh;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -64,13 +65,13 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>
  * configuration, clock
- *   store database          the configured one or the embedded one; migrated; a first start seeded
- *   kiosk replica           on a store database: the local copy of the catalog, the switch to it
+ *   telemetry               app: the meters (kiosk-tagged), pushed over OTLP when configured
+ *   store database          the configured one or the embedded one; migrated; a first start seeded; measured
+ *   kiosk replica           on a store database: the local copy of the catalog, the switch to it; its age measured
  *   repositories            data: the ports, their caches, the shared transactions
  *   services                core: CoreServices, the only place a Default*Service is built
  *   semantic search         ai: the embedding index, loading in the background
  *   search and gifts        core: keyword search blended with meaning; gift ideas over it
- *   telemetry               app: the meters (kiosk-tagged), pushed over OTLP when configured
  *   tool layer              ai: one ToolRegistry (every feature's tools) for both assistants, counted
  *   assistants              ai: the offline assistant; the chain (Gemini, then offline)
  * handed to: the window (uiServices), the CLI commands, the tests (over)
@@ -185,21 +186,10 @@ public final class AppWiring implements AutoCloseable {
         return config.kioskId();
     }
 
-    /**
-     * The meters every part records into, pushed over OTLP when {@code metrics.otlp-url} is set
-     * (every {@code metrics.step-seconds}, 60). Made on first use, closed on exit.
-     */
+    /** The meters every part records into ({@link Telemetry#configured}). Made on first use, closed on exit. */
     public synchronized Telemetry telemetry() {
         if (telemetry == null) {
-            try {
-                telemetry = Telemetry.create(
-                        kioskId(),
-                        setting("metrics.otlp-url", "SHOPASSIST_METRICS_OTLP_URL", null),
-                        Duration.ofSeconds(Math.max(
-                                10, intSetting("metrics.step-seconds", "SHOPASSIST_METRICS_STEP_SECONDS", 60))));
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException(e.getMessage());
-            }
+            telemetry = Telemetry.configured(config);
             closeOnExit(telemetry);
         }
         return telemetry;
@@ -245,6 +235,8 @@ public final class AppWiring implements AutoCloseable {
     public synchronized Database database() {
         if (closed) throw new IllegalStateException("the application is closed");
         if (database != null) return database;
+        // first: a metrics setting that is wrong fails before anything is opened
+        MeterRegistry meters = telemetry().registry();
         boolean withReplica = replicaWanted();
         if (withReplica && localOpening == null) {
             // the kiosk's own database starts while the store's is reached
@@ -265,6 +257,9 @@ public final class AppWiring implements AutoCloseable {
             db = store.openUnreachable(SHARED_CONNECTION_WAIT);
             unreachable = e;
         }
+        // measured from the start, also when it was opened unreachable (the kiosk then starts on its
+        // replica, and the pool and statements count from when the store answers again)
+        db.measure(meters);
         database = db;
         if (unreachable != null) {
             DataUnavailableException why = unreachable;
@@ -275,7 +270,6 @@ public final class AppWiring implements AutoCloseable {
         // ahead of it, is said once (the log has it too); one it cannot serve has already refused
         db.schemaNotice().ifPresent(line -> notices.println("Note: " + line));
         try {
-            db.measure(telemetry().registry());
             if (store.embedded().isPresent() && autoSeed) {
                 Seeding.seedIfEmpty(this, seedReport);
                 StartupTimeline.mark("first-start seed checked");
@@ -359,6 +353,7 @@ public final class AppWiring implements AutoCloseable {
                                         1,
                                         intSetting("replica.probe-seconds", "SHOPASSIST_REPLICA_PROBE_SECONDS", 3)))));
                 closeOnExit(replica);
+                telemetry().watchReplica(replica.status(), clock);
             }
         }
         return Optional.ofNullable(replica);
@@ -544,7 +539,8 @@ public final class AppWiring implements AutoCloseable {
                             new Oversight(
                                     kioskId(),
                                     new DefaultAiSpendService(repositories().spend(), clock, settings.budgetZone()),
-                                    telemetry().registry())),
+                                    telemetry().registry(),
+                                    storeStatus())),
                     repositories().turnLog(),
                     clock);
             assistants.put(mode, built);

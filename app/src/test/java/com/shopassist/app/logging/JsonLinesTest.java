@@ -68,13 +68,14 @@ class JsonLinesTest {
         MDC.put("session", UUID.randomUUID().toString());
         MDC.put("turn", "a1b2c3d4");
         MDC.put("layer", "offline");
+        MDC.put("store", "local");
         MDC.put("latency_ms", "42");
         MDC.put("said", "aku mau kirim ke Jalan Kenanga");
         log.info("turn answered");
         String line = lines().get(0);
         assertThat(line)
                 .contains("\"kiosk\":\"kiosk-07\"", "\"turn\":\"a1b2c3d4\"", "\"layer\":\"offline\"")
-                .contains("\"latency_ms\":\"42\"")
+                .contains("\"store\":\"local\"", "\"latency_ms\":\"42\"")
                 .doesNotContain("said", "Kenanga");
     }
 
@@ -84,6 +85,7 @@ class JsonLinesTest {
         MDC.put("session", UUID.randomUUID().toString());
         MDC.put("turn", "0123456789abcdef");
         MDC.put("layer", "gemini-flash");
+        MDC.put("store", "shared");
         MDC.put("latency_ms", "120000");
         MDC.put("tools", "search_products,get_product_details,compare_products,add_to_cart,get_cart");
         log.info("turn answered");

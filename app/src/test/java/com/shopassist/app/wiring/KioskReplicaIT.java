@@ -21,6 +21,9 @@ import com.shopassist.data.replica.LocalStore;
 import com.shopassist.data.testing.Eventually;
 import com.shopassist.data.testing.StoppableStore;
 import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -223,6 +226,12 @@ class KioskReplicaIT {
                     .isEqualTo("Sistem toko sedang tidak merespons. Silakan coba lagi sebentar lagi.");
             // nothing waited for the network (a wait would be the pool's 2 s per call)
             assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(4_000);
+            MeterRegistry meters = app.telemetry().registry();
+            assertThat(turns(meters, "local"))
+                    .as("turns answered from the replica")
+                    .isEqualTo(4.0);
+            assertThat(meters.get("replica.local").gauge().value()).isEqualTo(1.0);
+            assertThat(meters.get("replica.age").gauge().value()).isPositive();
 
             store.start();
             waitUntil("back on the store database", () -> status.source() == Source.SHARED);
@@ -230,7 +239,20 @@ class KioskReplicaIT {
                             .get("store")
                             .asText())
                     .isEqualTo("shared");
+            assertThat(turns(meters, "shared")).isEqualTo(1.0);
+            assertThat(meters.get("replica.local").gauge().value()).isZero();
+            assertThat(meters.find("db.statement").timers().stream()
+                            .mapToLong(Timer::count)
+                            .sum())
+                    .as("the store database opened while it was unreachable is measured once it answers")
+                    .isPositive();
         }
+    }
+
+    private static double turns(MeterRegistry meters, String store) {
+        return meters.find("assistant.turns").tag("store", store).counters().stream()
+                .mapToDouble(Counter::count)
+                .sum();
     }
 
     @Test
