@@ -52,7 +52,15 @@ class StoreSpendChainIT extends ChainTestBase {
         spend.setCap(null, null);
         meters = new SimpleMeterRegistry();
         kiosk = "kiosk-" + UUID.randomUUID();
-        chain = AssistantChain.create(
+        chain = chainOver(spend);
+        logged = new ListAppender<>();
+        logged.start();
+        ((Logger) LoggerFactory.getLogger(Budget.class)).addAppender(logged);
+    }
+
+    /** The chain of this kiosk, its spend kept in {@code ledger}. */
+    private AssistantChain chainOver(MyBatisAiSpendRepository ledger) {
+        return AssistantChain.create(
                 settings(),
                 tools,
                 chats,
@@ -61,11 +69,8 @@ class StoreSpendChainIT extends ChainTestBase {
                 new Oversight(
                         kiosk,
                         new DefaultAiSpendService(
-                                spend, Clock.systemUTC(), settings().budgetZone()),
+                                ledger, Clock.systemUTC(), settings().budgetZone()),
                         meters));
-        logged = new ListAppender<>();
-        logged.start();
-        ((Logger) LoggerFactory.getLogger(Budget.class)).addAppender(logged);
     }
 
     @AfterEach
@@ -175,19 +180,7 @@ class StoreSpendChainIT extends ChainTestBase {
                     Statement s = c.createStatement()) {
                 s.execute("DROP TABLE aichatbot.ai_spend_day, aichatbot.ai_spend_cap");
             }
-            chain = AssistantChain.create(
-                    settings(),
-                    tools,
-                    chats,
-                    null,
-                    Clock.systemUTC(),
-                    new Oversight(
-                            kiosk,
-                            new DefaultAiSpendService(
-                                    new MyBatisAiSpendRepository(behind),
-                                    Clock.systemUTC(),
-                                    settings().budgetZone()),
-                            meters));
+            chain = chainOver(new MyBatisAiSpendRepository(behind));
             fake.enqueue(FLASH, Reply.text("Hi!"));
             fake.enqueue(FLASH, Reply.text("Hi again!"));
             ChatContext ctx = Harness.customer(14, Customer.Tier.FREE);
