@@ -65,6 +65,9 @@ final class CustomerData {
             throw new IllegalStateException(e);
         }
         found.add("tbl_customers");
+        // the store's AI spend ledger sits in the chat schema but holds a cap and per-kiosk daily
+        // totals, no shopper (V154): not customer data, though the kiosk's replica copies it neither
+        found.removeAll(Set.of("aichatbot.ai_spend_cap", "aichatbot.ai_spend_day"));
         // the closure: a table whose every row points at a customer's row is customer data too
         boolean grew = true;
         while (grew) {
