@@ -47,11 +47,11 @@ public final class CommerceServices {
     private final PrivacyService privacy;
     private final UpkeepService upkeep;
 
-    private CommerceServices(StoreRepositories r, Clock clock, CommerceSettings settings) {
+    private CommerceServices(StoreRepositories r, Clock clock, CommerceSettings settings, String kioskId) {
         Transactions tx = r.transactions();
         VoucherRules rules = new VoucherRules(settings.storeZone());
         this.repositories = r;
-        this.holds = new StockHolds(r.stock(), clock, settings.holdDuration());
+        this.holds = new StockHolds(r.stock(), clock, settings.holdDuration(), kioskId);
         this.catalog = new DefaultCatalogService(r.catalog(), clock);
         this.stock = new DefaultStockService(r.stock(), holds, catalog, tx, clock);
         this.carts = new DefaultCartService(r.carts(), holds, r.vouchers(), rules, catalog, tx, clock);
@@ -77,16 +77,28 @@ public final class CommerceServices {
     }
 
     public static CommerceServices create(Database db, Clock clock, CommerceSettings settings) {
+        return create(db, clock, settings, null);
+    }
+
+    /** The services of one kiosk: the holds they take name {@code kioskId}. */
+    public static CommerceServices create(Database db, Clock clock, CommerceSettings settings, String kioskId) {
         Objects.requireNonNull(db, "db");
-        return over(StoreRepositories.over(db, Objects.requireNonNull(clock, "clock")), clock, settings);
+        return over(StoreRepositories.over(db, Objects.requireNonNull(clock, "clock")), clock, settings, kioskId);
     }
 
     /** The services over repositories built by the caller (a kiosk's with a replica). */
     public static CommerceServices over(StoreRepositories repositories, Clock clock, CommerceSettings settings) {
+        return over(repositories, clock, settings, null);
+    }
+
+    /** {@link #over(StoreRepositories, Clock, CommerceSettings)} for one kiosk: its holds name {@code kioskId}. */
+    public static CommerceServices over(
+            StoreRepositories repositories, Clock clock, CommerceSettings settings, String kioskId) {
         return new CommerceServices(
                 Objects.requireNonNull(repositories, "repositories"),
                 Objects.requireNonNull(clock, "clock"),
-                settings == null ? CommerceSettings.defaults() : settings);
+                settings == null ? CommerceSettings.defaults() : settings,
+                kioskId);
     }
 
     /** With the system clock and default settings. */
@@ -153,7 +165,7 @@ public final class CommerceServices {
         Instant now = holds.now();
         return repositories
                 .carts()
-                .addFirstLine(owner, productId, quantity, now, now.plus(holds.holdDuration()))
+                .addFirstLine(owner, productId, quantity, now, now.plus(holds.holdDuration()), holds.kioskId())
                 .isPresent();
     }
 

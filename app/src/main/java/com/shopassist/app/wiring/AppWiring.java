@@ -110,6 +110,8 @@ public final class AppWiring implements AutoCloseable {
     private PrintStream notices = System.err;
     private boolean closed;
 
+    private String kioskId;
+    private boolean kioskIdResolved;
     private Database database;
     private CompletableFuture<LocalStore> localOpening;
     private KioskReplica replica;
@@ -179,11 +181,6 @@ public final class AppWiring implements AutoCloseable {
 
     public int intSetting(String key, String envVar, int defaultValue) {
         return config.intSetting(key, envVar, defaultValue);
-    }
-
-    /** This kiosk's name in logs, metrics and the store's AI spend ledger ({@code kiosk.id}). */
-    public String kioskId() {
-        return config.kioskId();
     }
 
     /** The meters every part records into ({@link Telemetry#configured}). Made on first use, closed on exit. */
@@ -401,7 +398,25 @@ public final class AppWiring implements AutoCloseable {
     }
 
     /**
-     * The core services over {@link #repositories()}. Hold time and chat retention come from
+     * This kiosk's id, which the stock holds it takes record (decision 0095): {@code kiosk.id} /
+     * {@code SHOPASSIST_KIOSK_ID}, else the one kept in the data folder (made at the first start).
+     * A wiring over a database the caller handed in (tests) keeps no file: the configured id or
+     * null (holds that name no kiosk).
+     */
+    public synchronized String kioskId() {
+        if (!kioskIdResolved) {
+            String configured = setting("kiosk.id", "SHOPASSIST_KIOSK_ID", null);
+            kioskId = store == null
+                    ? (configured == null || configured.isBlank() ? null : KioskId.resolve(configured, dataDir()))
+                    : KioskId.resolve(configured, dataDir());
+            kioskIdResolved = true;
+        }
+        return kioskId;
+    }
+
+    /**
+     * The core services over {@link #repositories()}, their holds taken by {@link #kioskId()}.
+     * Hold time and chat retention come from
      * {@code cart.hold-minutes} / {@code SHOPASSIST_HOLD_MINUTES} (default 30) and
      * {@code privacy.chat-retention-days} / {@code SHOPASSIST_CHAT_RETENTION_DAYS} (default 90).
      */
@@ -417,7 +432,8 @@ public final class AppWiring implements AutoCloseable {
                     settings,
                     usdToIdr(),
                     Duration.ofSeconds(Math.max(
-                            30, intSetting("clerk.call-timeout-seconds", "SHOPASSIST_CLERK_CALL_TIMEOUT", 300))));
+                            30, intSetting("clerk.call-timeout-seconds", "SHOPASSIST_CLERK_CALL_TIMEOUT", 300))),
+                    kioskId());
         }
         return services;
     }

@@ -50,7 +50,8 @@ public record CoreServices(
         ClerkCallService clerkCalls) {
 
     /**
-     * Wires the services once over {@code r}; call it once per database. {@code usdToIdr} prices
+     * Wires the services of one kiosk once over {@code r}; call it once per database. The stock
+     * holds they take name {@code kioskId} (decision 0095; null: no kiosk). {@code usdToIdr} prices
      * the assistant's cost in rupiah in the store report; a clerk call no one takes closes after
      * {@code clerkCallTimeout}.
      */
@@ -59,10 +60,11 @@ public record CoreServices(
             Clock clock,
             CommerceSettings settings,
             BigDecimal usdToIdr,
-            Duration clerkCallTimeout) {
+            Duration clerkCallTimeout,
+            String kioskId) {
         Transactions tx = r.transactions();
         VoucherRules rules = new VoucherRules(settings.storeZone());
-        StockHolds holds = new StockHolds(r.stock(), clock, settings.holdDuration());
+        StockHolds holds = new StockHolds(r.stock(), clock, settings.holdDuration(), kioskId);
         CatalogService catalog = new DefaultCatalogService(r.catalog(), clock);
         CartService carts = new DefaultCartService(r.carts(), holds, r.vouchers(), rules, catalog, tx, clock);
         StockService stock = new DefaultStockService(r.stock(), holds, catalog, tx, clock);

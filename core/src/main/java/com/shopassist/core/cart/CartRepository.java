@@ -36,7 +36,7 @@ public interface CartRepository {
      * 0018): the cart (created if need be, its row locked first), the line, the guarded
      * reservation of {@code quantity} units, the hold until {@code holdExpiresAt} and its HOLD
      * movement, committed together as a line change, so the hot product row is never locked
-     * across the network.
+     * across the network. The hold names {@code kioskId} (may be null), the kiosk that took it.
      *
      * <p>Empty when it did not happen: the cart has the product already, free stock is short, the
      * product is unknown or inactive, a concurrent change of the same cart got in first, or a
@@ -45,7 +45,7 @@ public interface CartRepository {
      * one go always answers empty.
      */
     default Optional<Hold> addFirstLine(
-            CartOwner owner, long productId, int quantity, Instant now, Instant holdExpiresAt) {
+            CartOwner owner, long productId, int quantity, Instant now, Instant holdExpiresAt, String kioskId) {
         return Optional.empty();
     }
 

@@ -43,8 +43,9 @@ public interface CartService {
     void discard(CartOwner owner);
 
     /**
-     * The shopper left a shared kiosk: every stock hold of the owner's cart is released, the lines
-     * stay (decision 0045). The next change of a line or the checkout holds stock again, if there
+     * The shopper left a shared kiosk: the stock holds this kiosk took for the owner's cart are
+     * released, the lines stay (decisions 0045, 0095). Holds another kiosk took for the same
+     * customer stay theirs. The next change of a line or the checkout holds stock again, if there
      * still is some.
      */
     void releaseHolds(CartOwner owner);

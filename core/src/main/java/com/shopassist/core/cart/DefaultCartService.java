@@ -75,7 +75,7 @@ public final class DefaultCartService implements CartService {
         checkQuantity(quantity, 1);
         // the usual case, a product new to this cart: one change of its own (decision 0018)
         Instant now = clock.instant();
-        if (carts.addFirstLine(owner, productId, quantity, now, now.plus(holds.holdDuration()))
+        if (carts.addFirstLine(owner, productId, quantity, now, now.plus(holds.holdDuration()), holds.kioskId())
                 .isPresent()) {
             return cart(owner);
         }
@@ -236,9 +236,7 @@ public final class DefaultCartService implements CartService {
     @Override
     public void releaseHolds(CartOwner owner) {
         Objects.requireNonNull(owner, "owner");
-        tx.run(() -> carts.lockForLineChange(owner).ifPresent(cart -> {
-            holds.releaseCart(cart.cartId());
-        }));
+        tx.run(() -> carts.lockForLineChange(owner).ifPresent(cart -> holds.releaseCartTakenHere(cart.cartId())));
     }
 
     private static void checkQuantity(int quantity, int min) {

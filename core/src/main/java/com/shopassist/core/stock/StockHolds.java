@@ -17,17 +17,33 @@ import java.util.Optional;
  * <p>Reserving first tries one guarded UPDATE (stock - reserved >= q). Only when that fails does
  * it lock the product row, sweep this product's expired holds and try once more; if there is
  * still not enough it throws {@link StockShortage}, which rolls the transaction back.
+ *
+ * <p>Every hold records the kiosk that took it or changed it last ({@link #kioskId()}, decision
+ * 0095), so a shopper leaving one kiosk gives back only what that kiosk held.
  */
 public final class StockHolds {
 
     private final StockRepository stock;
     private final Clock clock;
     private final Duration holdDuration;
+    private final String kioskId;
 
+    /** Holds that name no kiosk (the store owner's commands, tests). */
     public StockHolds(StockRepository stock, Clock clock, Duration holdDuration) {
+        this(stock, clock, holdDuration, null);
+    }
+
+    /** Holds taken by this kiosk ({@code kioskId}; null for none). */
+    public StockHolds(StockRepository stock, Clock clock, Duration holdDuration, String kioskId) {
         this.stock = stock;
         this.clock = clock;
         this.holdDuration = holdDuration;
+        this.kioskId = kioskId;
+    }
+
+    /** The kiosk the holds taken here name; null when none. */
+    public String kioskId() {
+        return kioskId;
     }
 
     public Instant now() {
@@ -51,7 +67,7 @@ public final class StockHolds {
         // enough is free. The product row stays locked from here to commit, so callers do their
         // other writes first.
         if (quantity > 0
-                && stock.reserveNewHold(productId, cartId, quantity, now, now.plus(holdDuration))
+                && stock.reserveNewHold(productId, cartId, quantity, now, now.plus(holdDuration), kioskId)
                         .isPresent()) {
             return;
         }
@@ -87,7 +103,7 @@ public final class StockHolds {
         } else if (delta < 0) {
             stock.unreserve(productId, -delta, MovementType.RELEASE, cartId, now);
         }
-        stock.updateHold(hold.holdId(), quantity, now.plus(holdDuration));
+        stock.updateHold(hold.holdId(), quantity, now.plus(holdDuration), kioskId);
     }
 
     /** Units of the product this cart holds right now (0 if none, or if its hold expired). */
@@ -101,8 +117,24 @@ public final class StockHolds {
 
     /** Releases every hold of the cart (products in id order). */
     public void releaseCart(long cartId) {
+        release(cartId, stock.holdsOfCart(cartId));
+    }
+
+    /**
+     * Releases the holds of the cart that this kiosk took (and those that name no kiosk): a
+     * shopper leaving this kiosk never gives back what another kiosk holds for the same cart.
+     */
+    public void releaseCartTakenHere(long cartId) {
+        release(
+                cartId,
+                stock.holdsOfCart(cartId).stream()
+                        .filter(h -> h.takenBy(kioskId))
+                        .toList());
+    }
+
+    private void release(long cartId, List<Hold> ofCart) {
         Instant now = clock.instant();
-        List<Hold> holds = stock.holdsOfCart(cartId).stream()
+        List<Hold> holds = ofCart.stream()
                 .sorted(Comparator.comparingLong(Hold::productId))
                 .toList();
         for (Hold h : holds) {
@@ -156,7 +188,7 @@ public final class StockHolds {
     }
 
     private void reserveNew(long cartId, long productId, int quantity, Instant now, int alreadyHeld) {
-        if (stock.reserveNewHold(productId, cartId, quantity, now, now.plus(holdDuration))
+        if (stock.reserveNewHold(productId, cartId, quantity, now, now.plus(holdDuration), kioskId)
                 .isPresent()) {
             return;
         }
@@ -168,7 +200,7 @@ public final class StockHolds {
         if (counters.free() < quantity) {
             sweepLocked(productId, now);
         }
-        if (stock.reserveNewHold(productId, cartId, quantity, now, now.plus(holdDuration))
+        if (stock.reserveNewHold(productId, cartId, quantity, now, now.plus(holdDuration), kioskId)
                 .isEmpty()) {
             StockCounters after = lockActive(productId);
             throw new StockShortage(productId, after.productName(), quantity, after.free(), alreadyHeld);

@@ -23,10 +23,11 @@ public interface StockRepository {
 
     /**
      * The fast path, one statement: if the cart holds none of the product yet and stock - reserved
-     * >= quantity, reserves it, inserts the hold and a HOLD movement. Empty (nothing changed)
-     * otherwise.
+     * >= quantity, reserves it, inserts the hold (taken by {@code kioskId}, may be null) and a HOLD
+     * movement. Empty (nothing changed) otherwise.
      */
-    Optional<Hold> reserveNewHold(long productId, long cartId, int quantity, Instant now, Instant expiresAt);
+    Optional<Hold> reserveNewHold(
+            long productId, long cartId, int quantity, Instant now, Instant expiresAt, String kioskId);
 
     /** Guarded: reserves {@code quantity} more if free, with a HOLD movement; empty if not enough. */
     Optional<StockCounters> reserveMore(long productId, int quantity, long cartId, Instant now);
@@ -38,7 +39,8 @@ public interface StockRepository {
 
     List<Hold> holdsOfCart(long cartId);
 
-    void updateHold(long holdId, int quantity, Instant expiresAt);
+    /** Resizes and renews a hold; it becomes {@code kioskId}'s (may be null), the kiosk that changed it last. */
+    void updateHold(long holdId, int quantity, Instant expiresAt, String kioskId);
 
     /** Deletes the hold; returns it if it was still there (a sweeper may have taken it). */
     Optional<Hold> deleteHold(long holdId);

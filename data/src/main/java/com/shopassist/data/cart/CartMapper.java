@@ -52,6 +52,7 @@ public interface CartMapper extends SqlMapper {
             @Param("quantity") int quantity,
             @Param("now") Instant now,
             @Param("expiresAt") Instant expiresAt,
+            @Param("kioskId") String kioskId,
             @Param("waitForDisk") boolean waitForDisk);
 
     /** A line's quantity. */

@@ -80,7 +80,7 @@ public final class MyBatisCartRepository implements CartRepository {
 
     @Override
     public Optional<Hold> addFirstLine(
-            CartOwner owner, long productId, int quantity, Instant now, Instant holdExpiresAt) {
+            CartOwner owner, long productId, int quantity, Instant now, Instant holdExpiresAt, String kioskId) {
         if (quantity <= 0 || inTransaction.getAsBoolean()) return Optional.empty();
         Optional<Hold> hold;
         try {
@@ -91,6 +91,7 @@ public final class MyBatisCartRepository implements CartRepository {
                     quantity,
                     now,
                     holdExpiresAt,
+                    kioskId,
                     LINE_CHANGES_WAIT_FOR_DISK);
         } catch (PersistenceException e) {
             // too little free stock (or an inactive product) after the line and hold were written,

@@ -48,8 +48,9 @@ public final class ReplicatedStock implements StockRepository {
     }
 
     @Override
-    public Optional<Hold> reserveNewHold(long productId, long cartId, int quantity, Instant now, Instant expiresAt) {
-        return shared.reserveNewHold(productId, cartId, quantity, now, expiresAt);
+    public Optional<Hold> reserveNewHold(
+            long productId, long cartId, int quantity, Instant now, Instant expiresAt, String kioskId) {
+        return shared.reserveNewHold(productId, cartId, quantity, now, expiresAt, kioskId);
     }
 
     @Override
@@ -73,8 +74,8 @@ public final class ReplicatedStock implements StockRepository {
     }
 
     @Override
-    public void updateHold(long holdId, int quantity, Instant expiresAt) {
-        shared.updateHold(holdId, quantity, expiresAt);
+    public void updateHold(long holdId, int quantity, Instant expiresAt, String kioskId) {
+        shared.updateHold(holdId, quantity, expiresAt, kioskId);
     }
 
     @Override

@@ -41,8 +41,9 @@ public final class MyBatisStockRepository implements StockRepository {
     }
 
     @Override
-    public Optional<Hold> reserveNewHold(long productId, long cartId, int quantity, Instant now, Instant expiresAt) {
-        Optional<Hold> hold = mapper.reserveNewHold(productId, cartId, quantity, now, expiresAt);
+    public Optional<Hold> reserveNewHold(
+            long productId, long cartId, int quantity, Instant now, Instant expiresAt, String kioskId) {
+        Optional<Hold> hold = mapper.reserveNewHold(productId, cartId, quantity, now, expiresAt, kioskId);
         if (hold.isPresent()) changed.accept(productId);
         return hold;
     }
@@ -74,8 +75,8 @@ public final class MyBatisStockRepository implements StockRepository {
     }
 
     @Override
-    public void updateHold(long holdId, int quantity, Instant expiresAt) {
-        mapper.updateHold(holdId, quantity, expiresAt).ifPresent(changed::accept);
+    public void updateHold(long holdId, int quantity, Instant expiresAt, String kioskId) {
+        mapper.updateHold(holdId, quantity, expiresAt, kioskId).ifPresent(changed::accept);
     }
 
     @Override

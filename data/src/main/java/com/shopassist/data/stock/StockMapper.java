@@ -24,7 +24,8 @@ public interface StockMapper extends SqlMapper {
             @Param("cartId") long cartId,
             @Param("quantity") int quantity,
             @Param("now") Instant now,
-            @Param("expiresAt") Instant expiresAt);
+            @Param("expiresAt") Instant expiresAt,
+            @Param("kioskId") String kioskId);
 
     Optional<StockCounters> reserveMore(
             @Param("productId") long productId,
@@ -44,7 +45,10 @@ public interface StockMapper extends SqlMapper {
     List<Hold> holdsOfCart(@Param("cartId") long cartId);
 
     Optional<Long> updateHold(
-            @Param("holdId") long holdId, @Param("quantity") int quantity, @Param("expiresAt") Instant expiresAt);
+            @Param("holdId") long holdId,
+            @Param("quantity") int quantity,
+            @Param("expiresAt") Instant expiresAt,
+            @Param("kioskId") String kioskId);
 
     Optional<Hold> deleteHold(@Param("holdId") long holdId);
 
