@@ -13,6 +13,9 @@ import com.shopassist.core.clerk.ClerkCallRepository;
 import com.shopassist.core.common.Transactions;
 import com.shopassist.core.customer.CustomerRepository;
 import com.shopassist.core.order.OrderRepository;
+import com.shopassist.core.outbox.AppliedChangeRepository;
+import com.shopassist.core.outbox.CheckoutRejectionRepository;
+import com.shopassist.core.outbox.OutboxRepository;
 import com.shopassist.core.privacy.PrivacyRepository;
 import com.shopassist.core.report.ReportRepository;
 import com.shopassist.core.stock.StockRepository;
@@ -37,6 +40,10 @@ import com.shopassist.data.db.Database;
 import com.shopassist.data.embedding.PgProductEmbeddingRepository;
 import com.shopassist.data.order.MyBatisOrderRepository;
 import com.shopassist.data.order.OrderMapper;
+import com.shopassist.data.outbox.MyBatisOutboxRepository;
+import com.shopassist.data.outbox.MyBatisReplayRepositories;
+import com.shopassist.data.outbox.OutboxMapper;
+import com.shopassist.data.outbox.ReplayMapper;
 import com.shopassist.data.privacy.MyBatisPrivacyRepository;
 import com.shopassist.data.privacy.PrivacyMapper;
 import com.shopassist.data.replica.ReplicaPorts;
@@ -95,6 +102,7 @@ public final class StoreRepositories {
     private final MyBatisReportRepository reports;
     private final MyBatisClerkCallRepository clerkCalls;
     private final PgClerkCallFeed clerkCallFeed;
+    private final MyBatisReplayRepositories replay;
 
     private StoreRepositories(Database db, Clock clock, StoreSwitch store) {
         this.transactions = new AfterCommitTransactions(db.transactions());
@@ -132,6 +140,7 @@ public final class StoreRepositories {
         this.reports = new MyBatisReportRepository(db.mapper(ReportMapper.class));
         this.clerkCalls = new MyBatisClerkCallRepository(db.mapper(ClerkCallMapper.class));
         this.clerkCallFeed = new PgClerkCallFeed(db);
+        this.replay = new MyBatisReplayRepositories(db.mapper(ReplayMapper.class));
     }
 
     /** The repositories over an open, migrated database. */
@@ -238,6 +247,25 @@ public final class StoreRepositories {
     /** The store's AI spend ledger and daily cap, shared by every kiosk. */
     public AiSpendRepository spend() {
         return spend;
+    }
+
+    /** The cart changes replayed from kiosks' outboxes, by id (decision 0096). */
+    public AppliedChangeRepository appliedChanges() {
+        return replay;
+    }
+
+    /** Checkouts queued offline that could not be honoured, where clerks see them. */
+    public CheckoutRejectionRepository checkoutRejections() {
+        return replay;
+    }
+
+    /**
+     * The kiosk's cart outbox over its own local database (the catalog replica's embedded
+     * PostgreSQL, migrated like the store's), never over the store's shared one.
+     */
+    public static OutboxRepository outbox(Database local) {
+        Objects.requireNonNull(local, "local");
+        return new MyBatisOutboxRepository(local.mapper(OutboxMapper.class), local.transactions());
     }
 
     /** Product vectors for semantic search. */

@@ -66,4 +66,19 @@ public interface CartRepository {
     void setVoucher(long cartId, Long voucherId, Instant now);
 
     void delete(long cartId);
+
+    /**
+     * Keeps a notice with the cart (decision 0096). A notice about a product replaces the cart's
+     * earlier notice of the same kind about it.
+     */
+    void addNotice(long cartId, CartNotice notice);
+
+    /** The cart's notices, oldest first, product names as they are now. */
+    List<CartNotice> notices(long cartId);
+
+    /** Forgets the cart's notices about the product. */
+    void deleteNotices(long cartId, long productId);
+
+    /** Forgets every notice of the cart. */
+    void deleteNotices(long cartId);
 }

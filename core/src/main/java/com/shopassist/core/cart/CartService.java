@@ -36,6 +36,34 @@ public interface CartService {
      */
     List<VoucherOption> voucherOptions(CartOwner owner);
 
+    /**
+     * Adds {@code quantity} more of the product, or as many as can be held now if fewer (a replayed
+     * change, decision 0096): the line never asks more of the stock than there is, and a product
+     * no longer sold keeps no line. Says what the line wanted and what it holds now.
+     *
+     * @throws com.shopassist.core.common.ValidationException for a quantity outside 1..999
+     */
+    LineOutcome addAtMost(CartOwner owner, long productId, int quantity);
+
+    /** {@link #setQuantity}, or as many as can be held now if fewer: see {@link #addAtMost}. */
+    LineOutcome setQuantityAtMost(CartOwner owner, long productId, int quantity);
+
+    /**
+     * Holds again every line of the owner's cart whose hold lapsed (a long outage, decision 0096), or
+     * as many of it as stock allows now. Returns the lines that could not keep all they had.
+     */
+    List<LineOutcome> holdLinesAgain(CartOwner owner);
+
+    /** The shopper has read the cart's notices: they are forgotten. */
+    Cart dismissNotices(CartOwner owner);
+
+    /** A line after a change made with what stock allows: what it wanted and what it holds. */
+    record LineOutcome(long productId, int wanted, int kept) {
+        public boolean trimmed() {
+            return kept < wanted;
+        }
+    }
+
     /** A guest who signs in brings the kiosk cart along (lines merged, holds kept). */
     Cart mergeGuestIntoCustomer(String guestKey, long customerId);
 

@@ -122,6 +122,7 @@ public final class DefaultCartService implements CartService {
         tx.run(() -> carts.lockForLineChange(owner).ifPresent(cart -> {
             holds.holdForLine(cart.cartId(), productId, 0);
             carts.deleteItem(cart.cartId(), productId);
+            carts.deleteNotices(cart.cartId(), productId);
         }));
         return cart(owner);
     }
@@ -133,7 +134,70 @@ public final class DefaultCartService implements CartService {
             holds.releaseCart(cart.cartId());
             carts.deleteItems(cart.cartId());
             carts.setVoucher(cart.cartId(), null, clock.instant());
+            carts.deleteNotices(cart.cartId());
         }));
+        return cart(owner);
+    }
+
+    @Override
+    public LineOutcome addAtMost(CartOwner owner, long productId, int quantity) {
+        Objects.requireNonNull(owner, "owner");
+        checkQuantity(quantity, 1);
+        return tx.inTransaction(() -> {
+            CartRecord cart = carts.lockOrCreateForLineChange(owner, clock.instant());
+            int current = carts.quantities(cart.cartId()).getOrDefault(productId, 0);
+            return keepAtMost(cart.cartId(), productId, Math.min(MAX_LINE_QUANTITY, current + quantity));
+        });
+    }
+
+    @Override
+    public LineOutcome setQuantityAtMost(CartOwner owner, long productId, int quantity) {
+        Objects.requireNonNull(owner, "owner");
+        checkQuantity(quantity, 0);
+        if (quantity == 0) {
+            remove(owner, productId);
+            return new LineOutcome(productId, 0, 0);
+        }
+        return tx.inTransaction(() -> {
+            CartRecord cart = carts.lockOrCreateForLineChange(owner, clock.instant());
+            return keepAtMost(cart.cartId(), productId, quantity);
+        });
+    }
+
+    @Override
+    public List<LineOutcome> holdLinesAgain(CartOwner owner) {
+        Objects.requireNonNull(owner, "owner");
+        return tx.inTransaction(() -> {
+            CartRecord cart = carts.lockForLineChange(owner).orElse(null);
+            if (cart == null) return List.of();
+            List<LineOutcome> trimmed = new ArrayList<>();
+            // products in id order, the store's lock order
+            for (Map.Entry<Long, Integer> line : new TreeMap<>(carts.quantities(cart.cartId())).entrySet()) {
+                if (holds.heldNow(cart.cartId(), line.getKey()) == line.getValue()) continue;
+                LineOutcome o = keepAtMost(cart.cartId(), line.getKey(), line.getValue());
+                if (o.trimmed()) trimmed.add(o);
+            }
+            return trimmed;
+        });
+    }
+
+    /** The line holds as many of {@code wanted} as stock allows now; none: no line. */
+    private LineOutcome keepAtMost(long cartId, long productId, int wanted) {
+        int kept = holdAsMuchAsPossible(cartId, productId, wanted);
+        if (kept > 0) {
+            carts.upsertItem(cartId, productId, kept, clock.instant());
+        } else {
+            // a product the store never had is a mistake, not a shortage: nothing of it stays
+            if (!holds.productExists(productId)) throw new NotFoundException("Product", productId);
+            carts.deleteItem(cartId, productId);
+        }
+        return new LineOutcome(productId, wanted, kept);
+    }
+
+    @Override
+    public Cart dismissNotices(CartOwner owner) {
+        Objects.requireNonNull(owner, "owner");
+        tx.run(() -> carts.lock(owner).ifPresent(cart -> carts.deleteNotices(cart.cartId())));
         return cart(owner);
     }
 
@@ -169,9 +233,16 @@ public final class DefaultCartService implements CartService {
     public List<VoucherOption> voucherOptions(CartOwner owner) {
         Objects.requireNonNull(owner, "owner");
         Instant now = clock.instant();
-        Cart cart = cart(owner);
+        return voucherOptions(vouchers.usableAt(now), cart(owner), rules, now);
+    }
+
+    /**
+     * The vouchers given, each with whether it applies to the cart and, if not, why: the ones that
+     * apply first, the biggest saving first.
+     */
+    public static List<VoucherOption> voucherOptions(List<Voucher> usable, Cart cart, VoucherRules rules, Instant now) {
         List<VoucherOption> options = new ArrayList<>();
-        for (Voucher v : vouchers.usableAt(now)) {
+        for (Voucher v : usable) {
             VoucherRules.Evaluation e = rules.evaluate(v, cart.subtotal(), cart.isEmpty(), now);
             options.add(new VoucherOption(v, e.applies(), e.reason(), e.discount()));
         }
@@ -293,6 +364,7 @@ public final class DefaultCartService implements CartService {
                     d.available(),
                     d.imageRef()));
         }
+        List<CartNotice> notices = withZeroLines(carts.notices(cart.cartId()), lines);
         VoucherRules.Evaluation evaluation = priced.voucherEvaluation();
         boolean problem = evaluation != null && !evaluation.applies();
         return new Cart(
@@ -304,6 +376,53 @@ public final class DefaultCartService implements CartService {
                 priced.discount(),
                 priced.total(),
                 problem ? evaluation.message() : null,
-                problem ? evaluation.reason() : null);
+                problem ? evaluation.reason() : null,
+                notices);
+    }
+
+    /**
+     * A product that ran out while offline stays in the cart as a line with quantity 0 beside its
+     * notice (decision 0096), until the shopper removes it or adds it again; returns the notices
+     * still to tell, and adds those lines to {@code lines}.
+     */
+    private List<CartNotice> withZeroLines(List<CartNotice> notices, List<CartLine> lines) {
+        if (notices.isEmpty()) return notices;
+        java.util.Set<Long> inCart = new java.util.HashSet<>();
+        for (CartLine l : lines) inCart.add(l.productId());
+        List<CartNotice> kept = new ArrayList<>();
+        List<CartNotice> zero = new ArrayList<>();
+        for (CartNotice n : notices) {
+            if (n.kind() == CartNotice.Kind.UNAVAILABLE && n.productId() != null) {
+                if (inCart.contains(n.productId())) continue; // added again since
+                if (!inCart.add(n.productId())) continue; // one zero line per product
+                zero.add(n);
+            }
+            kept.add(n);
+        }
+        if (!zero.isEmpty()) {
+            Map<Long, Product> known = new java.util.HashMap<>();
+            try {
+                for (Product p : catalog.products(
+                        zero.stream().map(CartNotice::productId).toList())) {
+                    known.put(p.id(), p);
+                }
+            } catch (RuntimeException e) {
+                // a product no longer sold is not in the catalog: the notice's name is enough
+            }
+            for (CartNotice n : zero) {
+                Product p = known.get(n.productId());
+                lines.add(new CartLine(
+                        n.productId(),
+                        p != null ? p.name() : n.productName(),
+                        p != null ? p.brand() : "",
+                        p != null ? p.price() : n.priceNow() != null ? n.priceNow() : Money.ZERO,
+                        0,
+                        Money.ZERO,
+                        Money.ZERO,
+                        p != null ? p.available() : 0,
+                        p != null ? p.imageRef() : null));
+            }
+        }
+        return kept;
     }
 }

@@ -178,6 +178,7 @@ public final class DefaultCheckoutService implements CheckoutService {
         }
         carts.deleteItems(cart.cartId());
         carts.setVoucher(cart.cartId(), null, now);
+        carts.deleteNotices(cart.cartId());
         return orderId;
     }
 

@@ -106,6 +106,11 @@ public final class StockHolds {
         stock.updateHold(hold.holdId(), quantity, now.plus(holdDuration), kioskId);
     }
 
+    /** Whether the product exists, sold or not (its row is locked until the transaction ends). */
+    public boolean productExists(long productId) {
+        return stock.lockProduct(productId).isPresent();
+    }
+
     /** Units of the product this cart holds right now (0 if none, or if its hold expired). */
     public int heldNow(long cartId, long productId) {
         Instant now = clock.instant();

@@ -55,6 +55,39 @@ public interface CartMapper extends SqlMapper {
             @Param("kioskId") String kioskId,
             @Param("waitForDisk") boolean waitForDisk);
 
+    void addNotice(
+            @Param("cartId") long cartId,
+            @Param("kind") String kind,
+            @Param("productId") Long productId,
+            @Param("requested") int requested,
+            @Param("kept") int kept,
+            @Param("priceSeen") BigDecimal priceSeen,
+            @Param("priceNow") BigDecimal priceNow,
+            @Param("voucherCode") String voucherCode,
+            @Param("reference") String reference,
+            @Param("reason") String reason,
+            @Param("createdAt") Instant createdAt);
+
+    List<NoticeRow> notices(@Param("cartId") long cartId);
+
+    void deleteNoticesOfProduct(@Param("cartId") long cartId, @Param("productId") long productId);
+
+    void deleteNotices(@Param("cartId") long cartId);
+
+    /** A notice with its product's name now. */
+    record NoticeRow(
+            String kind,
+            Long productId,
+            String productName,
+            int requested,
+            int kept,
+            BigDecimal priceSeen,
+            BigDecimal priceNow,
+            String voucherCode,
+            String reference,
+            String reason,
+            Instant createdAt) {}
+
     /** A line's quantity. */
     record QuantityRow(long productId, int quantity) {}
 

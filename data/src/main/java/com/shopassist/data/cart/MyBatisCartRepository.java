@@ -1,6 +1,7 @@
 package com.shopassist.data.cart;
 
 import com.shopassist.core.cart.CartItemDetail;
+import com.shopassist.core.cart.CartNotice;
 import com.shopassist.core.cart.CartOwner;
 import com.shopassist.core.cart.CartRecord;
 import com.shopassist.core.cart.CartRepository;
@@ -161,5 +162,49 @@ public final class MyBatisCartRepository implements CartRepository {
     @Override
     public void delete(long cartId) {
         mapper.delete(cartId);
+    }
+
+    @Override
+    public void addNotice(long cartId, CartNotice n) {
+        mapper.addNotice(
+                cartId,
+                n.kind().name(),
+                n.productId(),
+                n.requested(),
+                n.kept(),
+                n.priceSeen() == null ? null : n.priceSeen().amount(),
+                n.priceNow() == null ? null : n.priceNow().amount(),
+                n.voucherCode(),
+                n.reference(),
+                n.reason(),
+                n.createdAt());
+    }
+
+    @Override
+    public List<CartNotice> notices(long cartId) {
+        return mapper.notices(cartId).stream()
+                .map(r -> new CartNotice(
+                        CartNotice.Kind.valueOf(r.kind()),
+                        r.productId(),
+                        r.productName(),
+                        r.requested(),
+                        r.kept(),
+                        r.priceSeen() == null ? null : Money.of(r.priceSeen()),
+                        r.priceNow() == null ? null : Money.of(r.priceNow()),
+                        r.voucherCode(),
+                        r.reference(),
+                        r.reason(),
+                        r.createdAt()))
+                .toList();
+    }
+
+    @Override
+    public void deleteNotices(long cartId, long productId) {
+        mapper.deleteNoticesOfProduct(cartId, productId);
+    }
+
+    @Override
+    public void deleteNotices(long cartId) {
+        mapper.deleteNotices(cartId);
     }
 }

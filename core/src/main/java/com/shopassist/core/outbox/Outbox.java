@@ -1,0 +1,200 @@
+package com.shopassist.core.outbox;
+
+import com.shopassist.core.cart.CartOwner;
+import com.shopassist.core.common.DataUnavailableException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A kiosk's cart outbox (decision 0096): changes made while the store's database cannot be reached
+ * wait here, in the kiosk's local database, and are replayed in order when it answers again, each
+ * exactly once ({@link ChangeReplayer}).
+ *
+ * <p>A change is marked done here only after the store's database committed it. A kiosk killed
+ * between the two finds the change applied there on its next replay (by its id) and only marks it:
+ * nothing is applied twice, nothing is lost. One replay runs at a time in a process.
+ */
+public final class Outbox {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
+    /** How many batches of changes are read at a time. */
+    static final int BATCH = 200;
+    /** A change that fails this often for no reason the store states is given up (recorded as refused). */
+    static final int MAX_ATTEMPTS = 3;
+    /** Done changes are kept this long for store IT to look at. */
+    static final Duration KEEP_DONE = Duration.ofDays(7);
+
+    private final OutboxRepository changes;
+    private final ChangeReplayer replayer;
+    private final Executor background;
+    private final Clock clock;
+    private final Object queueLock = new Object();
+    private final ReentrantLock replaying = new ReentrantLock();
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final List<Consumer<ReplayReport>> listeners = new CopyOnWriteArrayList<>();
+
+    /**
+     * @param changes the kiosk's local outbox
+     * @param replayer applies a change to the store's shared database
+     * @param background where {@link #replayLater()} runs a replay
+     */
+    public Outbox(OutboxRepository changes, ChangeReplayer replayer, Executor background, Clock clock) {
+        this.changes = Objects.requireNonNull(changes, "changes");
+        this.replayer = Objects.requireNonNull(replayer, "replayer");
+        this.background = Objects.requireNonNull(background, "background");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Queues a change. {@code base} is the cart it applies to, kept only when the owner has no
+     * change waiting yet (then it is the last cart read from the store's database).
+     */
+    public void queue(CartChange change, LastKnownCart base) {
+        synchronized (queueLock) {
+            changes.append(change, base);
+        }
+    }
+
+    public boolean hasPending(CartOwner owner) {
+        return changes.hasPending(owner);
+    }
+
+    /** How many changes wait to be replayed. */
+    public int pendingCount() {
+        return changes.pendingCount();
+    }
+
+    /** The owner's waiting changes, in order. */
+    public List<CartChange> pendingOf(CartOwner owner) {
+        return changes.pendingOf(owner);
+    }
+
+    public java.util.Optional<LastKnownCart> base(CartOwner owner) {
+        return changes.base(owner);
+    }
+
+    /** Told after each replay that did something (on the replaying thread). */
+    public void addListener(Consumer<ReplayReport> listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Replays on the background executor, unless a replay is already waiting to run there. */
+    public void replayLater() {
+        if (!scheduled.compareAndSet(false, true)) return;
+        background.execute(() -> {
+            scheduled.set(false);
+            try {
+                replay();
+            } catch (RuntimeException e) {
+                LOG.warn("outbox replay failed", e);
+            }
+        });
+    }
+
+    /**
+     * Replays every waiting change in order, waiting for a replay already running to finish first.
+     * Stops at the first change the store's database cannot take now (it is unreachable, or the
+     * change failed for no stated reason); that change and the ones after it wait for the next
+     * replay.
+     */
+    public ReplayReport replay() {
+        replaying.lock();
+        try {
+            return replayLocked();
+        } finally {
+            replaying.unlock();
+        }
+    }
+
+    private ReplayReport replayLocked() {
+        int applied = 0, adjusted = 0, rejected = 0, orders = 0;
+        Set<CartOwner> owners = new HashSet<>();
+        String stopped = null;
+        run:
+        while (true) {
+            List<CartChange> batch = changes.pending(BATCH);
+            if (batch.isEmpty()) break;
+            Map<CartOwner, CartChange> latest = changes.latestPending();
+            for (CartChange change : batch) {
+                ChangeOutcome outcome;
+                try {
+                    outcome = replayer.apply(change);
+                } catch (DataUnavailableException e) {
+                    stopped = "the store database cannot be reached";
+                    break run;
+                } catch (RuntimeException e) {
+                    int attempts = changes.recordFailure(change.changeId(), String.valueOf(e));
+                    LOG.warn("outbox change {} failed (attempt {})", change.changeId(), attempts, e);
+                    if (attempts < MAX_ATTEMPTS) {
+                        stopped = "change " + change.changeId() + " failed: " + e;
+                        break run;
+                    }
+                    try {
+                        outcome = replayer.giveUp(change, "REPLAY_FAILED");
+                    } catch (RuntimeException again) {
+                        stopped = "change " + change.changeId() + " failed: " + again;
+                        break run;
+                    }
+                }
+                // only now: the shared side has committed the change (or its refusal)
+                CartChange last = latest.get(change.owner());
+                if (last != null && last.changeId().equals(change.changeId())) holdLinesAgainAfter(change);
+                changes.markDone(change.changeId(), outcome, clock.instant());
+                owners.add(change.owner());
+                switch (outcome.status()) {
+                    case APPLIED -> applied++;
+                    case ADJUSTED -> adjusted++;
+                    case REJECTED -> rejected++;
+                    case ORDER_PLACED -> orders++;
+                }
+            }
+        }
+        synchronized (queueLock) {
+            changes.forgetDone(clock.instant().minus(KEEP_DONE));
+        }
+        ReplayReport report =
+                new ReplayReport(applied, adjusted, rejected, orders, changes.pendingCount(), owners, stopped);
+        if (report.replayed() > 0 || stopped != null) {
+            for (Consumer<ReplayReport> l : listeners) {
+                try {
+                    l.accept(report);
+                } catch (RuntimeException e) {
+                    LOG.warn("an outbox listener failed", e);
+                }
+            }
+        }
+        return report;
+    }
+
+    /**
+     * Lines whose holds lapsed while the store could not be reached (an outage longer than the
+     * hold time) hold their stock again once the owner's changes are replayed, or say what is
+     * short: after the owner's last waiting change, a HOLD_AGAIN change of its own (queued before
+     * that last change is marked done, so a kiosk killed in between still holds them again). Not
+     * after the shopper left the kiosk (the holds were given back on purpose) or threw the cart
+     * away.
+     */
+    private void holdLinesAgainAfter(CartChange last) {
+        switch (last.kind()) {
+            case HOLD_AGAIN, RELEASE_HOLDS, DISCARD -> {}
+            default -> {
+                CartChange mark = CartChange.ofCart(last.owner(), CartChange.Kind.HOLD_AGAIN, clock.instant());
+                synchronized (queueLock) {
+                    changes.append(mark, LastKnownCart.empty(mark.owner(), mark.queuedAt()));
+                }
+            }
+        }
+    }
+}

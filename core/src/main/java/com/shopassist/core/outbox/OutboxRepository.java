@@ -1,0 +1,46 @@
+package com.shopassist.core.outbox;
+
+import com.shopassist.core.cart.CartOwner;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Port: the kiosk's durable outbox, in its own local database (decision 0096), never the store's.
+ * Changes come back in the order they were appended.
+ */
+public interface OutboxRepository {
+
+    /**
+     * Appends the change, in one transaction with its owner's base: when the owner has no change
+     * waiting, {@code base} becomes the cart their changes apply to; otherwise the base stays.
+     */
+    void append(CartChange change, LastKnownCart base);
+
+    /** The oldest changes still waiting, in order. */
+    List<CartChange> pending(int limit);
+
+    /** The owner's changes still waiting, in order. */
+    List<CartChange> pendingOf(CartOwner owner);
+
+    boolean hasPending(CartOwner owner);
+
+    int pendingCount();
+
+    /** The cart the owner's waiting changes apply to. */
+    Optional<LastKnownCart> base(CartOwner owner);
+
+    /** Each owner with changes waiting, and the latest of them. */
+    Map<CartOwner, CartChange> latestPending();
+
+    /** The change was committed (or refused for good) by the store's database. */
+    void markDone(UUID changeId, ChangeOutcome outcome, Instant at);
+
+    /** Counts a failed attempt to replay the change; returns the attempts so far. */
+    int recordFailure(UUID changeId, String error);
+
+    /** Forgets changes done before {@code before}, and the bases of owners with nothing waiting. */
+    void forgetDone(Instant before);
+}
