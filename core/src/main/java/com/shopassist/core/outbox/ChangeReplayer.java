@@ -90,9 +90,13 @@ public final class ChangeReplayer {
         }
     }
 
-    /** Gives up on a change that keeps failing for no reason the store states: recorded as refused. */
-    public ChangeOutcome giveUp(CartChange change, String code) {
-        return once(change, () -> ChangeOutcome.rejected(code));
+    /**
+     * Gives up on a change that keeps failing for no reason the store states: recorded as refused
+     * like any refusal (a queued checkout where clerks see it), so the changes after it can go.
+     */
+    public ChangeOutcome giveUp(CartChange change, RuntimeException failure) {
+        ShopException refused = new ReplayFailedException(failure);
+        return once(change, () -> refuse(change, refused));
     }
 
     private ChangeOutcome once(CartChange change, java.util.function.Supplier<ChangeOutcome> work) {

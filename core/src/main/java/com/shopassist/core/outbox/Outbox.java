@@ -142,7 +142,7 @@ public final class Outbox {
                         break run;
                     }
                     try {
-                        outcome = replayer.giveUp(change, "REPLAY_FAILED");
+                        outcome = replayer.giveUp(change, e);
                     } catch (RuntimeException again) {
                         stopped = "change " + change.changeId() + " failed: " + again;
                         break run;
