@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.shopassist.core.cart.Cart;
 import com.shopassist.core.cart.CartLine;
+import com.shopassist.core.cart.CartNotice;
 import com.shopassist.core.catalog.Product;
 import com.shopassist.core.chat.ProposedAction;
 import com.shopassist.core.customer.Address;
@@ -51,7 +52,10 @@ public final class ToolJson {
         return m;
     }
 
-    /** A cart: lines, subtotal, voucher, discount, total, and the voucher's problem when it has one. */
+    /**
+     * A cart: lines, subtotal, voucher, discount, total, the voucher's problem when it has one, and
+     * its notices when it has some.
+     */
     public static Map<String, Object> cart(Cart c) {
         Map<String, Object> m = new LinkedHashMap<>();
         List<Object> lines = new ArrayList<>();
@@ -70,6 +74,18 @@ public final class ToolJson {
         m.put("discount", c.discount().toLong());
         m.put("total", c.total().toLong());
         if (c.voucherProblem() != null) m.put("voucher_problem", c.voucherProblem());
+        if (!c.notices().isEmpty()) {
+            // what the store changed while the kiosk could not reach it (decision 0097)
+            List<Object> notices = new ArrayList<>();
+            for (CartNotice n : c.notices()) {
+                Map<String, Object> x = new LinkedHashMap<>();
+                x.put("kind", n.kind().name().toLowerCase(Locale.ROOT));
+                x.put("product_id", n.productId());
+                x.put("message", n.message());
+                notices.add(x);
+            }
+            m.put("notices", notices);
+        }
         return m;
     }
 

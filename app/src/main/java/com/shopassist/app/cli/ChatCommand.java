@@ -193,7 +193,7 @@ public final class ChatCommand {
                             "fallback",
                             List.of());
                 }
-                out.println(json ? toJson(reply, store.source()) : toText(reply));
+                out.println(json ? toJson(reply, store.source(), app.outboxWaiting()) : toText(reply));
                 out.flush();
             }
         } catch (IOException e) {
@@ -204,9 +204,10 @@ public final class ChatCommand {
 
     /**
      * One reply as docs/chat-protocol.md documents it: snake_case, prices in whole rupiah;
-     * {@code store} says which database answered (the store's, or this kiosk's local replica).
+     * {@code store} says which database answered (the store's, or this kiosk's local replica);
+     * {@code outbox} is how many cart changes of this kiosk wait to be sent to the store.
      */
-    public static String toJson(AssistantReply r, Source store) {
+    public static String toJson(AssistantReply r, Source store, int outbox) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("text", r.text());
         m.put("language", r.language());
@@ -234,12 +235,13 @@ public final class ChatCommand {
         m.put("tools", r.tools());
         m.put("assistant", r.assistant());
         m.put("store", store == Source.LOCAL ? "local" : "shared");
+        m.put("outbox", outbox);
         try {
             return JSON.writeValueAsString(m);
         } catch (JsonProcessingException e) {
             return "{\"text\":\"Sorry, something went wrong.\",\"language\":\"en\",\"products\":[],\"cart\":null,"
                     + "\"action\":null,\"tools\":[],\"assistant\":\"fallback\",\"store\":\""
-                    + (store == Source.LOCAL ? "local" : "shared") + "\"}";
+                    + (store == Source.LOCAL ? "local" : "shared") + "\",\"outbox\":" + outbox + "}";
         }
     }
 

@@ -13,6 +13,8 @@ import com.shopassist.core.common.DataUnavailableException;
 import com.shopassist.core.customer.CustomerService;
 import com.shopassist.core.gift.GiftService;
 import com.shopassist.core.order.OrderService;
+import com.shopassist.core.outbox.OutboxWatch;
+import com.shopassist.core.outbox.ReplayReport;
 import com.shopassist.core.privacy.PrivacyService;
 import com.shopassist.core.replica.StoreStatus;
 import com.shopassist.core.stock.StockService;
@@ -81,9 +83,43 @@ public final class StartingServices {
                 this::probe,
                 onlineAssistant,
                 storeStatus,
+                outbox,
                 standIn(ClerkCallService.class, UiServices::clerkCalls),
                 "",
                 standIn(ClerkCallFeed.class, UiServices::clerkCallFeed));
+    }
+
+    private final StartingOutbox outbox = new StartingOutbox();
+
+    /**
+     * The outbox until the services are ready: nothing waits and nothing is queued yet; listeners
+     * are kept and handed to the real outbox once it is built, never waited for on the FX thread.
+     */
+    private static final class StartingOutbox implements OutboxWatch {
+        private final java.util.List<Consumer<ReplayReport>> listeners =
+                new java.util.concurrent.CopyOnWriteArrayList<>();
+        private volatile OutboxWatch real = OutboxWatch.none();
+
+        synchronized void ready(OutboxWatch built) {
+            for (Consumer<ReplayReport> l : listeners) built.addListener(l);
+            real = built;
+        }
+
+        @Override
+        public boolean queuesChanges() {
+            return real.queuesChanges();
+        }
+
+        @Override
+        public int waiting() {
+            return real.waiting();
+        }
+
+        @Override
+        public synchronized void addListener(Consumer<ReplayReport> listener) {
+            listeners.add(listener);
+            real.addListener(listener);
+        }
     }
 
     /**
@@ -159,6 +195,7 @@ public final class StartingServices {
                         if (!afterWindow.isZero()) windowShown.await(afterWindow.toMillis(), TimeUnit.MILLISECONDS);
                         UiServices built = builder.get();
                         storeStatus.started(built.store());
+                        outbox.ready(built.outbox());
                         f.complete(built);
                     } catch (Throwable e) {
                         LOG.warn("the services did not start: {}", e.toString(), e);

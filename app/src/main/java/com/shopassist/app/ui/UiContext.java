@@ -35,4 +35,12 @@ public record UiContext(
         feedback.warning("error.writeRefused");
         return true;
     }
+
+    /**
+     * A cart change or a checkout: a kiosk with an outbox takes it offline too (it waits there, or
+     * checkout says what it does offline); one without refuses it like any write.
+     */
+    public boolean refuseCartWriteWhenOffline() {
+        return !services.outbox().queuesChanges() && refuseWriteWhenOffline();
+    }
 }

@@ -9,6 +9,7 @@ import com.shopassist.core.clerk.ClerkCallService;
 import com.shopassist.core.customer.CustomerService;
 import com.shopassist.core.gift.GiftService;
 import com.shopassist.core.order.OrderService;
+import com.shopassist.core.outbox.OutboxWatch;
 import com.shopassist.core.privacy.PrivacyService;
 import com.shopassist.core.replica.StoreStatus;
 import com.shopassist.core.stock.StockService;
@@ -26,6 +27,8 @@ import java.util.function.BooleanSupplier;
  *     answers alone and the "offline" badge shows from the start
  * @param store which database answers: the store's, or this kiosk's local replica (the window's
  *     "prices and stock as of" badge); always the store's on a kiosk without a replica
+ * @param outbox the kiosk's cart outbox ({@link OutboxWatch#none()} without one): cart changes are
+ *     queued there while the store database does not answer, instead of refused
  * @param clerkCalls the store's clerk calls (a shopper's call, a clerk's take)
  * @param kioskName this kiosk's name as clerks see it on a call
  * @param clerkCallFeed the store's clerk calls as they happen (a clerk window listens)
@@ -44,6 +47,7 @@ public record UiServices(
         BooleanSupplier databaseProbe,
         boolean onlineAssistant,
         StoreStatus store,
+        OutboxWatch outbox,
         ClerkCallService clerkCalls,
         String kioskName,
         ClerkCallFeed clerkCallFeed) {
@@ -54,6 +58,7 @@ public record UiServices(
         Objects.requireNonNull(assistant, "assistant");
         Objects.requireNonNull(databaseProbe, "databaseProbe");
         Objects.requireNonNull(store, "store");
+        if (outbox == null) outbox = OutboxWatch.none();
     }
 
     /** The services of a kiosk without a replica: the store's database always answers. */
@@ -86,7 +91,10 @@ public record UiServices(
                 StoreStatus.alwaysShared());
     }
 
-    /** The services of a window that takes no clerk calls (a test's, a tool's). */
+    /**
+     * The services of a window that keeps no outbox (cart changes go to the store's database only)
+     * and takes no clerk calls (a test's, a tool's).
+     */
     public UiServices(
             CatalogService catalog,
             CartService carts,
@@ -115,6 +123,7 @@ public record UiServices(
                 databaseProbe,
                 onlineAssistant,
                 store,
+                OutboxWatch.none(),
                 null,
                 "",
                 null);

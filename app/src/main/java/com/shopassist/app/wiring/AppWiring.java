@@ -30,6 +30,10 @@ import com.shopassist.core.common.DataUnavailableException;
 import com.shopassist.core.common.ShopException;
 import com.shopassist.core.gift.DefaultGiftService;
 import com.shopassist.core.gift.GiftService;
+import com.shopassist.core.outbox.ChangeReplayer;
+import com.shopassist.core.outbox.OfflineCheckout;
+import com.shopassist.core.outbox.Outbox;
+import com.shopassist.core.outbox.OutboxWatch;
 import com.shopassist.core.replica.StoreStatus;
 import com.shopassist.data.StoreRepositories;
 import com.shopassist.data.catalog.ImageCache;
@@ -70,6 +74,7 @@ import org.slf4j.LoggerFactory;
  *   kiosk replica           on a store database: the local copy of the catalog, the switch to it; its age measured
  *   repositories            data: the ports, their caches, the shared transactions
  *   services                core: CoreServices, the only place a Default*Service is built
+ *   outbox                  core: the kiosk's cart outbox in its local database, when it has one
  *   semantic search         ai: the embedding index, loading in the background
  *   search and gifts        core: keyword search blended with meaning; gift ideas over it
  *   tool layer              ai: one ToolRegistry (every feature's tools) for both assistants, counted
@@ -118,7 +123,11 @@ public final class AppWiring implements AutoCloseable {
     private boolean replicaBuilt;
     private Telemetry telemetry;
     private StoreRepositories repositories;
+    private CoreServices storeServices;
     private CoreServices services;
+    private Database localOverride; // tests: a local database and status of their own
+    private StoreStatus statusOverride;
+    private Outbox outbox;
     private SemanticSearch semantic;
     private boolean semanticStarted;
     private CompletionStage<?> semanticAfter = CompletableFuture.completedFuture(null);
@@ -147,8 +156,15 @@ public final class AppWiring implements AutoCloseable {
      * settings, and semantic search off (no model to load, no embeddings to read).
      */
     public static AppWiring over(Database db, Clock clock) {
+        return over(db, clock, Map.of());
+    }
+
+    /** {@link #over(Database, Clock)} with these settings, named as in the environment (tests). */
+    public static AppWiring over(Database db, Clock clock, Map<String, String> environment) {
+        Map<String, String> env = new java.util.HashMap<>(environment);
+        env.putIfAbsent("SHOPASSIST_SEMANTIC", "off");
         return new AppWiring(
-                AppConfig.of(Map.of("SHOPASSIST_SEMANTIC", "off"), Path.of(System.getProperty("java.io.tmpdir"))),
+                AppConfig.of(Map.copyOf(env), Path.of(System.getProperty("java.io.tmpdir"))),
                 clock,
                 Objects.requireNonNull(db, "db"));
     }
@@ -361,6 +377,7 @@ public final class AppWiring implements AutoCloseable {
      * not answer. Always shared on the embedded database (no replica).
      */
     public synchronized StoreStatus storeStatus() {
+        if (statusOverride != null) return statusOverride;
         return kioskReplica().<StoreStatus>map(KioskReplica::status).orElse(StoreStatus.alwaysShared());
     }
 
@@ -415,25 +432,26 @@ public final class AppWiring implements AutoCloseable {
     }
 
     /**
-     * The core services over {@link #repositories()}, their holds taken by {@link #kioskId()}.
-     * Hold time and chat retention come from
-     * {@code cart.hold-minutes} / {@code SHOPASSIST_HOLD_MINUTES} (default 30) and
-     * {@code privacy.chat-retention-days} / {@code SHOPASSIST_CHAT_RETENTION_DAYS} (default 90).
+     * A local database and a status of the caller's in place of the replica's {@link #localStore()}
+     * and {@link #storeStatus()} (tests that cut the store's database by hand). Call before the
+     * services are built.
+     */
+    public synchronized void useLocalStore(Database local, StoreStatus status) {
+        if (storeServices != null) throw new IllegalStateException("the services are built already");
+        this.localOverride = Objects.requireNonNull(local, "local");
+        this.statusOverride = Objects.requireNonNull(status, "status");
+    }
+
+    /**
+     * The core services over {@link #repositories()}, their holds taken by {@link #kioskId()}, with
+     * the outbox's cart and checkout in front when the kiosk has one ({@link #outbox()}).
      */
     public synchronized CoreServices services() {
         if (services == null) {
-            CommerceSettings settings = CommerceSettings.defaults()
-                    .withHoldMinutes(intSetting("cart.hold-minutes", "SHOPASSIST_HOLD_MINUTES", 30))
-                    .withChatRetentionDays(
-                            intSetting("privacy.chat-retention-days", "SHOPASSIST_CHAT_RETENTION_DAYS", 90));
-            services = CoreServices.over(
-                    repositories(),
-                    clock,
-                    settings,
-                    usdToIdr(),
-                    Duration.ofSeconds(Math.max(
-                            30, intSetting("clerk.call-timeout-seconds", "SHOPASSIST_CLERK_CALL_TIMEOUT", 300))),
-                    kioskId());
+            Optional<Outbox> queued = outbox();
+            services = queued.isEmpty()
+                    ? storeServices()
+                    : storeServices().withOutbox(queued.get(), storeStatus(), offlineCheckout(), clock, settings());
         }
         return services;
     }
@@ -458,6 +476,75 @@ public final class AppWiring implements AutoCloseable {
      */
     public synchronized void loadSemanticAfter(CompletionStage<?> after) {
         semanticAfter = Objects.requireNonNull(after, "after");
+    }
+
+    /**
+     * The kiosk's cart outbox, in the same local database as its replica ({@link #localStore()}),
+     * replayed by itself when the store's database answers again. Empty for a kiosk without a local
+     * store: the embedded default database needs none, and a kiosk whose local store could not be
+     * opened refuses cart changes while the store's database does not answer.
+     */
+    public synchronized Optional<Outbox> outbox() {
+        if (outbox == null) {
+            Optional<Database> local = localOverride != null ? Optional.of(localOverride) : localStore();
+            if (local.isEmpty()) return Optional.empty();
+            StoreRepositories r = repositories();
+            CoreServices s = storeServices();
+            ChangeReplayer replayer = new ChangeReplayer(
+                    s.carts(),
+                    s.checkout(),
+                    r.carts(),
+                    r.checkout(),
+                    r.appliedChanges(),
+                    r.checkoutRejections(),
+                    r.transactions(),
+                    clock,
+                    kioskId());
+            var thread = OutboxSync.thread();
+            outbox = new Outbox(StoreRepositories.outbox(local.get()), replayer, thread, clock);
+            closeOnExit(OutboxSync.start(outbox, storeStatus(), thread));
+        }
+        return Optional.of(outbox);
+    }
+
+    /** How many cart changes wait in the outbox (0 without one). */
+    public int outboxWaiting() {
+        return outbox().map(Outbox::pendingCount).orElse(0);
+    }
+
+    /** What a checkout does while the store's database does not answer: {@code offline.checkout}. */
+    public OfflineCheckout offlineCheckout() {
+        try {
+            return OfflineCheckout.parse(setting("offline.checkout", "SHOPASSIST_OFFLINE_CHECKOUT", "refuse"));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
+    }
+
+    /** The services over the store's database alone, without the outbox (what a replay goes through). */
+    private CoreServices storeServices() {
+        if (storeServices == null) {
+            storeServices = CoreServices.over(
+                    repositories(),
+                    clock,
+                    settings(),
+                    usdToIdr(),
+                    Duration.ofSeconds(Math.max(
+                            30, intSetting("clerk.call-timeout-seconds", "SHOPASSIST_CLERK_CALL_TIMEOUT", 300))),
+                    kioskId());
+        }
+        return storeServices;
+    }
+
+    /**
+     * Hold time and chat retention come from {@code cart.hold-minutes} / {@code
+     * SHOPASSIST_HOLD_MINUTES} (default 30) and {@code privacy.chat-retention-days} / {@code
+     * SHOPASSIST_CHAT_RETENTION_DAYS} (default 90).
+     */
+    private CommerceSettings settings() {
+        return CommerceSettings.defaults()
+                .withHoldMinutes(intSetting("cart.hold-minutes", "SHOPASSIST_HOLD_MINUTES", 30))
+                .withChatRetentionDays(intSetting("privacy.chat-retention-days", "SHOPASSIST_CHAT_RETENTION_DAYS", 90));
     }
 
     /**
@@ -611,6 +698,7 @@ public final class AppWiring implements AutoCloseable {
                 databaseProbe(database(), storeStatus()),
                 onlineAssistant,
                 storeStatus(),
+                outbox().map(o -> (OutboxWatch) o).orElse(OutboxWatch.none()),
                 s.clerkCalls(),
                 kioskName(),
                 repositories().clerkCallFeed());
@@ -695,7 +783,9 @@ public final class AppWiring implements AutoCloseable {
         database = null;
         repositories = null;
         replica = null;
+        storeServices = null;
         services = null;
+        outbox = null;
         tools = null;
         search = null;
         gifts = null;

@@ -14,10 +14,15 @@ import com.shopassist.core.customer.CustomerService;
 import com.shopassist.core.customer.DefaultCustomerService;
 import com.shopassist.core.order.DefaultOrderService;
 import com.shopassist.core.order.OrderService;
+import com.shopassist.core.outbox.OfflineCheckout;
+import com.shopassist.core.outbox.Outbox;
+import com.shopassist.core.outbox.OutboxCartService;
+import com.shopassist.core.outbox.OutboxCheckoutService;
 import com.shopassist.core.privacy.DefaultPrivacyService;
 import com.shopassist.core.privacy.PrivacyService;
 import com.shopassist.core.report.DefaultReportService;
 import com.shopassist.core.report.ReportService;
+import com.shopassist.core.replica.StoreStatus;
 import com.shopassist.core.stock.DefaultStockService;
 import com.shopassist.core.stock.StockHolds;
 import com.shopassist.core.stock.StockService;
@@ -100,5 +105,32 @@ public record CoreServices(
                         clock),
                 new DefaultReportService(r.reports(), clock, settings.storeZone(), usdToIdr),
                 new DefaultClerkCallService(r.clerkCalls(), clerkCallTimeout));
+    }
+
+    /**
+     * These services with the cart and the checkout of a kiosk that keeps an outbox (decisions 0096,
+     * 0097): while {@code status} says the store's database does not answer, cart changes are
+     * queued in {@code outbox} and checkout does what {@code offlineCheckout} says.
+     */
+    public CoreServices withOutbox(
+            Outbox outbox,
+            StoreStatus status,
+            OfflineCheckout offlineCheckout,
+            Clock clock,
+            CommerceSettings settings) {
+        OutboxCartService queuing = new OutboxCartService(
+                carts, outbox, status, catalog, vouchers, new VoucherRules(settings.storeZone()), clock);
+        return new CoreServices(
+                catalog,
+                stock,
+                queuing,
+                vouchers,
+                new OutboxCheckoutService(checkout, queuing, outbox, status, offlineCheckout, clock),
+                orders,
+                customers,
+                privacy,
+                upkeep,
+                reports,
+                clerkCalls);
     }
 }

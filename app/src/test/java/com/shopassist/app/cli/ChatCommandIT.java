@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.shopassist.app.Main;
+import com.shopassist.app.wiring.AppWiring;
+import com.shopassist.core.replica.StoreStatus;
 import com.shopassist.data.db.Database;
+import com.shopassist.data.outbox.KioskDatabases;
+import com.shopassist.data.outbox.SwitchedStoreStatus;
 import com.shopassist.data.testing.TestDatabase;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -103,11 +107,15 @@ class ChatCommandIT {
         assertThat(r.replies()).hasSize(4);
         for (JsonNode reply : r.replies()) {
             assertThat(fields(reply))
-                    .containsExactly("text", "language", "products", "cart", "action", "tools", "assistant", "store");
+                    .containsExactly(
+                            "text", "language", "products", "cart", "action", "tools", "assistant", "store", "outbox");
             assertThat(reply.get("text").asText()).isNotBlank();
             assertThat(reply.get("language").asText()).isIn("en", "id");
             assertThat(reply.get("assistant").asText()).isEqualTo("offline");
             assertThat(reply.get("store").asText()).isEqualTo("shared");
+            assertThat(reply.get("outbox").asInt())
+                    .as("a kiosk without an outbox")
+                    .isZero();
         }
         JsonNode search = r.replies().get(0);
         assertThat(search.get("tools").get(0).asText()).isEqualTo("search_products");
@@ -278,5 +286,35 @@ class ChatCommandIT {
                 assertThat(rs.getString(4)).isEqualTo("all-minilm-l6-v2-q");
             }
         }
+    }
+
+    @Test
+    void offlineEveryReplyCountsTheCartChangesWaitingToBeSent() throws Exception {
+        Database local = KioskDatabases.freshLocal();
+        KioskDatabases.copyCatalog(db, local);
+        SwitchedStoreStatus status = new SwitchedStoreStatus();
+        status.set(StoreStatus.Source.LOCAL); // the store's database is gone: cart changes wait
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (AppWiring app = AppWiring.over(db, Clock.systemUTC(), Map.of("SHOPASSIST_KIOSK_ID", "kiosk-chat"))) {
+            app.useLocalStore(local, status);
+            int code = ChatCommand.run(
+                    app,
+                    List.of("--json", "--offline"),
+                    new ByteArrayInputStream(
+                            "headphones under 500k\nadd the second one\n".getBytes(StandardCharsets.UTF_8)),
+                    new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+            assertThat(code).isZero();
+        } finally {
+            local.close();
+        }
+        List<JsonNode> replies = new ArrayList<>();
+        for (String line : out.toString(StandardCharsets.UTF_8).lines().toList()) replies.add(JSON.readTree(line));
+        assertThat(replies).hasSize(2);
+        assertThat(replies.get(0).get("outbox").asInt()).isZero();
+        JsonNode added = replies.get(1);
+        assertThat(added.get("tools").get(0).asText()).isEqualTo("add_to_cart");
+        assertThat(added.get("cart").get("lines")).hasSize(1); // shown at once
+        assertThat(added.get("outbox").asInt()).isEqualTo(1); // and waiting to be sent
     }
 }

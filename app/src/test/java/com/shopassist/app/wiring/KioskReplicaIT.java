@@ -373,7 +373,7 @@ class KioskReplicaIT {
 
     static JsonNode json(AssistantReply reply, StoreStatus status) {
         try {
-            return JSON.readTree(ChatCommand.toJson(reply, status.source()));
+            return JSON.readTree(ChatCommand.toJson(reply, status.source(), 0));
         } catch (Exception e) {
             throw new AssertionError(e);
         }

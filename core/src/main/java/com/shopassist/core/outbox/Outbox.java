@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * between the two finds the change applied there on its next replay (by its id) and only marks it:
  * nothing is applied twice, nothing is lost. One replay runs at a time in a process.
  */
-public final class Outbox {
+public final class Outbox implements OutboxWatch {
 
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
     /** How many batches of changes are read at a time. */
@@ -76,6 +76,16 @@ public final class Outbox {
         return changes.pendingCount();
     }
 
+    @Override
+    public boolean queuesChanges() {
+        return true;
+    }
+
+    @Override
+    public int waiting() {
+        return pendingCount();
+    }
+
     /** The owner's waiting changes, in order. */
     public List<CartChange> pendingOf(CartOwner owner) {
         return changes.pendingOf(owner);
@@ -86,6 +96,7 @@ public final class Outbox {
     }
 
     /** Told after each replay that did something (on the replaying thread). */
+    @Override
     public void addListener(Consumer<ReplayReport> listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
     }

@@ -20,7 +20,7 @@ import org.postgresql.copy.CopyManager;
  * ({@code TestDatabase}), migrated with the same files, one fresh database per kiosk. Until the
  * kiosk's own replica fills it, {@link #copyCatalog} copies what selling needs from the store's.
  */
-final class KioskDatabases {
+public final class KioskDatabases {
 
     private static final String TEMPLATE = "kiosk_template";
     private static final AtomicInteger COUNTER = new AtomicInteger();
@@ -32,7 +32,7 @@ final class KioskDatabases {
     private KioskDatabases() {}
 
     /** A new, migrated, empty local database of its own. */
-    static synchronized Database freshLocal() {
+    public static synchronized Database freshLocal() {
         EmbeddedPostgres pg = server();
         String name = "kiosk_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
         exec(pg, "CREATE DATABASE " + name + " TEMPLATE " + TEMPLATE);
@@ -73,7 +73,7 @@ final class KioskDatabases {
      * Makes the local catalog what the store's is now (a replica refresh, for tests): categories,
      * products with their stock counters and prices, vouchers.
      */
-    static void copyCatalog(Database store, Database local) {
+    public static void copyCatalog(Database store, Database local) {
         try (Connection from = store.dataSource().getConnection();
                 Connection to = local.dataSource().getConnection()) {
             try (Statement s = to.createStatement()) {

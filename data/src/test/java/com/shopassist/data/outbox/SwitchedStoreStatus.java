@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  * A {@link StoreStatus} for tests: the source a test sets, or what a probe of the store's server
  * finds (a fresh connection with a one-second timeout, so a stopped server answers at once).
  */
-final class SwitchedStoreStatus implements StoreStatus {
+public final class SwitchedStoreStatus implements StoreStatus {
 
     private volatile Source source = Source.SHARED;
     private final List<Consumer<Source>> listeners = new CopyOnWriteArrayList<>();
@@ -36,14 +36,14 @@ final class SwitchedStoreStatus implements StoreStatus {
         listeners.add(listener);
     }
 
-    void set(Source now) {
+    public void set(Source now) {
         Source before = source;
         source = now;
         if (before != now) listeners.forEach(l -> l.accept(now));
     }
 
     /** SHARED when the store's server answers now, else LOCAL. */
-    Source probe(DbSettings store) {
+    public Source probe(DbSettings store) {
         Properties p = new Properties();
         p.setProperty("user", store.user());
         if (store.password() != null) p.setProperty("password", store.password());

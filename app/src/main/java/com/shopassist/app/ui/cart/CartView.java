@@ -42,7 +42,15 @@ public final class CartView extends BorderPane {
         title.textProperty().bind(i18n.bind("cart.title", vm.itemCountProperty()));
         title.getStyleClass().add(Styles.TITLE_3);
         title.setGraphic(new FontIcon(Material2MZ.SHOPPING_CART));
-        HBox header = new HBox(title);
+        Label waiting = new Label();
+        waiting.setId("cart-waiting");
+        waiting.textProperty().bind(vm.waitingProperty());
+        waiting.setGraphic(new FontIcon(Material2MZ.SYNC));
+        waiting.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        waiting.setWrapText(true);
+        waiting.visibleProperty().bind(vm.waitingProperty().isNotEmpty());
+        waiting.managedProperty().bind(waiting.visibleProperty());
+        VBox header = new VBox(4, title, waiting, notices());
         header.setPadding(new Insets(16, 16, 8, 16));
         setTop(header);
 
@@ -83,14 +91,49 @@ public final class CartView extends BorderPane {
         linesBox.getChildren().setAll(vm.lines().stream().map(this::line).toList());
     }
 
+    /** What changed while the store was offline, until the shopper dismisses it. */
+    private Node notices() {
+        VBox list = new VBox(4);
+        Runnable fill = () -> list.getChildren()
+                .setAll(vm.notices().stream()
+                        .map(text -> {
+                            Label l = new Label(text);
+                            l.setWrapText(true);
+                            l.setMinHeight(Region.USE_PREF_SIZE);
+                            l.getStyleClass().add(Styles.TEXT_SMALL);
+                            return (Node) l;
+                        })
+                        .toList());
+        vm.notices().addListener((ListChangeListener<String>) c -> fill.run());
+        fill.run();
+        Label title = new Label();
+        title.textProperty().bind(i18n.bind("cart.notices.title"));
+        title.setGraphic(new FontIcon(Material2AL.INFO));
+        title.getStyleClass().add(Styles.TEXT_BOLD);
+        Button ok = new Button();
+        ok.setId("cart-notices-dismiss");
+        ok.textProperty().bind(i18n.bind("cart.notices.dismiss"));
+        ok.getStyleClass().add(Styles.SMALL);
+        ok.setOnAction(e -> vm.dismissNotices());
+        VBox box = new VBox(6, title, list, ok);
+        box.setId("cart-notices");
+        box.getStyleClass().addAll("cart-notices", Styles.WARNING);
+        box.setPadding(new Insets(8));
+        box.visibleProperty().bind(Bindings.isNotEmpty(vm.notices()));
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
     private Node line(CartLine line) {
         ProductImage thumb = new ProductImage(line.imageRef(), vm.categoryOf(line.productId()), line.brand(), 52, 52);
         Label name = new Label(line.name());
         name.getStyleClass().add("line-name");
         name.setWrapText(true);
         name.setMinHeight(Region.USE_PREF_SIZE);
-        Label each = new Label(Formats.rupiah(line.unitPrice()));
+        Label each =
+                new Label(vm.isUnavailable(line) ? i18n.t("cart.line.unavailable") : Formats.rupiah(line.unitPrice()));
         each.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        if (vm.isUnavailable(line)) each.getStyleClass().add(Styles.WARNING);
         VBox text = new VBox(2, name, each);
         HBox.setHgrow(text, Priority.ALWAYS);
         text.setMaxWidth(Double.MAX_VALUE);
@@ -98,6 +141,7 @@ public final class CartView extends BorderPane {
         Button minus = iconButton(Material2MZ.REMOVE, "cart.decrease");
         minus.setId("minus-" + line.productId());
         minus.setOnAction(e -> vm.decrement(line));
+        minus.setDisable(line.quantity() == 0);
         Label qty = new Label(Integer.toString(line.quantity()));
         qty.getStyleClass().add("line-qty");
         qty.setId("qty-" + line.productId());

@@ -4,7 +4,10 @@ import com.shopassist.app.ui.UiContext;
 import com.shopassist.app.ui.common.Formats;
 import com.shopassist.core.cart.Cart;
 import com.shopassist.core.cart.CartLine;
+import com.shopassist.core.cart.CartNotice;
+import com.shopassist.core.cart.CartOwner;
 import com.shopassist.core.money.Money;
+import com.shopassist.core.outbox.ReplayReport;
 import com.shopassist.core.voucher.Voucher;
 import com.shopassist.core.voucher.VoucherNotApplicableException;
 import com.shopassist.core.voucher.VoucherRejection;
@@ -39,6 +42,12 @@ public final class CartViewModel {
     private final ReadOnlyStringWrapper itemCount = new ReadOnlyStringWrapper("0");
     private final StringProperty voucherInput = new SimpleStringProperty("");
     private final BooleanProperty empty = new SimpleBooleanProperty(true);
+    /** What the shopper must be told about changes made while the store was offline, worded. */
+    private final ObservableList<String> notices = FXCollections.observableArrayList();
+    /** Products kept in the cart with quantity 0 because they ran out while offline. */
+    private final ObservableList<Long> unavailable = FXCollections.observableArrayList();
+    /** Cart changes of this kiosk waiting to be sent to the store ("" when none). */
+    private final ReadOnlyStringWrapper waiting = new ReadOnlyStringWrapper("");
     /** Category of each product in the cart, so its thumbnail matches the product's card. */
     private final ObservableMap<Long, String> categories = FXCollections.observableHashMap();
 
@@ -51,8 +60,30 @@ public final class CartViewModel {
     public CartViewModel(UiContext ui) {
         this.ui = ui;
         ui.session().cartProperty().addListener((obs, old, now) -> show(now));
-        ui.i18n().localeProperty().addListener((obs, old, now) -> showVoucherProblem());
+        ui.i18n().localeProperty().addListener((obs, old, now) -> {
+            showVoucherProblem();
+            showNotices();
+            showWaiting(waitingCount);
+        });
+        ui.services().outbox().addListener(this::replayed);
         show(ui.session().cart());
+    }
+
+    private int waitingCount;
+
+    /** A replay changed carts (on the outbox's thread): the served shopper's is read again if it was one. */
+    private void replayed(ReplayReport report) {
+        ui.tasks().dispatcher().run(() -> {
+            CartOwner owner = ui.session().owner();
+            if (report.owners().contains(owner)) refresh();
+            else countWaiting();
+        });
+    }
+
+    /** The shopper has read the notices: they are forgotten. */
+    public void dismissNotices() {
+        var owner = ui.session().owner();
+        ui.tasks().run(() -> ui.services().carts().dismissNotices(owner), this::accept, ui.feedback()::error);
     }
 
     /** Reads the served shopper's cart from the database. */
@@ -78,7 +109,7 @@ public final class CartViewModel {
 
     /** Adds one of a product (from a card, the catalog or a scanned barcode). */
     public void add(long productId, String productName) {
-        if (ui.refuseWriteWhenOffline()) return;
+        if (ui.refuseCartWriteWhenOffline()) return;
         var owner = ui.session().owner();
         ui.tasks()
                 .run(
@@ -97,7 +128,7 @@ public final class CartViewModel {
             ui.feedback().warning("voucher.enterCode");
             return;
         }
-        if (ui.refuseWriteWhenOffline()) return;
+        if (ui.refuseCartWriteWhenOffline()) return;
         var owner = ui.session().owner();
         ui.tasks()
                 .run(
@@ -132,7 +163,7 @@ public final class CartViewModel {
     }
 
     private void change(Supplier<Cart> write) {
-        if (ui.refuseWriteWhenOffline()) return;
+        if (ui.refuseCartWriteWhenOffline()) return;
         ui.tasks().run(write, this::accept, e -> {
             ui.feedback().error(e);
             refresh();
@@ -219,6 +250,67 @@ public final class CartViewModel {
         ui.session().setCart(cart);
     }
 
+    private void countWaiting() {
+        if (!ui.services().outbox().queuesChanges()) return;
+        ui.tasks().quietly(() -> ui.services().outbox().waiting(), n -> {
+            waitingCount = n;
+            showWaiting(n);
+        });
+    }
+
+    private void showWaiting(int n) {
+        waiting.set(n <= 0 ? "" : ui.i18n().t("cart.waiting", n));
+    }
+
+    /** Each notice in the shopper's language, from its kind and values (decision 0047). */
+    private void showNotices() {
+        Cart cart = shown;
+        if (cart == null || cart.notices().isEmpty()) {
+            notices.clear();
+            unavailable.clear();
+            return;
+        }
+        var i18n = ui.i18n();
+        java.util.List<String> worded = new java.util.ArrayList<>();
+        java.util.List<Long> gone = new java.util.ArrayList<>();
+        for (CartNotice n : cart.notices()) {
+            String product = n.productName() == null ? "" : n.productName();
+            worded.add(
+                    switch (n.kind()) {
+                        case UNAVAILABLE -> i18n.t("cart.notice.unavailable", product);
+                        case SHORT -> i18n.t("cart.notice.short", product, n.kept(), n.requested());
+                        case PRICE_CHANGED ->
+                            i18n.t(
+                                    "cart.notice.priceChanged",
+                                    product,
+                                    Formats.rupiah(n.priceSeen()),
+                                    Formats.rupiah(n.priceNow()));
+                        case VOUCHER_REJECTED ->
+                            i18n.t("cart.notice.voucherRejected", n.voucherCode(), reason(n.reason(), n.voucherCode()));
+                        case CHECKOUT_REJECTED ->
+                            i18n.t("cart.notice.checkoutRejected", n.reference(), reason(n.reason(), ""));
+                    });
+            if (n.kind() == CartNotice.Kind.UNAVAILABLE && n.productId() != null) gone.add(n.productId());
+        }
+        notices.setAll(worded);
+        unavailable.setAll(gone);
+    }
+
+    /** Why the store refused: a voucher's reason, or a service's error code, in the shopper's language. */
+    private String reason(String code, String voucherCode) {
+        if (code == null) return ui.i18n().t("error.unexpected");
+        try {
+            return ui.feedback().voucherRejected(voucherCode, VoucherRejection.valueOf(code));
+        } catch (IllegalArgumentException notAVoucherReason) {
+            String key = code.startsWith("VOUCHER_")
+                    ? "voucher.rejected." + code.substring("VOUCHER_".length())
+                    : com.shopassist.app.ui.common.Feedback.codeKey(code);
+            return ui.i18n().has(key)
+                    ? ui.i18n().t(key, voucherCode)
+                    : ui.i18n().t("error.unexpected");
+        }
+    }
+
     private void show(Cart cart) {
         shown = cart;
         minimumOfApplied = null;
@@ -233,6 +325,8 @@ public final class CartViewModel {
                 }
             });
         }
+        showNotices();
+        countWaiting();
         if (cart == null) {
             lines.clear();
             categories.clear();
@@ -258,6 +352,19 @@ public final class CartViewModel {
 
     public ObservableList<CartLine> lines() {
         return lines;
+    }
+
+    public ObservableList<String> notices() {
+        return notices;
+    }
+
+    /** Whether the line is kept at quantity 0 because its product ran out while offline. */
+    public boolean isUnavailable(CartLine line) {
+        return line.quantity() == 0 && unavailable.contains(line.productId());
+    }
+
+    public ReadOnlyStringProperty waitingProperty() {
+        return waiting.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty subtotalProperty() {

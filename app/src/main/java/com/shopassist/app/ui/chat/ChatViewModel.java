@@ -232,7 +232,7 @@ public final class ChatViewModel {
         var action = entry.actionProperty().get();
         if (action == null || entry.actionStateProperty().get() != ChatEntry.ActionState.PENDING || waiting.get())
             return;
-        if (accept && ui.refuseWriteWhenOffline()) return;
+        if (accept && ui.refuseCartWriteWhenOffline()) return;
         entry.actionStateProperty().set(accept ? ChatEntry.ActionState.ACCEPTED : ChatEntry.ActionState.DECLINED);
         ChatEntry result = new ChatEntry(ChatEntry.Role.ASSISTANT, "");
         result.streamingProperty().set(true);

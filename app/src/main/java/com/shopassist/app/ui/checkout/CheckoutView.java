@@ -74,6 +74,7 @@ public final class CheckoutView extends ScrollPane {
             case SIGN_IN_NEEDED -> signInNeeded();
             case REVIEW -> review();
             case PLACED -> placed();
+            case QUEUED -> queued();
         }
     }
 
@@ -242,6 +243,29 @@ public final class CheckoutView extends ScrollPane {
         box.setPadding(new Insets(40));
         box.getStyleClass().add("confirmation");
         box.setId("order-confirmation");
+        content.getChildren().setAll(box);
+    }
+
+    /** Offline, queued: a reference to keep and "to be confirmed", never an order number yet. */
+    private void queued() {
+        var q = vm.queuedProperty().get();
+        FontIcon wait = new FontIcon(Material2MZ.SCHEDULE);
+        wait.getStyleClass().add("icon-72");
+        Label title = Views.label(i18n, "checkout.queued.title", Styles.TITLE_2);
+        Label hint = Views.label(i18n, "checkout.queued.reference", Styles.TEXT_MUTED);
+        Label reference = new Label(q == null ? "" : q.reference());
+        reference.setId("queued-reference");
+        reference.getStyleClass().add("order-number");
+        Label total = new Label(q == null ? "" : i18n.t("checkout.queued.total", Formats.rupiah(q.total())));
+        Label explain = Views.label(i18n, "checkout.queued.explain", Styles.TEXT_MUTED);
+        explain.setWrapText(true);
+        Button more = Views.button(i18n, "checkout.continue", Material2MZ.STOREFRONT, Styles.ACCENT, Styles.LARGE);
+        more.setOnAction(e -> nav.continueShopping());
+        VBox box = new VBox(12, wait, title, hint, reference, total, explain, more);
+        box.setAlignment(Pos.CENTER);
+        box.setPadding(new Insets(40));
+        box.getStyleClass().add("confirmation");
+        box.setId("order-queued");
         content.getChildren().setAll(box);
     }
 }

@@ -4,6 +4,7 @@ import com.shopassist.app.ui.UiContext;
 import com.shopassist.core.cart.Cart;
 import com.shopassist.core.customer.Address;
 import com.shopassist.core.order.Order;
+import com.shopassist.core.outbox.CheckoutQueuedException;
 import java.math.BigDecimal;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -24,7 +25,9 @@ public final class CheckoutViewModel {
     public enum Step {
         SIGN_IN_NEEDED,
         REVIEW,
-        PLACED
+        PLACED,
+        /** The store's system was offline: the order request waits with a reference, to be confirmed. */
+        QUEUED
     }
 
     private final UiContext ui;
@@ -32,6 +35,7 @@ public final class CheckoutViewModel {
     private final ObservableList<Address> addresses = FXCollections.observableArrayList();
     private final ObjectProperty<Address> address = new SimpleObjectProperty<>();
     private final ObjectProperty<Order> placed = new SimpleObjectProperty<>();
+    private final ObjectProperty<CheckoutQueuedException> queued = new SimpleObjectProperty<>();
     private final BooleanProperty placing = new SimpleBooleanProperty(false);
     private final StringProperty newLabel = new SimpleStringProperty("");
     private final StringProperty newRecipient = new SimpleStringProperty("");
@@ -47,6 +51,7 @@ public final class CheckoutViewModel {
             addresses.clear();
             address.set(null);
             placed.set(null);
+            queued.set(null);
             step.set(Step.REVIEW);
         });
     }
@@ -54,6 +59,7 @@ public final class CheckoutViewModel {
     /** The screen opened: a fresh key, the addresses and the cart as it is now. */
     public void open() {
         placed.set(null);
+        queued.set(null);
         var customer = ui.session().customer();
         if (customer == null) {
             step.set(Step.SIGN_IN_NEEDED);
@@ -137,7 +143,7 @@ public final class CheckoutViewModel {
             ui.feedback().warning("checkout.chooseAddress");
             return;
         }
-        if (placing.get() || ui.refuseWriteWhenOffline()) return;
+        if (placing.get() || ui.refuseCartWriteWhenOffline()) return;
         placing.set(true);
         long customerId = customer.id();
         long addressId = address.get().id();
@@ -160,8 +166,20 @@ public final class CheckoutViewModel {
                         },
                         e -> {
                             placing.set(false);
-                            ui.feedback().error(e);
+                            if (e instanceof CheckoutQueuedException q) {
+                                queuedForLater(q, owner);
+                            } else {
+                                ui.feedback().error(e);
+                            }
                         });
+    }
+
+    /** No order yet: the request waits in the outbox; the shopper keeps its reference. */
+    private void queuedForLater(CheckoutQueuedException q, com.shopassist.core.cart.CartOwner owner) {
+        queued.set(q);
+        step.set(Step.QUEUED);
+        idempotencyKey = null;
+        ui.tasks().quietly(() -> ui.services().carts().cart(owner), ui.session()::setCart);
     }
 
     private static boolean blank(StringProperty p) {
@@ -182,6 +200,11 @@ public final class CheckoutViewModel {
 
     public ObjectProperty<Order> placedProperty() {
         return placed;
+    }
+
+    /** The order request queued while offline (its reference and total), when the step is QUEUED. */
+    public ObjectProperty<CheckoutQueuedException> queuedProperty() {
+        return queued;
     }
 
     public BooleanProperty placingProperty() {

@@ -388,6 +388,7 @@ class ViewModelsIT {
                 services.databaseProbe(),
                 true,
                 services.store(),
+                services.outbox(),
                 services.clerkCalls(),
                 services.kioskName(),
                 services.clerkCallFeed());
