@@ -4,6 +4,7 @@ import com.shopassist.app.cli.ChatCommand;
 import com.shopassist.app.cli.DbCommand;
 import com.shopassist.app.cli.EvalCommand;
 import com.shopassist.app.cli.ReportCommand;
+import com.shopassist.app.cli.OutboxCommand;
 import com.shopassist.app.config.AppConfig;
 import com.shopassist.app.config.ConfigException;
 import com.shopassist.app.config.GlobalOptions;
@@ -31,6 +32,7 @@ public final class Main {
               (none)                              open the ShopAssist window
             %s
             %s
+            %s
               chat [...]                          talk to the assistant in the terminal
               eval [...]                          score the assistant on the shipped shopper tasks
 
@@ -47,7 +49,8 @@ public final class Main {
             SHOPASSIST_CONFIG, SHOPASSIST_DATA_DIR. No database configured: embedded PostgreSQL.
             """.formatted(
                     DbCommand.USAGE.indent(2).stripTrailing(),
-                    ReportCommand.USAGE.indent(2).stripTrailing());
+                    ReportCommand.USAGE.indent(2).stripTrailing(),
+                    OutboxCommand.USAGE.indent(2).stripTrailing());
 
     private Main() {}
 
@@ -105,6 +108,7 @@ public final class Main {
             case "chat" -> ChatCommand.run(app, commandArgs, in, out, err);
             case "report" -> ReportCommand.run(app, commandArgs, out);
             case "eval" -> EvalCommand.run(app, commandArgs, out, err);
+            case "outbox" -> OutboxCommand.run(app, commandArgs, out, err);
             default -> throw new ConfigException("Unknown command '" + command + "' (try --help)");
         };
     }

@@ -76,6 +76,11 @@ public final class Outbox implements OutboxWatch {
         return changes.pendingCount();
     }
 
+    /** How many changes wait, since when, and what failed (store IT). */
+    public OutboxRepository.Summary summary() {
+        return changes.summary();
+    }
+
     @Override
     public boolean queuesChanges() {
         return true;

@@ -41,6 +41,18 @@ public interface OutboxRepository {
     /** Counts a failed attempt to replay the change; returns the attempts so far. */
     int recordFailure(UUID changeId, String error);
 
+    /** How many changes wait, since when, and how many of them failed at least once (store IT). */
+    Summary summary();
+
+    /**
+     * The outbox at a glance.
+     *
+     * @param oldest when the oldest waiting change was made (null: none waits)
+     * @param failing waiting changes that failed at least once
+     * @param lastError the latest failure of a waiting change (null: none)
+     */
+    record Summary(int waiting, Instant oldest, int failing, String lastError) {}
+
     /** Forgets changes done before {@code before}, and the bases of owners with nothing waiting. */
     void forgetDone(Instant before);
 }

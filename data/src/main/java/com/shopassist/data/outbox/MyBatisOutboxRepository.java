@@ -125,6 +125,12 @@ public final class MyBatisOutboxRepository implements OutboxRepository {
     }
 
     @Override
+    public Summary summary() {
+        OutboxMapper.SummaryRow r = mapper.summary();
+        return new Summary(r.waiting(), r.oldest(), r.failing(), r.lastError());
+    }
+
+    @Override
     public void forgetDone(Instant before) {
         tx.run(() -> {
             mapper.deleteDoneBefore(before);

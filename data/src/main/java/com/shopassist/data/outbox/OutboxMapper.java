@@ -34,6 +34,11 @@ public interface OutboxMapper extends SqlMapper {
 
     List<ChangeRow> latestPending();
 
+    SummaryRow summary();
+
+    /** The outbox at a glance. */
+    record SummaryRow(int waiting, Instant oldest, int failing, String lastError) {}
+
     int markDone(
             @Param("changeId") String changeId,
             @Param("outcome") String outcome,

@@ -520,6 +520,11 @@ class OutboxReplayIT {
         }
 
         @Override
+        public Summary summary() {
+            return real.summary();
+        }
+
+        @Override
         public void forgetDone(Instant before) {
             real.forgetDone(before);
         }
