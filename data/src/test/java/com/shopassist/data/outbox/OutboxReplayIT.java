@@ -433,6 +433,30 @@ class OutboxReplayIT {
     }
 
     @Test
+    void aReplayedLineChangeWaitsForTheDiskWhenItCommitsUnlikeAShoppersOwn() {
+        long cup = product("Cup", 20_000, 10);
+        CartOwner guest = CartOwner.guest("kiosk-a-durable-" + UUID.randomUUID());
+        var settings = shared.mapper(com.shopassist.data.cart.CartMapper.class);
+        String[] seen = new String[2];
+        kiosk.store.transactions().run(() -> {
+            kiosk.store.carts().addAtMost(guest, cup, 1); // a line change: the cart lets it skip the flush (0051)
+            seen[0] = settings.synchronousCommit();
+            kiosk.store
+                    .repositories()
+                    .appliedChanges()
+                    .record(
+                            UUID.randomUUID(),
+                            CartChange.Kind.ADD,
+                            ChangeOutcome.APPLIED,
+                            kiosk.kioskId,
+                            clock.instant());
+            seen[1] = settings.synchronousCommit();
+        });
+        assertThat(seen[0]).isEqualTo("off");
+        assertThat(seen[1]).as("the kiosk forgets a change once this commits").isEqualTo("on");
+    }
+
+    @Test
     void aRoleThatIsNotTheOwnerCannotRewriteOrRemoveAppliedChangesEvenWithAGrant() throws Exception {
         UUID id = UUID.randomUUID();
         kiosk.store
