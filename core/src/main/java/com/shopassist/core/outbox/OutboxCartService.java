@@ -79,7 +79,25 @@ public final class OutboxCartService implements CartService {
         this.rules = Objects.requireNonNull(rules, "rules");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.view = new OfflineCartView(catalog, vouchers, rules, clock);
-        outbox.addListener(report -> report.owners().forEach(lastKnown::remove));
+        outbox.addListener(this::replayed);
+    }
+
+    /**
+     * A replay changed these owners' carts at the store: what this kiosk last read of them is stale.
+     * Read again now (the store answers: it just took the changes), so a cut right after starts from
+     * the cart as it is. A cart that cannot be read, or whose owner still has changes waiting (their
+     * base in the outbox counts), is forgotten instead: a stale cart would turn an uncertain add into
+     * a wrong quantity.
+     */
+    private void replayed(ReplayReport report) {
+        for (CartOwner owner : report.owners()) {
+            try {
+                if (outbox.hasPending(owner)) lastKnown.remove(owner);
+                else remember(store.cart(owner));
+            } catch (RuntimeException e) {
+                lastKnown.remove(owner);
+            }
+        }
     }
 
     /** Whether the owner's changes go to the outbox now: the store is offline, or earlier ones still wait. */

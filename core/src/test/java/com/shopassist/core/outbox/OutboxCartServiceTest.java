@@ -331,6 +331,19 @@ class OutboxCartServiceTest {
     }
 
     @Test
+    void afterAReplayTheNextCutStartsFromTheStoresCartAsTheReplayLeftIt() {
+        source = StoreStatus.Source.LOCAL;
+        carts.add(GUEST, KETTLE, 2);
+        source = StoreStatus.Source.SHARED;
+        outbox.replay(); // the store's cart now holds them; nobody read it since
+
+        source = StoreStatus.Source.LOCAL;
+
+        assertThat(quantities(carts.cart(GUEST))).isEqualTo(Map.of(KETTLE, 2));
+        assertThat(quantities(carts.add(GUEST, PAN, 1))).isEqualTo(Map.of(KETTLE, 2, PAN, 1));
+    }
+
+    @Test
     void signingInReplaysWhatWaitsFirstOrAsksToTryAgain() {
         source = StoreStatus.Source.LOCAL;
         carts.add(GUEST, KETTLE, 1);
