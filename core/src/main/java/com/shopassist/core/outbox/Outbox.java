@@ -4,10 +4,13 @@ import com.shopassist.core.cart.CartOwner;
 import com.shopassist.core.common.DataUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
@@ -96,7 +99,7 @@ public final class Outbox implements OutboxWatch {
         return changes.pendingOf(owner);
     }
 
-    public java.util.Optional<LastKnownCart> base(CartOwner owner) {
+    public Optional<LastKnownCart> base(CartOwner owner) {
         return changes.base(owner);
     }
 
@@ -137,6 +140,7 @@ public final class Outbox implements OutboxWatch {
     private ReplayReport replayLocked() {
         int applied = 0, adjusted = 0, rejected = 0, orders = 0;
         Set<CartOwner> owners = new HashSet<>();
+        Map<CartOwner, Optional<LastKnownCart>> bases = new HashMap<>();
         String stopped = null;
         run:
         while (true) {
@@ -167,7 +171,10 @@ public final class Outbox implements OutboxWatch {
                 // only now: the shared side has committed the change (or its refusal)
                 CartChange last = latest.get(change.owner());
                 if (last != null && last.changeId().equals(change.changeId())) holdLinesAgainAfter(change);
-                changes.markDone(change.changeId(), outcome, clock.instant());
+                Optional<LastKnownCart> base = bases.computeIfAbsent(change.owner(), changes::base);
+                LastKnownCart after = base.isPresent() ? folded(base.get(), change, outcome) : null;
+                changes.markDone(change.changeId(), outcome, clock.instant(), after);
+                if (after != null) bases.put(change.owner(), Optional.of(after));
                 owners.add(change.owner());
                 switch (outcome.status()) {
                     case APPLIED -> applied++;
@@ -192,6 +199,20 @@ public final class Outbox implements OutboxWatch {
             }
         }
         return report;
+    }
+
+    /**
+     * The owner's base with a change the store took folded in, or null when it does not change
+     * what the shopper sees (a refusal, a hold). A change the store took with fewer units is folded
+     * as it was made: the replay's end reads the store's cart anyway.
+     */
+    static LastKnownCart folded(LastKnownCart base, CartChange change, ChangeOutcome outcome) {
+        if (outcome.status() == ChangeOutcome.Status.REJECTED) return null;
+        OfflineCartView.Lines lines = OfflineCartView.lines(base, List.of(change));
+        List<LastKnownCart.Line> after = new ArrayList<>();
+        lines.quantities().forEach((product, quantity) -> after.add(new LastKnownCart.Line(product, quantity)));
+        LastKnownCart folded = new LastKnownCart(base.owner(), base.cartId(), after, lines.voucherCode(), base.asOf());
+        return folded.equals(base) ? null : folded;
     }
 
     /**

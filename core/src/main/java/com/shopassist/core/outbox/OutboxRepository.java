@@ -35,8 +35,13 @@ public interface OutboxRepository {
     /** Each owner with changes waiting, and the latest of them. */
     Map<CartOwner, CartChange> latestPending();
 
-    /** The change was committed (or refused for good) by the store's database. */
-    void markDone(UUID changeId, ChangeOutcome outcome, Instant at);
+    /**
+     * The change was committed (or refused for good) by the store's database. In the same
+     * transaction, when {@code baseAfter} is not null, the owner's base becomes it: the base with
+     * this change in it, so the cart shown while later changes still wait (a replay cut short) keeps
+     * what the store has taken.
+     */
+    void markDone(UUID changeId, ChangeOutcome outcome, Instant at, LastKnownCart baseAfter);
 
     /** Counts a failed attempt to replay the change; returns the attempts so far. */
     int recordFailure(UUID changeId, String error);

@@ -104,9 +104,10 @@ final class Fakes {
         }
 
         @Override
-        public void markDone(UUID changeId, ChangeOutcome outcome, Instant at) {
+        public void markDone(UUID changeId, ChangeOutcome outcome, Instant at, LastKnownCart baseAfter) {
             if (markingFails != null) throw markingFails;
             done.put(changeId, outcome);
+            if (baseAfter != null) bases.put(baseAfter.owner(), baseAfter);
         }
 
         @Override

@@ -54,6 +54,8 @@ class OutboxCartServiceTest {
     boolean storeDown;
     /** What the store's cart holds of the kettle (the online side). */
     int storeKettles;
+    /** How many replayed adds the store takes before it goes away (a replay cut short). */
+    int replayedAddsUntilDown = -1;
 
     final StoreStatus status = new StoreStatus() {
         @Override
@@ -168,6 +170,7 @@ class OutboxCartServiceTest {
                     "dismissNotices", a -> atTheStore("dismiss", () -> {}),
                     "addAtMost",
                             a -> {
+                                if (replayedAddsUntilDown-- == 0) storeDown = true;
                                 atTheStore("replayed add", () -> storeKettles += (Integer) a[2]);
                                 return new CartService.LineOutcome((Long) a[1], (Integer) a[2], (Integer) a[2]);
                             },
@@ -341,6 +344,26 @@ class OutboxCartServiceTest {
 
         assertThat(quantities(carts.cart(GUEST))).isEqualTo(Map.of(KETTLE, 2));
         assertThat(quantities(carts.add(GUEST, PAN, 1))).isEqualTo(Map.of(KETTLE, 2, PAN, 1));
+    }
+
+    @Test
+    void aReplayCutShortStillShowsWhatTheStoreTookAndPricesTheCheckoutOnIt() {
+        source = StoreStatus.Source.LOCAL;
+        carts.add(GUEST, KETTLE, 2);
+        carts.add(GUEST, PAN, 1);
+        source = StoreStatus.Source.SHARED;
+        replayedAddsUntilDown = 1; // the store takes the kettles, then goes away
+
+        ReplayReport cut = outbox.replay();
+
+        assertThat(cut.applied()).isEqualTo(1);
+        assertThat(outbox.pendingOf(GUEST))
+                .singleElement()
+                .extracting(CartChange::productId)
+                .isEqualTo(PAN);
+        source = StoreStatus.Source.LOCAL;
+        assertThat(quantities(carts.cart(GUEST))).isEqualTo(Map.of(KETTLE, 2, PAN, 1));
+        assertThat(carts.totalNow(GUEST)).isEqualTo(Money.of(800_000));
     }
 
     @Test

@@ -41,15 +41,7 @@ public final class MyBatisOutboxRepository implements OutboxRepository {
     public void append(CartChange c, LastKnownCart base) {
         tx.run(() -> {
             CartOwner owner = c.owner();
-            if (!mapper.hasPending(owner.customerId(), owner.guestKey())) {
-                String key = ownerKey(owner);
-                mapper.upsertBase(key, base.cartId(), base.voucherCode(), base.asOf());
-                mapper.deleteBaseLines(key);
-                int position = 0;
-                for (LastKnownCart.Line l : base.lines()) {
-                    mapper.insertBaseLine(key, position++, l.productId(), l.quantity());
-                }
-            }
+            if (!mapper.hasPending(owner.customerId(), owner.guestKey())) writeBase(base);
             mapper.insertChange(
                     c.changeId().toString(),
                     owner.customerId(),
@@ -115,8 +107,25 @@ public final class MyBatisOutboxRepository implements OutboxRepository {
     }
 
     @Override
-    public void markDone(UUID changeId, ChangeOutcome outcome, Instant at) {
-        mapper.markDone(changeId.toString(), outcome.status().name(), outcome.detail(), at);
+    public void markDone(UUID changeId, ChangeOutcome outcome, Instant at, LastKnownCart baseAfter) {
+        if (baseAfter == null) {
+            mapper.markDone(changeId.toString(), outcome.status().name(), outcome.detail(), at);
+            return;
+        }
+        tx.run(() -> {
+            mapper.markDone(changeId.toString(), outcome.status().name(), outcome.detail(), at);
+            writeBase(baseAfter);
+        });
+    }
+
+    private void writeBase(LastKnownCart base) {
+        String key = ownerKey(base.owner());
+        mapper.upsertBase(key, base.cartId(), base.voucherCode(), base.asOf());
+        mapper.deleteBaseLines(key);
+        int position = 0;
+        for (LastKnownCart.Line l : base.lines()) {
+            mapper.insertBaseLine(key, position++, l.productId(), l.quantity());
+        }
     }
 
     @Override

@@ -52,6 +52,17 @@ class OutboxFaultsIT {
             }
         }
 
+        /** The cart each shopper sees on the kiosk is the one they made. */
+        void assertShown(TestKiosk kiosk) {
+            for (Map.Entry<String, Map<Long, Integer>> cart : expected.entrySet()) {
+                Map<Long, Integer> shown = new HashMap<>();
+                for (var l : kiosk.carts.cart(CartOwner.guest(cart.getKey())).lines()) {
+                    shown.put(l.productId(), l.quantity());
+                }
+                assertThat(shown).as(cart.getKey()).isEqualTo(cart.getValue());
+            }
+        }
+
         /** Every line as the shopper made it, each add held once: nothing lost, nothing doubled. */
         void assertAppliedOnce(CommerceFixture fx, TestKiosk kiosk, List<Long> products) {
             for (Map.Entry<String, Map<Long, Integer>> cart : expected.entrySet()) {
@@ -110,8 +121,11 @@ class OutboxFaultsIT {
 
             assertThat(cut.stoppedBecause()).contains("cannot be reached");
             assertThat(cut.waiting()).isPositive();
+            kiosk.offline(); // meanwhile each shopper still sees every line, replayed or waiting
+            load.assertShown(kiosk);
 
             server = EmbeddedDatabase.start(storeFolder); // back, same place
+            kiosk.online();
             ReplayReport rest = kiosk.outbox.replay();
 
             assertThat(rest.stoppedBecause()).isNull();

@@ -499,7 +499,7 @@ class OutboxReplayIT {
         }
 
         @Override
-        public void markDone(UUID changeId, ChangeOutcome outcome, Instant at) {
+        public void markDone(UUID changeId, ChangeOutcome outcome, Instant at, LastKnownCart baseAfter) {
             throw new IllegalStateException("killed between the store's commit and marking the change here");
         }
 
