@@ -53,7 +53,8 @@ public final class OutboxCommand {
             n.put("last_error", s == null ? null : s.lastError());
             out.println(n);
         } else if (s == null) {
-            out.println("No outbox: this kiosk has no local store (a kiosk on the embedded database needs none).");
+            out.println("No outbox: this kiosk has no local store open (a kiosk on the embedded database needs"
+                    + " none; while ShopAssist runs on this computer, its window holds the local store)");
         } else {
             out.println("Waiting:  " + s.waiting() + (s.oldest() == null ? "" : " (oldest from " + s.oldest() + ")"));
             out.println("Failing:  " + s.failing() + (s.lastError() == null ? "" : " (last: " + s.lastError() + ")"));

@@ -384,8 +384,9 @@ public final class AppWiring implements AutoCloseable {
     /**
      * The kiosk's own database (an embedded PostgreSQL in {@code <data folder>/replica}, migrated by
      * the same migrations as the store's): the replica of the catalog, and whatever else a kiosk must
-     * keep on its own disk. Empty on the embedded database, with {@code replica.enabled=off}, or when
-     * it could not be opened. Never holds customer data.
+     * keep on its own disk (the cart outbox, {@link #outbox()}). Empty on the embedded database, with
+     * {@code replica.enabled=off}, or when it could not be opened. Never holds a shopper's name,
+     * email or address.
      */
     public Optional<Database> localStore() {
         return kioskReplica().flatMap(KioskReplica::localDatabase);

@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * migrated by the same migrations as the store database, so the catalog's mappers and search SQL
  * answer from it unchanged. It holds the replica of the catalog, and whatever else the kiosk must
  * keep on its own disk while the store database is out of reach (its tables come with the same
- * migrations). It never holds customer data: nothing writes customers, orders or carts to it.
+ * migrations: the cart outbox, decision 0096). It never holds a shopper's name, email, address or
+ * orders: nothing copies customers, orders or carts to it; the outbox keeps ids only.
  *
  * <p>A folder that cannot be started, migrated or read (a half-written disk, a lost password file,
  * a failed migration) is moved aside to {@code replica.broken-<time>} (kept for IT, never deleted
