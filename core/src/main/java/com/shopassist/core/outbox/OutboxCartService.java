@@ -87,16 +87,21 @@ public final class OutboxCartService implements CartService {
      * Read again now (the store answers: it just took the changes), so a cut right after starts from
      * the cart as it is. A cart that cannot be read, or whose owner still has changes waiting (their
      * base in the outbox counts), is forgotten instead: a stale cart would turn an uncertain add into
-     * a wrong quantity.
+     * a wrong quantity. After a replay that stopped, or the first read that fails, nothing more is
+     * read: each read would wait out the connection timeout on the replay's thread.
      */
     private void replayed(ReplayReport report) {
+        boolean reachable = report.stoppedBecause() == null;
         for (CartOwner owner : report.owners()) {
-            try {
-                if (outbox.hasPending(owner)) lastKnown.remove(owner);
-                else remember(store.cart(owner));
-            } catch (RuntimeException e) {
-                lastKnown.remove(owner);
+            if (reachable && !outbox.hasPending(owner)) {
+                try {
+                    remember(store.cart(owner));
+                    continue;
+                } catch (RuntimeException e) {
+                    reachable = false;
+                }
             }
+            lastKnown.remove(owner);
         }
     }
 

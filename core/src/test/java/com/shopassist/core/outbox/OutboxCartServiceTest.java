@@ -56,6 +56,8 @@ class OutboxCartServiceTest {
     int storeKettles;
     /** How many replayed adds the store takes before it goes away (a replay cut short). */
     int replayedAddsUntilDown = -1;
+    /** How many replayed hold checks the store takes before it goes away. */
+    int holdChecksUntilDown = -1;
 
     final StoreStatus status = new StoreStatus() {
         @Override
@@ -176,6 +178,7 @@ class OutboxCartServiceTest {
                             },
                     "holdLinesAgain",
                             a -> {
+                                if (holdChecksUntilDown-- == 0) storeDown = true;
                                 atTheStore("hold again", () -> {});
                                 return List.of();
                             }));
@@ -364,6 +367,22 @@ class OutboxCartServiceTest {
         source = StoreStatus.Source.LOCAL;
         assertThat(quantities(carts.cart(GUEST))).isEqualTo(Map.of(KETTLE, 2, PAN, 1));
         assertThat(carts.totalNow(GUEST)).isEqualTo(Money.of(800_000));
+    }
+
+    @Test
+    void afterAReplayThatStoppedNoCartIsReadFromTheStoreWhichWouldOnlyWaitOutItsTimeout() {
+        CartOwner other = CartOwner.guest("another-shopper");
+        source = StoreStatus.Source.LOCAL;
+        carts.add(other, KETTLE, 1);
+        carts.add(GUEST, KETTLE, 2);
+        source = StoreStatus.Source.SHARED;
+        holdChecksUntilDown = 1; // both adds and the other's hold check go in, then the store goes away
+
+        ReplayReport cut = outbox.replay();
+
+        assertThat(cut.stoppedBecause()).isNotNull();
+        assertThat(outbox.hasPending(other)).isFalse();
+        assertThat(asked).doesNotContain("cart");
     }
 
     @Test
