@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -51,12 +52,21 @@ public final class OutboxCartService implements CartService {
     private final VoucherService vouchers;
     private final VoucherRules rules;
     private final Clock clock;
-    private final Map<CartOwner, Cart> lastKnown = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+    /**
+     * The last cart read from the store per owner, each with a version of its own: the replay's
+     * thread replaces only the very entry it saw before its read, never one a shopper's thread
+     * remembered meanwhile (a newer cart its own read would overwrite).
+     */
+    private final Map<CartOwner, Known> lastKnown = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<CartOwner, Cart> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<CartOwner, Known> eldest) {
             return size() > REMEMBERED_CARTS;
         }
     });
+
+    private final AtomicLong versions = new AtomicLong();
+
+    private record Known(Cart cart, long version) {}
 
     /**
      * @param store the cart service over the store's shared database
@@ -93,15 +103,18 @@ public final class OutboxCartService implements CartService {
     private void replayed(ReplayReport report) {
         boolean reachable = report.stoppedBecause() == null;
         for (CartOwner owner : report.owners()) {
+            Known seen = lastKnown.get(owner);
             if (reachable && !outbox.hasPending(owner)) {
                 try {
-                    remember(store.cart(owner));
+                    Cart fresh = store.cart(owner);
+                    lastKnown.compute(owner, (o, now) -> now == seen ? known(fresh) : now);
                     continue;
                 } catch (RuntimeException e) {
                     reachable = false;
                 }
             }
-            lastKnown.remove(owner);
+            // a cart a shopper's thread read after the replay took the owner's changes is not stale
+            if (seen != null) lastKnown.remove(owner, seen);
         }
     }
 
@@ -139,7 +152,7 @@ public final class OutboxCartService implements CartService {
                     return CartChange.add(owner, productId, quantity, p.price(), clock.instant());
                 },
                 change -> {
-                    Cart known = lastKnown.get(owner);
+                    Cart known = knownCart(owner);
                     if (known == null) return change; // nothing to make it absolute from
                     int before = known.lines().stream()
                             .filter(l -> l.productId() == productId)
@@ -321,13 +334,22 @@ public final class OutboxCartService implements CartService {
     }
 
     private LastKnownCart baseNow(CartOwner owner) {
-        Cart known = lastKnown.get(owner);
+        Cart known = knownCart(owner);
         return known == null ? LastKnownCart.empty(owner, clock.instant()) : LastKnownCart.of(known, clock.instant());
     }
 
     private Cart remember(Cart cart) {
-        if (cart != null) lastKnown.put(cart.owner(), cart);
+        if (cart != null) lastKnown.put(cart.owner(), known(cart));
         return cart;
+    }
+
+    private Known known(Cart cart) {
+        return new Known(cart, versions.incrementAndGet());
+    }
+
+    private Cart knownCart(CartOwner owner) {
+        Known k = lastKnown.get(owner);
+        return k == null ? null : k.cart();
     }
 
     private int quantityNow(CartOwner owner, long productId) {

@@ -58,6 +58,8 @@ class OutboxCartServiceTest {
     int replayedAddsUntilDown = -1;
     /** How many replayed hold checks the store takes before it goes away. */
     int holdChecksUntilDown = -1;
+    /** Runs once while a read of the store's cart is on its way back (a shopper's thread meanwhile). */
+    Runnable duringCartRead;
 
     final StoreStatus status = new StoreStatus() {
         @Override
@@ -159,7 +161,14 @@ class OutboxCartServiceTest {
     final CartService store = Fakes.of(
             CartService.class,
             Map.of(
-                    "cart", a -> atTheStore("cart", () -> {}),
+                    "cart",
+                            a -> {
+                                Object read = atTheStore("cart", () -> {});
+                                Runnable meanwhile = duringCartRead;
+                                duringCartRead = null;
+                                if (meanwhile != null) meanwhile.run();
+                                return read;
+                            },
                     "add", a -> atTheStore("add", () -> storeKettles += (Integer) a[2]),
                     "setQuantity", a -> atTheStore("set", () -> storeKettles = (Integer) a[2]),
                     "discard", a -> atTheStore("discard", () -> storeKettles = 0),
@@ -347,6 +356,22 @@ class OutboxCartServiceTest {
 
         assertThat(quantities(carts.cart(GUEST))).isEqualTo(Map.of(KETTLE, 2));
         assertThat(quantities(carts.add(GUEST, PAN, 1))).isEqualTo(Map.of(KETTLE, 2, PAN, 1));
+    }
+
+    @Test
+    void theReplaysReadOfACartNeverOverwritesANewerOneTheShoppersThreadRemembered() {
+        source = StoreStatus.Source.LOCAL;
+        carts.add(GUEST, KETTLE, 2);
+        source = StoreStatus.Source.SHARED;
+        // the replay reads the cart (2 kettles); before its answer is kept the shopper adds one more
+        duringCartRead =
+                () -> assertThat(quantities(carts.add(GUEST, KETTLE, 1))).isEqualTo(Map.of(KETTLE, 3));
+
+        outbox.replay();
+
+        assertThat(asked).containsSubsequence("replayed add", "cart", "add");
+        source = StoreStatus.Source.LOCAL; // the next cut starts from the newest cart the kiosk read
+        assertThat(quantities(carts.cart(GUEST))).isEqualTo(Map.of(KETTLE, 3));
     }
 
     @Test
