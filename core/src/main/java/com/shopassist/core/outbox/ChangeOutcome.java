@@ -5,7 +5,9 @@ import java.util.Objects;
 /**
  * What replaying a change did on the store's database, as it was recorded there with the change.
  *
- * @param detail the order number (ORDER_PLACED), the stable code that refused it (REJECTED), or null
+ * @param detail the order number (ORDER_PLACED), the stable code that refused it (REJECTED), the
+ *     line's quantity at the store after an added or set line the store took with fewer units or a
+ *     new price (ADJUSTED, 0: kept at 0), or null
  */
 public record ChangeOutcome(Status status, String detail) {
 
@@ -27,6 +29,21 @@ public record ChangeOutcome(Status status, String detail) {
 
     public static final ChangeOutcome APPLIED = new ChangeOutcome(Status.APPLIED, null);
     public static final ChangeOutcome ADJUSTED = new ChangeOutcome(Status.ADJUSTED, null);
+
+    /** A line change the store took as it could: the line now holds {@code lineQuantity} units. */
+    public static ChangeOutcome adjusted(int lineQuantity) {
+        return new ChangeOutcome(Status.ADJUSTED, Integer.toString(lineQuantity));
+    }
+
+    /** The line's quantity at the store after an {@link #adjusted(int)} line change, if recorded. */
+    public java.util.OptionalInt lineQuantity() {
+        if (status != Status.ADJUSTED || detail == null) return java.util.OptionalInt.empty();
+        try {
+            return java.util.OptionalInt.of(Integer.parseInt(detail));
+        } catch (NumberFormatException e) {
+            return java.util.OptionalInt.empty();
+        }
+    }
 
     public static ChangeOutcome rejected(String code) {
         return new ChangeOutcome(Status.REJECTED, code);

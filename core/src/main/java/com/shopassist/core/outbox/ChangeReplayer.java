@@ -172,7 +172,7 @@ public final class ChangeReplayer {
                 adjusted = true;
             }
         }
-        return adjusted ? ChangeOutcome.ADJUSTED : ChangeOutcome.APPLIED;
+        return adjusted ? ChangeOutcome.adjusted(o.kept()) : ChangeOutcome.APPLIED;
     }
 
     private void note(long cartId, LineOutcome o, Instant now) {

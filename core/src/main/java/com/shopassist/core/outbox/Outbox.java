@@ -203,14 +203,23 @@ public final class Outbox implements OutboxWatch {
 
     /**
      * The owner's base with a change the store took folded in, or null when it does not change
-     * what the shopper sees (a refusal, a hold). A change the store took with fewer units is folded
-     * as it was made: the replay's end reads the store's cart anyway.
+     * what the shopper sees (a refusal, a hold). A line the store took with fewer units is folded
+     * with the units it kept (a line kept at 0 leaves the base), so a replay cut short never shows
+     * more than the store holds.
      */
     static LastKnownCart folded(LastKnownCart base, CartChange change, ChangeOutcome outcome) {
         if (outcome.status() == ChangeOutcome.Status.REJECTED) return null;
         OfflineCartView.Lines lines = OfflineCartView.lines(base, List.of(change));
+        Map<Long, Integer> quantities = new java.util.LinkedHashMap<>(lines.quantities());
+        boolean lineChange = change.kind() == CartChange.Kind.ADD || change.kind() == CartChange.Kind.SET_QUANTITY;
+        if (lineChange) {
+            outcome.lineQuantity().ifPresent(kept -> {
+                if (kept > 0) quantities.put(change.productId(), kept);
+                else quantities.remove(change.productId());
+            });
+        }
         List<LastKnownCart.Line> after = new ArrayList<>();
-        lines.quantities().forEach((product, quantity) -> after.add(new LastKnownCart.Line(product, quantity)));
+        quantities.forEach((product, quantity) -> after.add(new LastKnownCart.Line(product, quantity)));
         LastKnownCart folded = new LastKnownCart(base.owner(), base.cartId(), after, lines.voucherCode(), base.asOf());
         return folded.equals(base) ? null : folded;
     }

@@ -56,6 +56,8 @@ class OutboxCartServiceTest {
     int storeKettles;
     /** How many replayed adds the store takes before it goes away (a replay cut short). */
     int replayedAddsUntilDown = -1;
+    /** How many kettles the store still has for a replayed add (the hold engine's answer). */
+    int kettlesFree = Integer.MAX_VALUE;
     /** How many replayed hold checks the store takes before it goes away. */
     int holdChecksUntilDown = -1;
     /** Runs once while a read of the store's cart is on its way back (a shopper's thread meanwhile). */
@@ -182,8 +184,10 @@ class OutboxCartServiceTest {
                     "addAtMost",
                             a -> {
                                 if (replayedAddsUntilDown-- == 0) storeDown = true;
-                                atTheStore("replayed add", () -> storeKettles += (Integer) a[2]);
-                                return new CartService.LineOutcome((Long) a[1], (Integer) a[2], (Integer) a[2]);
+                                int wanted = storeKettles + (Integer) a[2];
+                                int kept = Math.min(wanted, kettlesFree);
+                                atTheStore("replayed add", () -> storeKettles = kept);
+                                return new CartService.LineOutcome((Long) a[1], wanted, kept);
                             },
                     "holdLinesAgain",
                             a -> {
@@ -201,7 +205,8 @@ class OutboxCartServiceTest {
                             "find",
                                     a -> Optional.of(
                                             new com.shopassist.core.cart.CartRecord(5, null, "kiosk-guest", null)),
-                            "details", a -> List.of())),
+                            "details", a -> List.of(),
+                            "addNotice", a -> null)),
             Fakes.of(com.shopassist.core.checkout.CheckoutRepository.class, Map.of()),
             ledger,
             ledger,
@@ -392,6 +397,23 @@ class OutboxCartServiceTest {
         source = StoreStatus.Source.LOCAL;
         assertThat(quantities(carts.cart(GUEST))).isEqualTo(Map.of(KETTLE, 2, PAN, 1));
         assertThat(carts.totalNow(GUEST)).isEqualTo(Money.of(800_000));
+    }
+
+    @Test
+    void aReplayCutShortShowsATrimmedLineWithWhatTheStoreKept() {
+        source = StoreStatus.Source.LOCAL;
+        carts.add(GUEST, KETTLE, 3);
+        carts.add(GUEST, PAN, 1);
+        source = StoreStatus.Source.SHARED;
+        kettlesFree = 1; // the store holds one kettle of three
+        replayedAddsUntilDown = 1; // then goes away before the pan
+
+        ReplayReport cut = outbox.replay();
+
+        assertThat(cut.adjusted()).as(cut.toString()).isEqualTo(1);
+        source = StoreStatus.Source.LOCAL;
+        assertThat(quantities(carts.cart(GUEST))).isEqualTo(Map.of(KETTLE, 1, PAN, 1));
+        assertThat(carts.totalNow(GUEST)).isEqualTo(Money.of(500_000));
     }
 
     @Test
