@@ -71,8 +71,11 @@ public final class LocalStore implements AutoCloseable {
         } catch (RuntimeException broken) {
             // (a failed start keeps the folder's lock in this process: the check above is the one that counts)
             Path aside = moveAside(folder);
+            // one line store IT can find: cart changes that waited in it are not sent (none can be counted)
             LOG.warn(
-                    "the local replica in {} could not be used ({}); moved to {}, building a new one",
+                    "the local replica in {} could not be used ({}); moved to {}, building a new one;"
+                            + " cart changes that waited in its outbox (if any; a damaged database cannot"
+                            + " be counted) will not be sent to the store",
                     folder,
                     firstLine(broken),
                     aside);
