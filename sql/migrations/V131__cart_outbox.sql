@@ -45,3 +45,8 @@ CREATE TABLE tbl_cart_outbox_base_line (
     quantity   INTEGER NOT NULL CHECK (quantity BETWEEN 1 AND 999),
     PRIMARY KEY (owner_key, position)
 );
+
+-- The outbox names customers. On the store's database it stays empty and no kiosk is granted it;
+-- row-level security without a policy shows any other role nothing there even under a grant made
+-- by mistake. It does not bind the table's owner: the kiosk that migrated its local database.
+ALTER TABLE tbl_cart_outbox ENABLE ROW LEVEL SECURITY;
