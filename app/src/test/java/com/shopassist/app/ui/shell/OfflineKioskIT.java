@@ -15,6 +15,7 @@ import com.shopassist.core.replica.StoreStatus;
 import com.shopassist.data.db.Database;
 import com.shopassist.data.outbox.KioskDatabases;
 import com.shopassist.data.outbox.SwitchedStoreStatus;
+import com.shopassist.data.testing.Eventually;
 import com.shopassist.data.testing.TestDatabase;
 import java.time.Clock;
 import java.time.Duration;
@@ -82,12 +83,8 @@ class OfflineKioskIT {
                 .orElseThrow();
     }
 
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > until) throw new AssertionError("timed out");
-            Thread.sleep(10);
-        }
+    private static void await(String what, BooleanSupplier condition) {
+        Eventually.waitUntil(what, Duration.ofSeconds(60), condition);
     }
 
     @Test
@@ -107,8 +104,10 @@ class OfflineKioskIT {
         assertThat(elsewhere.services().carts().cart(guest).lines()).isEmpty();
 
         status.set(StoreStatus.Source.SHARED); // the outbox replays on its own thread
-        await(() ->
-                app.outboxWaiting() == 0 && shell.cart().waitingProperty().get().isEmpty());
+        await(
+                "the changes sent and the pane no longer saying they wait",
+                () -> app.outboxWaiting() == 0
+                        && shell.cart().waitingProperty().get().isEmpty());
 
         assertThat(elsewhere.services().carts().cart(guest).lines())
                 .singleElement()
@@ -128,9 +127,11 @@ class OfflineKioskIT {
 
         status.set(StoreStatus.Source.SHARED);
         // the replay's word reaches the cart pane on the outbox's thread: wait for the pane's last step
-        await(() -> !shell.cart().notices().isEmpty()
-                && shell.cart().lines().stream().anyMatch(l -> l.quantity() == 0)
-                && shell.cart().emptyProperty().get());
+        await(
+                "the cart's notices shown",
+                () -> !shell.cart().notices().isEmpty()
+                        && shell.cart().lines().stream().anyMatch(l -> l.quantity() == 0)
+                        && shell.cart().emptyProperty().get());
 
         assertThat(shell.cart().notices())
                 .containsExactly(p.name() + " is no longer available: it stays in your cart with quantity 0.");
@@ -189,7 +190,7 @@ class OfflineKioskIT {
         assertThat(shell.cart().emptyProperty().get()).isTrue();
 
         status.set(StoreStatus.Source.SHARED);
-        await(() -> app.outboxWaiting() == 0);
+        await("the outbox sent", () -> app.outboxWaiting() == 0);
         assertThat(elsewhere.services().orders().orders(budi, 1, 100).total()).isEqualTo(ordersBefore + 1);
     }
 
