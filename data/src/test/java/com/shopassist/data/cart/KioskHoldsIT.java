@@ -85,7 +85,7 @@ class KioskHoldsIT {
         long jug = fx.product(category, "Jug", "Lock&Lock", 80_000, 10);
         CartOwner rina = CartOwner.customer(fx.customer("Rina", "rina-two-kiosks@example.com"));
         kioskA.carts().add(rina, jug, 2);
-        fx.exec("UPDATE tbl_stock_hold SET kiosk_id = NULL WHERE product_id = " + jug); // taken before V130
+        fx.exec("UPDATE tbl_stock_hold SET kiosk_id = NULL WHERE product_id = " + jug); // taken before V155
 
         kioskB.carts().releaseHolds(rina);
 
