@@ -202,12 +202,21 @@ public final class Database implements AutoCloseable {
      * version now in place.
      */
     public String migrate() {
+        return migrate(PackagedMigrations.OLDEST_SERVABLE);
+    }
+
+    /**
+     * {@link #migrate()} as a build whose oldest servable migration is {@code oldestServable}: a
+     * test's way to a schema behind the build that a kiosk still serves when this build has no
+     * migration above its own oldest servable one.
+     */
+    String migrate(String oldestServable) {
         String current = upToDateVersion();
         if (current != null) {
             noticeIfNewer(current);
             return current;
         }
-        if (!isOwnerRole()) return checkServable();
+        if (!isOwnerRole()) return checkServable(oldestServable);
         return migrateFully();
     }
 
@@ -280,9 +289,10 @@ public final class Database implements AutoCloseable {
 
     /**
      * A kiosk role never migrates: a schema behind this build is served when it has every
-     * migration up to {@link PackagedMigrations#OLDEST_SERVABLE}, and refused otherwise, in one line.
+     * migration up to {@code oldestServable} ({@link PackagedMigrations#OLDEST_SERVABLE}), and
+     * refused otherwise, in one line.
      */
-    private String checkServable() {
+    private String checkServable(String oldestServable) {
         Set<String> applied = new HashSet<>();
         String latest = null;
         try (Connection c = pool.getConnection();
@@ -302,7 +312,7 @@ public final class Database implements AutoCloseable {
         String needed = PackagedMigrations.latest();
         String line = "the store database is at version " + (latest == null ? "(none)" : latest) + "; this app needs "
                 + needed + "; ask IT to run db migrate";
-        if (!PackagedMigrations.servable(applied, PackagedMigrations.versions(), PackagedMigrations.OLDEST_SERVABLE)) {
+        if (!PackagedMigrations.servable(applied, PackagedMigrations.versions(), oldestServable)) {
             throw new ShopException("SCHEMA_BEHIND", line);
         }
         LOG.warn(line);
