@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
  * kiosk's for the day (all guest sessions together, so an idle reset does not refill it), a
  * customer's is theirs across kiosks, an ENTERPRISE customer has none. Spend is added to the
  * ledger after each model call. A ledger that cannot be read never stops a turn. A store database
- * without the ledger (a schema before V154, which a kiosk role still serves) is said once, and the
- * kiosk serves as it would with no ledger (no store cap, guest budgets per guest session), asking
+ * without the ledger's tables (a kiosk role needs V157, so only when they went missing) is said
+ * once, and the kiosk serves as it would with no ledger (no store cap, guest budgets per guest session), asking
  * again the next day (after the store's db migrate).
  */
 final class Budget {

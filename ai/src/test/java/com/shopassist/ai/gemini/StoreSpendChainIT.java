@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The store's AI spend against the real ledger: a daily cap every kiosk obeys, a warning at 80%,
  * the guest budget per kiosk and day, enterprise without a budget, and each model call added; a
- * store database without the ledger (before V154) is served without the cap, said in one line.
+ * store database without the ledger's tables is served without the cap, said in one line.
  */
 class StoreSpendChainIT extends ChainTestBase {
 
@@ -175,7 +175,7 @@ class StoreSpendChainIT extends ChainTestBase {
     @Test
     void aStoreDatabaseWithoutTheLedgerServesEveryTurnWithoutTheCapAndSaysSoOnce() throws SQLException {
         try (Database behind = TestDatabase.fresh(2)) {
-            // a store database whose IT has not run db migrate since V153 (a kiosk role serves it)
+            // a store database without the ledger's tables
             try (Connection c = behind.dataSource().getConnection();
                     Statement s = c.createStatement()) {
                 s.execute("DROP TABLE aichatbot.ai_spend_day, aichatbot.ai_spend_cap");

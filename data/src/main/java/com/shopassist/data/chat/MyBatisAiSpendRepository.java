@@ -12,8 +12,8 @@ import java.util.function.Supplier;
 
 /**
  * The store's AI spend ledger in aichatbot.ai_spend_cap / ai_spend_day (V154). A kiosk role serves
- * a store database from before V154 (the oldest it can serve is older): there the ledger's tables
- * are missing, which is said as SCHEMA_BEHIND, not as an SQL error.
+ * a store database only from V157 on, so the tables are there; should they be missing all the
+ * same, that is said as SCHEMA_BEHIND, not as an SQL error.
  */
 public final class MyBatisAiSpendRepository implements AiSpendRepository {
 
