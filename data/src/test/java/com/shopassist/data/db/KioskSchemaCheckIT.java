@@ -53,7 +53,9 @@ class KioskSchemaCheckIT {
                 assertThat(kiosk.schemaNotice())
                         .hasValueSatisfying(line -> assertThat(line)
                                 .doesNotContain("\n")
-                                .contains("at version " + previous, "this app needs " + latest,
+                                .contains(
+                                        "at version " + previous,
+                                        "this app needs " + latest,
                                         "ask IT to run db migrate"));
             }
         }
