@@ -163,27 +163,51 @@ public final class AppConfig {
     }
 
     /**
-     * This kiosk's name in logs, metrics and the store's spend ledger: {@code kiosk.id} /
-     * {@code SHOPASSIST_KIOSK_ID}, else the machine's host name. Letters, digits, dot, dash and
-     * underscore only (at most 64), so it is safe in a log line and a metric tag.
+     * This kiosk's one id ({@link KioskId}), named by its log lines, meters, AI spend, stock holds and
+     * replayed cart changes: {@code kiosk.id} / {@code SHOPASSIST_KIOSK_ID}, checked, else the one
+     * kept in {@code kiosk-id} in the data folder, made there at the first start. The log setup reads
+     * it before the wiring exists, and the wiring reads the same.
+     *
+     * @throws ConfigException for a configured id that is not 1-64 letters, digits, '.', '_' or '-'
      */
     public String kioskId() {
-        String id = setting("kiosk.id", "SHOPASSIST_KIOSK_ID", null);
-        if (id == null) {
-            id = firstNonNull(nonBlank(env.get("HOSTNAME")), nonBlank(env.get("COMPUTERNAME")));
-            if (id == null) {
-                // not InetAddress.getLocalHost(): a name lookup can stall the start for seconds
-                try {
-                    id = nonBlank(java.nio.file.Files.readString(Path.of("/etc/hostname")));
-                } catch (java.io.IOException | RuntimeException e) {
-                    id = null;
-                }
-                if (id == null) id = "kiosk";
-            }
+        return KioskId.resolve(setting("kiosk.id", "SHOPASSIST_KIOSK_ID", null), dataDir, this::hostName);
+    }
+
+    /** {@code kiosk.id} when it is configured (checked), else empty; reads nothing in the data folder. */
+    public Optional<String> configuredKioskId() {
+        return KioskId.configured(setting("kiosk.id", "SHOPASSIST_KIOSK_ID", null));
+    }
+
+    /**
+     * {@code kiosk.name} / {@code SHOPASSIST_KIOSK_NAME}: how clerks see this kiosk on a call, a name
+     * for people apart from its id ({@link #kioskId()}); default the host name.
+     */
+    public String kioskName() {
+        String name = setting("kiosk.name", "SHOPASSIST_KIOSK_NAME", null);
+        if (name != null && !name.isBlank()) return name.strip();
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (IOException | RuntimeException e) {
+            return "kiosk";
         }
-        String clean = id.strip().replaceAll("[^A-Za-z0-9._-]", "-");
-        if (clean.length() > 64) clean = clean.substring(0, 64);
-        return clean.isEmpty() ? "kiosk" : clean;
+    }
+
+    /**
+     * The machine's name, or null. Asked only when a kiosk id is made (the first start), so the name
+     * lookup of the last resort, which can stall for seconds, happens at most once per data folder.
+     */
+    private String hostName() {
+        String name = firstNonNull(nonBlank(env.get("HOSTNAME")), nonBlank(env.get("COMPUTERNAME")));
+        try {
+            if (name == null && Files.isRegularFile(Path.of("/etc/hostname"))) {
+                name = nonBlank(Files.readString(Path.of("/etc/hostname")).strip());
+            }
+            if (name == null) name = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        return name == null || name.strip().toLowerCase(Locale.ROOT).startsWith("localhost") ? null : name;
     }
 
     public Optional<Path> configFile() {

@@ -64,15 +64,16 @@ public final class Telemetry implements AutoCloseable {
     }
 
     /**
-     * As configured: tagged {@code kiosk.id}, pushed over OTLP when {@code metrics.otlp-url} is set,
-     * every {@code metrics.step-seconds} (60, at least 10).
+     * As configured: tagged {@code kioskId} (the wiring's, {@link AppConfig#kioskId()} on a kiosk),
+     * pushed over OTLP when {@code metrics.otlp-url} is set, every {@code metrics.step-seconds} (60,
+     * at least 10).
      *
      * @throws ConfigException when the URL is not an http(s) URL
      */
-    public static Telemetry configured(AppConfig config) {
+    public static Telemetry configured(AppConfig config, String kioskId) {
         try {
             return create(
-                    config.kioskId(),
+                    kioskId,
                     config.setting("metrics.otlp-url", "SHOPASSIST_METRICS_OTLP_URL", null),
                     Duration.ofSeconds(Math.max(
                             10, config.intSetting("metrics.step-seconds", "SHOPASSIST_METRICS_STEP_SECONDS", 60))));

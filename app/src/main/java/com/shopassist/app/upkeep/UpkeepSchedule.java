@@ -4,8 +4,10 @@ import com.shopassist.core.upkeep.UpkeepReport;
 import com.shopassist.core.upkeep.UpkeepService;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -46,6 +48,20 @@ public final class UpkeepSchedule implements AutoCloseable {
                 s::runOnce, Math.max(0, firstDelay.toMillis()), interval.toMillis(), TimeUnit.MILLISECONDS);
         LOG.info("upkeep: every {} min, first in {} s", interval.toMinutes(), firstDelay.toSeconds());
         return s;
+    }
+
+    /**
+     * Starts asking every {@code minutes}, the first time a random one to ten minutes from now so
+     * that kiosks started together do not all ask at once; empty (said in the log) when
+     * {@code minutes} is 0 or less: upkeep is off on this kiosk.
+     */
+    public static Optional<UpkeepSchedule> every(int minutes, Supplier<UpkeepService> upkeep) {
+        if (minutes <= 0) {
+            LOG.info("upkeep: off on this kiosk (upkeep.interval-minutes = {})", minutes);
+            return Optional.empty();
+        }
+        Duration first = Duration.ofSeconds(ThreadLocalRandom.current().nextLong(60, 600));
+        return Optional.of(start(upkeep, first, Duration.ofMinutes(minutes)));
     }
 
     /** One run; never throws (a scheduled task that throws is never run again). */

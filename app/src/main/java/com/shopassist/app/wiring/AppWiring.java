@@ -13,7 +13,6 @@ import com.shopassist.ai.tool.SessionProposals;
 import com.shopassist.ai.tool.ShopServices;
 import com.shopassist.ai.tool.ToolBox;
 import com.shopassist.app.config.AppConfig;
-import com.shopassist.app.config.ConfigException;
 import com.shopassist.app.metrics.Telemetry;
 import com.shopassist.app.startup.StartupTimeline;
 import com.shopassist.app.ui.UiServices;
@@ -25,13 +24,10 @@ import com.shopassist.core.catalog.SearchService;
 import com.shopassist.core.chat.DefaultAiSpendService;
 import com.shopassist.core.chat.ShoppingAssistant;
 import com.shopassist.core.chat.TurnRecordingAssistant;
-import com.shopassist.core.common.CommerceSettings;
 import com.shopassist.core.common.DataUnavailableException;
 import com.shopassist.core.common.ShopException;
 import com.shopassist.core.gift.DefaultGiftService;
 import com.shopassist.core.gift.GiftService;
-import com.shopassist.core.outbox.ChangeReplayer;
-import com.shopassist.core.outbox.OfflineCheckout;
 import com.shopassist.core.outbox.Outbox;
 import com.shopassist.core.outbox.OutboxWatch;
 import com.shopassist.core.replica.StoreStatus;
@@ -44,9 +40,7 @@ import com.shopassist.data.replica.LocalStore;
 import com.shopassist.data.replica.ReplicaRefresh;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.PrintStream;
-import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -57,8 +51,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,7 +60,7 @@ import org.slf4j.LoggerFactory;
  * opens before any of this is built: decision 0042). Each part is built from the ones above it:
  *
  * <pre>
- * configuration, clock
+ * configuration, clock, the kiosk's id
  *   telemetry               app: the meters (kiosk-tagged), pushed over OTLP when configured
  *   store database          the configured one or the embedded one; migrated; a first start seeded; measured
  *   kiosk replica           on a store database: the local copy of the catalog, the switch to it; its age measured
@@ -115,8 +107,7 @@ public final class AppWiring implements AutoCloseable {
     private PrintStream notices = System.err;
     private boolean closed;
 
-    private String kioskId;
-    private boolean kioskIdResolved;
+    private Optional<String> kioskId; // null until resolved
     private Database database;
     private CompletableFuture<LocalStore> localOpening;
     private KioskReplica replica;
@@ -199,10 +190,13 @@ public final class AppWiring implements AutoCloseable {
         return config.intSetting(key, envVar, defaultValue);
     }
 
-    /** The meters every part records into ({@link Telemetry#configured}). Made on first use, closed on exit. */
+    /**
+     * The meters every part records into ({@link Telemetry#configured}), tagged with {@link #kioskId()}
+     * ("kiosk" for a wiring with none). Made on first use, closed on exit.
+     */
     public synchronized Telemetry telemetry() {
         if (telemetry == null) {
-            telemetry = Telemetry.configured(config);
+            telemetry = Telemetry.configured(config, kioskTag());
             closeOnExit(telemetry);
         }
         return telemetry;
@@ -347,24 +341,7 @@ public final class AppWiring implements AutoCloseable {
             if (replicaBuilt) return Optional.ofNullable(replica);
             replicaBuilt = true;
             if (localOpening != null) {
-                replica = new KioskReplica(
-                        shared,
-                        localOpening,
-                        clock,
-                        new KioskReplica.Settings(
-                                Duration.ofMinutes(Math.max(
-                                        1,
-                                        intSetting(
-                                                "replica.refresh-minutes", "SHOPASSIST_REPLICA_REFRESH_MINUTES", 5))),
-                                Duration.ofMillis(Math.max(
-                                        100,
-                                        intSetting(
-                                                "replica.switch-after-ms",
-                                                "SHOPASSIST_REPLICA_SWITCH_AFTER_MS",
-                                                1_500))),
-                                Duration.ofSeconds(Math.max(
-                                        1,
-                                        intSetting("replica.probe-seconds", "SHOPASSIST_REPLICA_PROBE_SECONDS", 3)))));
+                replica = new KioskReplica(shared, localOpening, clock, KioskReplica.Settings.of(config));
                 closeOnExit(replica);
                 telemetry().watchReplica(replica.status(), clock);
             }
@@ -416,20 +393,22 @@ public final class AppWiring implements AutoCloseable {
     }
 
     /**
-     * This kiosk's id, which the stock holds it takes record (decision 0095): {@code kiosk.id} /
-     * {@code SHOPASSIST_KIOSK_ID}, else the one kept in the data folder (made at the first start).
-     * A wiring over a database the caller handed in (tests) keeps no file: the configured id or
-     * null (holds that name no kiosk).
+     * This kiosk's one id ({@link AppConfig#kioskId()}: {@code kiosk.id}, else the one kept in the
+     * data folder), which its log lines, meters, AI spend, stock holds (decision 0095) and replayed
+     * cart changes name. A wiring over a database the caller handed in (the tests, the evaluation's
+     * copies) has no data folder of its own to keep one in, and acts for no particular kiosk: the
+     * configured id, else null (its holds name no kiosk, and any departure gives them back).
      */
     public synchronized String kioskId() {
-        if (!kioskIdResolved) {
-            String configured = setting("kiosk.id", "SHOPASSIST_KIOSK_ID", null);
-            kioskId = store == null
-                    ? (configured == null || configured.isBlank() ? null : KioskId.resolve(configured, dataDir()))
-                    : KioskId.resolve(configured, dataDir());
-            kioskIdResolved = true;
+        if (kioskId == null) {
+            kioskId = store == null ? config.configuredKioskId() : Optional.of(config.kioskId());
         }
-        return kioskId;
+        return kioskId.orElse(null);
+    }
+
+    /** What meters and the spend ledger call this kiosk: its id, or "kiosk" when it has none. */
+    private String kioskTag() {
+        return Objects.requireNonNullElse(kioskId(), "kiosk");
     }
 
     /**
@@ -452,22 +431,9 @@ public final class AppWiring implements AutoCloseable {
             Optional<Outbox> queued = outbox();
             services = queued.isEmpty()
                     ? storeServices()
-                    : storeServices().withOutbox(queued.get(), storeStatus(), offlineCheckout(), clock, settings());
+                    : ConfiguredServices.withOutbox(storeServices(), queued.get(), storeStatus(), clock, config);
         }
         return services;
-    }
-
-    /** {@code report.usd-to-idr} / {@code SHOPASSIST_USD_TO_IDR} (default 16,000): rupiah per US dollar. */
-    private BigDecimal usdToIdr() {
-        String value = setting("report.usd-to-idr", "SHOPASSIST_USD_TO_IDR", "16000");
-        try {
-            BigDecimal rate = new BigDecimal(value.strip().replace("_", "").replace(",", ""));
-            if (rate.signum() <= 0) throw new NumberFormatException();
-            return rate;
-        } catch (NumberFormatException e) {
-            throw new ConfigException(
-                    "Setting report.usd-to-idr must be a positive number (rupiah per US dollar), not '" + value + "'");
-        }
     }
 
     /**
@@ -489,21 +455,10 @@ public final class AppWiring implements AutoCloseable {
         if (outbox == null) {
             Optional<Database> local = localOverride != null ? Optional.of(localOverride) : localStore();
             if (local.isEmpty()) return Optional.empty();
-            StoreRepositories r = repositories();
-            CoreServices s = storeServices();
-            ChangeReplayer replayer = new ChangeReplayer(
-                    s.carts(),
-                    s.checkout(),
-                    r.carts(),
-                    r.checkout(),
-                    r.appliedChanges(),
-                    r.checkoutRejections(),
-                    r.transactions(),
-                    clock,
-                    kioskId());
-            var thread = OutboxSync.thread();
-            outbox = new Outbox(StoreRepositories.outbox(local.get()), replayer, thread, clock);
-            closeOnExit(OutboxSync.start(outbox, storeStatus(), thread));
+            OutboxSync sync =
+                    OutboxSync.open(local.get(), repositories(), storeServices(), storeStatus(), clock, kioskId());
+            closeOnExit(sync);
+            outbox = sync.outbox();
         }
         return Optional.of(outbox);
     }
@@ -513,39 +468,10 @@ public final class AppWiring implements AutoCloseable {
         return outbox().map(Outbox::pendingCount).orElse(0);
     }
 
-    /** What a checkout does while the store's database does not answer: {@code offline.checkout}. */
-    public OfflineCheckout offlineCheckout() {
-        try {
-            return OfflineCheckout.parse(setting("offline.checkout", "SHOPASSIST_OFFLINE_CHECKOUT", "refuse"));
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(e.getMessage());
-        }
-    }
-
     /** The services over the store's database alone, without the outbox (what a replay goes through). */
     private CoreServices storeServices() {
-        if (storeServices == null) {
-            storeServices = CoreServices.over(
-                    repositories(),
-                    clock,
-                    settings(),
-                    usdToIdr(),
-                    Duration.ofSeconds(Math.max(
-                            30, intSetting("clerk.call-timeout-seconds", "SHOPASSIST_CLERK_CALL_TIMEOUT", 300))),
-                    kioskId());
-        }
+        if (storeServices == null) storeServices = ConfiguredServices.store(repositories(), clock, config, kioskId());
         return storeServices;
-    }
-
-    /**
-     * Hold time and chat retention come from {@code cart.hold-minutes} / {@code
-     * SHOPASSIST_HOLD_MINUTES} (default 30) and {@code privacy.chat-retention-days} / {@code
-     * SHOPASSIST_CHAT_RETENTION_DAYS} (default 90).
-     */
-    private CommerceSettings settings() {
-        return CommerceSettings.defaults()
-                .withHoldMinutes(intSetting("cart.hold-minutes", "SHOPASSIST_HOLD_MINUTES", 30))
-                .withChatRetentionDays(intSetting("privacy.chat-retention-days", "SHOPASSIST_CHAT_RETENTION_DAYS", 90));
     }
 
     /**
@@ -641,7 +567,7 @@ public final class AppWiring implements AutoCloseable {
                             offlineAssistant(),
                             clock,
                             new Oversight(
-                                    kioskId(),
+                                    kioskTag(),
                                     new DefaultAiSpendService(repositories().spend(), clock, settings.budgetZone()),
                                     telemetry().registry(),
                                     storeStatus())),
@@ -696,57 +622,25 @@ public final class AppWiring implements AutoCloseable {
                 s.stock(),
                 assistant,
                 gifts(),
-                databaseProbe(database(), storeStatus()),
+                StoreDatabase.probe(database(), storeStatus()),
                 onlineAssistant,
                 storeStatus(),
                 outbox().map(o -> (OutboxWatch) o).orElse(OutboxWatch.none()),
                 s.clerkCalls(),
-                kioskName(),
+                config.kioskName(),
                 repositories().clerkCallFeed());
     }
 
-    /** {@code kiosk.name} / {@code SHOPASSIST_KIOSK_NAME}: how clerks see this kiosk; default its host name. */
-    public String kioskName() {
-        String name = setting("kiosk.name", "SHOPASSIST_KIOSK_NAME", null);
-        if (name != null && !name.isBlank()) return name.strip();
-        try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException | RuntimeException e) {
-            return "kiosk";
-        }
-    }
-
     /**
-     * True when a connection can be had and answers within two seconds; false at once while the
-     * replica answers (the switch itself finds out when the store database is back).
-     */
-    private static BooleanSupplier databaseProbe(Database db, StoreStatus store) {
-        return () -> {
-            if (store.source() == StoreStatus.Source.LOCAL) return false;
-            try (Connection c = db.dataSource().getConnection()) {
-                return c.isValid(2);
-            } catch (Exception e) {
-                return false;
-            }
-        };
-    }
-
-    /**
-     * Starts this kiosk's part in the store's upkeep (decision 0105): a run every
-     * {@code upkeep.interval-minutes} / {@code SHOPASSIST_UPKEEP_MINUTES} (default 60; 0 never),
-     * the first a random one to ten minutes from now so that kiosks started together do not all
-     * ask at once. Does nothing when it is off or already started.
+     * Starts this kiosk's part in the store's upkeep (decision 0105): {@link UpkeepSchedule#every}
+     * {@code upkeep.interval-minutes} / {@code SHOPASSIST_UPKEEP_MINUTES} (default 60; 0 never).
+     * Does nothing when it is already started.
      */
     public synchronized void startUpkeep() {
         if (upkeepStarted) return;
         upkeepStarted = true;
         int minutes = intSetting("upkeep.interval-minutes", "SHOPASSIST_UPKEEP_MINUTES", 60);
-        if (minutes <= 0) {
-            LOG.info("upkeep: off on this kiosk (upkeep.interval-minutes = {})", minutes);
-            return;
-        }
-        Duration first = Duration.ofSeconds(ThreadLocalRandom.current().nextLong(60, 600));
-        closeOnExit(UpkeepSchedule.start(() -> services().upkeep(), first, Duration.ofMinutes(minutes)));
+        UpkeepSchedule.every(minutes, () -> services().upkeep()).ifPresent(this::closeOnExit);
     }
 
     /** Registers something to close when the app exits (closed in reverse order, before the database). */

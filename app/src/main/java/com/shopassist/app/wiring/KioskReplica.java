@@ -1,5 +1,6 @@
 package com.shopassist.app.wiring;
 
+import com.shopassist.app.config.AppConfig;
 import com.shopassist.core.common.DataUnavailableException;
 import com.shopassist.core.replica.StoreStatus;
 import com.shopassist.core.replica.StoreStatus.Source;
@@ -51,7 +52,23 @@ final class KioskReplica implements AutoCloseable {
     private boolean closed;
 
     /** Settings the kiosk reads: the refresh interval, the switch's deadline and its probe interval. */
-    record Settings(Duration refreshEvery, Duration switchAfter, Duration probeEvery) {}
+    record Settings(Duration refreshEvery, Duration switchAfter, Duration probeEvery) {
+
+        /**
+         * {@code replica.refresh-minutes} (5, at least 1), {@code replica.switch-after-ms} (1,500, at
+         * least 100), {@code replica.probe-seconds} (3, at least 1).
+         */
+        static Settings of(AppConfig config) {
+            return new Settings(
+                    Duration.ofMinutes(Math.max(
+                            1, config.intSetting("replica.refresh-minutes", "SHOPASSIST_REPLICA_REFRESH_MINUTES", 5))),
+                    Duration.ofMillis(Math.max(
+                            100,
+                            config.intSetting("replica.switch-after-ms", "SHOPASSIST_REPLICA_SWITCH_AFTER_MS", 1_500))),
+                    Duration.ofSeconds(Math.max(
+                            1, config.intSetting("replica.probe-seconds", "SHOPASSIST_REPLICA_PROBE_SECONDS", 3))));
+        }
+    }
 
     KioskReplica(Database shared, CompletableFuture<LocalStore> opening, Clock clock, Settings settings) {
         this.shared = shared;

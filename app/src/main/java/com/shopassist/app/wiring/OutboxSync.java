@@ -1,7 +1,11 @@
 package com.shopassist.app.wiring;
 
+import com.shopassist.core.outbox.ChangeReplayer;
 import com.shopassist.core.outbox.Outbox;
 import com.shopassist.core.replica.StoreStatus;
+import com.shopassist.data.StoreRepositories;
+import com.shopassist.data.db.Database;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -10,33 +14,56 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * When the kiosk's outbox replays (decision 0096): as soon as the store's database answers again,
- * at start when changes wait, and every {@link #RETRY} while some still wait (a replay stops at a
- * change that failed; the next one tries it again). Replays run one at a time on the outbox's own
- * thread, never on a shopper's.
+ * The kiosk's cart outbox as the wiring builds it, and when it replays (decision 0096): as soon as
+ * the store's database answers again, at start when changes wait, and every {@link #RETRY} while
+ * some still wait (a replay stops at a change that failed; the next one tries it again). Replays
+ * run one at a time on the outbox's own thread, never on a shopper's.
  */
 final class OutboxSync implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxSync.class);
     static final Duration RETRY = Duration.ofSeconds(30);
 
+    private final Outbox outbox;
     private final ScheduledExecutorService timer;
 
-    private OutboxSync(ScheduledExecutorService timer) {
+    private OutboxSync(Outbox outbox, ScheduledExecutorService timer) {
+        this.outbox = outbox;
         this.timer = timer;
     }
 
-    /** The single thread replays run on. */
-    static ScheduledExecutorService thread() {
-        return Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "shopassist-outbox");
-            t.setDaemon(true);
-            return t;
+    /**
+     * The kiosk's outbox in its {@code local} database, replayed through the store's own services
+     * ({@code store}, without an outbox in front) and recorded as {@code kioskId}'s, started: it
+     * replays whenever {@code status} says the store answers. Close it on exit.
+     */
+    static OutboxSync open(
+            Database local, StoreRepositories r, CoreServices store, StoreStatus status, Clock clock, String kioskId) {
+        ChangeReplayer replayer = new ChangeReplayer(
+                store.carts(),
+                store.checkout(),
+                r.carts(),
+                r.checkout(),
+                r.appliedChanges(),
+                r.checkoutRejections(),
+                r.transactions(),
+                clock,
+                kioskId);
+        ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(t -> {
+            Thread replays = new Thread(t, "shopassist-outbox");
+            replays.setDaemon(true);
+            return replays;
         });
+        Outbox outbox = new Outbox(StoreRepositories.outbox(local), replayer, thread, clock);
+        return start(outbox, status, thread);
+    }
+
+    Outbox outbox() {
+        return outbox;
     }
 
     /** Starts replaying {@code outbox} on {@code timer} whenever {@code status} says the store answers. */
-    static OutboxSync start(Outbox outbox, StoreStatus status, ScheduledExecutorService timer) {
+    private static OutboxSync start(Outbox outbox, StoreStatus status, ScheduledExecutorService timer) {
         status.addListener(source -> {
             if (source == StoreStatus.Source.SHARED) outbox.replayLater();
         });
@@ -65,7 +92,7 @@ final class OutboxSync implements AutoCloseable {
                 0,
                 RETRY.toSeconds(),
                 TimeUnit.SECONDS);
-        return new OutboxSync(timer);
+        return new OutboxSync(outbox, timer);
     }
 
     @Override

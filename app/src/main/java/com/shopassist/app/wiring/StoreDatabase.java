@@ -2,12 +2,15 @@ package com.shopassist.app.wiring;
 
 import com.shopassist.app.config.AppConfig;
 import com.shopassist.app.startup.StartupTimeline;
+import com.shopassist.core.replica.StoreStatus;
 import com.shopassist.data.db.Database;
 import com.shopassist.data.db.DbSettings;
 import com.shopassist.data.db.EmbeddedDatabase;
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,5 +102,20 @@ final class StoreDatabase implements AutoCloseable {
     private void closeEmbedded() {
         if (embedded != null) embedded.close();
         embedded = null;
+    }
+
+    /**
+     * True when a connection can be had and answers within two seconds; false at once while the
+     * replica answers (the switch itself finds out when the store database is back).
+     */
+    static BooleanSupplier probe(Database db, StoreStatus store) {
+        return () -> {
+            if (store.source() == StoreStatus.Source.LOCAL) return false;
+            try (Connection c = db.dataSource().getConnection()) {
+                return c.isValid(2);
+            } catch (Exception e) {
+                return false;
+            }
+        };
     }
 }
