@@ -16,6 +16,7 @@ import com.shopassist.core.chat.ChatContext;
 import com.shopassist.core.chat.ChatMessage;
 import com.shopassist.core.chat.ChatRepository;
 import com.shopassist.core.chat.ChatSessionInfo;
+import com.shopassist.core.chat.Correction;
 import com.shopassist.core.chat.PendingProposal;
 import com.shopassist.core.chat.ProductCard;
 import com.shopassist.core.chat.ProposedAction;
@@ -284,9 +285,12 @@ public final class ChainEngine implements ShoppingAssistant {
             boolean proFirst = ModelRouter.preferPro(message, session.turnNumber(), settings.proAfterTurns());
             List<String> toolNames = router.select(message, history.lastTurnTools());
             turn = new Turn(ctx, message, lang, history, toolNames, ToolRouter.singleStep(message));
+            CheckedStream stream = null;
             for (GeminiLayer layer : proFirst ? List.of(pro, flash) : List.of(flash, pro)) {
+                // each model's answer is checked on its own: what a failed one sent was never shown
+                stream = onToken == null ? null : checkedStream(turn, onToken, tokenShown);
                 try {
-                    outcome = layer.run(turn, onToken, tokenShown);
+                    outcome = layer.run(turn, stream, tokenShown);
                     break;
                 } catch (GeminiLayer.Failure f) {
                     log.warn("{} failed, next layer: {}", layer.label, f.getMessage());
@@ -295,7 +299,7 @@ public final class ChainEngine implements ShoppingAssistant {
             }
             if (outcome != null) {
                 budget.spent(ctx, outcome.totalUsage());
-                reply = fromGemini(turn, outcome);
+                reply = fromGemini(turn, outcome, stream);
                 // a turn ended by a cart write streamed nothing: its composed text is the one piece
                 emit(onToken, reply.text(), tokenShown);
             }
@@ -321,7 +325,30 @@ public final class ChainEngine implements ShoppingAssistant {
         return reply;
     }
 
-    private AssistantReply fromGemini(Turn turn, GeminiLayer.Outcome o) {
+    private CheckedStream checkedStream(Turn turn, Consumer<String> onToken, AtomicBoolean tokenShown) {
+        ReplyCheck check = validator.start(
+                turn::currentResults, done -> recheckEarlierProducts(turn, done), turn.message, turn.lang);
+        return new CheckedStream(check, onToken, tokenShown);
+    }
+
+    /** The model's text, checked: as it streamed (and its last sentence now), or whole. */
+    private ReplyValidator.Checked checked(
+            Turn turn, GeminiLayer.Outcome o, List<ToolResult> results, CheckedStream stream) {
+        if (stream == null) {
+            CheckedStream whole = new CheckedStream(
+                    validator.start(() -> results, done -> recheckEarlierProducts(turn, done), turn.message, turn.lang),
+                    null,
+                    null);
+            whole.accept(o.text());
+            return whole.finish();
+        }
+        if (o.interrupted()) return stream.cut();
+        // an answer that came whole at the end (nothing streamed) is shown now, checked the same way
+        if (!stream.received()) stream.accept(o.text());
+        return stream.finish();
+    }
+
+    private AssistantReply fromGemini(Turn turn, GeminiLayer.Outcome o, CheckedStream stream) {
         List<ToolResult> results =
                 o.executed().stream().map(Turn.Executed::result).toList();
         List<String> toolNames = o.executed().stream().map(Turn.Executed::name).toList();
@@ -333,15 +360,16 @@ public final class ChainEngine implements ShoppingAssistant {
         }
         String text;
         List<ProductCard> cards;
+        List<Correction> corrections = List.of();
         if (o.immediate()) {
             text = Texts.immediate(results, turn.lang);
             cards = List.of();
         } else {
-            List<ToolResult> truth = new ArrayList<>(results);
-            truth.addAll(recheckEarlierProducts(turn, results, o.text()));
-            ReplyValidator.Checked c = validator.check(o.text(), truth, turn.message, turn.lang);
+            ReplyValidator.Checked c = checked(turn, o, results, stream);
+            corrections = c.corrections();
             // how many and of which kind, never the sentences: they can hold what the shopper typed
-            if (!c.corrections().isEmpty()) log.info("validator changed the answer: {}", ReplyValidator.kinds(c));
+            if (!corrections.isEmpty())
+                log.info("validator changed the answer: {}", ReplyValidator.describe(corrections));
             text = c.text();
             cards = c.cards();
             if (text.isBlank()) text = listing(results, turn.lang);
@@ -356,16 +384,16 @@ public final class ChainEngine implements ShoppingAssistant {
                 action,
                 toolNames,
                 o.label(),
-                suggestions(turn.lang, toolNames, action));
+                suggestions(turn.lang, toolNames, action),
+                corrections);
     }
 
     /**
      * Products of the window's earlier tool rounds, read again now: an answer that repeats an
      * earlier price ("yes, the JBL is still Rp 699.000") is checked against today's data, not
-     * against what the model remembers.
+     * against what the model remembers. Asked only once a sentence of the answer holds a digit.
      */
-    private List<ToolResult> recheckEarlierProducts(Turn turn, List<ToolResult> results, String text) {
-        if (text == null || !text.matches("(?s).*\\d.*")) return List.of();
+    private List<ToolResult> recheckEarlierProducts(Turn turn, List<ToolResult> results) {
         java.util.Set<Long> have = new java.util.HashSet<>();
         for (ToolResult r : results) for (Product p : r.products()) have.add(p.id());
         java.util.LinkedHashSet<Long> ids = new java.util.LinkedHashSet<>();

@@ -191,7 +191,11 @@ final class GeminiLayer {
         return running.get();
     }
 
-    /** Answers the turn, or throws. {@code onToken} non-null streams the text. */
+    /**
+     * Answers the turn, or throws. {@code onToken} non-null streams the text; it sets {@code
+     * tokenShown} when it has shown the shopper something, after which a failure returns what
+     * streamed as an interrupted outcome instead of throwing.
+     */
     Outcome run(Turn turn, Consumer<String> onToken, AtomicBoolean tokenShown) throws Failure {
         String id = UUID.randomUUID().toString();
         Turn.Attempt attempt = turn.attempt(label, modelName, settings.maxToolCalls());
@@ -267,7 +271,7 @@ final class GeminiLayer {
                     synchronized (streamed) {
                         streamed.append(t);
                     }
-                    tokenShown.set(true);
+                    // tokenShown is set by the listener once checked text reaches the shopper
                     try {
                         onToken.accept(t);
                     } catch (RuntimeException e) {

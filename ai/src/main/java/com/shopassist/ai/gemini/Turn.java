@@ -31,6 +31,7 @@ final class Turn {
     final List<String> toolNames;
     final boolean singleStep;
     private final Map<String, List<ToolResult>> writesDone = new LinkedHashMap<>();
+    private volatile Attempt current;
 
     Turn(ChatContext ctx, String message, Lang lang, History history, List<String> toolNames, boolean singleStep) {
         this.ctx = ctx;
@@ -55,7 +56,15 @@ final class Turn {
     }
 
     Attempt attempt(String label, String model, int maxToolCalls) {
-        return new Attempt(label, model, maxToolCalls);
+        Attempt a = new Attempt(label, model, maxToolCalls);
+        current = a;
+        return a;
+    }
+
+    /** What the tools of the model trying now returned so far (the streamed answer is checked against it). */
+    List<ToolResult> currentResults() {
+        Attempt a = current;
+        return a == null ? List.of() : a.results();
     }
 
     /** A call as the model made it and what came back. */
@@ -123,7 +132,7 @@ final class Turn {
             }
         }
 
-        List<ToolResult> results() {
+        synchronized List<ToolResult> results() {
             return executed.stream().map(Executed::result).toList();
         }
     }

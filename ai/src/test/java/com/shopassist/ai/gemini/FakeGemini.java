@@ -169,6 +169,8 @@ public final class FakeGemini implements AutoCloseable {
             }
             if (reply.status() != 200) {
                 send(ex, reply.status(), "application/json", reply.body(rec));
+            } else if (rec.stream() && reply.pacing() != null) {
+                sendPaced(ex, rec, reply);
             } else if (rec.stream()) {
                 sendSse(ex, reply.chunks(rec));
             } else {
@@ -196,6 +198,105 @@ public final class FakeGemini implements AutoCloseable {
                 os.write(("data: " + c + "\n\n").getBytes(StandardCharsets.UTF_8));
                 os.flush();
             }
+        }
+    }
+
+    /** A streamed text reply sent piece by piece as its {@link Pacing} says. */
+    private static void sendPaced(HttpExchange ex, Recorded rec, Reply reply) throws IOException {
+        Pacing p = reply.pacing();
+        ex.getResponseHeaders().set("Content-Type", "text/event-stream");
+        ex.sendResponseHeaders(200, 0);
+        try (OutputStream os = ex.getResponseBody()) {
+            for (int i = 0; i < p.pieces.size(); i++) {
+                if (i == p.holdAfter && p.gate != null) {
+                    try {
+                        // a safety net only: the test opens the gate itself, or fails
+                        p.opened.set(p.gate.await(p.holdLimitMillis, java.util.concurrent.TimeUnit.MILLISECONDS));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                } else if (i > 0 && p.gapMillis > 0) {
+                    try {
+                        Thread.sleep(p.gapMillis);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+                boolean last = i == p.pieces.size() - 1 && p.stallMillis == 0;
+                String chunk = reply.response(rec, List.of(textPart(p.pieces.get(i))), last)
+                        .toString();
+                os.write(("data: " + chunk + "\n\n").getBytes(StandardCharsets.UTF_8));
+                os.flush();
+                p.sent.add(System.nanoTime());
+            }
+            if (p.stallMillis > 0) {
+                try {
+                    // a half-open stream: no finish, nothing more, until the client has given up
+                    Thread.sleep(p.stallMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+    /**
+     * How a streamed text reply is sent: each piece as one SSE chunk, {@code gapMillis} apart; after
+     * {@code holdAfter} pieces the stream stays open until {@code gate} opens (at most {@code
+     * holdLimitMillis}); {@code stallMillis} above zero sends no finish and keeps the stream silent
+     * that long after the last piece. It records when each piece was written.
+     */
+    public static final class Pacing {
+        final List<String> pieces;
+        final long gapMillis;
+        final int holdAfter;
+        final java.util.concurrent.CountDownLatch gate;
+        final long holdLimitMillis;
+        final long stallMillis;
+        final List<Long> sent = new CopyOnWriteArrayList<>();
+        final java.util.concurrent.atomic.AtomicBoolean opened = new java.util.concurrent.atomic.AtomicBoolean();
+
+        private Pacing(
+                List<String> pieces,
+                long gapMillis,
+                int holdAfter,
+                java.util.concurrent.CountDownLatch gate,
+                long holdLimitMillis,
+                long stallMillis) {
+            this.pieces = List.copyOf(pieces);
+            this.gapMillis = gapMillis;
+            this.holdAfter = holdAfter;
+            this.gate = gate;
+            this.holdLimitMillis = holdLimitMillis;
+            this.stallMillis = stallMillis;
+        }
+
+        /** These pieces, {@code gapMillis} apart. */
+        public static Pacing of(long gapMillis, List<String> pieces) {
+            return new Pacing(pieces, gapMillis, -1, null, 0, 0);
+        }
+
+        /** After {@code holdAfter} pieces, waits for the gate (a test's listener opens it). */
+        public static Pacing held(
+                int holdAfter, java.util.concurrent.CountDownLatch gate, long limitMillis, List<String> pieces) {
+            return new Pacing(pieces, 0, holdAfter, gate, limitMillis, 0);
+        }
+
+        /** These pieces, then silence for {@code millis} with the stream open: the client gives up on it. */
+        public static Pacing stalled(long millis, List<String> pieces) {
+            return new Pacing(pieces, 0, -1, null, 0, millis);
+        }
+
+        /** When each piece was written (System.nanoTime), in order. */
+        public List<Long> sent() {
+            return List.copyOf(sent);
+        }
+
+        /** Whether the gate was opened before its limit (false: the limit let the stream go on). */
+        public boolean opened() {
+            return opened.get();
         }
     }
 
@@ -334,7 +435,24 @@ public final class FakeGemini implements AutoCloseable {
             String raw,
             long delayMillis,
             String finish,
-            boolean withUsage) {
+            boolean withUsage,
+            Pacing pacing) {
+
+        public Reply(
+                int status,
+                Function<Recorded, List<JsonNode>> parts,
+                String raw,
+                long delayMillis,
+                String finish,
+                boolean withUsage) {
+            this(status, parts, raw, delayMillis, finish, withUsage, null);
+        }
+
+        /** A text reply streamed as the pacing says (for a non-streaming request: the pieces joined). */
+        public static Reply streamed(Pacing pacing) {
+            String whole = String.join("", pacing.pieces);
+            return new Reply(200, r -> List.of(textPart(whole)), null, 0, "STOP", true, pacing);
+        }
 
         public static Reply text(String text) {
             return new Reply(200, r -> List.of(textPart(text)), null, 0, "STOP", true);
@@ -388,11 +506,11 @@ public final class FakeGemini implements AutoCloseable {
         }
 
         public Reply delayed(long millis) {
-            return new Reply(status, parts, raw, millis, finish, withUsage);
+            return new Reply(status, parts, raw, millis, finish, withUsage, pacing);
         }
 
         public Reply withoutUsage() {
-            return new Reply(status, parts, raw, delayMillis, finish, false);
+            return new Reply(status, parts, raw, delayMillis, finish, false, pacing);
         }
 
         String body(Recorded rec) {
@@ -420,7 +538,7 @@ public final class FakeGemini implements AutoCloseable {
             return out;
         }
 
-        private ObjectNode response(Recorded rec, List<JsonNode> partList, boolean last) {
+        ObjectNode response(Recorded rec, List<JsonNode> partList, boolean last) {
             ObjectNode root = JSON.createObjectNode();
             ArrayNode candidates = root.putArray("candidates");
             ObjectNode cand = candidates.addObject();

@@ -6,17 +6,11 @@ import static com.shopassist.ai.gemini.Harness.FLASH;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.shopassist.ai.AssistantChain;
-import com.shopassist.ai.TestTools;
-import com.shopassist.ai.registry.ToolRegistry;
 import com.shopassist.ai.tool.ToolBox;
 import com.shopassist.core.cart.CartOwner;
 import com.shopassist.core.chat.AssistantReply;
 import com.shopassist.core.chat.ChatContext;
 import com.shopassist.core.customer.Customer;
-import com.shopassist.data.CommerceServices;
-import com.shopassist.data.chat.MyBatisChatRepository;
-import com.shopassist.data.db.Database;
-import com.shopassist.data.testing.TestDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,28 +35,12 @@ import org.junit.jupiter.api.Test;
  * with two tool calls, against a fake server that answers at once: wall time of reply() minus
  * the time spent inside the fake server, with the real services on a seeded PostgreSQL.
  */
-class GeminiTurnBenchmark {
+class GeminiTurnBenchmark extends SeededStoreBase {
 
-    static Database db;
-    static FakeGemini fake;
-    static CommerceServices services;
-    static ToolRegistry tools;
-    static MyBatisChatRepository chats;
     static final StringBuilder report = new StringBuilder();
-
-    @BeforeAll
-    static void up() {
-        db = TestDatabase.freshSeeded(8);
-        services = CommerceServices.create(db);
-        tools = TestTools.over(services);
-        chats = new MyBatisChatRepository(db);
-        fake = FakeGemini.start();
-    }
 
     @AfterAll
     static void down() throws IOException {
-        fake.close();
-        db.close();
         Path out = Path.of("target", "gemini-benchmark.txt");
         Files.writeString(out, report.toString());
         System.out.println(report);

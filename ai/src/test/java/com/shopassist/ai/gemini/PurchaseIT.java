@@ -6,18 +6,12 @@ import static com.shopassist.ai.gemini.Harness.FLASH;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.shopassist.ai.AssistantChain;
-import com.shopassist.ai.TestTools;
-import com.shopassist.ai.registry.ToolRegistry;
 import com.shopassist.core.cart.CartOwner;
 import com.shopassist.core.chat.AssistantReply;
 import com.shopassist.core.chat.ChatContext;
 import com.shopassist.core.chat.ChatMessage;
 import com.shopassist.core.chat.ProposedAction;
 import com.shopassist.core.customer.Customer;
-import com.shopassist.data.CommerceServices;
-import com.shopassist.data.chat.MyBatisChatRepository;
-import com.shopassist.data.db.Database;
-import com.shopassist.data.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,8 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,29 +29,9 @@ import org.junit.jupiter.api.Test;
  * HTTP: a purchase from search to a placed order, and prompt injections that must change nothing
  * and reveal nothing.
  */
-class PurchaseIT {
+class PurchaseIT extends SeededStoreBase {
 
-    static Database db;
-    static FakeGemini fake;
-    static CommerceServices services;
-    static ToolRegistry tools;
-    static MyBatisChatRepository chats;
     AssistantChain chain;
-
-    @BeforeAll
-    static void up() {
-        db = TestDatabase.freshSeeded(8);
-        services = CommerceServices.create(db);
-        tools = TestTools.over(services);
-        chats = new MyBatisChatRepository(db);
-        fake = FakeGemini.start();
-    }
-
-    @AfterAll
-    static void down() {
-        fake.close();
-        db.close();
-    }
 
     @BeforeEach
     void fresh() {

@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.shopassist.ai.lang.Lang;
 import com.shopassist.ai.tool.ToolResult;
+import com.shopassist.core.cart.Cart;
+import com.shopassist.core.cart.CartLine;
+import com.shopassist.core.cart.CartOwner;
 import com.shopassist.core.catalog.Product;
+import com.shopassist.core.chat.Correction;
 import com.shopassist.core.chat.ProductCard;
+import com.shopassist.core.money.Money;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -87,22 +92,7 @@ class ReplyValidatorTest {
     }
 
     private static Product product(long id, String name, long price) {
-        return new Product(
-                id,
-                1,
-                "Audio",
-                "S" + id,
-                null,
-                name,
-                "Gema Audio",
-                com.shopassist.core.money.Money.of(price),
-                "E",
-                "",
-                null,
-                10,
-                10,
-                3,
-                java.time.Instant.EPOCH);
+        return product(id, name, price, 10);
     }
 
     @Test
@@ -112,10 +102,189 @@ class ReplyValidatorTest {
         assertThat(c.text()).isEqualTo("Or the JBL Tune 520BT Headphones.");
     }
 
+    // ------------------------------------------------------------------ a price belongs to its product
+
     @Test
-    void amountsAreReadInTheWaysShoppersAndModelsWriteThem() {
-        assertThat(ReplyValidator.amountsIn(
-                        "Rp 1.250.000, Rp1,250,000, IDR 1.250.000, 1,25 juta, 1.5 jt, 500rb, Rp 2 juta"))
-                .containsExactly(1_250_000L, 1_250_000L, 1_250_000L, 1_250_000L, 1_500_000L, 500_000L, 2_000_000L);
+    void aPriceOfAnotherProductInTheSameReplyIsCorrected() {
+        var c = validator.check(
+                "The Sony WH-1000XM5 Wireless Headphones is Rp 4.999.000. The JBL Tune 520BT Headphones is Rp 4.999.000 too.",
+                searched(1, 2),
+                "headphones",
+                Lang.EN);
+        assertThat(c.text())
+                .isEqualTo(
+                        "The Sony WH-1000XM5 Wireless Headphones is Rp 4.999.000. The JBL Tune 520BT Headphones is Rp 699.000 too.");
+        assertThat(c.corrections()).extracting(Correction::kind).containsExactly(Correction.Kind.PRICE);
+    }
+
+    @Test
+    void swappedPricesInOneSentenceAreEachCorrected() {
+        var c = validator.check(
+                "Harga Sony WH-1000XM5 Rp 699.000, sedangkan JBL Tune 520BT Rp 4.999.000.",
+                searched(1, 2),
+                "",
+                Lang.ID);
+        assertThat(c.text()).isEqualTo("Harga Sony WH-1000XM5 Rp 4.999.000, sedangkan JBL Tune 520BT Rp 699.000.");
+        assertThat(c.corrections()).hasSize(2).allMatch(x -> x.kind() == Correction.Kind.PRICE);
+    }
+
+    @Test
+    void aProductNamedByItsBrandOrModelCodeKeepsItsOwnPrice() {
+        var c = validator.check("The JBL is Rp 699.000 and the XM5 is Rp 4.999.000.", searched(1, 2), "", Lang.EN);
+        assertThat(c.text()).isEqualTo("The JBL is Rp 699.000 and the XM5 is Rp 4.999.000.");
+        assertThat(c.corrections()).isEmpty();
+        assertThat(c.cards()).extracting(ProductCard::id).containsExactly(2L, 1L);
+    }
+
+    @Test
+    void anAmountWithoutRpIsCheckedToo() {
+        var en = validator.check("The JBL Tune 520BT Headphones is 1.250.000.", searched(2), "", Lang.EN);
+        assertThat(en.text()).isEqualTo("The JBL Tune 520BT Headphones is Rp 699.000.");
+        var id = validator.check("JBL Tune 520BT Headphones harganya 1,25 juta.", searched(2), "", Lang.ID);
+        assertThat(id.text()).isEqualTo("JBL Tune 520BT Headphones harganya Rp 699.000.");
+    }
+
+    @Test
+    void anAmountThatMatchesNoProductGoesWithItsSentence() {
+        var id = validator.check(
+                "Ada juga pilihan lain seharga 1,25 juta. JBL Tune 520BT Headphones harganya Rp 699.000.",
+                searched(2),
+                "headphone",
+                Lang.ID);
+        assertThat(id.text()).isEqualTo("JBL Tune 520BT Headphones harganya Rp 699.000.");
+        assertThat(id.corrections()).extracting(Correction::kind).containsExactly(Correction.Kind.AMOUNT);
+        var en = validator.check(
+                "There is also one for 1,25 juta. The JBL Tune 520BT Headphones is Rp 699.000.",
+                searched(2),
+                "",
+                Lang.EN);
+        assertThat(en.text()).isEqualTo("The JBL Tune 520BT Headphones is Rp 699.000.");
+    }
+
+    @Test
+    void aProductsPriceInASentenceThatNamesNoProductIsNotAccepted() {
+        var c = validator.check(
+                "The JBL Tune 520BT Headphones has great bass.\n\nPrices start at Rp 349.000.",
+                searched(2, 3),
+                "",
+                Lang.EN);
+        assertThat(c.text()).isEqualTo("The JBL Tune 520BT Headphones has great bass.");
+    }
+
+    @Test
+    void aSentenceRightAfterOneProductMayStateItsPrice() {
+        var ok = validator.check(
+                "I found the JBL Tune 520BT Headphones. It costs Rp 699.000.", searched(2), "", Lang.EN);
+        assertThat(ok.text()).isEqualTo("I found the JBL Tune 520BT Headphones. It costs Rp 699.000.");
+        var wrong = validator.check(
+                "I found the JBL Tune 520BT Headphones. It costs Rp 4.999.000.", searched(1, 2), "", Lang.EN);
+        assertThat(wrong.text()).isEqualTo("I found the JBL Tune 520BT Headphones.");
+    }
+
+    @Test
+    void cartFiguresAndTheShoppersBudgetStandBesideAProduct() {
+        Money jbl = Money.of(699_000);
+        Cart cart = new Cart(
+                1,
+                CartOwner.guest("k"),
+                List.of(new CartLine(2, "JBL Tune 520BT Headphones", "JBL", jbl, 2, jbl.times(2), Money.ZERO, 3, null)),
+                jbl.times(2),
+                null,
+                Money.ZERO,
+                jbl.times(2),
+                null,
+                null);
+        List<ToolResult> added = List.of(new ToolResult("add_to_cart", true, "{}", List.of(), cart, null, null));
+        assertThat(validator
+                        .check("Added 2 JBL Tune 520BT Headphones, your total is Rp 1.398.000.", added, "", Lang.EN)
+                        .corrections())
+                .isEmpty();
+        assertThat(validator
+                        .check("2 x JBL Tune 520BT Headphones = Rp 1.398.000.", added, "", Lang.EN)
+                        .corrections())
+                .isEmpty();
+        var c = validator.check(
+                "The JBL Tune 520BT Headphones at Rp 699.000 is under your 1 juta budget.",
+                searched(2),
+                "headphones under 1 juta",
+                Lang.EN);
+        assertThat(c.text()).isEqualTo("The JBL Tune 520BT Headphones at Rp 699.000 is under your 1 juta budget.");
+        var over = validator.check(
+                "The Sony WH-1000XM5 Wireless Headphones is under Rp 1.000.000.", searched(1), "", Lang.EN);
+        assertThat(over.text()).isEmpty();
+        assertThat(over.corrections()).extracting(Correction::kind).containsExactly(Correction.Kind.PRICE);
+    }
+
+    // ------------------------------------------------------------------ stock, zero included
+
+    @Test
+    void aCountLeftOfASoldOutProductBecomesSoldOut() {
+        var id = validator.check("Xiaomi Redmi Buds 5 tinggal 3, buruan!", searched(3), "", Lang.ID);
+        assertThat(id.text()).isEqualTo("Xiaomi Redmi Buds 5 sedang habis.");
+        assertThat(id.corrections()).extracting(Correction::kind).containsExactly(Correction.Kind.STOCK);
+        var en = validator.check("Only 3 left of the Xiaomi Redmi Buds 5!", searched(3), "", Lang.EN);
+        assertThat(en.text()).isEqualTo("Xiaomi Redmi Buds 5 is sold out right now.");
+        var list = validator.check("- **Xiaomi Redmi Buds 5** - Rp 349.000, tinggal 3", searched(3), "", Lang.ID);
+        assertThat(list.text()).isEqualTo("- **Xiaomi Redmi Buds 5** - Rp 349.000, habis");
+    }
+
+    @Test
+    void soldOutIsCorrectedForAProductWithUnits() {
+        Product twelve = product(40, "Anker Soundcore Life Q30 Headphones", 1_099_000, 12);
+        List<ToolResult> r = List.of(new ToolResult("check_stock", true, "{}", List.of(twelve), null, null, null));
+        assertThat(validator
+                        .check("Sorry, the Anker Soundcore Life Q30 Headphones is sold out.", r, "", Lang.EN)
+                        .text())
+                .isEqualTo("Sorry, the Anker Soundcore Life Q30 Headphones is in stock.");
+        var id = validator.check("Maaf, Anker Soundcore Life Q30 Headphones stoknya habis.", r, "", Lang.ID);
+        assertThat(id.text()).isEqualTo("Maaf, Anker Soundcore Life Q30 Headphones stoknya ada.");
+        assertThat(id.corrections()).extracting(Correction::kind).containsExactly(Correction.Kind.STOCK);
+        assertThat(validator
+                        .check("The Anker Soundcore Life Q30 Headphones has 12 in stock.", r, "", Lang.EN)
+                        .corrections())
+                .isEmpty();
+    }
+
+    @Test
+    void stockClaimsAreTiedToTheProductTheyFollow() {
+        var c = validator.check(
+                "The Sony WH-1000XM5 has 7 in stock, but the Xiaomi Redmi Buds 5 is available too.",
+                searched(1, 3),
+                "",
+                Lang.EN);
+        assertThat(c.text())
+                .isEqualTo("The Sony WH-1000XM5 has 7 in stock, but the Xiaomi Redmi Buds 5 is sold out too.");
+        var named = validator.check("Xiaomi Redmi Buds 5 available now.", searched(3), "", Lang.EN);
+        assertThat(named.text()).isEqualTo("Xiaomi Redmi Buds 5 sold out now.");
+    }
+
+    @Test
+    void theRestOfARemovedListItemGoesWithIt() {
+        var c = validator.check(
+                "Two:\n- **JBL Tune 520BT Headphones** - Rp 699.000\n- **Bose QuietComfort Ultra** - Rp 3.000.000. Great ANC.\nAnything else?",
+                searched(2),
+                "",
+                Lang.EN);
+        assertThat(c.text()).isEqualTo("Two:\n- **JBL Tune 520BT Headphones** - Rp 699.000\nAnything else?");
+        assertThat(c.corrections()).extracting(Correction::kind).containsExactly(Correction.Kind.UNKNOWN_PRODUCT);
+    }
+
+    private static Product product(long id, String name, long price, int available) {
+        return new Product(
+                id,
+                1,
+                "Audio",
+                "S" + id,
+                null,
+                name,
+                name.split(" ")[0],
+                com.shopassist.core.money.Money.of(price),
+                "E",
+                "",
+                null,
+                available,
+                available,
+                3,
+                java.time.Instant.EPOCH);
     }
 }

@@ -1,0 +1,236 @@
+package com.shopassist.ai.gemini;
+
+import com.shopassist.ai.gemini.Facts.Known;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Where a sentence names the products the tools returned, and which: by the full name, a bold
+ * name, the name's first words ("Sony WH-1000XM5" for "Sony WH-1000XM5 Wireless Headphones"), a
+ * model code only one of them has ("XM5", "520BT"), or a brand only one of them has ("the JBL").
+ * Where two names overlap the stronger, then the longer, wins ("iPhone 15 Pro" over "iPhone 15");
+ * words that fit several products equally well are one mention of all of them.
+ */
+final class ProductMentions {
+
+    /** Products named at [start, end) of the sentence: one, or several when the words fit each equally. */
+    record Mention(List<Known> products, int start, int end, int strength) {
+        boolean single() {
+            return products.size() == 1;
+        }
+
+        Known product() {
+            return products.get(0);
+        }
+
+        boolean covers(int s, int e) {
+            return start <= s && e <= end;
+        }
+    }
+
+    private static final int FULL = 4;
+    private static final int PREFIX = 3;
+    private static final int MODEL = 2;
+    private static final int BRAND = 1;
+    private static final Pattern BOLD = Pattern.compile("\\*\\*([^*]{2,120})\\*\\*");
+
+    private ProductMentions() {}
+
+    /** The mentions in the sentence, in order. */
+    static List<Mention> find(String sentence, Collection<Known> known) {
+        if (known.isEmpty() || sentence.isBlank()) return List.of();
+        Normalized text = new Normalized(sentence);
+        Map<String, Integer> codes = new HashMap<>();
+        Map<String, Integer> brands = new HashMap<>();
+        for (Known k : known) {
+            for (String w : norm(k.name()).split(" ")) if (isCode(w)) codes.merge(w, 1, Integer::sum);
+            String b = norm(k.brand());
+            if (b.length() >= 2) brands.merge(b, 1, Integer::sum);
+        }
+        List<Mention> candidates = new ArrayList<>();
+        shortCodes(text, known, codes, candidates);
+        Matcher bold = BOLD.matcher(sentence);
+        List<int[]> bolds = new ArrayList<>();
+        while (bold.find()) bolds.add(new int[] {bold.start(1), bold.end(1)});
+        for (Known k : known) {
+            String name = norm(k.name());
+            if (name.isEmpty()) continue;
+            for (int[] at : text.all(name)) candidates.add(new Mention(List.of(k), at[0], at[1], FULL));
+            for (int[] b : bolds) {
+                String boldName = norm(sentence.substring(b[0], b[1]));
+                if (boldName.length() >= 6 && (name.contains(boldName) || boldName.contains(name)))
+                    candidates.add(new Mention(List.of(k), b[0], b[1], FULL));
+            }
+            String prefix = longestPrefix(name, text);
+            if (prefix != null)
+                for (int[] at : text.all(prefix)) candidates.add(new Mention(List.of(k), at[0], at[1], PREFIX));
+            for (String w : name.split(" ")) {
+                if (codes.getOrDefault(w, 0) == 1)
+                    for (int[] at : text.all(w)) candidates.add(new Mention(List.of(k), at[0], at[1], MODEL));
+            }
+            String b = norm(k.brand());
+            if (brands.getOrDefault(b, 0) == 1)
+                for (int[] at : text.all(b)) candidates.add(new Mention(List.of(k), at[0], at[1], BRAND));
+        }
+        return resolve(candidates);
+    }
+
+    /**
+     * A code written shorter than in the name ("XM5" for "WH-1000XM5", "Q20" for "Q20i"): the end or
+     * the start of exactly one product's code, three characters or more.
+     */
+    private static void shortCodes(
+            Normalized text, Collection<Known> known, Map<String, Integer> codes, List<Mention> out) {
+        for (int[] w : text.words()) {
+            String word = text.word(w);
+            if (!isCode(word) || codes.containsKey(word)) continue;
+            Known only = null;
+            int fits = 0;
+            for (Known k : known) {
+                for (String c : norm(k.name()).split(" ")) {
+                    if (isCode(c) && (c.endsWith(word) || c.startsWith(word))) {
+                        if (only != k) fits++;
+                        only = k;
+                    }
+                }
+            }
+            if (fits == 1) out.add(new Mention(List.of(only), w[2], w[3], MODEL));
+        }
+    }
+
+    /** The longest run of the name's first words the text holds, if it is three words and eight characters or more. */
+    private static String longestPrefix(String name, Normalized text) {
+        String[] words = name.split(" ");
+        String best = null;
+        StringBuilder phrase = new StringBuilder();
+        for (int i = 0; i < words.length - 1; i++) {
+            if (i > 0) phrase.append(' ');
+            phrase.append(words[i]);
+            if (!text.contains(phrase.toString())) break;
+            if (i >= 2 && phrase.length() >= 8) best = phrase.toString();
+        }
+        return best;
+    }
+
+    private static List<Mention> resolve(List<Mention> candidates) {
+        candidates.sort(Comparator.comparingInt(Mention::strength)
+                .reversed()
+                .thenComparing(Comparator.comparingInt((Mention m) -> m.end() - m.start())
+                        .reversed()));
+        List<Mention> kept = new ArrayList<>();
+        for (Mention c : candidates) {
+            Mention same = null;
+            boolean overlaps = false;
+            for (Mention k : kept) {
+                if (k.start() == c.start() && k.end() == c.end() && k.strength() == c.strength()) same = k;
+                else if (c.start() < k.end() && k.start() < c.end()) overlaps = true;
+            }
+            if (same != null) {
+                if (!same.products().contains(c.product())) {
+                    List<Known> both = new ArrayList<>(same.products());
+                    both.add(c.product());
+                    kept.set(
+                            kept.indexOf(same),
+                            new Mention(List.copyOf(both), same.start(), same.end(), same.strength()));
+                }
+            } else if (!overlaps) {
+                kept.add(c);
+            }
+        }
+        kept.sort(Comparator.comparingInt(Mention::start));
+        return kept;
+    }
+
+    /** A model code: letters and digits together, three characters or more ("1000xm5", "q20i"). */
+    private static boolean isCode(String w) {
+        return w.length() >= 3
+                && w.chars().anyMatch(Character::isDigit)
+                && w.chars().anyMatch(Character::isLetter);
+    }
+
+    static String norm(String s) {
+        return s == null
+                ? ""
+                : s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    }
+
+    /** The sentence in lower case with every run of other characters as one space, mapped back to the original. */
+    private static final class Normalized {
+        private final String text;
+        private final int[] from;
+        private final int[] to;
+
+        Normalized(String original) {
+            StringBuilder sb = new StringBuilder(" ");
+            List<int[]> map = new ArrayList<>();
+            map.add(new int[] {0, 0});
+            for (int i = 0; i < original.length(); ) {
+                int cp = original.codePointAt(i);
+                int n = Character.charCount(cp);
+                if (Character.isLetterOrDigit(cp)) {
+                    String lower = new String(Character.toChars(cp)).toLowerCase(Locale.ROOT);
+                    for (int j = 0; j < lower.length(); j++) {
+                        sb.append(lower.charAt(j));
+                        map.add(new int[] {i, i + n});
+                    }
+                } else if (sb.charAt(sb.length() - 1) != ' ') {
+                    sb.append(' ');
+                    map.add(new int[] {i, i + n});
+                }
+                i += n;
+            }
+            if (sb.charAt(sb.length() - 1) != ' ') {
+                sb.append(' ');
+                map.add(new int[] {original.length(), original.length()});
+            }
+            text = sb.toString();
+            from = new int[map.size()];
+            to = new int[map.size()];
+            for (int i = 0; i < map.size(); i++) {
+                from[i] = map.get(i)[0];
+                to[i] = map.get(i)[1];
+            }
+        }
+
+        /** Each word as {normalized start, normalized end, original start, original end}. */
+        List<int[]> words() {
+            List<int[]> out = new ArrayList<>();
+            int i = 0;
+            while (i < text.length()) {
+                while (i < text.length() && text.charAt(i) == ' ') i++;
+                int st = i;
+                while (i < text.length() && text.charAt(i) != ' ') i++;
+                if (i > st) out.add(new int[] {st, i, from[st], to[i - 1]});
+            }
+            return out;
+        }
+
+        String word(int[] w) {
+            return text.substring(w[0], w[1]);
+        }
+
+        boolean contains(String phrase) {
+            return text.contains(" " + phrase + " ");
+        }
+
+        /** Each place the phrase stands as whole words, as [start, end) of the original. */
+        List<int[]> all(String phrase) {
+            List<int[]> out = new ArrayList<>();
+            if (phrase.isEmpty()) return out;
+            String needle = " " + phrase + " ";
+            for (int at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
+                int first = at + 1;
+                int last = at + needle.length() - 2;
+                out.add(new int[] {from[first], to[last]});
+            }
+            return out;
+        }
+    }
+}
