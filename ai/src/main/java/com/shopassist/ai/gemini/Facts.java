@@ -9,7 +9,6 @@ import com.shopassist.core.catalog.Product;
 import com.shopassist.core.money.Money;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,11 +52,13 @@ final class Facts {
     final Map<Long, Known> known;
     final Set<Long> figures;
     final Set<Long> shopper;
+    final ProductMentions.Index names;
 
     private Facts(Map<Long, Known> known, Set<Long> figures, Set<Long> shopper) {
         this.known = known;
         this.figures = figures;
         this.shopper = shopper;
+        this.names = new ProductMentions.Index(known.values());
     }
 
     static Facts of(List<ToolResult> results, String shopperMessage) {
@@ -74,10 +75,6 @@ final class Facts {
             if (r.forModel() != null) addFigures(r.forModel(), figures);
         }
         return new Facts(known, figures, new HashSet<>(Amounts.values(shopperMessage)));
-    }
-
-    Collection<Known> products() {
-        return known.values();
     }
 
     /** Whether an amount is a figure the tools gave or the shopper's own. */

@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,41 +42,62 @@ final class ProductMentions {
 
     private ProductMentions() {}
 
+    /** The returned products' names made ready once for every sentence of an answer. */
+    static final class Index {
+        private record Entry(Known known, String name, String[] words, String brand) {}
+
+        private final List<Entry> entries = new ArrayList<>();
+        private final Map<String, Integer> codes = new HashMap<>();
+        private final Map<String, Integer> brands = new HashMap<>();
+
+        Index(Collection<Known> known) {
+            for (Known k : known) {
+                String name = norm(k.name());
+                if (name.isEmpty()) continue;
+                Entry e = new Entry(k, name, name.split(" "), norm(k.brand()));
+                entries.add(e);
+                for (String w : e.words()) if (isCode(w)) codes.merge(w, 1, Integer::sum);
+                if (e.brand().length() >= 2) brands.merge(e.brand(), 1, Integer::sum);
+            }
+        }
+    }
+
     /** The mentions in the sentence, in order. */
     static List<Mention> find(String sentence, Collection<Known> known) {
-        if (known.isEmpty() || sentence.isBlank()) return List.of();
+        return find(sentence, new Index(known));
+    }
+
+    /** The mentions in the sentence, in order. */
+    static List<Mention> find(String sentence, Index index) {
+        if (index.entries.isEmpty() || sentence.isBlank()) return List.of();
         Normalized text = new Normalized(sentence);
-        Map<String, Integer> codes = new HashMap<>();
-        Map<String, Integer> brands = new HashMap<>();
-        for (Known k : known) {
-            for (String w : norm(k.name()).split(" ")) if (isCode(w)) codes.merge(w, 1, Integer::sum);
-            String b = norm(k.brand());
-            if (b.length() >= 2) brands.merge(b, 1, Integer::sum);
-        }
         List<Mention> candidates = new ArrayList<>();
-        shortCodes(text, known, codes, candidates);
+        shortCodes(text, index, candidates);
         Matcher bold = BOLD.matcher(sentence);
-        List<int[]> bolds = new ArrayList<>();
-        while (bold.find()) bolds.add(new int[] {bold.start(1), bold.end(1)});
-        for (Known k : known) {
-            String name = norm(k.name());
-            if (name.isEmpty()) continue;
+        List<String> bolds = new ArrayList<>();
+        List<int[]> boldAt = new ArrayList<>();
+        while (bold.find()) {
+            bolds.add(norm(bold.group(1)));
+            boldAt.add(new int[] {bold.start(1), bold.end(1)});
+        }
+        for (Index.Entry e : index.entries) {
+            Known k = e.known();
+            String name = e.name();
             for (int[] at : text.all(name)) candidates.add(new Mention(List.of(k), at[0], at[1], FULL));
-            for (int[] b : bolds) {
-                String boldName = norm(sentence.substring(b[0], b[1]));
+            for (int i = 0; i < bolds.size(); i++) {
+                String boldName = bolds.get(i);
                 if (boldName.length() >= 6 && (name.contains(boldName) || boldName.contains(name)))
-                    candidates.add(new Mention(List.of(k), b[0], b[1], FULL));
+                    candidates.add(new Mention(List.of(k), boldAt.get(i)[0], boldAt.get(i)[1], FULL));
             }
-            String prefix = longestPrefix(name, text);
+            String prefix = longestPrefix(e.words(), text);
             if (prefix != null)
                 for (int[] at : text.all(prefix)) candidates.add(new Mention(List.of(k), at[0], at[1], PREFIX));
-            for (String w : name.split(" ")) {
-                if (codes.getOrDefault(w, 0) == 1)
+            for (String w : e.words()) {
+                if (index.codes.getOrDefault(w, 0) == 1)
                     for (int[] at : text.all(w)) candidates.add(new Mention(List.of(k), at[0], at[1], MODEL));
             }
-            String b = norm(k.brand());
-            if (brands.getOrDefault(b, 0) == 1)
-                for (int[] at : text.all(b)) candidates.add(new Mention(List.of(k), at[0], at[1], BRAND));
+            if (index.brands.getOrDefault(e.brand(), 0) == 1)
+                for (int[] at : text.all(e.brand())) candidates.add(new Mention(List.of(k), at[0], at[1], BRAND));
         }
         return resolve(candidates);
     }
@@ -86,18 +106,17 @@ final class ProductMentions {
      * A code written shorter than in the name ("XM5" for "WH-1000XM5", "Q20" for "Q20i"): the end or
      * the start of exactly one product's code, three characters or more.
      */
-    private static void shortCodes(
-            Normalized text, Collection<Known> known, Map<String, Integer> codes, List<Mention> out) {
+    private static void shortCodes(Normalized text, Index index, List<Mention> out) {
         for (int[] w : text.words()) {
             String word = text.word(w);
-            if (!isCode(word) || codes.containsKey(word)) continue;
+            if (!isCode(word) || index.codes.containsKey(word)) continue;
             Known only = null;
             int fits = 0;
-            for (Known k : known) {
-                for (String c : norm(k.name()).split(" ")) {
+            for (Index.Entry e : index.entries) {
+                for (String c : e.words()) {
                     if (isCode(c) && (c.endsWith(word) || c.startsWith(word))) {
-                        if (only != k) fits++;
-                        only = k;
+                        if (only != e.known()) fits++;
+                        only = e.known();
                     }
                 }
             }
@@ -106,8 +125,7 @@ final class ProductMentions {
     }
 
     /** The longest run of the name's first words the text holds, if it is three words and eight characters or more. */
-    private static String longestPrefix(String name, Normalized text) {
-        String[] words = name.split(" ");
+    private static String longestPrefix(String[] words, Normalized text) {
         String best = null;
         StringBuilder phrase = new StringBuilder();
         for (int i = 0; i < words.length - 1; i++) {
@@ -155,10 +173,9 @@ final class ProductMentions {
                 && w.chars().anyMatch(Character::isLetter);
     }
 
+    /** Lower case, every run of other characters one space: names and sentences alike. */
     static String norm(String s) {
-        return s == null
-                ? ""
-                : s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+        return s == null ? "" : new Normalized(s).text.strip();
     }
 
     /** The sentence in lower case with every run of other characters as one space, mapped back to the original. */
@@ -175,11 +192,9 @@ final class ProductMentions {
                 int cp = original.codePointAt(i);
                 int n = Character.charCount(cp);
                 if (Character.isLetterOrDigit(cp)) {
-                    String lower = new String(Character.toChars(cp)).toLowerCase(Locale.ROOT);
-                    for (int j = 0; j < lower.length(); j++) {
-                        sb.append(lower.charAt(j));
-                        map.add(new int[] {i, i + n});
-                    }
+                    int lower = Character.toLowerCase(cp);
+                    sb.appendCodePoint(lower);
+                    for (int j = Character.charCount(lower); j > 0; j--) map.add(new int[] {i, i + n});
                 } else if (sb.charAt(sb.length() - 1) != ' ') {
                     sb.append(' ');
                     map.add(new int[] {i, i + n});

@@ -39,6 +39,7 @@ final class ReplyCheck {
     private static final Pattern PRODUCT_REF =
             Pattern.compile("(?i)\\b(?:product\\s*id|product|id)\\s*[:#]?\\s*(\\d{1,9})\\b");
     private static final Pattern QUANTITY = Pattern.compile("(?<![\\d.,])(\\d{1,2})(?![\\d.,]\\d)");
+    private static final Pattern BLANK_LINES = Pattern.compile("\\n[\\s&&[^\\n]]*\\n(?:\\s*\\n)+");
     private static final Pattern CLAUSE = Pattern.compile("[,;:(]");
     /** Words before (or "off" after) an amount that make it a figure, not a price: totals, discounts, fees. */
     private static final Pattern FIGURE_BEFORE = Pattern.compile("(?iu)\\b(?:total|subtotal|jumlah|grand|sum"
@@ -96,7 +97,7 @@ final class ReplyCheck {
             if (piece.listItem() || droppingLine) droppingLine = true;
             return "";
         }
-        String out = (shown.isEmpty() ? "" : gap.replaceAll("\\n[\\s&&[^\\n]]*\\n(?:\\s*\\n)+", "\n\n")) + checked;
+        String out = (shown.isEmpty() ? "" : BLANK_LINES.matcher(gap).replaceAll("\n\n")) + checked;
         gap = "";
         afterDrop = false;
         shown.append(out);
@@ -130,7 +131,7 @@ final class ReplyCheck {
             }
         }
         if (piece.listItem()) subject = null; // each item is about its own product
-        List<Mention> mentions = ProductMentions.find(s, facts.products());
+        List<Mention> mentions = ProductMentions.find(s, facts.names);
         List<Amount> amounts = new ArrayList<>();
         for (Amount a : Amounts.read(s)) {
             if (mentions.stream().noneMatch(m -> a.overlaps(m.start(), m.end()))) amounts.add(a);
