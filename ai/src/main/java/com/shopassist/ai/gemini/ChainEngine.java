@@ -1,11 +1,9 @@
 package com.shopassist.ai.gemini;
 
-import com.shopassist.ai.catalog.ProductDetailsTool;
 import com.shopassist.ai.lang.Lang;
 import com.shopassist.ai.lang.LanguageDetector;
 import com.shopassist.ai.lang.YesNo;
 import com.shopassist.ai.offline.OfflineAssistant;
-import com.shopassist.ai.tool.Args;
 import com.shopassist.ai.tool.ProposalStore;
 import com.shopassist.ai.tool.ToolBox;
 import com.shopassist.ai.tool.ToolResult;
@@ -33,6 +31,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,6 +55,7 @@ public final class ChainEngine implements ShoppingAssistant {
     private final ShoppingAssistant offline;
     private final Clock clock;
     private final ReplyValidator validator = new ReplyValidator();
+    private final EarlierProducts earlier;
     private final GeminiLayer flash;
     private final GeminiLayer pro;
     private final ChatLog chatLog;
@@ -79,6 +79,7 @@ public final class ChainEngine implements ShoppingAssistant {
             Oversight oversight) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.tools = Objects.requireNonNull(tools, "tools");
+        this.earlier = new EarlierProducts(tools);
         this.proposals = tools.proposals();
         this.router = new ToolRouter(tools.specs(), tools.routes());
         this.chats = Objects.requireNonNull(chats, "chats");
@@ -288,7 +289,7 @@ public final class ChainEngine implements ShoppingAssistant {
             CheckedStream stream = null;
             for (GeminiLayer layer : proFirst ? List.of(pro, flash) : List.of(flash, pro)) {
                 // each model's answer is checked on its own: what a failed one sent was never shown
-                stream = onToken == null ? null : checkedStream(turn, onToken, tokenShown);
+                stream = onToken == null ? null : checkedStream(turn, turn::currentResults, onToken, tokenShown);
                 try {
                     outcome = layer.run(turn, stream, tokenShown);
                     break;
@@ -325,27 +326,10 @@ public final class ChainEngine implements ShoppingAssistant {
         return reply;
     }
 
-    private CheckedStream checkedStream(Turn turn, Consumer<String> onToken, AtomicBoolean tokenShown) {
-        ReplyCheck check = validator.start(
-                turn::currentResults, done -> recheckEarlierProducts(turn, done), turn.message, turn.lang);
-        return new CheckedStream(check, onToken, tokenShown);
-    }
-
-    /** The model's text, checked: as it streamed (and its last sentence now), or whole. */
-    private ReplyValidator.Checked checked(
-            Turn turn, GeminiLayer.Outcome o, List<ToolResult> results, CheckedStream stream) {
-        if (stream == null) {
-            CheckedStream whole = new CheckedStream(
-                    validator.start(() -> results, done -> recheckEarlierProducts(turn, done), turn.message, turn.lang),
-                    null,
-                    null);
-            whole.accept(o.text());
-            return whole.finish();
-        }
-        if (o.interrupted()) return stream.cut();
-        // an answer that came whole at the end (nothing streamed) is shown now, checked the same way
-        if (!stream.received()) stream.accept(o.text());
-        return stream.finish();
+    private CheckedStream checkedStream(
+            Turn turn, Supplier<List<ToolResult>> results, Consumer<String> onToken, AtomicBoolean shown) {
+        ReplyCheck check = validator.start(results, done -> earlier.reread(turn, done), turn.message, turn.lang);
+        return new CheckedStream(check, onToken, shown);
     }
 
     private AssistantReply fromGemini(Turn turn, GeminiLayer.Outcome o, CheckedStream stream) {
@@ -365,7 +349,8 @@ public final class ChainEngine implements ShoppingAssistant {
             text = Texts.immediate(results, turn.lang);
             cards = List.of();
         } else {
-            ReplyValidator.Checked c = checked(turn, o, results, stream);
+            CheckedStream s = stream != null ? stream : checkedStream(turn, () -> results, null, null);
+            ReplyValidator.Checked c = s.complete(o.text(), o.interrupted());
             corrections = c.corrections();
             // how many and of which kind, never the sentences: they can hold what the shopper typed
             if (!corrections.isEmpty())
@@ -386,37 +371,6 @@ public final class ChainEngine implements ShoppingAssistant {
                 o.label(),
                 suggestions(turn.lang, toolNames, action),
                 corrections);
-    }
-
-    /**
-     * Products of the window's earlier tool rounds, read again now: an answer that repeats an
-     * earlier price ("yes, the JBL is still Rp 699.000") is checked against today's data, not
-     * against what the model remembers. Asked only once a sentence of the answer holds a digit.
-     */
-    private List<ToolResult> recheckEarlierProducts(Turn turn, List<ToolResult> results) {
-        java.util.Set<Long> have = new java.util.HashSet<>();
-        for (ToolResult r : results) for (Product p : r.products()) have.add(p.id());
-        java.util.LinkedHashSet<Long> ids = new java.util.LinkedHashSet<>();
-        List<String> seen = turn.history.windowProducts();
-        for (int i = seen.size() - 1; i >= 0 && ids.size() < 6; i--) {
-            String head = seen.get(i).split(" ", 2)[0];
-            try {
-                long id = Long.parseLong(head);
-                if (!have.contains(id)) ids.add(id);
-            } catch (NumberFormatException ignored) {
-                // not a product entry
-            }
-        }
-        List<ToolResult> out = new ArrayList<>();
-        for (long id : ids) {
-            try {
-                ToolResult r = tools.call(turn.ctx, ProductDetailsTool.NAME, Args.of("product_id", id));
-                if (r != null && r.ok()) out.add(r);
-            } catch (RuntimeException e) {
-                log.debug("could not re-read product {}: {}", id, e.toString());
-            }
-        }
-        return out;
     }
 
     /**

@@ -49,6 +49,16 @@ final class CheckedStream implements Consumer<String> {
         return result();
     }
 
+    /**
+     * The model's turn is over with {@code text} as its answer: the result of the whole. An answer
+     * that came whole at the end (nothing streamed) is checked and shown now, the same way.
+     */
+    synchronized ReplyValidator.Checked complete(String text, boolean interrupted) {
+        if (interrupted) return cut();
+        if (!received) accept(text);
+        return finish();
+    }
+
     private ReplyValidator.Checked result() {
         return new ReplyValidator.Checked(check.text(), check.cards(), check.corrections());
     }

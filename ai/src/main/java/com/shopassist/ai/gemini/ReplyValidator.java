@@ -20,9 +20,7 @@ final class ReplyValidator {
 
     /** The whole answer at once, against these results (tests, and answers that did not stream). */
     Checked check(String text, List<ToolResult> results, String shopperMessage, Lang lang) {
-        CheckedStream s = new CheckedStream(start(() -> results, null, shopperMessage, lang), null, null);
-        s.accept(text);
-        return s.finish();
+        return new CheckedStream(start(() -> results, null, shopperMessage, lang), null, null).complete(text, false);
     }
 
     /**
