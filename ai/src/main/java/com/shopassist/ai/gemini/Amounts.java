@@ -28,7 +28,7 @@ final class Amounts {
     private static final String PLAIN = "\\d+(?:[.,]\\d+)?";
     private static final String SCALE = "juta|jt|ribu|rbu|rb|k|million|mio|thousand|miliar|milyar|billion";
 
-    private static final Pattern AMOUNT = Pattern.compile("(?iu)"
+    private static final Pattern AMOUNT = Pattern.compile("(?i)"
             // 1, 2: with a currency, a scale word optional
             + "\\b(?:rp|idr)\\.?\\s?(" + GROUPED + "|" + PLAIN + ")(?:\\s?(" + SCALE + ")\\b)?"
             // 3, 4: a scale word, no currency
@@ -37,7 +37,7 @@ final class Amounts {
             + "|(?<![\\d.,\\p{L}#])(" + GROUPED + ")(?![.,]?\\d)");
 
     /** What after a bare grouped number says it counts something other than money. */
-    private static final Pattern NOT_MONEY = Pattern.compile("(?iu)^\\s?(?:mah|mm|cm|km|m|kg|g|gr|gram|ml|l|liter|litre"
+    private static final Pattern NOT_MONEY = Pattern.compile("(?i)^\\s?(?:mah|mm|cm|km|m|kg|g|gr|gram|ml|l|liter|litre"
             + "|w|watt|v|volt|hz|khz|mhz|ghz|kb|mb|gb|tb|mp|px|dpi|rpm|lumen|lm|lux|x|%|°|pcs|unit|units|item|items"
             + "|buah|orang|people|steps|langkah|reviews|ulasan|terjual|sold|views|kali|times|km/h|jam|hours|menit"
             + "|minutes|tahun|years|hari|days|poin|points)\\b");

@@ -185,33 +185,38 @@ final class ProductMentions {
         private final int[] to;
 
         Normalized(String original) {
-            StringBuilder sb = new StringBuilder(" ");
-            List<int[]> map = new ArrayList<>();
-            map.add(new int[] {0, 0});
+            // at most one character and one space for each character of the original, plus the ends
+            int cap = original.length() * 2 + 2;
+            StringBuilder sb = new StringBuilder(cap);
+            int[] f = new int[cap];
+            int[] t = new int[cap];
+            sb.append(' ');
             for (int i = 0; i < original.length(); ) {
                 int cp = original.codePointAt(i);
                 int n = Character.charCount(cp);
                 if (Character.isLetterOrDigit(cp)) {
                     int lower = Character.toLowerCase(cp);
+                    int at = sb.length();
+                    for (int j = 0; j < Character.charCount(lower); j++) {
+                        f[at + j] = i;
+                        t[at + j] = i + n;
+                    }
                     sb.appendCodePoint(lower);
-                    for (int j = Character.charCount(lower); j > 0; j--) map.add(new int[] {i, i + n});
                 } else if (sb.charAt(sb.length() - 1) != ' ') {
+                    f[sb.length()] = i;
+                    t[sb.length()] = i + n;
                     sb.append(' ');
-                    map.add(new int[] {i, i + n});
                 }
                 i += n;
             }
             if (sb.charAt(sb.length() - 1) != ' ') {
+                f[sb.length()] = original.length();
+                t[sb.length()] = original.length();
                 sb.append(' ');
-                map.add(new int[] {original.length(), original.length()});
             }
             text = sb.toString();
-            from = new int[map.size()];
-            to = new int[map.size()];
-            for (int i = 0; i < map.size(); i++) {
-                from[i] = map.get(i)[0];
-                to[i] = map.get(i)[1];
-            }
+            from = f;
+            to = t;
         }
 
         /** Each word as {normalized start, normalized end, original start, original end}. */

@@ -42,19 +42,19 @@ final class ReplyCheck {
     private static final Pattern BLANK_LINES = Pattern.compile("\\n[\\s&&[^\\n]]*\\n(?:\\s*\\n)+");
     private static final Pattern CLAUSE = Pattern.compile("[,;:(]");
     /** Words before (or "off" after) an amount that make it a figure, not a price: totals, discounts, fees. */
-    private static final Pattern FIGURE_BEFORE = Pattern.compile("(?iu)\\b(?:total|subtotal|jumlah|grand|sum"
+    private static final Pattern FIGURE_BEFORE = Pattern.compile("(?i)\\b(?:total|subtotal|jumlah|grand|sum"
             + "|discount|diskon|potongan|hemat|save|saving|savings|cashback|voucher|ongkir|ongkos|shipping|delivery"
             + "|biaya|fee|spend|belanja|order|pesanan|paid|pay|bayar|dibayar|cart|keranjang|refund|minimum|min"
             + "|minimal|difference|selisih)\\b");
 
-    private static final Pattern FIGURE_AFTER = Pattern.compile("(?iu)^\\W{0,3}(?:off|discount|diskon)\\b");
-    private static final Pattern UPPER_BEFORE = Pattern.compile("(?iu)\\b(?:under|below|less than|cheaper than"
+    private static final Pattern FIGURE_AFTER = Pattern.compile("(?i)^\\W{0,3}(?:off|discount|diskon)\\b");
+    private static final Pattern UPPER_BEFORE = Pattern.compile("(?i)\\b(?:under|below|less than|cheaper than"
             + "|at most|up to|within|max|maximum|no more than|not more than|di bawah|dibawah|kurang dari|maksimal"
             + "|maks|sampai|hingga|tidak lebih dari|budget|anggaran|bujet)\\b");
     private static final Pattern UPPER_AFTER =
-            Pattern.compile("(?iu)^\\W{0,3}(?:or less|ke bawah|budget|anggaran|bujet)\\b");
+            Pattern.compile("(?i)^\\W{0,3}(?:or less|ke bawah|budget|anggaran|bujet)\\b");
     private static final Pattern LOWER_BEFORE =
-            Pattern.compile("(?iu)\\b(?:above|over|more than|at least|di atas|diatas|lebih dari)\\b");
+            Pattern.compile("(?i)\\b(?:above|over|more than|at least|di atas|diatas|lebih dari)\\b");
 
     private enum Role {
         PRICE,

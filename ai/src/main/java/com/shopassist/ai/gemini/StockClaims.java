@@ -36,10 +36,10 @@ final class StockClaims {
     private static final String NOT_A_COUNT =
             "(?![.,]?\\d)(?!\\s*(?:%|persen|hari|jam|menit|minggu|bulan|tahun|days?|hours?|minutes?|weeks?|ribu|rb|juta|jt|k\\b))";
 
-    private static final Pattern COUNT_EN = Pattern.compile("(?iu)\\b(?:(?:only|just)\\s+)?(?<![\\d.,])(\\d{1,5})\\s+"
+    private static final Pattern COUNT_EN = Pattern.compile("(?i)\\b(?:(?:only|just)\\s+)?(?<![\\d.,])(\\d{1,5})\\s+"
             + "(?:(?:units?|pcs|pieces|items|pairs)\\s+)?(?:left|in stock|available|remaining)\\b"
             + "|\\b(?:stock|in stock)\\s*[:=]\\s*(\\d{1,5})\\b" + NOT_A_COUNT);
-    private static final Pattern COUNT_ID = Pattern.compile("(?iu)\\b(?:sisa stok|stok tersisa|tersisa|tinggal|sisa"
+    private static final Pattern COUNT_ID = Pattern.compile("(?i)\\b(?:sisa stok|stok tersisa|tersisa|tinggal|sisa"
             + "|stoknya|stok)\\s*:?\\s*(\\d{1,5})\\b" + NOT_A_COUNT + "(?:\\s*(?:unit|pcs|buah))?(?:\\s+lagi)?"
             + "|\\b(\\d{1,5})\\s*(?:unit|pcs|buah)?\\s+(?:lagi|tersisa|tersedia)\\b");
 
@@ -63,10 +63,14 @@ final class StockClaims {
             phrase("\\bavailable", Polarity.IN, "sold out"),
             phrase("\\btersedia", Polarity.IN, "habis"));
 
+    /** A word every claim above holds. */
+    private static final Pattern ANY =
+            Pattern.compile("(?i)stock|stok|sold|habis|avail|tersedia|ready|masih|left|sisa|tinggal|remaining|lagi");
+
     private StockClaims() {}
 
     private static Phrase phrase(String regex, Polarity p, String opposite) {
-        return new Phrase(Pattern.compile("(?iu)" + regex + "\\b"), p, opposite);
+        return new Phrase(Pattern.compile("(?i)" + regex + "\\b"), p, opposite);
     }
 
     /** The claims in the sentence, in order, none overlapping. */
@@ -77,6 +81,8 @@ final class StockClaims {
     /** As {@link #read(String)}; a number whose first digit is {@code taken} (part of a name or an amount) is no count. */
     static List<Claim> read(String sentence, IntPredicate taken) {
         List<Claim> out = new ArrayList<>();
+        // most sentences say nothing of stock: one scan tells, instead of one per phrase
+        if (!ANY.matcher(sentence).find()) return out;
         counts(sentence, COUNT_EN, "sold out", taken, out);
         counts(sentence, COUNT_ID, "habis", taken, out);
         for (Phrase p : PHRASES) {
