@@ -156,7 +156,9 @@ public final class ChainEngine implements ShoppingAssistant {
             // which database answered, read after the turn as chat --json reads it
             String store = oversight.source();
             meters.turn(layer, store, nanos);
-            TurnLog.end(layer, store, nanos, r == null ? List.of() : r.tools());
+            if (r != null) meters.corrected(r.corrections());
+            TurnLog.end(
+                    layer, store, nanos, r == null ? List.of() : r.tools(), r == null ? List.of() : r.corrections());
         }
     }
 

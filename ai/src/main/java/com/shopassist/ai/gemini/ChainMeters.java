@@ -1,9 +1,11 @@
 package com.shopassist.ai.gemini;
 
+import com.shopassist.core.chat.Correction;
 import com.shopassist.core.chat.TokenUsage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -12,8 +14,9 @@ import java.util.concurrent.TimeUnit;
  * The chain's meters: {@code assistant.turns} and {@code assistant.turn.latency} by the layer that
  * answered (gemini-flash, gemini-pro, offline, fallback) and the database that answered ({@code
  * store}: shared, or local while the kiosk's replica answers), {@code assistant.tokens} by model and
- * kind (input, output) and {@code assistant.cost.usd} by model. Tool calls are counted by
- * {@link com.shopassist.ai.tool.MeteredToolBox}.
+ * kind (input, output), {@code assistant.cost.usd} by model, and {@code assistant.corrections} by
+ * kind (price, stock, amount, unknown_product): each change the reply check made to a model's
+ * answer. Tool calls are counted by {@link com.shopassist.ai.tool.MeteredToolBox}.
  */
 final class ChainMeters {
 
@@ -23,6 +26,7 @@ final class ChainMeters {
 
     private final Map<String, Layer> turns = new ConcurrentHashMap<>();
     private final Map<String, Counter[]> usage = new ConcurrentHashMap<>();
+    private final Map<Correction.Kind, Counter> corrections = new ConcurrentHashMap<>();
 
     ChainMeters(MeterRegistry registry) {
         this.registry = registry;
@@ -48,6 +52,19 @@ final class ChainMeters {
                         .tag("layer", name)
                         .tag("store", store)
                         .register(registry));
+    }
+
+    void corrected(List<Correction> made) {
+        for (Correction c : made) {
+            corrections
+                    .computeIfAbsent(
+                            c.kind(),
+                            k -> Counter.builder("assistant.corrections")
+                                    .description("changes the reply check made to a model's answer before it was shown")
+                                    .tag("kind", k.tag())
+                                    .register(registry))
+                    .increment();
+        }
     }
 
     void spent(TokenUsage u) {

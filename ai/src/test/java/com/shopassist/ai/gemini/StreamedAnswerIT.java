@@ -7,19 +7,24 @@ import static com.shopassist.ai.gemini.Harness.FLASH;
 import static com.shopassist.ai.gemini.Harness.PRO;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.shopassist.ai.AssistantChain;
 import com.shopassist.core.catalog.Product;
 import com.shopassist.core.chat.AssistantReply;
 import com.shopassist.core.chat.ChatContext;
 import com.shopassist.core.chat.Correction;
 import com.shopassist.core.money.Money;
-import java.time.Duration;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * A streamed Gemini answer over the real client and the fake's SSE: the shopper's listener gets it
@@ -30,14 +35,8 @@ class StreamedAnswerIT extends ChainTestBase {
 
     private final List<String> shown = new CopyOnWriteArrayList<>();
 
-    /** A first call on a cold, loaded machine can take seconds: only the stall tests want a short timeout. */
-    @Override
-    AiSettings settings() {
-        return Harness.settings(fake).withTimeout(Duration.ofSeconds(10));
-    }
-
     private AssistantChain withShortTimeout() {
-        return Harness.chain(Harness.settings(fake).withTimeout(Duration.ofSeconds(3)), tools, chats, null);
+        return Harness.chain(Harness.settings(fake).withTimeout(Harness.SHORT_TIMEOUT), tools, chats, null);
     }
 
     private static ChatContext indonesian() {
@@ -164,7 +163,8 @@ class StreamedAnswerIT extends ChainTestBase {
     @Test
     void aStreamThatStallsBeforeAWholeSentenceGivesWayToTheNextModel() {
         // nothing was shown yet, so the next model may still answer instead
-        fake.enqueue(FLASH, Reply.streamed(Pacing.stalled(9_000, List.of("The Sony WH-1000XM5 costs Rp 1"))));
+        fake.enqueue(
+                FLASH, Reply.streamed(Pacing.stalled(Harness.STALL_MILLIS, List.of("The Sony WH-1000XM5 costs Rp 1"))));
         fake.enqueue(PRO, Reply.text("Pro answers. Cleanly."));
         AssistantReply r = withShortTimeout().reply(Harness.guest(), "hello", shown::add);
         assertThat(r.assistant()).isEqualTo("gemini-pro");
@@ -181,6 +181,48 @@ class StreamedAnswerIT extends ChainTestBase {
         assertThat(shown).containsExactly("Hello there.");
         assertThat(r.text()).startsWith("Hello there.").doesNotContain("Rp 1");
         assertThat(fake.requests()).extracting(FakeGemini.Recorded::model).containsExactly(FLASH);
+    }
+
+    @Test
+    void eachCorrectionIsCountedByKindAndNamedOnTheTurnLine() {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        AssistantChain metered = AssistantChain.create(
+                settings(), tools, chats, null, Clock.systemUTC(), new Oversight("kiosk-1", null, meters));
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        Logger turnLog = (Logger) LoggerFactory.getLogger(TurnLog.class);
+        turnLog.addAppender(lines);
+        try {
+            fake.enqueue(
+                    FLASH,
+                    Reply.calls(Call.of("search_products", "query", "headphones")),
+                    Reply.streamed(Pacing.of(
+                            0,
+                            List.of(
+                                    "The JBL Tune 520BT Headphones is Rp 4.999.000. ",
+                                    "Xiaomi Redmi Buds 5: only 2 left! Another for 1,25 juta."))));
+            AssistantReply r = metered.reply(Harness.guest(), "headphones?", shown::add);
+            assertThat(kinds(r))
+                    .containsExactlyInAnyOrder(Correction.Kind.PRICE, Correction.Kind.STOCK, Correction.Kind.AMOUNT);
+        } finally {
+            turnLog.detachAppender(lines);
+        }
+        for (String kind : List.of("price", "stock", "amount")) {
+            assertThat(meters.find("assistant.corrections")
+                            .tag("kind", kind)
+                            .counter()
+                            .count())
+                    .as(kind)
+                    .isEqualTo(1.0);
+        }
+        assertThat(meters.find("assistant.corrections")
+                        .tag("kind", "unknown_product")
+                        .counter())
+                .isNull();
+        assertThat(lines.list)
+                .filteredOn(e -> e.getFormattedMessage().equals("turn answered"))
+                .singleElement()
+                .satisfies(e -> assertThat(e.getMDCPropertyMap()).containsEntry("corrections", "price,stock,amount"));
     }
 
     @Test
