@@ -42,7 +42,7 @@ public final class DefaultReportService implements ReportService {
         List<LayerFigures> layers = reports.layers(from, to);
         List<ModelUsage> models = reports.models(from, to);
         long turns = layers.stream().mapToLong(LayerFigures::turns).sum();
-        BigDecimal usd = models.stream().map(ModelUsage::costUsd).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal usd = costOf(models);
         StoreReport.Sales assisted = reports.assistedSales(from, to);
         StoreReport.Sales all = reports.allSales(from, to);
         return new StoreReport(
@@ -58,12 +58,40 @@ public final class DefaultReportService implements ReportService {
                 models.stream().mapToLong(ModelUsage::outputTokens).sum(),
                 usd,
                 usdToIdr,
-                Money.of(usd.multiply(usdToIdr).setScale(Money.SCALE, Money.ROUNDING)),
+                rupiah(usd),
                 assisted.orders(),
                 assisted.revenue(),
                 all.orders(),
                 all.revenue(),
                 reports.searchMisses(from, to, TOP_MISSES));
+    }
+
+    @Override
+    public StoreToday today() {
+        LocalDate day = LocalDate.now(clock.withZone(zone));
+        Instant from = day.atStartOfDay(zone).toInstant();
+        Instant to = day.plusDays(1).atStartOfDay(zone).toInstant();
+        List<LayerFigures> layers = reports.layers(from, to);
+        List<ModelUsage> models = reports.models(from, to);
+        BigDecimal usd = costOf(models);
+        return new StoreToday(
+                day,
+                layers.stream().mapToLong(LayerFigures::turns).sum(),
+                layers,
+                reports.latency(from, to),
+                models.stream()
+                        .mapToLong(m -> m.inputTokens() + m.outputTokens())
+                        .sum(),
+                usd,
+                rupiah(usd));
+    }
+
+    private static BigDecimal costOf(List<ModelUsage> models) {
+        return models.stream().map(ModelUsage::costUsd).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    private Money rupiah(BigDecimal usd) {
+        return Money.of(usd.multiply(usdToIdr).setScale(Money.SCALE, Money.ROUNDING));
     }
 
     private static double share(List<LayerFigures> layers, String assistant, long turns) {

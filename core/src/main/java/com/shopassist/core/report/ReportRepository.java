@@ -17,6 +17,9 @@ public interface ReportRepository {
 
     List<ModelUsage> models(Instant from, Instant to);
 
+    /** The median and 95th percentile of the turns' latency, {@link TurnLatency#NONE} without turns. */
+    TurnLatency latency(Instant from, Instant to);
+
     /** Orders not cancelled, of customers who had a turn with the assistant in the window before ordering. */
     Sales assistedSales(Instant from, Instant to);
 

@@ -10,4 +10,10 @@ public interface ReportService {
 
     /** Yesterday in the store's zone: what a morning check reads. */
     StoreReport yesterday();
+
+    /**
+     * Today so far in the store's zone: turns by layer, their latency, tokens and cost. Light
+     * enough to read every few seconds (the turn and message tables by their time index).
+     */
+    StoreToday today();
 }

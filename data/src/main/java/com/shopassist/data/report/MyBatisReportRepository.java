@@ -8,6 +8,7 @@ import com.shopassist.core.report.StoreReport.LayerFigures;
 import com.shopassist.core.report.StoreReport.ModelUsage;
 import com.shopassist.core.report.StoreReport.Sales;
 import com.shopassist.core.report.StoreReport.SearchMiss;
+import com.shopassist.core.report.TurnLatency;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,6 +63,14 @@ public final class MyBatisReportRepository implements ReportRepository, TurnLog,
                         count(r, "output_tokens"),
                         (BigDecimal) r.get("cost_usd")))
                 .toList();
+    }
+
+    @Override
+    public TurnLatency latency(Instant from, Instant to) {
+        Map<String, Object> row = mapper.latency(from, to);
+        long turns = row == null ? 0 : count(row, "turns");
+        if (turns == 0) return TurnLatency.NONE;
+        return new TurnLatency(turns, Duration.ofMillis(count(row, "p50")), Duration.ofMillis(count(row, "p95")));
     }
 
     @Override

@@ -15,6 +15,8 @@ public interface ReportMapper extends SqlMapper {
 
     List<Map<String, Object>> models(@Param("from") Instant from, @Param("to") Instant to);
 
+    Map<String, Object> latency(@Param("from") Instant from, @Param("to") Instant to);
+
     Map<String, Object> assistedSales(@Param("from") Instant from, @Param("to") Instant to);
 
     Map<String, Object> allSales(@Param("from") Instant from, @Param("to") Instant to);

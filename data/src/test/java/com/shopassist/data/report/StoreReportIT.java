@@ -12,6 +12,8 @@ import com.shopassist.core.report.DefaultReportService;
 import com.shopassist.core.report.StoreReport;
 import com.shopassist.core.report.StoreReport.LayerFigures;
 import com.shopassist.core.report.StoreReport.SearchMiss;
+import com.shopassist.core.report.StoreToday;
+import com.shopassist.core.report.TurnLatency;
 import com.shopassist.data.CommerceFixture;
 import com.shopassist.data.CommerceServices;
 import com.shopassist.data.MutableClock;
@@ -146,5 +148,48 @@ class StoreReportIT {
         assertThat(r.costIdr()).isEqualTo(Money.ZERO);
         assertThat(r.allRevenue()).isEqualTo(Money.ZERO);
         assertThat(r.searchMisses()).isEmpty();
+    }
+
+    @Test
+    void todaySoFarCountsTodaysTurnsByLayerWithTheirMedianAnd95thPercentileAndTheDaysCost() {
+        TurnLog turns = s.repositories().turnLog();
+        UUID chat = chatSession(null);
+        // 3 December in Jakarta runs from 2 December 17:00 UTC to 3 December 17:00 UTC
+        Instant morning = Instant.parse("2026-12-03T02:00:00Z");
+        for (int i = 1; i <= 20; i++) {
+            turns.record(chat, i <= 15 ? "gemini-flash" : "offline", Duration.ofMillis(i * 10L), morning);
+        }
+        turns.record(chat, "fallback", Duration.ofMillis(9_000), Instant.parse("2026-12-02T16:59:00Z"));
+        turns.record(chat, "fallback", Duration.ofMillis(9_000), Instant.parse("2026-12-03T17:00:00Z"));
+        usage(chat, "gemini-2.5-flash", 1000, 250, "0.0125", morning);
+        usage(chat, "gemini-2.5-flash", 1000, 250, "0.5", Instant.parse("2026-12-02T16:00:00Z"));
+
+        StoreToday today = new DefaultReportService(
+                        s.repositories().reports(),
+                        MutableClock.at("2026-12-03T09:00:00Z"),
+                        JAKARTA,
+                        new BigDecimal("16000"))
+                .today();
+
+        assertThat(today.day()).isEqualTo(LocalDate.parse("2026-12-03"));
+        assertThat(today.turns()).isEqualTo(20);
+        assertThat(today.layers())
+                .containsExactly(new LayerFigures("gemini-flash", 15, 1), new LayerFigures("offline", 5, 1));
+        // nearest rank over 10, 20, ... 200 ms: the 10th and the 19th turn
+        assertThat(today.latency()).isEqualTo(new TurnLatency(20, Duration.ofMillis(100), Duration.ofMillis(190)));
+        assertThat(today.tokens()).isEqualTo(1250);
+        assertThat(today.costUsd()).isEqualByComparingTo("0.0125");
+        assertThat(today.costIdr()).isEqualTo(Money.of(200));
+    }
+
+    @Test
+    void aDayWithoutTurnsHasNoLatency() {
+        StoreToday today = new DefaultReportService(
+                        s.repositories().reports(), MutableClock.at("2020-01-01T03:00:00Z"), JAKARTA, BigDecimal.ONE)
+                .today();
+
+        assertThat(today.turns()).isZero();
+        assertThat(today.latency()).isEqualTo(TurnLatency.NONE);
+        assertThat(today.costIdr()).isEqualTo(Money.ZERO);
     }
 }
