@@ -5,6 +5,7 @@ import com.shopassist.core.cart.CartService;
 import com.shopassist.core.catalog.CatalogService;
 import com.shopassist.core.chat.AssistantReply;
 import com.shopassist.core.chat.ChatContext;
+import com.shopassist.core.chat.ChatHistoryService;
 import com.shopassist.core.chat.ShoppingAssistant;
 import com.shopassist.core.checkout.CheckoutService;
 import com.shopassist.core.clerk.ClerkCallFeed;
@@ -17,6 +18,8 @@ import com.shopassist.core.outbox.OutboxWatch;
 import com.shopassist.core.outbox.ReplayReport;
 import com.shopassist.core.privacy.PrivacyService;
 import com.shopassist.core.replica.StoreStatus;
+import com.shopassist.core.report.ReportService;
+import com.shopassist.core.report.SpendBudget;
 import com.shopassist.core.stock.StockService;
 import com.shopassist.core.voucher.VoucherService;
 import java.lang.reflect.InvocationTargetException;
@@ -86,7 +89,10 @@ public final class StartingServices {
                 outbox,
                 standIn(ClerkCallService.class, UiServices::clerkCalls),
                 "",
-                standIn(ClerkCallFeed.class, UiServices::clerkCallFeed));
+                standIn(ClerkCallFeed.class, UiServices::clerkCallFeed),
+                standIn(ChatHistoryService.class, UiServices::history),
+                standIn(ReportService.class, UiServices::reports),
+                standIn(SpendBudget.class, UiServices::budget));
     }
 
     private final StartingOutbox outbox = new StartingOutbox();

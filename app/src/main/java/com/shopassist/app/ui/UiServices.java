@@ -2,6 +2,7 @@ package com.shopassist.app.ui;
 
 import com.shopassist.core.cart.CartService;
 import com.shopassist.core.catalog.CatalogService;
+import com.shopassist.core.chat.ChatHistoryService;
 import com.shopassist.core.chat.ShoppingAssistant;
 import com.shopassist.core.checkout.CheckoutService;
 import com.shopassist.core.clerk.ClerkCallFeed;
@@ -12,6 +13,8 @@ import com.shopassist.core.order.OrderService;
 import com.shopassist.core.outbox.OutboxWatch;
 import com.shopassist.core.privacy.PrivacyService;
 import com.shopassist.core.replica.StoreStatus;
+import com.shopassist.core.report.ReportService;
+import com.shopassist.core.report.SpendBudget;
 import com.shopassist.core.stock.StockService;
 import com.shopassist.core.voucher.VoucherService;
 import java.util.Objects;
@@ -32,6 +35,10 @@ import java.util.function.BooleanSupplier;
  * @param clerkCalls the store's clerk calls (a shopper's call, a clerk's take)
  * @param kioskName this kiosk's name as clerks see it on a call
  * @param clerkCallFeed the store's clerk calls as they happen (a clerk window listens)
+ * @param history a signed-in customer's past chats (list, continue, delete)
+ * @param reports the store's figures of the day (the staff panel)
+ * @param budget the store's AI spend against its daily cap (the staff panel), {@link SpendBudget#NONE}
+ *     without a ledger
  */
 public record UiServices(
         CatalogService catalog,
@@ -50,7 +57,10 @@ public record UiServices(
         OutboxWatch outbox,
         ClerkCallService clerkCalls,
         String kioskName,
-        ClerkCallFeed clerkCallFeed) {
+        ClerkCallFeed clerkCallFeed,
+        ChatHistoryService history,
+        ReportService reports,
+        SpendBudget budget) {
 
     public UiServices {
         Objects.requireNonNull(catalog, "catalog");
@@ -59,6 +69,7 @@ public record UiServices(
         Objects.requireNonNull(databaseProbe, "databaseProbe");
         Objects.requireNonNull(store, "store");
         if (outbox == null) outbox = OutboxWatch.none();
+        if (budget == null) budget = SpendBudget.NONE;
     }
 
     /** The services of a kiosk without a replica: the store's database always answers. */
@@ -92,8 +103,8 @@ public record UiServices(
     }
 
     /**
-     * The services of a window that keeps no outbox (cart changes go to the store's database only)
-     * and takes no clerk calls (a test's, a tool's).
+     * The services of a window that keeps no outbox (cart changes go to the store's database only),
+     * takes no clerk calls and has no chat history or staff figures (a test's, a tool's).
      */
     public UiServices(
             CatalogService catalog,
@@ -126,6 +137,34 @@ public record UiServices(
                 OutboxWatch.none(),
                 null,
                 "",
-                null);
+                null,
+                null,
+                null,
+                SpendBudget.NONE);
+    }
+
+    /** The same services with the store's AI budget read from {@code budget} (a spend ledger). */
+    public UiServices withBudget(SpendBudget budget) {
+        return new UiServices(
+                catalog,
+                carts,
+                vouchers,
+                checkout,
+                orders,
+                customers,
+                privacy,
+                stock,
+                assistant,
+                gifts,
+                databaseProbe,
+                onlineAssistant,
+                store,
+                outbox,
+                clerkCalls,
+                kioskName,
+                clerkCallFeed,
+                history,
+                reports,
+                budget);
     }
 }

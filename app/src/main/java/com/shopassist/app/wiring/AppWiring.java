@@ -31,6 +31,7 @@ import com.shopassist.core.gift.GiftService;
 import com.shopassist.core.outbox.Outbox;
 import com.shopassist.core.outbox.OutboxWatch;
 import com.shopassist.core.replica.StoreStatus;
+import com.shopassist.core.report.SpendBudget;
 import com.shopassist.data.StoreRepositories;
 import com.shopassist.data.catalog.ImageCache;
 import com.shopassist.data.db.Database;
@@ -628,7 +629,10 @@ public final class AppWiring implements AutoCloseable {
                 outbox().map(o -> (OutboxWatch) o).orElse(OutboxWatch.none()),
                 s.clerkCalls(),
                 config.kioskName(),
-                repositories().clerkCallFeed());
+                repositories().clerkCallFeed(),
+                s.history(),
+                s.reports(),
+                SpendBudget.NONE);
     }
 
     /**

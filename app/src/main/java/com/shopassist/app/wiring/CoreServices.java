@@ -4,6 +4,8 @@ import com.shopassist.core.cart.CartService;
 import com.shopassist.core.cart.DefaultCartService;
 import com.shopassist.core.catalog.CatalogService;
 import com.shopassist.core.catalog.DefaultCatalogService;
+import com.shopassist.core.chat.ChatHistoryService;
+import com.shopassist.core.chat.DefaultChatHistoryService;
 import com.shopassist.core.checkout.CheckoutService;
 import com.shopassist.core.checkout.DefaultCheckoutService;
 import com.shopassist.core.clerk.ClerkCallService;
@@ -52,7 +54,8 @@ public record CoreServices(
         PrivacyService privacy,
         UpkeepService upkeep,
         ReportService reports,
-        ClerkCallService clerkCalls) {
+        ClerkCallService clerkCalls,
+        ChatHistoryService history) {
 
     /**
      * Wires the services of one kiosk once over {@code r}; call it once per database. The stock
@@ -104,7 +107,8 @@ public record CoreServices(
                         settings.chatRetention(),
                         clock),
                 new DefaultReportService(r.reports(), clock, settings.storeZone(), usdToIdr),
-                new DefaultClerkCallService(r.clerkCalls(), clerkCallTimeout));
+                new DefaultClerkCallService(r.clerkCalls(), clerkCallTimeout),
+                new DefaultChatHistoryService(r.chats(), clock));
     }
 
     /**
@@ -131,6 +135,7 @@ public record CoreServices(
                 privacy,
                 upkeep,
                 reports,
-                clerkCalls);
+                clerkCalls,
+                history);
     }
 }

@@ -3,7 +3,10 @@ package com.shopassist.app.ui.chat;
 import com.shopassist.app.ui.UiContext;
 import com.shopassist.core.chat.AssistantReply;
 import com.shopassist.core.chat.ChatContext;
+import com.shopassist.core.chat.ChatMessage;
+import com.shopassist.core.chat.ChatTranscript;
 import com.shopassist.core.chat.ProductCard;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +51,7 @@ public final class ChatViewModel {
     public ChatViewModel(UiContext ui) {
         this.ui = ui;
         offline.set(!ui.services().onlineAssistant());
+        // another shopper (or none): nothing of the conversation stays
         ui.session().epochProperty().addListener((obs, old, now) -> clear());
         // what the shopper put in (or took out of) the cart changes what the cards can promise
         ui.session().cartProperty().addListener((obs, old, now) -> refreshCardStock());
@@ -60,8 +64,15 @@ public final class ChatViewModel {
 
     private boolean suggestionsAreDefault = true;
 
+    /**
+     * Counts the conversations shown: an answer still coming for an earlier one (another shopper's,
+     * a chat left for another) is dropped when it arrives.
+     */
+    private int conversation;
+
     /** Forgets everything shown: a greeting and the starter chips remain. */
     public void clear() {
+        conversation++;
         messages.setAll(new ChatEntry(ChatEntry.Role.NOTICE, ui.i18n().t("chat.greeting")));
         typing.set(false);
         waiting.set(false);
@@ -100,8 +111,8 @@ public final class ChatViewModel {
         typing.set(true);
         waiting.set(true);
         suggestions.clear();
-        int epoch = ui.session().epochProperty().get();
-        Streamed streamed = new Streamed(answer, epoch);
+        int shown = conversation;
+        Streamed streamed = new Streamed(answer, shown);
         ChatContext ctx = ui.session().chatContext(ui.i18n().locale());
         var dispatcher = ui.tasks().dispatcher();
         ui.tasks()
@@ -110,10 +121,10 @@ public final class ChatViewModel {
                                 .assistant()
                                 .reply(ctx, text, token -> dispatcher.run(() -> streamed.offer(token))),
                         reply -> {
-                            if (epoch == ui.session().epochProperty().get()) finish(streamed, reply);
+                            if (shown == conversation) finish(streamed, reply);
                         },
                         e -> {
-                            if (epoch != ui.session().epochProperty().get()) return;
+                            if (shown != conversation) return;
                             streamed.fail(ui.feedback().describe(e));
                             typing.set(false);
                             waiting.set(false);
@@ -128,14 +139,14 @@ public final class ChatViewModel {
      */
     private final class Streamed {
         private final ChatEntry entry;
-        private final int epoch;
+        private final int shown;
         private final TextReveal reveal = new TextReveal();
         private boolean ticking;
         private boolean complete;
 
-        Streamed(ChatEntry entry, int epoch) {
+        Streamed(ChatEntry entry, int shown) {
             this.entry = entry;
-            this.epoch = epoch;
+            this.shown = shown;
         }
 
         void offer(String token) {
@@ -164,7 +175,7 @@ public final class ChatViewModel {
         }
 
         private boolean stale() {
-            return epoch != ui.session().epochProperty().get();
+            return shown != conversation;
         }
 
         private void pace() {
@@ -239,17 +250,17 @@ public final class ChatViewModel {
         messages.add(result);
         typing.set(true);
         waiting.set(true);
-        int epoch = ui.session().epochProperty().get();
-        Streamed streamed = new Streamed(result, epoch);
+        int shown = conversation;
+        Streamed streamed = new Streamed(result, shown);
         ChatContext ctx = ui.session().chatContext(ui.i18n().locale());
         ui.tasks()
                 .run(
                         () -> ui.services().assistant().confirm(ctx, action.id(), accept),
                         reply -> {
-                            if (epoch == ui.session().epochProperty().get()) finish(streamed, reply);
+                            if (shown == conversation) finish(streamed, reply);
                         },
                         e -> {
-                            if (epoch != ui.session().epochProperty().get()) return;
+                            if (shown != conversation) return;
                             streamed.fail(ui.feedback().describe(e));
                             typing.set(false);
                             waiting.set(false);
@@ -268,13 +279,55 @@ public final class ChatViewModel {
                 .distinct()
                 .toList();
         if (ids.isEmpty()) return;
-        int epoch = ui.session().epochProperty().get();
+        int shown = conversation;
         ui.tasks().quietly(() -> ui.services().catalog().products(ids), products -> {
-            if (epoch != ui.session().epochProperty().get()) return;
+            if (shown != conversation) return;
             Map<Long, ProductCard> now = new HashMap<>();
             for (var p : products) now.put(p.id(), ProductCard.of(p));
             for (ChatEntry m : messages) m.updateStock(now);
         });
+    }
+
+    /**
+     * Shows an earlier chat of the signed-in customer and makes it the open one: the shopper's and
+     * the assistant's messages as they were, and a proposal still waiting for a yes under the last
+     * answer. The next turn continues that session (its summary, its proposal). Refused (false)
+     * while an answer is still coming: it belongs to the chat on screen.
+     */
+    public boolean resume(ChatTranscript transcript) {
+        if (waiting.get() || ui.session().customer() == null || transcript == null) return false;
+        ui.session().resumeChat(transcript.chat().id());
+        conversation++;
+        List<ChatEntry> entries = new ArrayList<>();
+        if (transcript.redacted() > 0)
+            entries.add(new ChatEntry(ChatEntry.Role.NOTICE, ui.i18n().t("history.redacted")));
+        ChatEntry lastAnswer = null;
+        for (ChatMessage m : transcript.messages()) {
+            boolean shopper = "user".equals(m.role());
+            ChatEntry e = new ChatEntry(shopper ? ChatEntry.Role.USER : ChatEntry.Role.ASSISTANT, m.content());
+            if (!shopper) lastAnswer = e;
+            entries.add(e);
+        }
+        if (transcript.pending() != null && lastAnswer != null) {
+            lastAnswer.actionProperty().set(transcript.pending());
+            lastAnswer.actionStateProperty().set(ChatEntry.ActionState.PENDING);
+        }
+        entries.add(new ChatEntry(ChatEntry.Role.NOTICE, ui.i18n().t("history.continued")));
+        messages.setAll(entries);
+        typing.set(false);
+        input.set("");
+        defaultSuggestions();
+        answersShown.set(answersShown.get() + 1);
+        return true;
+    }
+
+    /**
+     * A new conversation for whoever is served: the greeting again, the next turn a new session.
+     * An answer still coming for the chat left is dropped.
+     */
+    public void startNewChat() {
+        ui.session().newChat();
+        clear();
     }
 
     /** A message from the app itself (a scanned product, a reset) shown in the conversation. */

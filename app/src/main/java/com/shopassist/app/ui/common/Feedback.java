@@ -72,7 +72,7 @@ public final class Feedback {
     public String describe(Throwable failure) {
         Throwable e = failure;
         while (e instanceof CompletionException && e.getCause() != null) e = e.getCause();
-        if (e instanceof DataUnavailableException || isConnectionProblem(e)) {
+        if (unreachable(e)) {
             db.markDown();
             return i18n.t("error.database");
         }
@@ -128,6 +128,16 @@ public final class Feedback {
     /** The bundle key for a service error code ({@code ShopException.code()}). */
     public static String codeKey(String code) {
         return "DATA_UNAVAILABLE".equals(code) ? "error.database" : "error.code." + code;
+    }
+
+    /**
+     * The store database did not answer (its connection failed, or the kiosk answers from its
+     * replica, which holds no customer data): what a screen says in one line instead of an error.
+     */
+    public static boolean unreachable(Throwable failure) {
+        Throwable e = failure;
+        while (e instanceof CompletionException && e.getCause() != null) e = e.getCause();
+        return e instanceof DataUnavailableException || isConnectionProblem(e);
     }
 
     private static boolean isConnectionProblem(Throwable e) {

@@ -113,6 +113,20 @@ public final class ShopSession {
         epoch.set(epoch.get() + 1);
     }
 
+    /**
+     * The signed-in customer goes on with one of their earlier chats: the next turn is that
+     * session's, so its summary and any proposal still waiting apply. Who is served does not change.
+     */
+    public void resumeChat(UUID earlierChat) {
+        if (customer.get() == null || earlierChat == null) return;
+        chatSessionId = earlierChat;
+    }
+
+    /** A new conversation for whoever is served now (the open one was deleted, or they asked). */
+    public void newChat() {
+        chatSessionId = UUID.randomUUID();
+    }
+
     public void clerkSignedIn(Customer c, String token) {
         clerkToken = token;
         clerk.set(c);

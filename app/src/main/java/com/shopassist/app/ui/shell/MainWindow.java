@@ -16,8 +16,11 @@ import com.shopassist.app.ui.checkout.OrdersView;
 import com.shopassist.app.ui.clerk.ClerkCallsView;
 import com.shopassist.app.ui.common.I18n;
 import com.shopassist.app.ui.common.Views;
+import com.shopassist.app.ui.history.HistoryView;
 import com.shopassist.app.ui.kiosk.IdleMonitor;
 import com.shopassist.app.ui.kiosk.OnScreenKeyboard;
+import com.shopassist.app.ui.staff.StaffView;
+import com.shopassist.app.ui.staff.StaffViewModel;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -132,6 +135,8 @@ public final class MainWindow extends StackPane {
         factories.put(
                 Page.PRIVACY,
                 () -> new PrivacyView(vm.privacy(), i18n, ui.kiosk().enabled(), vm::back));
+        factories.put(Page.HISTORY, () -> new HistoryView(vm.chatHistory(), i18n));
+        factories.put(Page.STAFF, () -> new StaffView(vm.staff(), i18n, java.time.ZoneId.systemDefault()));
 
         VBox top = new VBox(header(), banner(), new ClerkCallsView(vm.clerkCalls(), i18n));
         // the feed waits for the services (a first start seeds first): never on the FX thread
@@ -184,6 +189,9 @@ public final class MainWindow extends StackPane {
         if (++seconds % 5 == 0) vm.checkDatabase();
         // stock changes under the cards shown in the chat (other kiosks, the till): show it
         if (seconds % CARD_STOCK_SECONDS == 0) vm.chat().refreshCardStock();
+        if (seconds % StaffViewModel.REFRESH_SECONDS == 0 && vm.pageProperty().get() == Page.STAFF) {
+            vm.staff().refresh();
+        }
     }
 
     /** Wires what needs the scene: shortcuts, kiosk input (activity, scanner), the on-screen keyboard. */
@@ -214,7 +222,7 @@ public final class MainWindow extends StackPane {
     private void show(Page p) {
         Node n = pages.computeIfAbsent(p, k -> factories.get(k).get());
         pageHost.getChildren().setAll(n);
-        frame.setRight(p == Page.CHECKOUT || p == Page.PRIVACY ? null : cartView);
+        frame.setRight(p == Page.CHECKOUT || p == Page.PRIVACY || p == Page.STAFF ? null : cartView);
     }
 
     // ------------------------------------------------------------------ header
@@ -304,7 +312,13 @@ public final class MainWindow extends StackPane {
                 navButton(nav, Page.BROWSE, "nav.browse", Material2AL.CATEGORY),
                 navButton(nav, Page.GIFTS, "nav.gifts", Material2AL.CARD_GIFTCARD),
                 compareButton(nav),
-                navButton(nav, Page.ORDERS, "nav.orders", Material2MZ.RECEIPT_LONG));
+                navButton(nav, Page.ORDERS, "nav.orders", Material2MZ.RECEIPT_LONG),
+                shownWhile(
+                        navButton(nav, Page.HISTORY, "nav.history", Material2AL.FORUM),
+                        vm.chatHistory().offeredProperty()),
+                shownWhile(
+                        navButton(nav, Page.STAFF, "nav.staff", Material2AL.INSIGHTS),
+                        ui.session().clerkProperty().isNotNull()));
         box.getStyleClass().add("nav-rail");
         box.setAlignment(Pos.TOP_CENTER);
         box.setPadding(new Insets(12, 8, 12, 8));
@@ -335,6 +349,13 @@ public final class MainWindow extends StackPane {
         });
         vm.pageProperty()
                 .addListener((o, a, now) -> b.setSelected(now == page || (page == Page.BROWSE && now == Page.PRODUCT)));
+        return b;
+    }
+
+    /** A rail button for one person's page: there only while it is theirs to open. */
+    private static ToggleButton shownWhile(ToggleButton b, ObservableValue<Boolean> allowed) {
+        b.visibleProperty().bind(allowed);
+        b.managedProperty().bind(b.visibleProperty());
         return b;
     }
 

@@ -10,5 +10,9 @@ public enum Page {
     CHECKOUT,
     ORDERS,
     ACCOUNT,
-    PRIVACY
+    PRIVACY,
+    /** A signed-in customer's past chats. */
+    HISTORY,
+    /** The staff panel: a clerk's only. */
+    STAFF
 }

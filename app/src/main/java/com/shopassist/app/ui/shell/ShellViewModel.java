@@ -13,7 +13,9 @@ import com.shopassist.app.ui.checkout.OrdersViewModel;
 import com.shopassist.app.ui.clerk.ClerkCallsViewModel;
 import com.shopassist.app.ui.common.KioskDeparture;
 import com.shopassist.app.ui.common.ProductCardView;
+import com.shopassist.app.ui.history.HistoryViewModel;
 import com.shopassist.app.ui.kiosk.IdleMonitor;
+import com.shopassist.app.ui.staff.StaffViewModel;
 import com.shopassist.core.catalog.Product;
 import com.shopassist.core.chat.ProductCard;
 import java.util.ArrayDeque;
@@ -47,6 +49,8 @@ public final class ShellViewModel {
     private final AccountViewModel account;
     private final PrivacyViewModel privacy;
     private final ClerkCallsViewModel clerkCalls;
+    private final HistoryViewModel chatHistory;
+    private final StaffViewModel staff;
     private final IdleMonitor idle;
     private final ReplicaBadge replica;
     private boolean catalogLoaded;
@@ -63,6 +67,9 @@ public final class ShellViewModel {
         account = new AccountViewModel(ui);
         privacy = new PrivacyViewModel(ui);
         clerkCalls = new ClerkCallsViewModel(ui);
+        chatHistory = new HistoryViewModel(ui, chat);
+        chatHistory.setShowChat(() -> navigate(Page.CHAT));
+        staff = new StaffViewModel(ui, chat.offlineProperty());
         cart.setOnCheckout(() -> navigate(Page.CHECKOUT));
         account.setAfterSignIn(() -> {
             if (ui.session().isClerkMode() && ui.session().customer() == null) navigate(Page.ACCOUNT);
@@ -70,10 +77,21 @@ public final class ShellViewModel {
             else navigate(Page.CHAT);
         });
         ui.session().customerProperty().addListener((o, a, b) -> {
-            if (b == null && (page.get() == Page.ORDERS || page.get() == Page.PRIVACY || page.get() == Page.CHECKOUT)) {
+            if (b == null
+                    && (page.get() == Page.ORDERS
+                            || page.get() == Page.PRIVACY
+                            || page.get() == Page.CHECKOUT
+                            || page.get() == Page.HISTORY)) {
                 // a clerk who served the customer goes back to looking customers up
                 navigate(ui.session().isClerkMode() ? Page.ACCOUNT : Page.CHAT);
             }
+        });
+        // the pages that belong to one person go with them
+        ui.session().clerkProperty().addListener((o, a, b) -> {
+            if (b == null && page.get() == Page.STAFF) navigate(Page.CHAT);
+        });
+        chatHistory.offeredProperty().addListener((o, a, offered) -> {
+            if (!offered && page.get() == Page.HISTORY) navigate(Page.CHAT);
         });
         idle = new IdleMonitor(
                 ui.kiosk().idleTimeout(),
@@ -97,6 +115,11 @@ public final class ShellViewModel {
     // ------------------------------------------------------------------ navigation
 
     public void navigate(Page target) {
+        // the staff panel is a signed-in clerk's, past chats a signed-in customer's: others sign in first
+        if ((target == Page.STAFF && !staff.allowed())
+                || (target == Page.HISTORY && !chatHistory.offeredProperty().get())) {
+            target = Page.ACCOUNT;
+        }
         Page current = page.get();
         if (current != target) {
             history.push(current);
@@ -113,12 +136,18 @@ public final class ShellViewModel {
             case COMPARE -> compare.refresh();
             case CHECKOUT -> checkout.open();
             case ORDERS -> orders.load();
+            case HISTORY -> chatHistory.load();
+            case STAFF -> staff.refresh();
             default -> {}
         }
     }
 
     public void back() {
         Page previous = history.isEmpty() ? Page.CHAT : history.pop();
+        if ((previous == Page.STAFF && !staff.allowed())
+                || (previous == Page.HISTORY && !chatHistory.offeredProperty().get())) {
+            previous = Page.CHAT;
+        }
         page.set(previous);
     }
 
@@ -300,5 +329,15 @@ public final class ShellViewModel {
 
     public PrivacyViewModel privacy() {
         return privacy;
+    }
+
+    /** The signed-in customer's past chats. */
+    public HistoryViewModel chatHistory() {
+        return chatHistory;
+    }
+
+    /** The staff panel (a signed-in clerk's). */
+    public StaffViewModel staff() {
+        return staff;
     }
 }

@@ -391,7 +391,10 @@ class ViewModelsIT {
                 services.outbox(),
                 services.clerkCalls(),
                 services.kioskName(),
-                services.clerkCallFeed());
+                services.clerkCallFeed(),
+                services.history(),
+                services.reports(),
+                services.budget());
         UiContext paced = UiContext.create(withTokens, UiTasks.direct(ticker), Locale.ENGLISH, KioskSettings.kiosk());
         s[0] = new ShellViewModel(paced, now::get);
         s[0].chat().inputProperty().set("blender");

@@ -1,0 +1,401 @@
+package com.shopassist.app.ui.staff;
+
+import atlantafx.base.theme.Styles;
+import com.shopassist.app.ui.common.I18n;
+import com.shopassist.app.ui.common.Views;
+import com.shopassist.app.ui.staff.StaffViewModel.Figures;
+import com.shopassist.app.ui.staff.StaffViewModel.Health;
+import com.shopassist.core.clerk.ClerkCall;
+import com.shopassist.core.report.SpendBudget;
+import com.shopassist.core.report.StoreReport.LayerFigures;
+import com.shopassist.core.report.StoreToday;
+import com.shopassist.core.report.TurnLatency;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/**
+ * The staff panel as a manager reads it at a glance: three health lights, then four tiles (answers
+ * by layer as bars, latency, AI spend against the budget, open clerk calls) with large numbers.
+ */
+public final class StaffView extends ScrollPane {
+
+    /** The layers in the order the assistant tries them; each keeps its bar even at zero. */
+    static final List<String> LAYERS = List.of("gemini-flash", "gemini-pro", "offline", "fallback");
+
+    private final StaffViewModel vm;
+    private final I18n i18n;
+    private final ZoneId zone;
+    private final Label updated = new Label();
+    private final Label refused = new Label();
+    private final XYChart.Series<Number, String> layerSeries = new XYChart.Series<>();
+    private final Label turns = bigNumber("staff-turns");
+    private final Label p50 = bigNumber("staff-p50");
+    private final Label p95 = bigNumber("staff-p95");
+    private final Label latencyNote = note();
+    private final Label spend = bigNumber("staff-spend");
+    private final Label spendNote = note();
+    private final ProgressBar budgetBar = new ProgressBar(0);
+    private final Label budgetNote = note();
+    private final Label calls = bigNumber("staff-calls");
+    private final VBox callList = new VBox(4);
+    private final CategoryAxis layerAxis = new CategoryAxis();
+
+    public StaffView(StaffViewModel vm, I18n i18n, ZoneId zone) {
+        this.vm = vm;
+        this.i18n = i18n;
+        this.zone = zone;
+        setId("staff-view");
+        getStyleClass().add("staff-view");
+        setFitToWidth(true);
+        setHbarPolicy(ScrollBarPolicy.NEVER);
+
+        Label title = Views.title(i18n, "staff.title");
+        updated.setId("staff-updated");
+        updated.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox head = new HBox(12, title, grow, updated);
+        head.setAlignment(Pos.BASELINE_LEFT);
+
+        HBox health = new HBox(
+                14,
+                light("staff-health-database", "staff.database", Material2AL.DNS, vm.databaseProperty()),
+                light("staff-health-gemini", "staff.gemini", Material2AL.ASSISTANT, vm.geminiProperty()),
+                light("staff-health-replica", "staff.replica", Material2MZ.SYNC, vm.replicaProperty()));
+        for (Node n : health.getChildren()) HBox.setHgrow(n, Priority.ALWAYS);
+
+        refused.setId("staff-figures-note");
+        refused.setWrapText(true);
+        refused.getStyleClass().add(Styles.TEXT_MUTED);
+        refused.setGraphic(new FontIcon(Material2AL.INFO));
+        refused.managedProperty().bind(refused.visibleProperty());
+
+        GridPane tiles = new GridPane();
+        tiles.setHgap(14);
+        tiles.setVgap(14);
+        ColumnConstraints half = new ColumnConstraints();
+        half.setPercentWidth(50);
+        tiles.getColumnConstraints().addAll(half, half);
+        tiles.add(layersTile(), 0, 0);
+        tiles.add(latencyTile(), 1, 0);
+        tiles.add(spendTile(), 0, 1);
+        tiles.add(callsTile(), 1, 1);
+
+        VBox page = new VBox(16, head, health, refused, tiles);
+        page.setPadding(new Insets(20, 24, 24, 24));
+        setContent(page);
+
+        vm.figuresProperty().addListener((o, a, b) -> render());
+        vm.todayProperty().addListener((o, a, b) -> render());
+        vm.budgetProperty().addListener((o, a, b) -> render());
+        vm.updatedAtProperty().addListener((o, a, b) -> render());
+        vm.callsKnownProperty().addListener((o, a, b) -> render());
+        vm.calls().addListener((ListChangeListener<ClerkCall>) c -> render());
+        i18n.localeProperty().addListener((o, a, b) -> render());
+        render();
+    }
+
+    // ------------------------------------------------------------------ tiles
+
+    private Node layersTile() {
+        NumberAxis count = new NumberAxis();
+        count.setForceZeroInRange(true);
+        count.setMinorTickVisible(false);
+        count.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                // whole answers only: a tick at 2.5 answers means nothing
+                return n.doubleValue() == Math.rint(n.doubleValue()) ? String.format("%,d", n.longValue()) : "";
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return Long.parseLong(s.replace(",", ""));
+            }
+        });
+        layerAxis.setAutoRanging(false);
+        BarChart<Number, String> chart = new BarChart<>(count, layerAxis);
+        chart.setId("staff-layers");
+        chart.setAnimated(false);
+        chart.setLegendVisible(false);
+        chart.setVerticalGridLinesVisible(false);
+        chart.setHorizontalGridLinesVisible(false);
+        chart.setCategoryGap(10);
+        chart.setPrefHeight(220);
+        chart.setMinHeight(200);
+        chart.getData().add(layerSeries);
+        chart.getStyleClass().add("layer-chart");
+        VBox body = new VBox(4, turns, chart);
+        return tile("staff.layers", Material2AL.BAR_CHART, body);
+    }
+
+    private Node latencyTile() {
+        VBox p50Box = new VBox(2, p50, Views.label(i18n, "staff.p50", Styles.TEXT_MUTED));
+        VBox p95Box = new VBox(2, p95, Views.label(i18n, "staff.p95", Styles.TEXT_MUTED));
+        HBox both = new HBox(40, p50Box, p95Box);
+        both.setAlignment(Pos.BOTTOM_LEFT);
+        return tile("staff.latency", Material2MZ.TIMER, new VBox(14, both, latencyNote));
+    }
+
+    private Node spendTile() {
+        budgetBar.setId("staff-budget-bar");
+        budgetBar.setMaxWidth(Double.MAX_VALUE);
+        budgetBar.getStyleClass().add(Styles.LARGE);
+        budgetNote.setId("staff-budget-note");
+        return tile(
+                "staff.spend",
+                Material2AL.ACCOUNT_BALANCE_WALLET,
+                new VBox(8, spend, spendNote, budgetBar, budgetNote));
+    }
+
+    private Node callsTile() {
+        callList.setId("staff-call-list");
+        return tile("staff.calls", Material2MZ.SUPPORT_AGENT, new VBox(8, calls, callList));
+    }
+
+    private Node tile(String titleKey, Ikon icon, Node body) {
+        Label title = Views.label(i18n, titleKey, Styles.TEXT_BOLD);
+        FontIcon fi = new FontIcon(icon);
+        fi.getStyleClass().add("tile-icon");
+        title.setGraphic(fi);
+        VBox box = new VBox(10, title, body);
+        box.getStyleClass().add("staff-tile");
+        box.setPadding(new Insets(16, 18, 16, 18));
+        box.setMaxHeight(Double.MAX_VALUE);
+        GridPane.setVgrow(box, Priority.ALWAYS);
+        return box;
+    }
+
+    private Node light(String id, String nameKey, Ikon icon, ObservableValue<Health> health) {
+        FontIcon fi = new FontIcon(icon);
+        fi.getStyleClass().add("health-icon");
+        Label name = Views.label(i18n, nameKey, Styles.TEXT_BOLD);
+        Label state = new Label();
+        state.setId(id + "-state");
+        state.setWrapText(true);
+        state.getStyleClass().add("health-state");
+        VBox text = new VBox(2, name, state);
+        HBox box = new HBox(12, fi, text);
+        box.setId(id);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.getStyleClass().add("health-light");
+        box.setPadding(new Insets(12, 16, 12, 16));
+        Runnable paint = () -> {
+            Health h = health.getValue();
+            box.getStyleClass().removeAll("health-good", "health-warning", "health-down", "health-off");
+            box.getStyleClass().add("health-" + h.name().toLowerCase(java.util.Locale.ROOT));
+            state.setText(healthText(nameKey, h));
+        };
+        health.addListener((o, a, b) -> paint.run());
+        vm.replicaAsOfProperty().addListener((o, a, b) -> paint.run());
+        i18n.localeProperty().addListener((o, a, b) -> paint.run());
+        paint.run();
+        return box;
+    }
+
+    private String healthText(String part, Health h) {
+        return switch (part) {
+            case "staff.database" -> i18n.t(h == Health.GOOD ? "staff.database.good" : "staff.database.down");
+            case "staff.gemini" ->
+                switch (h) {
+                    case GOOD -> i18n.t("staff.gemini.good");
+                    case WARNING, DOWN -> i18n.t("staff.gemini.warning");
+                    case OFF -> i18n.t("staff.gemini.off");
+                };
+            default ->
+                switch (h) {
+                    case GOOD ->
+                        i18n.t(
+                                "staff.replica.good",
+                                time(vm.replicaAsOfProperty().get()));
+                    case WARNING, DOWN ->
+                        i18n.t(
+                                "staff.replica.warning",
+                                time(vm.replicaAsOfProperty().get()));
+                    case OFF -> i18n.t("staff.replica.off");
+                };
+        };
+    }
+
+    // ------------------------------------------------------------------ figures
+
+    private void render() {
+        Instant at = vm.updatedAtProperty().get();
+        updated.setText(
+                at == null
+                        ? i18n.t("staff.reading")
+                        : i18n.t("staff.updated", clock(at), StaffViewModel.REFRESH_SECONDS));
+        Figures f = vm.figuresProperty().get();
+        refused.setVisible(f == Figures.REFUSED || f == Figures.UNAVAILABLE);
+        refused.setText(f == Figures.REFUSED ? i18n.t("staff.refused") : i18n.t("staff.unavailable"));
+        StoreToday t = vm.todayProperty().get();
+        layers(t);
+        latency(t == null ? null : t.latency());
+        spend(t, vm.budgetProperty().get());
+        calls();
+    }
+
+    private void layers(StoreToday t) {
+        turns.setText(t == null ? "—" : String.format(i18n.locale(), "%,d", t.turns()));
+        Map<String, Long> byLayer = new LinkedHashMap<>();
+        for (String l : LAYERS) byLayer.put(l, 0L);
+        if (t != null) for (LayerFigures l : t.layers()) byLayer.merge(l.assistant(), l.turns(), Long::sum);
+        List<String> names = byLayer.keySet().stream().map(this::layerName).toList();
+        // a horizontal chart draws its first category at the bottom: the first layer goes on top
+        List<String> bottomUp = new java.util.ArrayList<>(names);
+        java.util.Collections.reverse(bottomUp);
+        layerAxis.getCategories().setAll(bottomUp);
+        int i = 0;
+        var data = layerSeries.getData();
+        if (data.size() != byLayer.size()) {
+            data.clear();
+            for (var e : byLayer.entrySet()) data.add(new XYChart.Data<>(e.getValue(), names.get(i++)));
+        } else {
+            for (var e : byLayer.entrySet()) {
+                data.get(i).setYValue(names.get(i));
+                data.get(i++).setXValue(e.getValue());
+            }
+        }
+        for (int k = 0; k < data.size(); k++) {
+            Node bar = data.get(k).getNode();
+            if (bar != null && !bar.getStyleClass().contains("layer-bar-" + k))
+                bar.getStyleClass().add("layer-bar-" + k);
+        }
+    }
+
+    private void latency(TurnLatency l) {
+        boolean none = l == null || l.turns() == 0;
+        p50.setText(none ? "—" : duration(l.p50()));
+        p95.setText(none ? "—" : duration(l.p95()));
+        latencyNote.setText(l == null ? "" : i18n.t("staff.latencyOver", l.turns()));
+    }
+
+    private void spend(StoreToday t, SpendBudget.Day day) {
+        if (t != null) {
+            spend.setText(t.costIdr().format());
+            spendNote.setText(i18n.t("staff.spendDetail", usd(t.costUsd()), t.tokens()));
+        } else if (day != null) {
+            spend.setText(usd(day.costUsd()));
+            spendNote.setText(i18n.t("staff.tokens", day.tokens()));
+        } else {
+            spend.setText("—");
+            spendNote.setText("");
+        }
+        boolean capped = day != null && day.capped();
+        budgetBar.setVisible(capped);
+        budgetBar.setManaged(capped);
+        budgetBar.getStyleClass().removeAll(Styles.SUCCESS, Styles.WARNING, Styles.DANGER);
+        if (!capped) {
+            budgetNote.setText(i18n.t("staff.noCap"));
+            return;
+        }
+        double share = day.shareUsed();
+        budgetBar.setProgress(Math.min(1, share));
+        budgetBar.getStyleClass().add(share >= 1 ? Styles.DANGER : share >= 0.8 ? Styles.WARNING : Styles.SUCCESS);
+        String cap = day.capUsd() != null ? usd(day.capUsd()) : i18n.t("staff.tokens", day.capTokens());
+        budgetNote.setText(
+                share >= 1 ? i18n.t("staff.capReached", cap) : i18n.t("staff.capShare", Math.round(share * 100), cap));
+    }
+
+    private void calls() {
+        boolean known = vm.callsKnownProperty().get();
+        List<ClerkCall> open = vm.calls();
+        calls.setText(known ? Integer.toString(open.size()) : "—");
+        calls.getStyleClass().remove("big-number-alert");
+        if (known && !open.isEmpty()) calls.getStyleClass().add("big-number-alert");
+        callList.getChildren().clear();
+        if (known && open.isEmpty()) callList.getChildren().add(note(i18n.t("staff.noCalls")));
+        Instant now = Instant.now();
+        for (int i = 0; i < Math.min(3, open.size()); i++) {
+            ClerkCall c = open.get(i);
+            long minutes =
+                    Math.max(0, java.time.Duration.between(c.calledAt(), now).toMinutes());
+            Label row = new Label(i18n.t("staff.callRow", c.kioskName(), minutes));
+            row.setGraphic(new FontIcon(Material2MZ.NOTIFICATIONS_ACTIVE));
+            row.getStyleClass().add("staff-call");
+            callList.getChildren().add(row);
+        }
+        if (open.size() > 3) callList.getChildren().add(note(i18n.t("staff.moreCalls", open.size() - 3)));
+    }
+
+    // ------------------------------------------------------------------ words and numbers
+
+    private String layerName(String layer) {
+        return switch (layer) {
+            case "gemini-flash" -> i18n.t("staff.layer.geminiFlash");
+            case "gemini-pro" -> i18n.t("staff.layer.geminiPro");
+            case "offline" -> i18n.t("staff.layer.offline");
+            case "fallback" -> i18n.t("staff.layer.fallback");
+            default -> layer;
+        };
+    }
+
+    /** "640 ms" under a second, "2.4 s" above. */
+    static String duration(java.time.Duration d) {
+        long ms = d.toMillis();
+        return ms < 1000 ? ms + " ms" : String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
+    }
+
+    private String usd(java.math.BigDecimal amount) {
+        java.math.BigDecimal shown = amount.abs().compareTo(java.math.BigDecimal.ONE) < 0
+                ? amount.setScale(4, java.math.RoundingMode.HALF_UP)
+                : amount.setScale(2, java.math.RoundingMode.HALF_UP);
+        return "US$ " + shown.toPlainString();
+    }
+
+    private String time(Instant at) {
+        return at == null
+                ? "—"
+                : DateTimeFormatter.ofPattern("HH:mm", i18n.locale()).format(at.atZone(zone));
+    }
+
+    private String clock(Instant at) {
+        return DateTimeFormatter.ofPattern("HH:mm:ss", i18n.locale()).format(at.atZone(zone));
+    }
+
+    private static Label bigNumber(String id) {
+        Label l = new Label("—");
+        l.setId(id);
+        l.getStyleClass().add("big-number");
+        return l;
+    }
+
+    private static Label note() {
+        Label l = new Label();
+        l.getStyleClass().addAll(Styles.TEXT_MUTED);
+        l.setWrapText(true);
+        return l;
+    }
+
+    private static Label note(String text) {
+        Label l = note();
+        l.setText(text);
+        return l;
+    }
+}
