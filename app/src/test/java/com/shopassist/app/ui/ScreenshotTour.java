@@ -39,12 +39,26 @@ class ScreenshotTour extends UiTestBase {
             case "kioskStillThere" ->
                 o.withKiosk(new KioskSettings(true, Duration.ofSeconds(14), Duration.ofSeconds(9), 50, null));
             case "indonesian", "indonesianVoucher" -> o.withLocale(Locale.forLanguageTag("id"));
+            case "history", "staff" -> o.withKiosk(KioskSettings.kiosk());
+            case "historyDark", "staffDark" ->
+                new UiOptions(KioskSettings.kiosk(), Locale.ENGLISH, true, false, 1.0, false, false);
             default -> o;
         };
     }
 
+    /** The window's services with the app's assistant, whose turns are stored (past chats need them). */
+    private static UiServices stored;
+
     @Override
     protected UiServices services() {
+        if (current.startsWith("history")) {
+            if (stored == null) {
+                var app = com.shopassist.app.wiring.AppWiring.over(db, java.time.Clock.systemUTC());
+                stored = app.uiServices(
+                        app.assistant(com.shopassist.app.wiring.AppWiring.AssistantMode.OFFLINE_ONLY), false);
+            }
+            return stored;
+        }
         if ("offlineBanner".equals(current)) {
             // a database of its own, closed under the running window
             own = TestDatabase.freshSeeded(4);
@@ -290,5 +304,88 @@ class ScreenshotTour extends UiTestBase {
         robot.clickOn(firstAddButton(robot, ".product-grid"));
         waitUntil("the refusal", () -> ui.feedback().latest() != null);
         shot("17-database-unreachable", true);
+    }
+
+    @Test
+    void history(FxRobot robot) throws Exception {
+        pastChats(robot, "20-chat-history-kiosk");
+    }
+
+    @Test
+    void historyDark(FxRobot robot) throws Exception {
+        pastChats(robot, null);
+        robot.clickOn("#history-delete");
+        waitUntil("the question", () -> showing(robot, "#history-delete-ask"));
+        shot("21-chat-history-delete-kiosk-dark");
+    }
+
+    @Test
+    void staff(FxRobot robot) throws Exception {
+        staffPanel(robot, "22-staff-panel-kiosk");
+    }
+
+    @Test
+    void staffDark(FxRobot robot) throws Exception {
+        staffPanel(robot, "23-staff-panel-kiosk-dark");
+    }
+
+    /** Budi's chats (made once for both shots), the second one open to read; a shot unless {@code name} is null. */
+    private void pastChats(FxRobot robot, String name) throws Exception {
+        signIn(robot, "budi@example.com", "belanja123");
+        long budi = ui.session().customer().id();
+        if (services().history().chats(budi, 10).isEmpty()) {
+            for (String ask : new String[] {
+                "rice cooker for a family of four", "running shoes under 1 juta", "a gift for my dad who likes coffee"
+            }) {
+                WaitForAsyncUtils.asyncFx(() -> shell.chat().startNewChat()).get();
+                robot.clickOn("#nav-chat");
+                robot.clickOn("#chat-input").write(ask).type(KeyCode.ENTER);
+                waitUntil(
+                        "the answer",
+                        () -> !shell.chat().waitingProperty().get()
+                                && shell.chat().messages().size() >= 3);
+            }
+        }
+        robot.clickOn("#nav-history");
+        waitUntil("the list", () -> shell.chatHistory().chats().size() >= 3);
+        var second = shell.chatHistory().chats().get(1);
+        WaitForAsyncUtils.asyncFx(() -> shell.chatHistory().select(second)).get();
+        waitUntil(
+                "its messages",
+                () -> shell.chatHistory().transcriptProperty().get() != null && exists(robot, "#history-continue"));
+        WaitForAsyncUtils.asyncFx(() -> window.keyboard().show(false)).get();
+        if (name != null) shot(name);
+    }
+
+    /** A store's morning: turns of every layer, what they cost, two kiosks calling for a clerk. */
+    private void staffPanel(FxRobot robot, String name) throws Exception {
+        try (var c = db.dataSource().getConnection();
+                var st = c.createStatement()) {
+            var rs = st.executeQuery("SELECT count(*) FROM aichatbot.chat_turn");
+            rs.next();
+            if (rs.getLong(1) == 0) {
+                st.execute("INSERT INTO aichatbot.chat_session (chat_session_id, guest_key)"
+                        + " VALUES ('00000000-0000-0000-0000-0000000000a1', 'kiosk-tour')");
+                st.execute("INSERT INTO aichatbot.chat_turn (chat_session_id, assistant, latency_ms)"
+                        + " SELECT '00000000-0000-0000-0000-0000000000a1',"
+                        + " CASE WHEN i % 20 < 13 THEN 'gemini-flash' WHEN i % 20 < 15 THEN 'gemini-pro'"
+                        + " WHEN i % 20 < 19 THEN 'offline' ELSE 'fallback' END,"
+                        + " CASE WHEN i % 20 < 13 THEN 900 + (i * 137) % 1900 WHEN i % 20 < 15 THEN 3500 + (i * 211) % 4000"
+                        + " WHEN i % 20 < 19 THEN 40 + (i * 17) % 160 ELSE 6 END"
+                        + " FROM generate_series(1, 164) AS i");
+                st.execute("INSERT INTO aichatbot.chat_details (chat_session_id, role, chat_content, token_usage)"
+                        + " SELECT '00000000-0000-0000-0000-0000000000a1', 'model', 'answer',"
+                        + " jsonb_build_object('model', 'gemini-2.5-flash', 'input', 2100, 'output', 260, 'total', 2360,"
+                        + " 'cost_usd', '0.00128') FROM generate_series(1, 135)");
+            }
+        }
+        if (commerce.clerkCalls().open().isEmpty()) {
+            commerce.clerkCalls().call("Kiosk Lantai 2");
+            commerce.clerkCalls().call("Till 3");
+        }
+        signIn(robot, "kasir@example.com", "kasir123");
+        robot.clickOn("#nav-staff");
+        waitUntil("the figures", () -> shell.staff().todayProperty().get() != null);
+        shot(name);
     }
 }

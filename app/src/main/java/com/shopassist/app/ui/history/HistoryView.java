@@ -167,8 +167,13 @@ public final class HistoryView extends BorderPane {
         Button no = Views.button(i18n, "history.deleteNo", null);
         no.setId("history-delete-cancel");
         no.setOnAction(e -> vm.cancelDelete());
+        // the buttons keep their words; the question wraps instead
+        yes.setMinWidth(Region.USE_PREF_SIZE);
+        no.setMinWidth(Region.USE_PREF_SIZE);
         HBox buttons = new HBox(10, yes, no);
+        buttons.setMinWidth(Region.USE_PREF_SIZE);
         VBox text = new VBox(2, ask, hint);
+        text.setMinWidth(0);
         HBox.setHgrow(text, Priority.ALWAYS);
         HBox box = new HBox(12, icon, text, buttons);
         box.setAlignment(Pos.CENTER_LEFT);
@@ -217,26 +222,23 @@ public final class HistoryView extends BorderPane {
                 return;
             }
             Label title = new Label(titleOf(c));
-            title.getStyleClass().add(Styles.TEXT_BOLD);
+            title.getStyleClass().addAll(Styles.TEXT_BOLD, "history-row-title");
             title.setWrapText(true);
             Label when = new Label(Formats.dateTime(c.updatedAt(), i18n.locale()) + " · "
                     + i18n.t("history.messages", c.messageCount()));
             when.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-            VBox text = new VBox(3, title, when);
-            HBox.setHgrow(text, Priority.ALWAYS);
-            HBox row = new HBox(10, text);
-            row.setAlignment(Pos.CENTER_LEFT);
+            when.setWrapText(true);
+            VBox row = new VBox(4, title, when);
             if (vm.isOpen(c)) {
                 Label open = Views.label(i18n, "history.openNow");
                 open.getStyleClass().addAll("status-badge", "status-shipped");
-                open.setMinWidth(Region.USE_PREF_SIZE);
                 row.getChildren().add(open);
             }
-            row.setPadding(new Insets(6, 2, 6, 2));
+            row.setPadding(new Insets(8, 4, 8, 4));
             setGraphic(row);
             setText(null);
-            // the cell's width, not the title's, decides where a long title wraps
-            row.maxWidthProperty().bind(list.widthProperty().subtract(36));
+            // the list's width, not the title's, decides where a long title wraps
+            row.prefWidthProperty().bind(list.widthProperty().subtract(36));
         }
     }
 }

@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.beans.value.ObservableValue;
-import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -28,8 +27,6 @@ import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -40,8 +37,9 @@ import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
 /**
- * The staff panel as a manager reads it at a glance: three health lights, then four tiles (answers
- * by layer as bars, latency, AI spend against the budget, open clerk calls) with large numbers.
+ * The staff panel as a manager reads it at a glance: three health lights, four large numbers
+ * (answers today, answer time, AI spend against the budget, open clerk calls), then the answers by
+ * assistant layer as bars.
  */
 public final class StaffView extends ScrollPane {
 
@@ -55,6 +53,8 @@ public final class StaffView extends ScrollPane {
     private final Label refused = new Label();
     private final XYChart.Series<Number, String> layerSeries = new XYChart.Series<>();
     private final Label turns = bigNumber("staff-turns");
+    private final Label answersNote = note();
+    private NumberAxis layerCount;
     private final Label p50 = bigNumber("staff-p50");
     private final Label p95 = bigNumber("staff-p95");
     private final Label latencyNote = note();
@@ -88,7 +88,7 @@ public final class StaffView extends ScrollPane {
                 light("staff-health-database", "staff.database", Material2AL.DNS, vm.databaseProperty()),
                 light("staff-health-gemini", "staff.gemini", Material2AL.ASSISTANT, vm.geminiProperty()),
                 light("staff-health-replica", "staff.replica", Material2MZ.SYNC, vm.replicaProperty()));
-        for (Node n : health.getChildren()) HBox.setHgrow(n, Priority.ALWAYS);
+        for (Node n : health.getChildren()) equalShare((Region) n);
 
         refused.setId("staff-figures-note");
         refused.setWrapText(true);
@@ -96,32 +96,25 @@ public final class StaffView extends ScrollPane {
         refused.setGraphic(new FontIcon(Material2AL.INFO));
         refused.managedProperty().bind(refused.visibleProperty());
 
-        GridPane tiles = new GridPane();
-        tiles.setHgap(14);
-        tiles.setVgap(14);
-        ColumnConstraints half = new ColumnConstraints();
-        half.setPercentWidth(50);
-        tiles.getColumnConstraints().addAll(half, half);
-        tiles.add(layersTile(), 0, 0);
-        tiles.add(latencyTile(), 1, 0);
-        tiles.add(spendTile(), 0, 1);
-        tiles.add(callsTile(), 1, 1);
+        // the four numbers a manager looks for first, then how the answers came about
+        HBox numbers = new HBox(14, answersTile(), latencyTile(), spendTile(), callsTile());
+        for (Node n : numbers.getChildren()) equalShare((Region) n);
 
-        VBox page = new VBox(16, head, health, refused, tiles);
+        VBox page = new VBox(16, head, health, refused, numbers, layersTile());
         page.setPadding(new Insets(20, 24, 24, 24));
         setContent(page);
 
-        vm.figuresProperty().addListener((o, a, b) -> render());
-        vm.todayProperty().addListener((o, a, b) -> render());
-        vm.budgetProperty().addListener((o, a, b) -> render());
+        // a read sets every figure, then its time: drawn once per read
         vm.updatedAtProperty().addListener((o, a, b) -> render());
-        vm.callsKnownProperty().addListener((o, a, b) -> render());
-        vm.calls().addListener((ListChangeListener<ClerkCall>) c -> render());
         i18n.localeProperty().addListener((o, a, b) -> render());
         render();
     }
 
     // ------------------------------------------------------------------ tiles
+
+    private Node answersTile() {
+        return tile("staff.answers", Material2AL.FORUM, new VBox(6, turns, answersNote));
+    }
 
     private Node layersTile() {
         NumberAxis count = new NumberAxis();
@@ -147,20 +140,33 @@ public final class StaffView extends ScrollPane {
         chart.setVerticalGridLinesVisible(false);
         chart.setHorizontalGridLinesVisible(false);
         chart.setCategoryGap(10);
-        chart.setPrefHeight(220);
-        chart.setMinHeight(200);
+        chart.setPrefHeight(250);
+        chart.setMinHeight(220);
         chart.getData().add(layerSeries);
         chart.getStyleClass().add("layer-chart");
-        VBox body = new VBox(4, turns, chart);
-        return tile("staff.layers", Material2AL.BAR_CHART, body);
+        layerCount = count;
+        return tile("staff.layers", Material2AL.BAR_CHART, chart);
     }
 
     private Node latencyTile() {
-        VBox p50Box = new VBox(2, p50, Views.label(i18n, "staff.p50", Styles.TEXT_MUTED));
-        VBox p95Box = new VBox(2, p95, Views.label(i18n, "staff.p95", Styles.TEXT_MUTED));
-        HBox both = new HBox(40, p50Box, p95Box);
-        both.setAlignment(Pos.BOTTOM_LEFT);
-        return tile("staff.latency", Material2MZ.TIMER, new VBox(14, both, latencyNote));
+        VBox p50Box = new VBox(2, p50, caption("staff.p50"));
+        VBox p95Box = new VBox(2, p95, caption("staff.p95"));
+        HBox both = new HBox(28, p50Box, p95Box);
+        for (Node n : both.getChildren()) equalShare((Region) n);
+        return tile("staff.latency", Material2MZ.TIMER, new VBox(8, both, latencyNote));
+    }
+
+    private Label caption(String key) {
+        Label l = Views.label(i18n, key, Styles.TEXT_MUTED);
+        l.setWrapText(true);
+        return l;
+    }
+
+    /** Siblings in a row get equal widths, whatever their text. */
+    private static void equalShare(Region r) {
+        r.setPrefWidth(0);
+        r.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(r, Priority.ALWAYS);
     }
 
     private Node spendTile() {
@@ -188,7 +194,6 @@ public final class StaffView extends ScrollPane {
         box.getStyleClass().add("staff-tile");
         box.setPadding(new Insets(16, 18, 16, 18));
         box.setMaxHeight(Double.MAX_VALUE);
-        GridPane.setVgrow(box, Priority.ALWAYS);
         return box;
     }
 
@@ -263,29 +268,39 @@ public final class StaffView extends ScrollPane {
 
     private void layers(StoreToday t) {
         turns.setText(t == null ? "—" : String.format(i18n.locale(), "%,d", t.turns()));
+        answersNote.setText(
+                t == null || t.turns() == 0
+                        ? ""
+                        : i18n.t("staff.answersNote", share(t, "offline"), share(t, "fallback")));
         Map<String, Long> byLayer = new LinkedHashMap<>();
         for (String l : LAYERS) byLayer.put(l, 0L);
         if (t != null) for (LayerFigures l : t.layers()) byLayer.merge(l.assistant(), l.turns(), Long::sum);
-        List<String> names = byLayer.keySet().stream().map(this::layerName).toList();
+        // the count beside each name: read at a glance, no counting of ticks
+        List<String> names = byLayer.entrySet().stream()
+                .map(e -> i18n.t("staff.layerCount", layerName(e.getKey()), e.getValue()))
+                .toList();
+        long most = byLayer.values().stream().mapToLong(Long::longValue).max().orElse(0);
+        // a quiet morning still gets a scale, not bars from 0 to 0
+        layerCount.setAutoRanging(most >= 5);
+        if (most < 5) {
+            layerCount.setLowerBound(0);
+            layerCount.setUpperBound(5);
+            layerCount.setTickUnit(1);
+        }
         // a horizontal chart draws its first category at the bottom: the first layer goes on top
         List<String> bottomUp = new java.util.ArrayList<>(names);
         java.util.Collections.reverse(bottomUp);
+        // new points each time, on categories set while no point refers to the old ones: a
+        // category renamed under a bar (its count changed) would lose the bar
+        layerSeries.getData().clear();
         layerAxis.getCategories().setAll(bottomUp);
+        List<XYChart.Data<Number, String>> points = new java.util.ArrayList<>();
         int i = 0;
-        var data = layerSeries.getData();
-        if (data.size() != byLayer.size()) {
-            data.clear();
-            for (var e : byLayer.entrySet()) data.add(new XYChart.Data<>(e.getValue(), names.get(i++)));
-        } else {
-            for (var e : byLayer.entrySet()) {
-                data.get(i).setYValue(names.get(i));
-                data.get(i++).setXValue(e.getValue());
-            }
-        }
-        for (int k = 0; k < data.size(); k++) {
-            Node bar = data.get(k).getNode();
-            if (bar != null && !bar.getStyleClass().contains("layer-bar-" + k))
-                bar.getStyleClass().add("layer-bar-" + k);
+        for (long n : byLayer.values()) points.add(new XYChart.Data<>(n, names.get(i++)));
+        layerSeries.getData().setAll(points);
+        for (int k = 0; k < points.size(); k++) {
+            Node bar = points.get(k).getNode();
+            if (bar != null) bar.getStyleClass().add("layer-bar-" + k);
         }
     }
 
@@ -345,6 +360,15 @@ public final class StaffView extends ScrollPane {
     }
 
     // ------------------------------------------------------------------ words and numbers
+
+    /** The whole percentage of today's turns {@code layer} answered. */
+    private static long share(StoreToday t, String layer) {
+        long n = t.layers().stream()
+                .filter(l -> l.assistant().equals(layer))
+                .mapToLong(LayerFigures::turns)
+                .sum();
+        return Math.round(100.0 * n / t.turns());
+    }
 
     private String layerName(String layer) {
         return switch (layer) {

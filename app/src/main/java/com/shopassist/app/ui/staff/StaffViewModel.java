@@ -234,7 +234,10 @@ public final class StaffViewModel {
         return callsKnown.getReadOnlyProperty();
     }
 
-    /** When the figures shown were read; null before the first read. */
+    /**
+     * When the figures shown were read; null before the first read and after the clerk left. Set
+     * after every other figure of a read, so a view that draws when it changes draws once, whole.
+     */
     public ReadOnlyObjectProperty<Instant> updatedAtProperty() {
         return updatedAt.getReadOnlyProperty();
     }

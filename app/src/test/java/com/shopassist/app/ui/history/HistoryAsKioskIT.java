@@ -152,6 +152,24 @@ class HistoryAsKioskIT {
     }
 
     @Test
+    void theKiosksIdleResetTakesTheShownChatsWithIt() {
+        signIn("hendra@example.com");
+        say("rice cooker");
+        shell.navigate(Page.HISTORY);
+        assertThat(shell.chatHistory().chats()).hasSize(1);
+        assertThat(shell.chatHistory().transcriptProperty().get()).isNotNull();
+
+        shell.idle().resetNow();
+
+        assertThat(ui.session().customer()).isNull();
+        assertThat(shell.pageProperty().get()).isEqualTo(Page.CHAT);
+        assertThat(shell.chatHistory().chats()).isEmpty();
+        assertThat(shell.chatHistory().selectedProperty().get()).isNull();
+        assertThat(shell.chatHistory().transcriptProperty().get()).isNull();
+        assertThat(shell.chatHistory().offeredProperty().get()).isFalse();
+    }
+
+    @Test
     void aGuestAndAClerkHaveNoChatHistory() {
         assertThat(shell.chatHistory().offeredProperty().get()).isFalse();
         shell.navigate(Page.HISTORY);

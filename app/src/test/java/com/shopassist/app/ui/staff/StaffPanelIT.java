@@ -181,7 +181,7 @@ class StaffPanelIT extends UiTestBase {
         List<String> names = StaffView.LAYERS;
         for (XYChart.Data<Number, String> d : chart.getData().get(0).getData()) {
             String layer = names.stream()
-                    .filter(l -> d.getYValue().equals(name(l)))
+                    .filter(l -> d.getYValue().startsWith(name(l) + " · "))
                     .findFirst()
                     .orElseThrow();
             shown.put(layer, d.getXValue().longValue());
