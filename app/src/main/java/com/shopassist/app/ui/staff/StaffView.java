@@ -325,14 +325,15 @@ public final class StaffView extends ScrollPane {
         boolean capped = day != null && day.capped();
         budgetBar.setVisible(capped);
         budgetBar.setManaged(capped);
-        budgetBar.getStyleClass().removeAll(Styles.SUCCESS, Styles.WARNING, Styles.DANGER);
+        budgetBar.getStyleClass().removeAll("budget-ok", "budget-near", "budget-over");
         if (!capped) {
             budgetNote.setText(i18n.t("staff.noCap"));
             return;
         }
         double share = day.shareUsed();
         budgetBar.setProgress(Math.min(1, share));
-        budgetBar.getStyleClass().add(share >= 1 ? Styles.DANGER : share >= 0.8 ? Styles.WARNING : Styles.SUCCESS);
+        // amber from 80%, when the store is warned; red at the cap, when every kiosk answers offline
+        budgetBar.getStyleClass().add(share >= 1 ? "budget-over" : share >= 0.8 ? "budget-near" : "budget-ok");
         String cap = day.capUsd() != null ? usd(day.capUsd()) : i18n.t("staff.tokens", day.capTokens());
         budgetNote.setText(
                 share >= 1 ? i18n.t("staff.capReached", cap) : i18n.t("staff.capShare", Math.round(share * 100), cap));

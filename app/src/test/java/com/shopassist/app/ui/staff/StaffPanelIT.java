@@ -2,10 +2,13 @@ package com.shopassist.app.ui.staff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.shopassist.app.ui.UiOptions;
+import com.shopassist.app.ui.UiServices;
 import com.shopassist.app.ui.UiTestBase;
 import com.shopassist.app.ui.shell.Page;
 import com.shopassist.core.common.CommerceSettings;
 import com.shopassist.core.money.Money;
+import com.shopassist.core.report.SpendBudget;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Connection;
@@ -21,10 +24,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.ProgressBar;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -32,6 +38,42 @@ import org.testfx.util.WaitForAsyncUtils;
 class StaffPanelIT extends UiTestBase {
 
     private static final ZoneId STORE = CommerceSettings.defaults().storeZone();
+    private String current;
+
+    @Override
+    protected UiOptions options(TestInfo test) {
+        current = test.getTestMethod().orElseThrow().getName();
+        return options();
+    }
+
+    /** For the budget's test: a store ledger at 82% of a US$ 25 cap, as a spend ledger would answer. */
+    @Override
+    protected UiServices services() {
+        UiServices s = super.services();
+        if (!current.startsWith("theBudget")) return s;
+        SpendBudget ledger = () ->
+                Optional.of(new SpendBudget.Day(1_200_000, new BigDecimal("20.50"), null, new BigDecimal("25"), 0.82));
+        return new UiServices(
+                s.catalog(),
+                s.carts(),
+                s.vouchers(),
+                s.checkout(),
+                s.orders(),
+                s.customers(),
+                s.privacy(),
+                s.stock(),
+                s.assistant(),
+                s.gifts(),
+                s.databaseProbe(),
+                s.onlineAssistant(),
+                s.store(),
+                s.clerkCalls(),
+                s.kioskName(),
+                s.clerkCallFeed(),
+                s.history(),
+                s.reports(),
+                ledger);
+    }
 
     @Test
     void thePanelIsNotReachableWithoutAClerkSignedIn(FxRobot robot) {
@@ -123,6 +165,19 @@ class StaffPanelIT extends UiTestBase {
         assertThat(text(robot, "#staff-p95")).isEqualTo(StaffView.duration(java.time.Duration.ofMillis(after.p95())));
         assertThat(bars(robot)).isEqualTo(after.byLayer());
         assertNoStackTraceShown(robot);
+    }
+
+    @Test
+    void theBudgetShowsTodaysShareOfTheStoresCapAndTurnsAmberFrom80Percent(FxRobot robot) {
+        signIn(robot, "kasir@example.com", "kasir123");
+        robot.clickOn("#nav-staff");
+        waitUntil("the figures", () -> shell.staff().budgetProperty().get() != null);
+
+        assertThat(text(robot, "#staff-budget-note")).isEqualTo("82% of the daily cap of US$ 25.00");
+        ProgressBar bar = node(robot, "#staff-budget-bar");
+        assertThat(bar.isVisible()).isTrue();
+        assertThat(bar.getProgress()).isEqualTo(0.82);
+        assertThat(bar.getStyleClass()).contains("budget-near").doesNotContain("budget-ok", "budget-over");
     }
 
     /** The figures straight from the tables, computed here (not by the report's SQL). */
