@@ -2,29 +2,17 @@ package com.shopassist.app.ui.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.shopassist.app.ui.UiContext;
-import com.shopassist.app.ui.UiServices;
+import com.shopassist.app.ui.AsKioskViewModels;
 import com.shopassist.app.ui.chat.ChatEntry;
-import com.shopassist.app.ui.kiosk.KioskSettings;
 import com.shopassist.app.ui.shell.Page;
-import com.shopassist.app.ui.shell.ShellViewModel;
-import com.shopassist.app.wiring.AppWiring;
-import com.shopassist.app.wiring.AppWiring.AssistantMode;
 import com.shopassist.core.catalog.ProductQuery;
 import com.shopassist.core.chat.ChatSessionInfo;
 import com.shopassist.core.chat.ProposedAction;
-import com.shopassist.data.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
-import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,33 +20,7 @@ import org.junit.jupiter.api.Test;
  * login role (decision 0080): row-level security keyed on the presented session shows a customer
  * their own chats and no one else's, whatever customer a call names.
  */
-class HistoryAsKioskIT {
-
-    static TestDatabase.Roles roles;
-    static UiServices services;
-    final AtomicLong now = new AtomicLong(1_000_000);
-    UiContext ui;
-    ShellViewModel shell;
-
-    @BeforeAll
-    static void store() {
-        roles = TestDatabase.freshSeededWithKiosk(6);
-        AppWiring app = AppWiring.over(roles.kiosk(), Clock.systemUTC());
-        // the window's assistant: every turn stored in the store database, as in the app
-        services = app.uiServices(app.assistant(AssistantMode.OFFLINE_ONLY), false);
-    }
-
-    @AfterAll
-    static void close() {
-        roles.close();
-    }
-
-    @BeforeEach
-    void freshKiosk() {
-        roles.kiosk().sessions().present(null);
-        ui = UiContext.direct(services, Locale.ENGLISH, KioskSettings.kiosk());
-        shell = new ShellViewModel(ui, now::get);
-    }
+class HistoryAsKioskIT extends AsKioskViewModels {
 
     @Test
     void aCustomerListsContinuesAndDeletesTheirOwnChatsAndNeverSeesAnothersWhateverTheCallNames() {
@@ -190,12 +152,6 @@ class HistoryAsKioskIT {
 
     private void signIn(String email) {
         signIn(email, "belanja123");
-    }
-
-    private void signIn(String email, String password) {
-        shell.account().emailProperty().set(email);
-        shell.account().passwordProperty().set(password);
-        shell.account().signIn();
     }
 
     private void say(String text) {

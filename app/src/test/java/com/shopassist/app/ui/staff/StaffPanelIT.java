@@ -53,26 +53,7 @@ class StaffPanelIT extends UiTestBase {
         if (!current.startsWith("theBudget")) return s;
         SpendBudget ledger = () ->
                 Optional.of(new SpendBudget.Day(1_200_000, new BigDecimal("20.50"), null, new BigDecimal("25"), 0.82));
-        return new UiServices(
-                s.catalog(),
-                s.carts(),
-                s.vouchers(),
-                s.checkout(),
-                s.orders(),
-                s.customers(),
-                s.privacy(),
-                s.stock(),
-                s.assistant(),
-                s.gifts(),
-                s.databaseProbe(),
-                s.onlineAssistant(),
-                s.store(),
-                s.clerkCalls(),
-                s.kioskName(),
-                s.clerkCallFeed(),
-                s.history(),
-                s.reports(),
-                ledger);
+        return s.withBudget(ledger);
     }
 
     @Test
