@@ -87,6 +87,9 @@ class HistoryIT extends UiTestBase {
         waitUntil("both chats listed", () -> shell.chatHistory().chats().size() == 2);
         assertThat(shell.chatHistory().chats()).extracting(ChatSessionInfo::id).containsExactly(blender, riceCooker);
         assertThat(shell.chatHistory().chats()).extracting(ChatSessionInfo::id).doesNotContain(sitisChat);
+        // the owner's role has no row security: the service itself refuses a chat not the customer's
+        assertThat(stored.history().open(budi(), sitisChat)).isEmpty();
+        assertThat(stored.history().delete(budi(), sitisChat)).isFalse();
 
         // continue the earlier chat: its messages in the chat pane, the next turn in its session
         robot.clickOn(cell(robot, riceCooker));
