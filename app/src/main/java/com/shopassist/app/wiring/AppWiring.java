@@ -21,6 +21,7 @@ import com.shopassist.app.upkeep.UpkeepSchedule;
 import com.shopassist.core.catalog.DefaultSearchService;
 import com.shopassist.core.catalog.MissRecordingSearch;
 import com.shopassist.core.catalog.SearchService;
+import com.shopassist.core.chat.AiSpendService;
 import com.shopassist.core.chat.DefaultAiSpendService;
 import com.shopassist.core.chat.ShoppingAssistant;
 import com.shopassist.core.chat.TurnRecordingAssistant;
@@ -31,7 +32,6 @@ import com.shopassist.core.gift.GiftService;
 import com.shopassist.core.outbox.Outbox;
 import com.shopassist.core.outbox.OutboxWatch;
 import com.shopassist.core.replica.StoreStatus;
-import com.shopassist.core.report.SpendBudget;
 import com.shopassist.data.StoreRepositories;
 import com.shopassist.data.catalog.ImageCache;
 import com.shopassist.data.db.Database;
@@ -114,6 +114,7 @@ public final class AppWiring implements AutoCloseable {
     private KioskReplica replica;
     private boolean replicaBuilt;
     private Telemetry telemetry;
+    private AiSpendService aiSpend;
     private StoreRepositories repositories;
     private CoreServices storeServices;
     private CoreServices services;
@@ -567,16 +568,26 @@ public final class AppWiring implements AutoCloseable {
                             repositories().chats(),
                             offlineAssistant(),
                             clock,
-                            new Oversight(
-                                    kioskTag(),
-                                    new DefaultAiSpendService(repositories().spend(), clock, settings.budgetZone()),
-                                    telemetry().registry(),
-                                    storeStatus())),
+                            new Oversight(kioskTag(), aiSpend(), telemetry().registry(), storeStatus())),
                     repositories().turnLog(),
                     clock);
             assistants.put(mode, built);
         }
         return built;
+    }
+
+    /**
+     * The store's AI spend ledger and daily cap (decision 0101), shared by every kiosk on the
+     * store database; the budget day starts at midnight in the assistant's budget zone.
+     */
+    public synchronized AiSpendService aiSpend() {
+        if (aiSpend == null) {
+            aiSpend = new DefaultAiSpendService(
+                    repositories().spend(),
+                    clock,
+                    AiSettings.fromEnvironment(this::aiSetting).budgetZone());
+        }
+        return aiSpend;
     }
 
     /** Names with a dot are config file keys, the others environment variables. */
@@ -632,7 +643,7 @@ public final class AppWiring implements AutoCloseable {
                 repositories().clerkCallFeed(),
                 s.history(),
                 s.reports(),
-                SpendBudget.NONE);
+                () -> Optional.of(aiSpend().today(kioskTag())));
     }
 
     /**
@@ -685,6 +696,7 @@ public final class AppWiring implements AutoCloseable {
         storeServices = null;
         services = null;
         outbox = null;
+        aiSpend = null;
         tools = null;
         search = null;
         gifts = null;

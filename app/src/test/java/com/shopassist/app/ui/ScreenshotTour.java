@@ -357,7 +357,7 @@ class ScreenshotTour extends UiTestBase {
         if (name != null) shot(name);
     }
 
-    /** A store's morning: turns of every layer, what they cost, two kiosks calling for a clerk. */
+    /** A store's morning: turns of every layer, what they cost against the cap, two kiosks calling for a clerk. */
     private void staffPanel(FxRobot robot, String name) throws Exception {
         try (var c = db.dataSource().getConnection();
                 var st = c.createStatement()) {
@@ -373,10 +373,11 @@ class ScreenshotTour extends UiTestBase {
                         + " CASE WHEN i % 20 < 13 THEN 900 + (i * 137) % 1900 WHEN i % 20 < 15 THEN 3500 + (i * 211) % 4000"
                         + " WHEN i % 20 < 19 THEN 40 + (i * 17) % 160 ELSE 6 END"
                         + " FROM generate_series(1, 164) AS i");
-                st.execute("INSERT INTO aichatbot.chat_details (chat_session_id, role, chat_content, token_usage)"
-                        + " SELECT '00000000-0000-0000-0000-0000000000a1', 'model', 'answer',"
-                        + " jsonb_build_object('model', 'gemini-2.5-flash', 'input', 2100, 'output', 260, 'total', 2360,"
-                        + " 'cost_usd', '0.00128') FROM generate_series(1, 135)");
+                // the store's ledger: two kiosks' model calls today against a US$ 5 daily cap
+                st.execute("INSERT INTO aichatbot.ai_spend_day (day, kiosk_id, tokens, cost_usd) VALUES"
+                        + " ((now() AT TIME ZONE 'Asia/Jakarta')::date, 'kiosk-lantai-2', 1840000, 2.21),"
+                        + " ((now() AT TIME ZONE 'Asia/Jakarta')::date, 'till-3', 1170000, 1.39)");
+                st.execute("UPDATE aichatbot.ai_spend_cap SET daily_usd = 5, updated_at = now()");
             }
         }
         if (commerce.clerkCalls().open().isEmpty()) {

@@ -83,7 +83,8 @@ public final class DefaultReportService implements ReportService {
                         .mapToLong(m -> m.inputTokens() + m.outputTokens())
                         .sum(),
                 usd,
-                rupiah(usd));
+                rupiah(usd),
+                usdToIdr);
     }
 
     private static BigDecimal costOf(List<ModelUsage> models) {

@@ -1,32 +1,18 @@
 package com.shopassist.core.report;
 
-import java.math.BigDecimal;
+import com.shopassist.core.chat.DaySpend;
 import java.util.Optional;
 
 /**
- * The store's daily AI budget: today's spend of every kiosk together and the cap it is held to.
- * Kept by a store-wide spend ledger where the store has one; {@link #NONE} where it has none, and
- * then the staff panel shows the spend from the recorded turns without a cap.
+ * The store's AI spend today against its daily cap, as this kiosk reads it: the composition root
+ * binds it to the store's spend ledger ({@link com.shopassist.core.chat.AiSpendService}) and this
+ * kiosk's id. {@link #NONE} where no ledger is kept (a tool, a test).
  */
 public interface SpendBudget {
 
-    /** Today's spend against the cap; empty when no ledger keeps one. */
-    Optional<Day> today();
+    /** Today's spend and cap; empty when no ledger keeps them. */
+    Optional<DaySpend> today();
 
     /** No ledger: no cap to show. */
     SpendBudget NONE = Optional::empty;
-
-    /**
-     * One day of the ledger.
-     *
-     * @param capTokens the daily cap in tokens, or null for none
-     * @param capUsd the daily cap in US dollars, or null for none
-     * @param shareUsed the larger share of a cap used so far (0.8 at 80%), 0 without a cap
-     */
-    record Day(long tokens, BigDecimal costUsd, Long capTokens, BigDecimal capUsd, double shareUsed) {
-
-        public boolean capped() {
-            return capTokens != null || capUsd != null;
-        }
-    }
 }

@@ -12,7 +12,8 @@ import java.util.List;
  *
  * @param layers turns by the layer that answered, most first
  * @param tokens input and output tokens of every model call today
- * @param costIdr {@code costUsd} in rupiah at the report's rate
+ * @param costIdr {@code costUsd} in rupiah at {@code usdToIdr}
+ * @param usdToIdr the report's rupiah per US dollar ({@code report.usd-to-idr})
  */
 public record StoreToday(
         LocalDate day,
@@ -21,9 +22,15 @@ public record StoreToday(
         TurnLatency latency,
         long tokens,
         BigDecimal costUsd,
-        Money costIdr) {
+        Money costIdr,
+        BigDecimal usdToIdr) {
 
     public StoreToday {
         layers = List.copyOf(layers);
+    }
+
+    /** {@code usd} in whole rupiah at the report's rate (a ledger's spend, shown like the report's). */
+    public Money rupiah(BigDecimal usd) {
+        return Money.of(usd.multiply(usdToIdr).setScale(Money.SCALE, Money.ROUNDING));
     }
 }

@@ -5,8 +5,8 @@ import com.shopassist.app.ui.common.I18n;
 import com.shopassist.app.ui.common.Views;
 import com.shopassist.app.ui.staff.StaffViewModel.Figures;
 import com.shopassist.app.ui.staff.StaffViewModel.Health;
+import com.shopassist.core.chat.DaySpend;
 import com.shopassist.core.clerk.ClerkCall;
-import com.shopassist.core.report.SpendBudget;
 import com.shopassist.core.report.StoreReport.LayerFigures;
 import com.shopassist.core.report.StoreToday;
 import com.shopassist.core.report.TurnLatency;
@@ -311,18 +311,24 @@ public final class StaffView extends ScrollPane {
         latencyNote.setText(l == null ? "" : i18n.t("staff.latencyOver", l.turns()));
     }
 
-    private void spend(StoreToday t, SpendBudget.Day day) {
-        if (t != null) {
-            spend.setText(t.costIdr().format());
-            spendNote.setText(i18n.t("staff.spendDetail", usd(t.costUsd()), t.tokens()));
-        } else if (day != null) {
-            spend.setText(usd(day.costUsd()));
-            spendNote.setText(i18n.t("staff.tokens", day.tokens()));
-        } else {
+    /**
+     * The ledger's spend where the store keeps one (the cap is measured against it), else the
+     * recorded turns' cost; in rupiah at the report's rate when the report could be read.
+     */
+    private void spend(StoreToday t, DaySpend day) {
+        java.math.BigDecimal usd = day != null ? day.storeCostUsd() : t != null ? t.costUsd() : null;
+        long tokens = day != null ? day.storeTokens() : t != null ? t.tokens() : 0;
+        if (usd == null) {
             spend.setText("—");
             spendNote.setText("");
+        } else if (t != null) {
+            spend.setText(t.rupiah(usd).format());
+            spendNote.setText(i18n.t("staff.spendDetail", usd(usd), tokens));
+        } else {
+            spend.setText(usd(usd));
+            spendNote.setText(i18n.t("staff.tokens", tokens));
         }
-        boolean capped = day != null && day.capped();
+        boolean capped = day != null && (day.capTokens() != null || day.capUsd() != null);
         budgetBar.setVisible(capped);
         budgetBar.setManaged(capped);
         budgetBar.getStyleClass().removeAll("budget-ok", "budget-near", "budget-over");
@@ -330,7 +336,7 @@ public final class StaffView extends ScrollPane {
             budgetNote.setText(i18n.t("staff.noCap"));
             return;
         }
-        double share = day.shareUsed();
+        double share = day.capShareUsed();
         budgetBar.setProgress(Math.min(1, share));
         // amber from 80%, when the store is warned; red at the cap, when every kiosk answers offline
         budgetBar.getStyleClass().add(share >= 1 ? "budget-over" : share >= 0.8 ? "budget-near" : "budget-ok");

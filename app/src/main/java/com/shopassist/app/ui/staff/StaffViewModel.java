@@ -2,12 +2,12 @@ package com.shopassist.app.ui.staff;
 
 import com.shopassist.app.ui.UiContext;
 import com.shopassist.app.ui.common.Feedback;
+import com.shopassist.core.chat.DaySpend;
 import com.shopassist.core.clerk.ClerkCall;
 import com.shopassist.core.clerk.ClerkCallService;
 import com.shopassist.core.common.ShopException;
 import com.shopassist.core.replica.StoreStatus;
 import com.shopassist.core.report.ReportService;
-import com.shopassist.core.report.SpendBudget;
 import com.shopassist.core.report.StoreToday;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -63,7 +63,7 @@ public final class StaffViewModel {
     private final ReadOnlyObjectWrapper<Instant> replicaAsOf = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Figures> figures = new ReadOnlyObjectWrapper<>(Figures.NONE);
     private final ReadOnlyObjectWrapper<StoreToday> today = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<SpendBudget.Day> budget = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<DaySpend> budget = new ReadOnlyObjectWrapper<>();
     private final ObservableList<ClerkCall> calls = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper callsKnown = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<Instant> updatedAt = new ReadOnlyObjectWrapper<>();
@@ -124,7 +124,7 @@ public final class StaffViewModel {
     }
 
     /** What one refresh read; each part on its own, so one that fails leaves the others shown. */
-    record Snapshot(Figures figures, StoreToday today, SpendBudget.Day budget, List<ClerkCall> calls, Instant at) {}
+    record Snapshot(Figures figures, StoreToday today, DaySpend budget, List<ClerkCall> calls, Instant at) {}
 
     /** On a background thread; never throws. */
     private Snapshot read(boolean askReport) {
@@ -146,7 +146,7 @@ public final class StaffViewModel {
                 LOG.warn("the staff panel could not read today's figures: {}", e.toString());
             }
         }
-        SpendBudget.Day day = null;
+        DaySpend day = null;
         try {
             day = ui.services().budget().today().orElse(null);
         } catch (RuntimeException e) {
@@ -220,7 +220,7 @@ public final class StaffViewModel {
     }
 
     /** Today's spend against the store's cap; null where no ledger keeps one. */
-    public ReadOnlyObjectProperty<SpendBudget.Day> budgetProperty() {
+    public ReadOnlyObjectProperty<DaySpend> budgetProperty() {
         return budget.getReadOnlyProperty();
     }
 

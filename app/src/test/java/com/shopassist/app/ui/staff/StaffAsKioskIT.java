@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The staff panel on a kiosk connected as a real kiosk login role (decision 0080): a kiosk records
  * turns but may not read every kiosk's, so the panel says so in one line and still shows what the
- * role may read (its health, the store's open clerk calls). No clerk, no panel.
+ * role may read (its health, the store's AI spend ledger, the open clerk calls). No clerk, no panel.
  */
 class StaffAsKioskIT extends AsKioskViewModels {
 
@@ -38,6 +38,9 @@ class StaffAsKioskIT extends AsKioskViewModels {
         assertThat(shell.staff().callsKnownProperty().get()).isTrue();
         assertThat(shell.staff().calls()).extracting(ClerkCall::id).contains(call.id());
         assertThat(shell.staff().databaseProperty().get()).isEqualTo(Health.GOOD);
+        assertThat(shell.staff().budgetProperty().get())
+                .as("the spend ledger is every kiosk's to read")
+                .isNotNull();
         assertThat(shell.staff().geminiProperty().get()).isEqualTo(Health.OFF);
 
         shell.staff().refresh();

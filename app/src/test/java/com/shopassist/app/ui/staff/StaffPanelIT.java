@@ -6,6 +6,7 @@ import com.shopassist.app.ui.UiOptions;
 import com.shopassist.app.ui.UiServices;
 import com.shopassist.app.ui.UiTestBase;
 import com.shopassist.app.ui.shell.Page;
+import com.shopassist.core.chat.DaySpend;
 import com.shopassist.core.common.CommerceSettings;
 import com.shopassist.core.money.Money;
 import com.shopassist.core.report.SpendBudget;
@@ -51,8 +52,8 @@ class StaffPanelIT extends UiTestBase {
     protected UiServices services() {
         UiServices s = super.services();
         if (!current.startsWith("theBudget")) return s;
-        SpendBudget ledger = () ->
-                Optional.of(new SpendBudget.Day(1_200_000, new BigDecimal("20.50"), null, new BigDecimal("25"), 0.82));
+        SpendBudget ledger =
+                () -> Optional.of(new DaySpend(null, new BigDecimal("25"), 1_200_000, new BigDecimal("20.50"), 0));
         return s.withBudget(ledger);
     }
 
@@ -105,11 +106,17 @@ class StaffPanelIT extends UiTestBase {
                         + " VALUES (?, 'fallback', 60000, ?)",
                 chat,
                 Timestamp.from(startOfToday().minusSeconds(60)));
+        // the store's spend ledger: two kiosks' model calls today, one of yesterday's
+        LocalDate today = LocalDate.now(STORE);
         exec(
-                "INSERT INTO aichatbot.chat_details (chat_session_id, role, chat_content, token_usage) VALUES"
-                        + " (?, 'model', 'a', cast('{\"model\": \"gemini-2.5-flash\", \"input\": 1200, \"output\": 300,"
-                        + " \"total\": 1500, \"cost_usd\": \"0.0415\"}' as jsonb))",
-                chat);
+                "INSERT INTO aichatbot.ai_spend_day (day, kiosk_id, tokens, cost_usd) VALUES (?, 'till-1', 1500, 0.0415)",
+                today);
+        exec(
+                "INSERT INTO aichatbot.ai_spend_day (day, kiosk_id, tokens, cost_usd) VALUES (?, 'till-2', 900, 0.0200)",
+                today);
+        exec(
+                "INSERT INTO aichatbot.ai_spend_day (day, kiosk_id, tokens, cost_usd) VALUES (?, 'till-1', 99999, 9.5)",
+                today.minusDays(1));
         services().clerkCalls().call("Till 7");
 
         signIn(robot, "kasir@example.com", "kasir123");
@@ -161,7 +168,7 @@ class StaffPanelIT extends UiTestBase {
         assertThat(bar.getStyleClass()).contains("budget-near").doesNotContain("budget-ok", "budget-over");
     }
 
-    /** The figures straight from the tables, computed here (not by the report's SQL). */
+    /** The figures straight from the tables, computed here (not by the report's or the ledger's SQL). */
     record Expected(long turns, Map<String, Long> byLayer, long p50, long p95, BigDecimal usd, long openCalls) {}
 
     private Expected expected() {
@@ -184,11 +191,9 @@ class StaffPanelIT extends UiTestBase {
                     }
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT coalesce(sum((token_usage ->> 'cost_usd')::numeric), 0)"
-                            + " FROM aichatbot.chat_details WHERE token_usage IS NOT NULL AND created_at >= ? AND created_at < ?")) {
-                ps.setTimestamp(1, Timestamp.from(from));
-                ps.setTimestamp(2, Timestamp.from(to));
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT coalesce(sum(cost_usd), 0) FROM aichatbot.ai_spend_day WHERE day = ?")) {
+                ps.setObject(1, LocalDate.now(STORE));
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     usd = rs.getBigDecimal(1);
