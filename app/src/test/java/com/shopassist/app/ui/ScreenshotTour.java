@@ -385,6 +385,9 @@ class ScreenshotTour extends UiTestBase {
             commerce.clerkCalls().call("Till 3");
         }
         signIn(robot, "kasir@example.com", "kasir123");
+        // the calls strip moves the rail down when it appears: aim once it is there
+        waitUntil("the calls strip", () -> shell.clerkCalls().open().size() >= 2);
+        WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#nav-staff");
         waitUntil("the figures", () -> shell.staff().todayProperty().get() != null);
         shot(name);

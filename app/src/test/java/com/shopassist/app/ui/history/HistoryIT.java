@@ -158,6 +158,8 @@ class HistoryIT extends UiTestBase {
         signIn(robot, "budi@example.com");
         say(robot, "rice cooker");
         own.close();
+        // the banner moves the rail down when it appears: click once it is there, not during
+        waitUntil("the database banner", () -> showing(robot, "#db-banner"));
         robot.clickOn("#nav-history");
         waitUntil("the line", () -> showing(robot, "#history-unavailable"));
         assertThat(text(robot, "#history-unavailable")).isEqualTo(ui.i18n().t("history.unavailable"));
