@@ -125,6 +125,10 @@ class OutboxFaultsIT {
             load.assertShown(kiosk);
 
             server = EmbeddedDatabase.start(storeFolder); // back, same place
+            // as the kiosk's store switch does before it turns back: the server answers on a
+            // connection of its own, and what the pool held died with the old server
+            await(() -> shared.answers(Duration.ofSeconds(5)), Duration.ofSeconds(60));
+            shared.dropConnections();
             kiosk.online();
             ReplayReport rest = kiosk.outbox.replay();
 
