@@ -36,7 +36,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Prints numbers; asserts nothing (not a timed test, excluded from the normal test run by name).
  * Run: {@code ./mvnw -B -o -pl data -am verify -Dtest=CommerceBenchmark -Dsurefire.failIfNoSpecifiedTests=false
- * -Dspotless.skip=true}; results in {@code data/target/commerce-benchmark.txt}.
+ * -Dspotless.skip=true -Djacoco.skip=true} (add {@code -Dbench.holdsOnly=true} for the reservations on one
+ * hot product alone); results in {@code data/target/commerce-benchmark.txt}.
  */
 class CommerceBenchmark {
 
@@ -52,6 +53,8 @@ class CommerceBenchmark {
             "coffee beans",
             "backpack -school");
     static final int THREADS = 16;
+    /** {@code -Dbench.holdsOnly=true}: only the reservations on one hot product (about a minute). */
+    static final boolean HOLDS_ONLY = Boolean.getBoolean("bench.holdsOnly");
     static final StringBuilder OUT = new StringBuilder();
 
     static void say(String line) {
@@ -67,9 +70,13 @@ class CommerceBenchmark {
             // the embedded test server: production (EmbeddedDatabase) runs fsync and synchronous_commit on
             say("server: fsync " + show(seeded, "fsync") + ", synchronous_commit " + show(seeded, "synchronous_commit")
                     + ", pool " + (THREADS + 4) + " connections for " + THREADS + " threads");
-            search(seeded, "seed catalog");
+            if (!HOLDS_ONLY) search(seeded, "seed catalog");
             reservations(seeded);
-            checkouts(seeded);
+            if (!HOLDS_ONLY) checkouts(seeded);
+        }
+        if (HOLDS_ONLY) {
+            finish();
+            return;
         }
         try (Database big = TestDatabase.fresh(THREADS + 4)) {
             long t0 = System.nanoTime();
@@ -83,9 +90,14 @@ class CommerceBenchmark {
             exec(big, "ANALYZE tbl_product");
             search(big, "100k catalog, rows in id order: categories scattered");
         }
+        finish();
+    }
+
+    static void finish() {
         say("");
         say("rerun: ./mvnw -B -o -pl data -am verify -Dtest=CommerceBenchmark"
-                + " -Dsurefire.failIfNoSpecifiedTests=false -Dspotless.skip=true");
+                + " -Dsurefire.failIfNoSpecifiedTests=false -Dspotless.skip=true -Djacoco.skip=true"
+                + (HOLDS_ONLY ? " -Dbench.holdsOnly=true" : ""));
         Path file = Path.of("target", "commerce-benchmark.txt");
         try {
             Files.writeString(file, OUT.toString());
@@ -207,10 +219,50 @@ class CommerceBenchmark {
         double full = timed(() -> s.carts().add(CartOwner.guest("bench-add-" + guest.incrementAndGet()), hot, 1));
         say(String.format(
                 "add to cart, whole (that reservation, then the cart snapshot): %,.0f adds/s%s", full, lastCpu));
+        // a line already in the cart: adding more of it, and setting its quantity (carts made up
+        // front, each with a held line of 1; the threads go through them in turn)
+        int lines = 60_000;
+        cartsWithALine(db, hot, "bench-more-", lines);
+        cartsWithALine(db, hot, "bench-set-", lines);
+        AtomicLong more = new AtomicLong();
+        double addMore = timed(
+                () -> s.carts().add(CartOwner.guest("bench-more-" + (more.getAndIncrement() % lines + 1)), hot, 1));
+        say(String.format(
+                "add more of a product already in the cart, whole (with the cart snapshot): %,.0f adds/s%s",
+                addMore, lastCpu));
+        AtomicLong set = new AtomicLong();
+        double setQuantity = timed(() -> {
+            long i = set.getAndIncrement();
+            s.carts().setQuantity(CartOwner.guest("bench-set-" + (i % lines + 1)), hot, 2 + (int) (i / lines % 2));
+        });
+        say(String.format(
+                "set a line's quantity, whole (with the cart snapshot): %,.0f changes/s%s", setQuantity, lastCpu));
+        long live = count(db, "SELECT count(*) FROM tbl_stock_hold WHERE product_id = " + hot);
+        AtomicLong looked = new AtomicLong();
+        double addAndLook = timed(() -> {
+            s.carts().add(CartOwner.guest("bench-more-" + (looked.getAndIncrement() % lines + 1)), hot, 1);
+            s.stock().stock(hot).orElseThrow();
+        });
+        say(String.format(
+                "add more, then the product's stock level as a product card reads it (%,d live holds): %,.0f/s%s",
+                live, addAndLook, lastCpu));
         long reserved = count(db, "SELECT reserved_quantity FROM tbl_product WHERE product_id = " + hot);
         long holds = count(db, "SELECT COALESCE(sum(quantity), 0) FROM tbl_stock_hold WHERE product_id = " + hot);
         say("check: reserved " + reserved + " = sum of holds " + holds);
         say(load());
+    }
+
+    /** {@code n} guest carts named prefix1..prefixN, each with a line of 1 of the product, held 30 min. */
+    static void cartsWithALine(Database db, long productId, String prefix, int n) {
+        exec(db, "INSERT INTO tbl_cart (guest_key) SELECT '" + prefix + "' || g FROM generate_series(1, " + n + ") g");
+        exec(db, "INSERT INTO tbl_cart_item (cart_id, product_id, quantity) SELECT cart_id, " + productId
+                + ", 1 FROM tbl_cart WHERE guest_key LIKE '" + prefix + "%'");
+        exec(db, "INSERT INTO tbl_stock_hold (product_id, cart_id, quantity, created_at, expires_at) SELECT "
+                + productId + ", cart_id, 1, now(), now() + interval '30 minutes' FROM tbl_cart WHERE guest_key LIKE '"
+                + prefix + "%'");
+        exec(db, "UPDATE tbl_product SET reserved_quantity = reserved_quantity + " + n + " WHERE product_id = "
+                + productId);
+        exec(db, "ANALYZE tbl_cart, tbl_cart_item, tbl_stock_hold");
     }
 
     static void guardedUpdate(Database db, long productId, boolean autoCommit) {
