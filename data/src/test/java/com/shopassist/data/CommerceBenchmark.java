@@ -55,6 +55,7 @@ class CommerceBenchmark {
     static final int THREADS = 16;
     /** {@code -Dbench.holdsOnly=true}: only the reservations on one hot product (about a minute). */
     static final boolean HOLDS_ONLY = Boolean.getBoolean("bench.holdsOnly");
+
     static final StringBuilder OUT = new StringBuilder();
 
     static void say(String line) {
@@ -225,8 +226,8 @@ class CommerceBenchmark {
         cartsWithALine(db, hot, "bench-more-", lines);
         cartsWithALine(db, hot, "bench-set-", lines);
         AtomicLong more = new AtomicLong();
-        double addMore = timed(
-                () -> s.carts().add(CartOwner.guest("bench-more-" + (more.getAndIncrement() % lines + 1)), hot, 1));
+        double addMore = timed(() ->
+                s.carts().add(CartOwner.guest("bench-more-" + (more.getAndIncrement() % lines + 1)), hot, 1));
         say(String.format(
                 "add more of a product already in the cart, whole (with the cart snapshot): %,.0f adds/s%s",
                 addMore, lastCpu));
@@ -255,13 +256,20 @@ class CommerceBenchmark {
     /** {@code n} guest carts named prefix1..prefixN, each with a line of 1 of the product, held 30 min. */
     static void cartsWithALine(Database db, long productId, String prefix, int n) {
         exec(db, "INSERT INTO tbl_cart (guest_key) SELECT '" + prefix + "' || g FROM generate_series(1, " + n + ") g");
-        exec(db, "INSERT INTO tbl_cart_item (cart_id, product_id, quantity) SELECT cart_id, " + productId
-                + ", 1 FROM tbl_cart WHERE guest_key LIKE '" + prefix + "%'");
-        exec(db, "INSERT INTO tbl_stock_hold (product_id, cart_id, quantity, created_at, expires_at) SELECT "
-                + productId + ", cart_id, 1, now(), now() + interval '30 minutes' FROM tbl_cart WHERE guest_key LIKE '"
-                + prefix + "%'");
-        exec(db, "UPDATE tbl_product SET reserved_quantity = reserved_quantity + " + n + " WHERE product_id = "
-                + productId);
+        exec(
+                db,
+                "INSERT INTO tbl_cart_item (cart_id, product_id, quantity) SELECT cart_id, " + productId
+                        + ", 1 FROM tbl_cart WHERE guest_key LIKE '" + prefix + "%'");
+        exec(
+                db,
+                "INSERT INTO tbl_stock_hold (product_id, cart_id, quantity, created_at, expires_at) SELECT "
+                        + productId
+                        + ", cart_id, 1, now(), now() + interval '30 minutes' FROM tbl_cart WHERE guest_key LIKE '"
+                        + prefix + "%'");
+        exec(
+                db,
+                "UPDATE tbl_product SET reserved_quantity = reserved_quantity + " + n + " WHERE product_id = "
+                        + productId);
         exec(db, "ANALYZE tbl_cart, tbl_cart_item, tbl_stock_hold");
     }
 

@@ -169,6 +169,27 @@ public final class CommerceServices {
                 .isPresent();
     }
 
+    /**
+     * Adding more to a line the owner's cart holds the way {@link CartService#add} tries it after
+     * the first add, as one change of its own (decision 0113); false when it did not apply.
+     */
+    public boolean addToHeldLine(CartOwner owner, long productId, int quantity) {
+        Instant now = holds.now();
+        return repositories
+                .carts()
+                .addToHeldLine(owner, productId, quantity, now, now.plus(holds.holdDuration()), holds.kioskId())
+                .isPresent();
+    }
+
+    /** {@link #addToHeldLine} for {@link CartService#setQuantity}. */
+    public boolean setHeldLine(CartOwner owner, long productId, int quantity) {
+        Instant now = holds.now();
+        return repositories
+                .carts()
+                .setHeldLine(owner, productId, quantity, now, now.plus(holds.holdDuration()), holds.kioskId())
+                .isPresent();
+    }
+
     /** Products, prices or categories were changed behind the services: drop every cached answer. */
     public void catalogChanged() {
         repositories.catalogChanged();

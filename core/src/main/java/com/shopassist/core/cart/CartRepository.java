@@ -49,6 +49,32 @@ public interface CartRepository {
         return Optional.empty();
     }
 
+    /**
+     * Adds {@code quantity} more of a product to the line the owner's cart has of it, whole and on
+     * its own (decision 0113): the cart row locked first, the line and its hold grown and renewed
+     * until {@code holdExpiresAt} (the hold becomes {@code kioskId}'s), the guarded reservation of
+     * the units and its HOLD movement, committed together as a line change.
+     *
+     * <p>Empty when it did not happen, and then nothing but the cart row's last change was
+     * written: the cart has no such line, its hold expired or differs from the line, the line would
+     * pass 999, free stock is short, the product is inactive, or a transaction is open on this
+     * thread. The caller takes its ordinary path. A store that cannot do this in one go always
+     * answers empty.
+     */
+    default Optional<Hold> addToHeldLine(
+            CartOwner owner, long productId, int quantity, Instant now, Instant holdExpiresAt, String kioskId) {
+        return Optional.empty();
+    }
+
+    /**
+     * {@link #addToHeldLine}, setting the line to {@code quantity} (1-999) instead: the reserved
+     * count moves by the difference (a HOLD movement when it grows, a RELEASE when it shrinks).
+     */
+    default Optional<Hold> setHeldLine(
+            CartOwner owner, long productId, int quantity, Instant now, Instant holdExpiresAt, String kioskId) {
+        return Optional.empty();
+    }
+
     Optional<CartRecord> find(CartOwner owner);
 
     /** Line quantities by product id (no product data). */

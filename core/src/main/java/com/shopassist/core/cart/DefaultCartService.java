@@ -28,7 +28,8 @@ import java.util.function.IntSupplier;
  * {@link CartService}: every change runs in one transaction that first locks the cart row (so
  * two kiosks of one customer take turns), then holds stock through {@link StockHolds}. The usual
  * add, a product new to the cart, is one change of its own that locks the cart row first too
- * (decision 0018). Changes of lines and their holds lock the cart "for a line change", which lets
+ * (decision 0018), and so are adding more of a line the cart holds and setting its quantity
+ * (decision 0113); each falls back to the transaction when it does not apply. Changes of lines and their holds lock the cart "for a line change", which lets
  * the repository treat them as decision 0051 says; vouchers, merges and checkout do not.
  */
 public final class DefaultCartService implements CartService {
@@ -75,7 +76,13 @@ public final class DefaultCartService implements CartService {
         checkQuantity(quantity, 1);
         // the usual case, a product new to this cart: one change of its own (decision 0018)
         Instant now = clock.instant();
-        if (carts.addFirstLine(owner, productId, quantity, now, now.plus(holds.holdDuration()), holds.kioskId())
+        Instant until = now.plus(holds.holdDuration());
+        if (carts.addFirstLine(owner, productId, quantity, now, until, holds.kioskId())
+                .isPresent()) {
+            return cart(owner);
+        }
+        // more of a product the cart holds already: one change of its own too (decision 0113)
+        if (carts.addToHeldLine(owner, productId, quantity, now, until, holds.kioskId())
                 .isPresent()) {
             return cart(owner);
         }
@@ -104,6 +111,12 @@ public final class DefaultCartService implements CartService {
         Objects.requireNonNull(owner, "owner");
         checkQuantity(quantity, 0);
         if (quantity == 0) return remove(owner, productId);
+        // a line the cart holds already: one change of its own (decision 0113)
+        Instant now = clock.instant();
+        if (carts.setHeldLine(owner, productId, quantity, now, now.plus(holds.holdDuration()), holds.kioskId())
+                .isPresent()) {
+            return cart(owner);
+        }
         withStock(
                 productId,
                 quantity,

@@ -55,6 +55,18 @@ public interface CartMapper extends SqlMapper {
             @Param("kioskId") String kioskId,
             @Param("waitForDisk") boolean waitForDisk);
 
+    /** See the XML: never inside a transaction, it commits. */
+    Optional<Hold> changeHeldLineAndCommit(
+            @Param("customerId") Long customerId,
+            @Param("guestKey") String guestKey,
+            @Param("productId") long productId,
+            @Param("quantity") int quantity,
+            @Param("add") boolean add,
+            @Param("now") Instant now,
+            @Param("expiresAt") Instant expiresAt,
+            @Param("kioskId") String kioskId,
+            @Param("waitForDisk") boolean waitForDisk);
+
     void addNotice(
             @Param("cartId") long cartId,
             @Param("kind") String kind,

@@ -31,7 +31,7 @@ public final class MyBatisCartRepository implements CartRepository {
 
     private static final String FOREIGN_KEY_VIOLATION = "23503";
     private static final String UNIQUE_VIOLATION = "23505";
-    /** Raised by stock_first_line_declined() (V65). */
+    /** Raised by stock_first_line_declined() (V65) and stock_line_change_declined() (V160). */
     private static final String DECLINED = "SAH01";
 
     private final CartMapper mapper;
@@ -103,6 +103,50 @@ public final class MyBatisCartRepository implements CartRepository {
             }
             throw e;
         }
+        hold.ifPresent(h -> stockChanged.accept(productId));
+        return hold;
+    }
+
+    @Override
+    public Optional<Hold> addToHeldLine(
+            CartOwner owner, long productId, int quantity, Instant now, Instant holdExpiresAt, String kioskId) {
+        return changeHeldLine(owner, productId, quantity, true, now, holdExpiresAt, kioskId);
+    }
+
+    @Override
+    public Optional<Hold> setHeldLine(
+            CartOwner owner, long productId, int quantity, Instant now, Instant holdExpiresAt, String kioskId) {
+        return changeHeldLine(owner, productId, quantity, false, now, holdExpiresAt, kioskId);
+    }
+
+    private Optional<Hold> changeHeldLine(
+            CartOwner owner,
+            long productId,
+            int quantity,
+            boolean add,
+            Instant now,
+            Instant holdExpiresAt,
+            String kioskId) {
+        if (quantity <= 0 || inTransaction.getAsBoolean()) return Optional.empty();
+        Optional<Hold> hold;
+        try {
+            hold = mapper.changeHeldLineAndCommit(
+                    owner.customerId(),
+                    owner.guestKey(),
+                    productId,
+                    quantity,
+                    add,
+                    now,
+                    holdExpiresAt,
+                    kioskId,
+                    LINE_CHANGES_WAIT_FOR_DISK);
+        } catch (PersistenceException e) {
+            // too little free stock (or an inactive product) after the line and hold were changed:
+            // the statement failed whole; the ordinary path gives the answer under its locks
+            if (DbErrors.hasSqlState(e, DECLINED)) return Optional.empty();
+            throw e;
+        }
+        // the hold's size or expiry changed: a cached level counts it from the database again
         hold.ifPresent(h -> stockChanged.accept(productId));
         return hold;
     }
