@@ -71,17 +71,23 @@ public interface StockMapper extends SqlMapper {
     StockCounters restock(
             @Param("productId") long productId, @Param("quantity") int quantity, @Param("now") Instant now);
 
-    List<SnapshotRow> snapshots(@Param("ids") Collection<Long> productIds, @Param("now") Instant now);
+    /** See the XML: the units held beyond {@code until}, and the holds that expire from {@code from} to it. */
+    List<SnapshotRow> snapshots(
+            @Param("ids") Collection<Long> productIds, @Param("from") Instant from, @Param("until") Instant until);
 
     List<MovementRow> movements(@Param("productId") long productId, @Param("limit") int limit);
 
-    /** A product with one of its live holds (quantity and expiresAt null when it has none). */
+    /**
+     * A product, the units held beyond the window, and one of the holds that expire inside it
+     * (quantity and expiresAt null when none does).
+     */
     record SnapshotRow(
             long productId,
             String productName,
             int stockQuantity,
             int lowStockThreshold,
             boolean isActive,
+            int heldBeyond,
             Integer quantity,
             Instant expiresAt) {}
 
