@@ -1,6 +1,7 @@
 package com.shopassist.data;
 
 import com.shopassist.core.cart.CartOwner;
+import com.shopassist.core.cart.CartRepository;
 import com.shopassist.core.cart.CartService;
 import com.shopassist.core.cart.DefaultCartService;
 import com.shopassist.core.catalog.CatalogService;
@@ -16,6 +17,7 @@ import com.shopassist.core.order.OrderService;
 import com.shopassist.core.privacy.DefaultPrivacyService;
 import com.shopassist.core.privacy.PrivacyService;
 import com.shopassist.core.stock.DefaultStockService;
+import com.shopassist.core.stock.Hold;
 import com.shopassist.core.stock.StockHolds;
 import com.shopassist.core.stock.StockService;
 import com.shopassist.core.upkeep.DefaultUpkeepService;
@@ -27,6 +29,7 @@ import com.shopassist.data.db.Database;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Test wiring: the core services over {@link StoreRepositories}, built the way the app's
@@ -162,11 +165,7 @@ public final class CommerceServices {
      * one change of its own (decision 0018); false when it did not apply.
      */
     public boolean addFirstLine(CartOwner owner, long productId, int quantity) {
-        Instant now = holds.now();
-        return repositories
-                .carts()
-                .addFirstLine(owner, productId, quantity, now, now.plus(holds.holdDuration()), holds.kioskId())
-                .isPresent();
+        return oneStatement(CartRepository::addFirstLine, owner, productId, quantity);
     }
 
     /**
@@ -174,19 +173,37 @@ public final class CommerceServices {
      * the first add, as one change of its own (decision 0113); false when it did not apply.
      */
     public boolean addToHeldLine(CartOwner owner, long productId, int quantity) {
-        Instant now = holds.now();
-        return repositories
-                .carts()
-                .addToHeldLine(owner, productId, quantity, now, now.plus(holds.holdDuration()), holds.kioskId())
-                .isPresent();
+        return oneStatement(CartRepository::addToHeldLine, owner, productId, quantity);
     }
 
     /** {@link #addToHeldLine} for {@link CartService#setQuantity}. */
     public boolean setHeldLine(CartOwner owner, long productId, int quantity) {
+        return oneStatement(CartRepository::setHeldLine, owner, productId, quantity);
+    }
+
+    /** A cart change of one statement, as the cart service calls it. */
+    interface LineStatement {
+        Optional<Hold> run(
+                CartRepository carts,
+                CartOwner owner,
+                long productId,
+                int quantity,
+                Instant now,
+                Instant holdExpiresAt,
+                String kioskId);
+    }
+
+    private boolean oneStatement(LineStatement statement, CartOwner owner, long productId, int quantity) {
         Instant now = holds.now();
-        return repositories
-                .carts()
-                .setHeldLine(owner, productId, quantity, now, now.plus(holds.holdDuration()), holds.kioskId())
+        return statement
+                .run(
+                        repositories.carts(),
+                        owner,
+                        productId,
+                        quantity,
+                        now,
+                        now.plus(holds.holdDuration()),
+                        holds.kioskId())
                 .isPresent();
     }
 

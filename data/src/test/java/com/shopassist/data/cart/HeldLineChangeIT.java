@@ -113,40 +113,36 @@ class HeldLineChangeIT {
 
     @Test
     void settingAQuantityBeyondStockIsRefusedAndWritesNothing() {
-        long toaster = fx.product(category, "Toaster", "Oxone", 250_000, 5);
-        CartOwner owner = CartOwner.guest("held-set-short");
+        beyondStockIsRefusedAndWritesNothing("held-set-short", 5, 6, 3, true);
+    }
+
+    @Test
+    void addingMoreBeyondStockIsRefusedAndWritesNothing() {
+        beyondStockIsRefusedAndWritesNothing("held-more-short", 3, 2, 1, false);
+    }
+
+    /** A line of 2 on {@code stock}; then setting it to, or adding, {@code asked}. */
+    static void beyondStockIsRefusedAndWritesNothing(String guest, int stock, int asked, int left, boolean set) {
+        long toaster = fx.product(category, "Toaster " + guest, "Oxone", 250_000, stock);
+        CartOwner owner = CartOwner.guest(guest);
         s.carts().add(owner, toaster, 2);
         long cartId = cartOf(owner);
         long movements = fx.queryLong("SELECT count(*) FROM tbl_stock_movement WHERE product_id = ?", toaster);
 
         // the statement fails whole: the line and hold it changed before the product roll back
-        assertThat(s.setHeldLine(owner, toaster, 6)).isFalse();
+        assertThat(set ? s.setHeldLine(owner, toaster, asked) : s.addToHeldLine(owner, toaster, asked))
+                .isFalse();
         assertUnchanged(cartId, toaster, 2, movements);
 
-        assertThatThrownBy(() -> s.carts().setQuantity(owner, toaster, 6))
+        assertThatThrownBy(() -> {
+                    if (set) s.carts().setQuantity(owner, toaster, asked);
+                    else s.carts().add(owner, toaster, asked);
+                })
                 .isInstanceOfSatisfying(
                         InsufficientStockException.class,
-                        e -> assertThat(e.available()).isEqualTo(3));
+                        e -> assertThat(e.available()).isEqualTo(left));
         assertUnchanged(cartId, toaster, 2, movements);
         assertNoSessionLeftInATransaction();
-    }
-
-    @Test
-    void addingMoreBeyondStockIsRefusedAndWritesNothing() {
-        long blender = fx.product(category, "Blender", "Miyako", 400_000, 3);
-        CartOwner owner = CartOwner.guest("held-more-short");
-        s.carts().add(owner, blender, 2);
-        long cartId = cartOf(owner);
-        long movements = fx.queryLong("SELECT count(*) FROM tbl_stock_movement WHERE product_id = ?", blender);
-
-        assertThat(s.addToHeldLine(owner, blender, 2)).isFalse();
-        assertUnchanged(cartId, blender, 2, movements);
-
-        assertThatThrownBy(() -> s.carts().add(owner, blender, 2))
-                .isInstanceOfSatisfying(
-                        InsufficientStockException.class,
-                        e -> assertThat(e.available()).isEqualTo(1));
-        assertUnchanged(cartId, blender, 2, movements);
     }
 
     @Test
