@@ -3,6 +3,7 @@ package com.shopassist.app;
 import com.shopassist.app.cli.ChatCommand;
 import com.shopassist.app.cli.DbCommand;
 import com.shopassist.app.cli.EvalCommand;
+import com.shopassist.app.cli.LoadTestCommand;
 import com.shopassist.app.cli.OutboxCommand;
 import com.shopassist.app.cli.ReportCommand;
 import com.shopassist.app.config.AppConfig;
@@ -20,7 +21,7 @@ import java.util.Map;
 /**
  * Entry point of {@code shopassist.jar}. A plain launcher (not a JavaFX Application subclass, which
  * would fail on the class path with "JavaFX runtime components are missing"). With no command it
- * opens the desktop app; {@code db ...}, {@code chat ...} and {@code eval ...} run headless. Failures print one line
+ * opens the desktop app; {@code db ...}, {@code chat ...}, {@code eval ...} and {@code loadtest ...} run headless. Failures print one line
  * and exit non-zero; {@code --verbose} adds the stack trace and logs on the console.
  */
 public final class Main {
@@ -35,6 +36,7 @@ public final class Main {
             %s
               chat [...]                          talk to the assistant in the terminal
               eval [...]                          score the assistant on the shipped shopper tasks
+              loadtest --kiosks N --duration S    simulated kiosks shop against the database; latency report
 
             Options (anywhere on the line):
               --db-url URL        store database (jdbc:postgresql://host:5432/db?sslmode=verify-full)
@@ -109,6 +111,7 @@ public final class Main {
             case "report" -> ReportCommand.run(app, commandArgs, out);
             case "eval" -> EvalCommand.run(app, commandArgs, out, err);
             case "outbox" -> OutboxCommand.run(app, commandArgs, out, err);
+            case "loadtest" -> LoadTestCommand.run(app, commandArgs, out, err);
             default -> throw new ConfigException("Unknown command '" + command + "' (try --help)");
         };
     }

@@ -52,6 +52,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -128,6 +129,7 @@ public final class AppWiring implements AutoCloseable {
     private SearchService search;
     private GiftService gifts;
     private ToolBox tools;
+    private UnaryOperator<ToolBox> toolWrapper = UnaryOperator.identity();
     private ImageCache images;
     private OfflineAssistant offline;
     private final Map<AssistantMode, ShoppingAssistant> assistants = new EnumMap<>(AssistantMode.class);
@@ -165,10 +167,30 @@ public final class AppWiring implements AutoCloseable {
     /**
      * This wiring's settings (the Gemini key and endpoint among them) over another database the
      * caller opened and will close: the evaluation plays each task on its own copy of the demo
-     * store. Semantic search is off there (no model to load per copy).
+     * store, and the load test runs each simulated kiosk on a pool of its own
+     * ({@link #openKioskPool}). Semantic search is off there (no model to load per copy).
      */
     public AppWiring overCopy(Database db) {
         return new AppWiring(config.with("SHOPASSIST_SEMANTIC", "off"), clock, Objects.requireNonNull(db, "db"));
+    }
+
+    /**
+     * Another pool to this run's store database, set up as a kiosk's pool is (its connection wait
+     * on a store database, decision 0091) but of {@code poolSize} connections: one simulated kiosk
+     * of the load test. The caller closes it.
+     */
+    public Database openKioskPool(int poolSize) {
+        Database store = database();
+        return Database.open(store.settings(), poolSize, Database.Mappers::parse, SHARED_CONNECTION_WAIT);
+    }
+
+    /**
+     * Wraps the tool layer as it is built (the load test times every tool call); call it before
+     * the first {@link #tools()}.
+     */
+    public synchronized void wrapTools(UnaryOperator<ToolBox> wrapper) {
+        if (tools != null) throw new IllegalStateException("the tool layer is built already");
+        toolWrapper = Objects.requireNonNull(wrapper, "wrapper");
     }
 
     public Clock clock() {
@@ -538,7 +560,7 @@ public final class AppWiring implements AutoCloseable {
                     s.customers(),
                     new SessionProposals(repositories().chats(), clock),
                     clock));
-            tools = new MeteredToolBox(registry, telemetry().registry());
+            tools = toolWrapper.apply(new MeteredToolBox(registry, telemetry().registry()));
         }
         return tools;
     }

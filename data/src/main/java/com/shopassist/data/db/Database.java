@@ -461,6 +461,11 @@ public final class Database implements AutoCloseable {
         if (bean != null) bean.softEvictConnections();
     }
 
+    /** Reports every wait for a connection of this pool to {@code watcher}; once per database. */
+    public void watchPool(PoolWatcher watcher) {
+        pool.setMetricsTrackerFactory(PoolWatcher.trackerFor(Objects.requireNonNull(watcher, "watcher")));
+    }
+
     /** True while this thread is inside {@link #transactions()}' work. */
     public boolean inTransaction() {
         return sessions.isManagedSessionStarted();

@@ -1,0 +1,53 @@
+package com.shopassist.app.loadtest;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Every checkout the simulated shoppers confirmed, by its idempotency key, with the order number
+ * the kiosk was told: the end-of-run check holds the database's orders against it.
+ */
+final class CheckoutLedger {
+
+    private static final String NONE = "";
+
+    private final Map<String, String> byKey = new ConcurrentHashMap<>();
+    private final List<String> conflicts = new ArrayList<>();
+
+    void confirmed(String key) {
+        byKey.putIfAbsent(key, NONE);
+    }
+
+    void placed(String key, String orderNumber) {
+        byKey.put(key, orderNumber);
+    }
+
+    /** The order number told for {@code key}, or null. */
+    String placed(String key) {
+        String n = byKey.get(key);
+        return n == null || n.isEmpty() ? null : n;
+    }
+
+    /** The same key asked again was answered with another order. */
+    synchronized void conflict(String key, String first, String second) {
+        conflicts.add("checkout key " + key + " placed order " + first + ", and asked again, order " + second);
+    }
+
+    synchronized List<String> conflicts() {
+        return List.copyOf(conflicts);
+    }
+
+    /** Key to order number (null where none was told). */
+    Map<String, String> checkouts() {
+        Map<String, String> out = new HashMap<>();
+        byKey.forEach((k, v) -> out.put(k, v.isEmpty() ? null : v));
+        return out;
+    }
+
+    long placedCount() {
+        return byKey.values().stream().filter(v -> !v.isEmpty()).count();
+    }
+}

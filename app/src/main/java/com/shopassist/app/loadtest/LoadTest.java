@@ -1,0 +1,276 @@
+package com.shopassist.app.loadtest;
+
+import com.shopassist.app.loadtest.Latencies.Stats;
+import com.shopassist.app.wiring.AppWiring;
+import com.shopassist.core.common.ShopException;
+import com.shopassist.data.db.Database;
+import com.shopassist.data.info.DbInfoMapper;
+import com.shopassist.data.loadtest.LeftOvers;
+import com.shopassist.data.loadtest.LoadTestStore;
+import com.shopassist.data.loadtest.SampleProduct;
+import com.shopassist.data.loadtest.StoreCounts;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One run of {@code loadtest}: guards the store, starts the simulated kiosks, lets them shop for
+ * the run's duration (stepping up the rate in the capacity run), prints progress, checks that
+ * nothing was oversold or ordered twice, and removes everything it created, putting back the
+ * stock its orders took (decision 0085). Interrupting it ({@link #interrupt()}, which Ctrl-C
+ * calls through a shutdown hook) stops the shoppers and still checks and cleans up.
+ */
+public final class LoadTest {
+
+    /** The target of a turn's p95 (and the capacity run's threshold). */
+    static final double TARGET_P95_MS = 50;
+
+    static final int SAMPLE = 200;
+
+    private final AppWiring app;
+    private final LoadTestOptions options;
+    private final PrintStream progress;
+    private final String runId = UUID.randomUUID().toString().substring(0, 8);
+    private final CountDownLatch stop = new CountDownLatch(1);
+    private final CountDownLatch done = new CountDownLatch(1);
+    private final Latencies latencies = new Latencies();
+    private final Latencies kioskActions = new Latencies();
+    private final CheckoutLedger ledger = new CheckoutLedger();
+    private final AtomicLong turns = new AtomicLong();
+    private final AtomicLong visits = new AtomicLong();
+    private volatile boolean interrupted;
+
+    public LoadTest(AppWiring app, LoadTestOptions options, PrintStream progress) {
+        this.app = app;
+        this.options = options;
+        this.progress = progress;
+    }
+
+    /** Stops the shoppers now; {@link #run()} then checks, cleans up and reports. Waits up to a minute for that. */
+    public void interrupt() {
+        interrupted = true;
+        stop.countDown();
+        try {
+            done.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Runs the load test; with {@code onCtrlC} a shutdown hook interrupts it and waits for its clean-up. */
+    public LoadTestResult run(boolean onCtrlC) {
+        Database db = app.database();
+        db.requireOwnerRole("loadtest");
+        LoadTestStore store = new LoadTestStore(db, app.clock());
+        long real = store.realOrders();
+        if (real > 0 && !options.allowOnStoreDatabase()) {
+            throw new ShopException(
+                    "REAL_ORDERS",
+                    "loadtest: " + db.settings().safeUrl() + " holds " + real + " order" + (real == 1 ? "" : "s")
+                            + " of real shoppers (placed after the last demo seed); nothing was changed. A load test"
+                            + " uses only its own customers and guest carts and removes them afterwards, but it"
+                            + " takes stock and the database's time from the store's shoppers while it runs. If"
+                            + " that is what you want, add " + LoadTestOptions.ALLOW + ".");
+        }
+        Thread hook = onCtrlC ? new Thread(this::interrupt, "loadtest-ctrl-c") : null;
+        try (AutoCloseable lock = store.lock()) {
+            if (hook != null) Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                return runLocked(db, store);
+            } finally {
+                done.countDown();
+                removeHook(hook);
+            }
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("loadtest: " + e.getMessage(), e);
+        }
+    }
+
+    private LoadTestResult runLocked(Database db, LoadTestStore store) throws InterruptedException {
+        LeftOvers left = store.leftOvers();
+        if (!left.none()) {
+            progress.printf(
+                    "An earlier load test left %d customers, %d carts and %d orders: removing them first%n",
+                    left.customers(), left.carts(), left.orders());
+            store.cleanUp();
+        }
+        StoreCounts before = store.counts();
+        long catalog = db.mapper(DbInfoMapper.class).counts().products();
+        List<SampleProduct> sample = store.sample(SAMPLE, 5);
+        if (sample.isEmpty()) {
+            throw new ShopException(
+                    "EMPTY_CATALOG", "loadtest: the catalog has no product in stock to shop for (seed it: db seed)");
+        }
+        Map<Long, Integer> stockAtStart = new HashMap<>();
+        for (SampleProduct p : sample) stockAtStart.put(p.id(), p.stock());
+        ShopperScript script = new ShopperScript(sample, store.unlimitedVouchers());
+        ServerCpu cpu = ServerCpu.of(db);
+        String loadBefore = ServerCpu.loadAverageLine();
+
+        List<SimulatedKiosk> kiosks = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        LoadTestResult.Run measured = null;
+        try {
+            open(kiosks, script);
+            Pace pace = new Pace(options.thinkMin(), options.thinkMax(), stop);
+            if (pace.capacity()) pace.setRate(CapacitySteps.FIRST_RATE);
+            for (SimulatedKiosk k : kiosks) {
+                Thread t = new Thread(() -> k.run(pace), "kiosk-" + threads.size());
+                t.setDaemon(true); // a kiosk stuck on the network must not keep the process alive
+                threads.add(t);
+            }
+            progress.printf(
+                    Locale.ROOT,
+                    "loadtest: %d kiosks for %d s %s against %s (%,d products); load average %s%n",
+                    options.kiosks(),
+                    options.duration().toSeconds(),
+                    pace.capacity()
+                            ? "with no think time, the rate stepped up"
+                            : "at shopper pace (think " + seconds(options.thinkMin()) + "-"
+                                    + seconds(options.thinkMax()) + " s)",
+                    db.settings().safeUrl(),
+                    catalog,
+                    loadBefore);
+            ServerCpu.Reading cpuStart = cpu.read();
+            latencies.window(); // what setting up the kiosks recorded is not the run's
+            kioskActions.window();
+            long t0 = System.nanoTime();
+            threads.forEach(Thread::start);
+            List<CapacitySteps.Step> steps = pace.capacity()
+                    ? new CapacitySteps(pace, latencies, this::progressLine).run(options.duration(), stop)
+                    : shop(t0);
+            stop.countDown();
+            for (Thread t : threads) t.join(30_000);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            ServerCpu.Reading cpuEnd = cpu.read();
+            latencies.roll();
+            kioskActions.roll();
+            measured = new LoadTestResult.Run(
+                    latencies.totals(),
+                    kioskActions.totals(),
+                    turns.get(),
+                    visits.get(),
+                    ledger.placedCount(),
+                    seconds,
+                    ServerCpu.Usage.between(cpuStart, cpuEnd),
+                    cpu.how(),
+                    loadBefore,
+                    ServerCpu.loadAverageLine(),
+                    steps);
+        } finally {
+            stop.countDown();
+            for (Thread t : threads) t.join(30_000);
+            kiosks.forEach(SimulatedKiosk::close);
+        }
+        LoadTestStore.Invariants invariants = store.check(stockAtStart, ledger.checkouts());
+        LoadTestStore.Cleanup cleanup = store.cleanUp();
+        StoreCounts after = store.counts();
+        return new LoadTestResult(
+                options,
+                db.settings().safeUrl(),
+                catalog,
+                runId,
+                measured,
+                invariants,
+                ledger.conflicts(),
+                cleanup,
+                before,
+                after,
+                interrupted);
+    }
+
+    /** Opens the kiosks a few at a time (each parses its mappers and registers its customer). */
+    private void open(List<SimulatedKiosk> kiosks, ShopperScript script) throws InterruptedException {
+        ExecutorService openers = Executors.newFixedThreadPool(Math.min(4, options.kiosks()));
+        try {
+            List<Future<SimulatedKiosk>> opening = new ArrayList<>();
+            for (int i = 0; i < options.kiosks(); i++) {
+                SimulatedKiosk k = new SimulatedKiosk(i, runId, latencies, kioskActions, ledger, script, turns, visits);
+                opening.add(openers.submit(() -> {
+                    if (stop.getCount() == 0) return k;
+                    k.open(app, options.poolSize());
+                    return k;
+                }));
+                kiosks.add(k);
+            }
+            for (Future<SimulatedKiosk> f : opening) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    if (cause instanceof RuntimeException r) throw r;
+                    throw new IllegalStateException(cause);
+                }
+            }
+        } finally {
+            openers.shutdownNow();
+        }
+        if (stop.getCount() == 0) throw new ShopException("INTERRUPTED", "loadtest: interrupted while starting");
+    }
+
+    /** Shopper pace: the kiosks shop until the time is up, a progress line every few seconds. */
+    private List<CapacitySteps.Step> shop(long t0) throws InterruptedException {
+        long end = t0 + options.duration().toNanos();
+        long every = progressEvery();
+        while (true) {
+            long left = end - System.nanoTime();
+            if (left <= 0) break;
+            if (stop.await(Math.min(left, every), TimeUnit.NANOSECONDS)) break;
+            progressLine("");
+        }
+        return List.of();
+    }
+
+    private long progressEvery() {
+        return TimeUnit.SECONDS.toNanos(options.duration().toSeconds() <= 20 ? 2 : 5);
+    }
+
+    private final long started = System.nanoTime();
+
+    /** One line on stderr: how far the run is, its turns, the turn p95 so far and the errors. */
+    void progressLine(String extra) {
+        latencies.roll();
+        Map<String, Stats> t = latencies.totals();
+        Stats turn = t.getOrDefault(SimulatedKiosk.TURN, Stats.none(SimulatedKiosk.TURN));
+        Stats pool = t.getOrDefault(SimulatedKiosk.POOL_WAIT, Stats.none(SimulatedKiosk.POOL_WAIT));
+        long errors = t.values().stream().mapToLong(Stats::errors).sum();
+        progress.printf(
+                Locale.ROOT,
+                "[%4d s] %d kiosks: %d turns, turn p95 %.1f ms, pool wait p95 %.1f ms, %d errors, %d orders%s%n",
+                (System.nanoTime() - started) / 1_000_000_000L,
+                options.kiosks(),
+                turn.calls(),
+                turn.p95(),
+                pool.p95(),
+                errors,
+                ledger.placedCount(),
+                extra);
+    }
+
+    private static String seconds(java.time.Duration d) {
+        return d.toMillis() % 1000 == 0
+                ? Long.toString(d.toSeconds())
+                : String.format(Locale.ROOT, "%.1f", d.toMillis() / 1000.0);
+    }
+
+    private static void removeHook(Thread hook) {
+        if (hook == null) return;
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down: the hook is the one waiting for this run
+        }
+    }
+}

@@ -1,0 +1,317 @@
+package com.shopassist.app.loadtest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.shopassist.app.loadtest.Latencies.Stats;
+import com.shopassist.data.loadtest.LoadTestStore;
+import com.shopassist.data.loadtest.StoreCounts;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a load test measured and found, as text for people and as one JSON object for scripts.
+ *
+ * @param run the measurement; null when the run stopped before the shoppers shopped
+ * @param conflicts checkouts asked again with their key that got another order
+ */
+public record LoadTestResult(
+        LoadTestOptions options,
+        String database,
+        long catalog,
+        String runId,
+        Run run,
+        LoadTestStore.Invariants invariants,
+        List<String> conflicts,
+        LoadTestStore.Cleanup cleanup,
+        StoreCounts before,
+        StoreCounts after,
+        boolean interrupted) {
+
+    /** The measurement of the shopping itself. */
+    public record Run(
+            Map<String, Stats> series,
+            Map<String, Stats> kioskActions,
+            long turns,
+            long visits,
+            long orders,
+            double seconds,
+            ServerCpu.Usage cpu,
+            String cpuHow,
+            String loadBefore,
+            String loadAfter,
+            List<CapacitySteps.Step> steps) {
+
+        Stats turn() {
+            return series.getOrDefault(SimulatedKiosk.TURN, Stats.none(SimulatedKiosk.TURN));
+        }
+
+        Stats poolWait() {
+            return series.getOrDefault(SimulatedKiosk.POOL_WAIT, Stats.none(SimulatedKiosk.POOL_WAIT));
+        }
+
+        /** Per tool: every series but the whole turn and the pool wait. */
+        List<Stats> tools() {
+            return series.values().stream()
+                    .filter(s ->
+                            !s.name().equals(SimulatedKiosk.TURN) && !s.name().equals(SimulatedKiosk.POOL_WAIT))
+                    .toList();
+        }
+
+        long errors() {
+            return series.values().stream().mapToLong(Stats::errors).sum()
+                    + kioskActions.values().stream().mapToLong(Stats::errors).sum();
+        }
+    }
+
+    /** True when the store was left as it was found. */
+    public boolean restored() {
+        return before.equals(after);
+    }
+
+    /** True when nothing was oversold or ordered twice. */
+    public boolean consistent() {
+        return invariants.ok() && conflicts.isEmpty();
+    }
+
+    /** True when the shopping met the target: turn p95 within 50 ms, no errors. */
+    public boolean targetMet() {
+        return run != null
+                && run.turn().calls() > 0
+                && run.turn().p95() <= LoadTest.TARGET_P95_MS
+                && run.errors() == 0
+                && consistent();
+    }
+
+    /** The first capacity step whose turn p95 passed the target, if any. */
+    Optional<CapacitySteps.Step> crossing() {
+        return run == null
+                ? Optional.empty()
+                : run.steps().stream().filter(s -> !s.holds()).findFirst();
+    }
+
+    /** The fastest capacity step that held the target. */
+    Optional<CapacitySteps.Step> bestHolding() {
+        if (run == null) return Optional.empty();
+        CapacitySteps.Step best = null;
+        for (CapacitySteps.Step s : run.steps()) {
+            if (!s.holds()) break;
+            if (best == null || s.achievedRate() > best.achievedRate()) best = s;
+        }
+        return Optional.ofNullable(best);
+    }
+
+    public String text() {
+        StringBuilder b = new StringBuilder();
+        String pace = options.capacity()
+                ? "capacity run (no think time, rate stepped up)"
+                : "shopper pace (think " + options.thinkMin().toMillis() / 1000.0 + "-"
+                        + options.thinkMax().toMillis() / 1000.0 + " s)";
+        b.append(String.format(
+                Locale.ROOT,
+                "Load test %s: %d kiosks (pool of %d each), %d s, %s%n  against %s, %,d products%n",
+                runId,
+                options.kiosks(),
+                options.poolSize(),
+                options.duration().toSeconds(),
+                pace,
+                database,
+                catalog));
+        if (interrupted) b.append("  Interrupted: the shoppers were stopped early.\n");
+        if (run != null) {
+            b.append(String.format(
+                    Locale.ROOT,
+                    "  %d turns in %.1f s (%.1f turns/s), %d visits, %d orders placed%n",
+                    run.turns(),
+                    run.seconds(),
+                    run.turns() / Math.max(1e-9, run.seconds()),
+                    run.visits(),
+                    run.orders()));
+            b.append(String.format("  load average before %s, after %s%n%n", run.loadBefore(), run.loadAfter()));
+            b.append(header("tool"));
+            run.tools().forEach(s -> b.append(row(s)));
+            b.append('\n').append(header("kiosk action"));
+            run.kioskActions().values().forEach(s -> b.append(row(s)));
+            b.append('\n').append(row(run.turn()));
+            b.append(row(run.poolWait()));
+            b.append(String.format(
+                    Locale.ROOT,
+                    "%nCPU: database server %s, statements %s, the kiosks (this process) %s, whole machine %s%n"
+                            + "  (%s)%n",
+                    ServerCpu.Usage.cores(run.cpu().serverCores()),
+                    ServerCpu.Usage.cores(run.cpu().statementsCores()),
+                    ServerCpu.Usage.cores(run.cpu().clientCores()),
+                    ServerCpu.Usage.cores(run.cpu().machineCores()),
+                    run.cpuHow()));
+            if (!run.steps().isEmpty()) b.append(capacityText());
+        }
+        b.append('\n').append(invariantText());
+        b.append(String.format(
+                "Clean-up: removed %d customers, %d carts, %d orders; stock put back on %d products, holds released on"
+                        + " %d, %d voucher counts given back; the store's counts are %s%n",
+                cleanup.customers(),
+                cleanup.carts(),
+                cleanup.orders(),
+                cleanup.productsRestocked(),
+                cleanup.holdsReleasedOn(),
+                cleanup.vouchersReturned(),
+                restored() ? "as before" : "NOT as before: before " + before + ", after " + after));
+        if (run != null && !options.capacity()) {
+            b.append(String.format(
+                    Locale.ROOT,
+                    "Target (turn p95 <= %.0f ms, no errors, nothing oversold): %s%n",
+                    LoadTest.TARGET_P95_MS,
+                    targetMet() ? "met" : "missed"));
+        }
+        return b.toString();
+    }
+
+    private String capacityText() {
+        StringBuilder b = new StringBuilder("\nCapacity steps:\n");
+        b.append(String.format(
+                "  %-12s %12s %9s %9s %9s %7s%n", "rate asked", "turns/s", "p50", "p95", "p99", "errors"));
+        for (CapacitySteps.Step s : run.steps()) {
+            b.append(String.format(
+                    Locale.ROOT,
+                    "  %-12s %12.1f %6.1f ms %6.1f ms %6.1f ms %7d%n",
+                    s.targetRate() == 0 ? "no limit" : String.format(Locale.ROOT, "%.0f/s", s.targetRate()),
+                    s.achievedRate(),
+                    s.turn().p50(),
+                    s.turn().p95(),
+                    s.turn().p99(),
+                    s.errors()));
+        }
+        Optional<CapacitySteps.Step> crossing = crossing();
+        Optional<CapacitySteps.Step> best = bestHolding();
+        if (crossing.isPresent()) {
+            b.append(String.format(
+                    Locale.ROOT,
+                    "  The turn p95 passed %.0f ms (or errors came) at %.1f turns/s; it held at %s.%n",
+                    LoadTest.TARGET_P95_MS,
+                    crossing.get().achievedRate(),
+                    best.map(s -> String.format(Locale.ROOT, "%.1f turns/s", s.achievedRate()))
+                            .orElse("no step")));
+        } else {
+            b.append(String.format(
+                    Locale.ROOT,
+                    "  The turn p95 stayed within %.0f ms up to %.1f turns/s, the most %d kiosks drove.%n",
+                    LoadTest.TARGET_P95_MS,
+                    best.map(CapacitySteps.Step::achievedRate).orElse(0.0),
+                    options.kiosks()));
+        }
+        return b.toString();
+    }
+
+    private String invariantText() {
+        StringBuilder b = new StringBuilder();
+        if (consistent()) {
+            b.append(String.format(
+                    "Invariants: held + sold within stock (%d products checked against their stock at the start, %d"
+                            + " reached another way), %d orders, one per checkout key: OK%n",
+                    invariants.productsChecked(), invariants.productsUnchecked(), invariants.orders()));
+        } else {
+            b.append("Invariants: VIOLATED\n");
+            invariants.violations().forEach(v -> b.append("  ").append(v).append('\n'));
+            conflicts.forEach(v -> b.append("  ").append(v).append('\n'));
+        }
+        return b.toString();
+    }
+
+    private static String header(String first) {
+        return String.format("%-30s %8s %9s %9s %9s %7s%n", first, "calls", "p50", "p95", "p99", "errors");
+    }
+
+    private static String row(Stats s) {
+        return String.format(
+                Locale.ROOT,
+                "%-30s %8d %6.1f ms %6.1f ms %6.1f ms %7d%n",
+                s.name(),
+                s.calls(),
+                s.p50(),
+                s.p95(),
+                s.p99(),
+                s.errors());
+    }
+
+    public ObjectNode json() {
+        ObjectMapper m = new ObjectMapper();
+        ObjectNode root = m.createObjectNode();
+        root.put("runId", runId);
+        root.put("database", database);
+        root.put("catalog", catalog);
+        root.put("kiosks", options.kiosks());
+        root.put("poolSize", options.poolSize());
+        root.put("durationSeconds", options.duration().toSeconds());
+        root.put("thinkMinMs", options.thinkMin().toMillis());
+        root.put("thinkMaxMs", options.thinkMax().toMillis());
+        root.put("interrupted", interrupted);
+        if (run != null) {
+            root.put("turns", run.turns());
+            root.put("visits", run.visits());
+            root.put("orders", run.orders());
+            root.put("seconds", run.seconds());
+            root.put("loadBefore", run.loadBefore());
+            root.put("loadAfter", run.loadAfter());
+            ArrayNode tools = root.putArray("tools");
+            run.tools().forEach(s -> tools.add(stats(m, s)));
+            ArrayNode actions = root.putArray("kioskActions");
+            run.kioskActions().values().forEach(s -> actions.add(stats(m, s)));
+            root.set("turn", stats(m, run.turn()));
+            root.set("poolWait", stats(m, run.poolWait()));
+            ObjectNode cpu = root.putObject("cpuCores");
+            number(cpu, "databaseServer", run.cpu().serverCores());
+            number(cpu, "statements", run.cpu().statementsCores());
+            number(cpu, "kiosks", run.cpu().clientCores());
+            number(cpu, "machine", run.cpu().machineCores());
+            cpu.put("how", run.cpuHow());
+            if (!run.steps().isEmpty()) {
+                ArrayNode steps = root.putArray("capacitySteps");
+                for (CapacitySteps.Step s : run.steps()) {
+                    ObjectNode n = stats(m, s.turn());
+                    n.put("rateAsked", s.targetRate());
+                    n.put("turnsPerSecond", s.achievedRate());
+                    n.put("stepErrors", s.errors());
+                    steps.add(n);
+                }
+                crossing().ifPresent(s -> root.put("capacityCrossedAt", s.achievedRate()));
+                bestHolding().ifPresent(s -> root.put("capacityHeldAt", s.achievedRate()));
+            }
+            root.put("targetMet", targetMet());
+        }
+        ObjectNode inv = root.putObject("invariants");
+        inv.put("ok", consistent());
+        inv.put("productsChecked", invariants.productsChecked());
+        inv.put("productsUnchecked", invariants.productsUnchecked());
+        inv.put("orders", invariants.orders());
+        ArrayNode v = inv.putArray("violations");
+        invariants.violations().forEach(v::add);
+        conflicts.forEach(v::add);
+        ObjectNode c = root.putObject("cleanup");
+        c.put("customers", cleanup.customers());
+        c.put("carts", cleanup.carts());
+        c.put("orders", cleanup.orders());
+        c.put("productsRestocked", cleanup.productsRestocked());
+        c.put("vouchersReturned", cleanup.vouchersReturned());
+        c.put("restored", restored());
+        return root;
+    }
+
+    private static ObjectNode stats(ObjectMapper m, Stats s) {
+        ObjectNode n = m.createObjectNode();
+        n.put("name", s.name());
+        n.put("calls", s.calls());
+        n.put("p50Ms", s.p50());
+        n.put("p95Ms", s.p95());
+        n.put("p99Ms", s.p99());
+        n.put("maxMs", s.max());
+        n.put("errors", s.errors());
+        return n;
+    }
+
+    private static void number(ObjectNode n, String field, double v) {
+        if (Double.isNaN(v)) n.putNull(field);
+        else n.put(field, Math.round(v * 1000) / 1000.0);
+    }
+}
