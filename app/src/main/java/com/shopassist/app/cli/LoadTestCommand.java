@@ -25,9 +25,11 @@ public final class LoadTestCommand {
         }
         app.setReplicaEnabled(false); // a load test measures the store database, not a kiosk's copy
         app.setSeedReport(err);
-        LoadTestResult result = new LoadTest(app, options, err).run(true);
-        if (options.json()) out.println(result.json().toString());
-        else out.print(result.text());
+        LoadTestResult result = new LoadTest(app, options, err).run(true, r -> {
+            if (options.json()) out.println(r.json().toString());
+            else out.print(r.text());
+            out.flush();
+        });
         return result.consistent() && result.restored() ? 0 : 1;
     }
 }

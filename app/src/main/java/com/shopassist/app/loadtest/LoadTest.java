@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * One run of {@code loadtest}: guards the store, starts the simulated kiosks, lets them shop for
@@ -69,6 +70,14 @@ public final class LoadTest {
 
     /** Runs the load test; with {@code onCtrlC} a shutdown hook interrupts it and waits for its clean-up. */
     public LoadTestResult run(boolean onCtrlC) {
+        return run(onCtrlC, r -> {});
+    }
+
+    /**
+     * As {@link #run(boolean)}, handing the result to {@code report} before an interrupting shutdown
+     * hook is let go (the process ends once the hook returns: a report printed later would be lost).
+     */
+    public LoadTestResult run(boolean onCtrlC, Consumer<LoadTestResult> report) {
         Database db = app.database();
         db.requireOwnerRole("loadtest");
         LoadTestStore store = new LoadTestStore(db, app.clock());
@@ -86,7 +95,9 @@ public final class LoadTest {
         try (AutoCloseable lock = store.lock()) {
             if (hook != null) Runtime.getRuntime().addShutdownHook(hook);
             try {
-                return runLocked(db, store);
+                LoadTestResult result = runLocked(db, store);
+                report.accept(result);
+                return result;
             } finally {
                 done.countDown();
                 removeHook(hook);

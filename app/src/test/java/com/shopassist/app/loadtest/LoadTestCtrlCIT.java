@@ -1,0 +1,99 @@
+package com.shopassist.app.loadtest;
+
+import static com.shopassist.app.loadtest.LoadTestIT.count;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.shopassist.data.db.Database;
+import com.shopassist.data.loadtest.LoadTestStore;
+import com.shopassist.data.loadtest.StoreCounts;
+import com.shopassist.data.testing.TestDatabase;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Ctrl-C in the middle of a run, for real: {@code loadtest} runs in a process of its own, gets
+ * SIGINT once its shoppers have placed an order, and its shutdown hook still checks, reports and
+ * removes everything it created, stock put back.
+ */
+class LoadTestCtrlCIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void ctrlCDuringARunRemovesEverythingItCreatedAndPutsTheStockBack() throws Exception {
+        try (Database db = TestDatabase.freshSeeded(4)) {
+            LoadTestStore store = new LoadTestStore(db, Clock.systemUTC());
+            StoreCounts before = store.counts();
+            long stockBefore = count(db, "select sum(stock_quantity) from tbl_product");
+            Path out = dir.resolve("out.txt");
+            Path err = dir.resolve("err.txt");
+            ProcessBuilder pb = new ProcessBuilder(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    "com.shopassist.app.Main",
+                    "--db-url",
+                    db.settings().jdbcUrl(),
+                    "--db-user",
+                    db.settings().user(),
+                    "--data-dir",
+                    dir.resolve("data").toString(),
+                    "loadtest",
+                    "--kiosks",
+                    "2",
+                    "--duration",
+                    "600",
+                    "--think",
+                    "0");
+            pb.environment().put("SHOPASSIST_SEMANTIC", "off");
+            pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+            Process p = pb.start();
+            try {
+                long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+                while (count(
+                                        db,
+                                        "select count(*) from tbl_order o join tbl_customers c using (customer_id) where"
+                                                + " c.email like '%" + LoadTestStore.EMAIL_DOMAIN + "'")
+                                == 0
+                        && p.isAlive()
+                        && System.nanoTime() < deadline) {
+                    Thread.sleep(100);
+                }
+                assertThat(p.isAlive()).as(Files.readString(err)).isTrue();
+                assertThat(count(
+                                db,
+                                "select count(*) from tbl_customers where email like '%" + LoadTestStore.EMAIL_DOMAIN
+                                        + "'"))
+                        .isPositive();
+
+                new ProcessBuilder("kill", "-INT", Long.toString(p.pid()))
+                        .start()
+                        .waitFor();
+
+                assertThat(p.waitFor(90, TimeUnit.SECONDS))
+                        .as("the process ends")
+                        .isTrue();
+            } finally {
+                p.destroyForcibly();
+            }
+            String report = Files.readString(out, StandardCharsets.UTF_8);
+            assertThat(report).contains("Interrupted", "Invariants:", "as before");
+            assertThat(store.counts()).isEqualTo(before);
+            assertThat(count(db, "select sum(stock_quantity) from tbl_product")).isEqualTo(stockBefore);
+            assertThat(count(
+                            db,
+                            "select count(*) from tbl_customers where email like '%" + LoadTestStore.EMAIL_DOMAIN
+                                    + "'"))
+                    .isZero();
+            assertThat(List.of(Files.readString(err).split("\n"))).anyMatch(l -> l.contains("turns, turn p95"));
+        }
+    }
+}
