@@ -13,7 +13,8 @@ import java.util.function.Consumer;
 /**
  * The capacity run ({@code --think 0}): the kiosks shop with no think time through a gate that
  * lets a set number of turns per second through, raised by half at every step, until the p95 of a
- * turn passes the target or the kiosks cannot go faster (then one last step with no limit).
+ * turn passes the target or the kiosks cannot go faster; the rest of the run is one last step
+ * with no limit, the most these kiosks can drive.
  */
 final class CapacitySteps {
 
@@ -45,9 +46,10 @@ final class CapacitySteps {
         pace.setRate(rate);
         latencies.window();
         List<Step> steps = new ArrayList<>();
+        boolean last = false;
         while (System.nanoTime() < end) {
             long stepStart = System.nanoTime();
-            long stepEnd = Math.min(end, stepStart + stepNanos);
+            long stepEnd = last ? end : Math.min(end, stepStart + stepNanos);
             boolean stopped = false;
             while (!stopped && System.nanoTime() < stepEnd) {
                 long wait = Math.min(every, stepEnd - System.nanoTime());
@@ -66,8 +68,14 @@ final class CapacitySteps {
                     rate == 0 ? "without a limit" : String.format(Locale.ROOT, "at %.0f/s", rate),
                     step.achievedRate(),
                     turn.p95()));
-            if (stopped || turn.p95() > LoadTest.TARGET_P95_MS || rate == 0) break;
-            rate = step.achievedRate() < 0.85 * rate ? 0 : rate * GROWTH;
+            if (stopped || last) break;
+            if (!step.holds() || rate == 0 || step.achievedRate() < 0.85 * rate) {
+                // past the target, or the kiosks cannot go faster: the rest of the run at full speed
+                last = true;
+                rate = 0;
+            } else {
+                rate *= GROWTH;
+            }
             pace.setRate(rate);
         }
         return steps;

@@ -62,8 +62,19 @@ final class Latencies {
     /** The whole run so far, by name (call {@link #roll()} first). */
     synchronized Map<String, Stats> totals() {
         Map<String, Stats> out = new TreeMap<>();
-        series.forEach((name, s) -> out.put(name, Stats.of(name, s.total, s.errors.sum())));
+        series.forEach((name, s) -> out.put(name, Stats.of(name, s.total, s.errors.sum() - s.errorsAtReset)));
         return out;
+    }
+
+    /** Forgets everything recorded so far: the warm-up is not the run. */
+    synchronized void reset() {
+        for (Series s : series.values()) {
+            s.roll();
+            s.total.reset();
+            s.window.reset();
+            s.errorsAtReset = s.errors.sum();
+            s.errorsAtWindow = s.errorsAtReset;
+        }
     }
 
     /** The window since the last {@code window()} call, by name, and starts a new one. */
@@ -91,6 +102,7 @@ final class Latencies {
         final LongAdder errors = new LongAdder();
         Histogram interval;
         long errorsAtWindow;
+        long errorsAtReset;
 
         void roll() {
             interval = recorder.getIntervalHistogram(interval);

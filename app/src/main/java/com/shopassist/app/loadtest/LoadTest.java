@@ -134,13 +134,27 @@ public final class LoadTest {
         List<Thread> threads = new ArrayList<>();
         LoadTestResult.Run measured = null;
         try {
+            progress.printf(
+                    Locale.ROOT,
+                    "loadtest: opening %d kiosks (a pool, services and a customer each)%n",
+                    options.kiosks());
             open(kiosks, script);
             Pace pace = new Pace(options.thinkMin(), options.thinkMax(), stop);
-            if (pace.capacity()) pace.setRate(CapacitySteps.FIRST_RATE);
             for (SimulatedKiosk k : kiosks) {
                 Thread t = new Thread(() -> k.run(pace), "kiosk-" + threads.size());
                 t.setDaemon(true); // a kiosk stuck on the network must not keep the process alive
                 threads.add(t);
+            }
+            if (!options.warmUp().isZero()) {
+                pace.warmUp(Math.min(50, 5.0 * options.kiosks()));
+                progress.printf(
+                        Locale.ROOT,
+                        "loadtest: warming up for %d s (not measured)%n",
+                        options.warmUp().toSeconds());
+            }
+            threads.forEach(Thread::start);
+            if (!options.warmUp().isZero() && stop.await(options.warmUp().toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new ShopException("INTERRUPTED", "loadtest: interrupted while warming up");
             }
             progress.printf(
                     Locale.ROOT,
@@ -154,11 +168,17 @@ public final class LoadTest {
                     db.settings().safeUrl(),
                     catalog,
                     loadBefore);
+            // what setting up and warming up recorded is not the run's
+            latencies.reset();
+            kioskActions.reset();
+            long turns0 = turns.get();
+            long visits0 = visits.get();
+            long orders0 = ledger.placedCount();
             ServerCpu.Reading cpuStart = cpu.read();
-            latencies.window(); // what setting up the kiosks recorded is not the run's
-            kioskActions.window();
             long t0 = System.nanoTime();
-            threads.forEach(Thread::start);
+            measuring = t0;
+            if (pace.capacity()) pace.setRate(CapacitySteps.FIRST_RATE);
+            pace.endWarmUp();
             List<CapacitySteps.Step> steps = pace.capacity()
                     ? new CapacitySteps(pace, latencies, this::progressLine).run(options.duration(), stop)
                     : shop(t0);
@@ -171,9 +191,9 @@ public final class LoadTest {
             measured = new LoadTestResult.Run(
                     latencies.totals(),
                     kioskActions.totals(),
-                    turns.get(),
-                    visits.get(),
-                    ledger.placedCount(),
+                    turns.get() - turns0,
+                    visits.get() - visits0,
+                    ledger.placedCount() - orders0,
                     seconds,
                     ServerCpu.Usage.between(cpuStart, cpuEnd),
                     cpu.how(),
@@ -248,7 +268,7 @@ public final class LoadTest {
         return TimeUnit.SECONDS.toNanos(options.duration().toSeconds() <= 20 ? 2 : 5);
     }
 
-    private final long started = System.nanoTime();
+    private volatile long measuring; // System.nanoTime() when the measurement began
 
     /** One line on stderr: how far the run is, its turns, the turn p95 so far and the errors. */
     void progressLine(String extra) {
@@ -260,7 +280,7 @@ public final class LoadTest {
         progress.printf(
                 Locale.ROOT,
                 "[%4d s] %d kiosks: %d turns, turn p95 %.1f ms, pool wait p95 %.1f ms, %d errors, %d orders%s%n",
-                (System.nanoTime() - started) / 1_000_000_000L,
+                (System.nanoTime() - measuring) / 1_000_000_000L,
                 options.kiosks(),
                 turn.calls(),
                 turn.p95(),

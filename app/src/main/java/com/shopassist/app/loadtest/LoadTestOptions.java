@@ -12,6 +12,7 @@ import java.util.List;
  * @param thinkMin shortest wait between two turns of a shopper
  * @param thinkMax longest wait; zero for the capacity run (no waits, the rate stepped up)
  * @param poolSize connections of each kiosk's pool
+ * @param warmUp how long the kiosks shop before anything is measured
  * @param json the report as one JSON object on stdout
  * @param allowOnStoreDatabase run although the database holds orders of real shoppers
  */
@@ -21,20 +22,23 @@ public record LoadTestOptions(
         Duration thinkMin,
         Duration thinkMax,
         int poolSize,
+        Duration warmUp,
         boolean json,
         boolean allowOnStoreDatabase) {
 
     public static final String ALLOW = "--allow-on-store-database";
 
     public static final String USAGE = """
-            Usage: shopassist loadtest --kiosks N --duration S [--think MIN-MAX|0] [--pool-size P] [--json]
-                                       [--allow-on-store-database]
+            Usage: shopassist loadtest --kiosks N --duration S [--think MIN-MAX|0] [--pool-size P]
+                                       [--warm-up S] [--json] [--allow-on-store-database]
               --kiosks N       simulated kiosks, each with its own pool and services (1 to 500)
               --duration S     seconds the shoppers shop (1 to 86400)
               --think MIN-MAX  seconds a shopper waits between turns, drawn at random (default 3-10);
                                0 is the capacity run: no waits, the rate stepped up until the p95 of a
                                turn passes 50 ms
               --pool-size P    connections of each kiosk's pool (default 2)
+              --warm-up S      seconds the kiosks shop with no think time before the measurement, so the
+                               JVM has compiled its hot code as on a kiosk that has run a while (default 10)
               --json           the report as one JSON object on stdout
               --allow-on-store-database
                                run although the database holds orders of real shoppers (the load
@@ -65,6 +69,7 @@ public record LoadTestOptions(
         Duration min = Duration.ofSeconds(3);
         Duration max = Duration.ofSeconds(10);
         int pool = 2;
+        int warm = 10;
         boolean json = false;
         boolean allow = false;
         for (int i = 0; i < args.size(); i++) {
@@ -76,7 +81,7 @@ public record LoadTestOptions(
                 }
                 case "--json" -> json = true;
                 case ALLOW -> allow = true;
-                case "--kiosks", "--duration", "--think", "--pool-size" -> {
+                case "--kiosks", "--duration", "--think", "--pool-size", "--warm-up" -> {
                     String v = a.contains("=")
                             ? a.substring(a.indexOf('=') + 1)
                             : (i + 1 < args.size() ? args.get(++i) : null);
@@ -85,6 +90,7 @@ public record LoadTestOptions(
                         case "--kiosks" -> kiosks = number(name, v);
                         case "--duration" -> seconds = number(name, v);
                         case "--pool-size" -> pool = number(name, v);
+                        case "--warm-up" -> warm = number(name, v);
                         default -> {
                             Duration[] range = think(v);
                             min = range[0];
@@ -98,7 +104,8 @@ public record LoadTestOptions(
         if (kiosks == null || seconds == null) {
             throw new ConfigException("loadtest needs --kiosks N and --duration S (try loadtest --help)");
         }
-        return new LoadTestOptions(kiosks, Duration.ofSeconds(seconds), min, max, pool, json, allow);
+        return new LoadTestOptions(
+                kiosks, Duration.ofSeconds(seconds), min, max, pool, Duration.ofSeconds(warm), json, allow);
     }
 
     private static int number(String option, String v) {

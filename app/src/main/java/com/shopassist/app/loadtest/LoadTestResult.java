@@ -111,11 +111,12 @@ public record LoadTestResult(
                         + options.thinkMax().toMillis() / 1000.0 + " s)";
         b.append(String.format(
                 Locale.ROOT,
-                "Load test %s: %d kiosks (pool of %d each), %d s, %s%n  against %s, %,d products%n",
+                "Load test %s: %d kiosks (pool of %d each), %d s after %d s of warm-up, %s%n  against %s, %,d products%n",
                 runId,
                 options.kiosks(),
                 options.poolSize(),
                 options.duration().toSeconds(),
+                options.warmUp().toSeconds(),
                 pace,
                 database,
                 catalog));
@@ -138,12 +139,17 @@ public record LoadTestResult(
             b.append(row(run.poolWait()));
             b.append(String.format(
                     Locale.ROOT,
-                    "%nCPU: database server %s, statements %s, the kiosks (this process) %s, whole machine %s%n"
+                    "%nCPU: database server %s, the kiosks (this process) %s, whole machine %s; statement time %s%n"
                             + "  (%s)%n",
                     ServerCpu.Usage.cores(run.cpu().serverCores()),
-                    ServerCpu.Usage.cores(run.cpu().statementsCores()),
                     ServerCpu.Usage.cores(run.cpu().clientCores()),
                     ServerCpu.Usage.cores(run.cpu().machineCores()),
+                    Double.isNaN(run.cpu().statementsCores())
+                            ? "not readable"
+                            : String.format(
+                                    Locale.ROOT,
+                                    "%.2f s per s (waits included)",
+                                    run.cpu().statementsCores()),
                     run.cpuHow()));
             if (!run.steps().isEmpty()) b.append(capacityText());
         }
@@ -244,6 +250,7 @@ public record LoadTestResult(
         root.put("kiosks", options.kiosks());
         root.put("poolSize", options.poolSize());
         root.put("durationSeconds", options.duration().toSeconds());
+        root.put("warmUpSeconds", options.warmUp().toSeconds());
         root.put("thinkMinMs", options.thinkMin().toMillis());
         root.put("thinkMaxMs", options.thinkMax().toMillis());
         root.put("interrupted", interrupted);
@@ -262,7 +269,7 @@ public record LoadTestResult(
             root.set("poolWait", stats(m, run.poolWait()));
             ObjectNode cpu = root.putObject("cpuCores");
             number(cpu, "databaseServer", run.cpu().serverCores());
-            number(cpu, "statements", run.cpu().statementsCores());
+            number(cpu, "statementSecondsPerSecond", run.cpu().statementsCores());
             number(cpu, "kiosks", run.cpu().clientCores());
             number(cpu, "machine", run.cpu().machineCores());
             cpu.put("how", run.cpuHow());

@@ -18,6 +18,7 @@ final class Pace {
     private final CountDownLatch stop;
     private long nextSlot; // System.nanoTime() of the next turn the gate lets through
     private volatile double rate;
+    private volatile boolean warming;
 
     Pace(Duration thinkMin, Duration thinkMax, CountDownLatch stop) {
         this.thinkMin = thinkMin;
@@ -35,10 +36,24 @@ final class Pace {
         nextSlot = System.nanoTime();
     }
 
+    /**
+     * Until {@link #endWarmUp}, every kiosk shops with no think time through the gate at
+     * {@code turnsPerSecond}: the JVM compiles the hot code before anything is measured, as it has
+     * on a kiosk that has run for a while.
+     */
+    void warmUp(double turnsPerSecond) {
+        warming = true;
+        setRate(turnsPerSecond);
+    }
+
+    void endWarmUp() {
+        warming = false;
+    }
+
     /** Waits until this kiosk's next turn; false when the run is stopping. */
     boolean beforeTurn(Random r) throws InterruptedException {
         if (stop.getCount() == 0) return false;
-        if (!capacity()) {
+        if (!capacity() && !warming) {
             long min = thinkMin.toMillis();
             long wait = min + (long) (r.nextDouble() * (thinkMax.toMillis() - min));
             return !stop.await(wait, TimeUnit.MILLISECONDS);
@@ -57,7 +72,7 @@ final class Pace {
 
     /** A short pause between two visits (the next shopper walking up), cut short by the stop. */
     boolean betweenVisits() throws InterruptedException {
-        if (capacity()) return stop.getCount() > 0;
+        if (capacity() || warming) return stop.getCount() > 0;
         return !stop.await(thinkMin.toMillis(), TimeUnit.MILLISECONDS);
     }
 }

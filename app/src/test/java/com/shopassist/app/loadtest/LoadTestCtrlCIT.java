@@ -52,6 +52,8 @@ class LoadTestCtrlCIT {
                     "--duration",
                     "600",
                     "--think",
+                    "0",
+                    "--warm-up",
                     "0");
             pb.environment().put("SHOPASSIST_SEMANTIC", "off");
             pb.redirectOutput(out.toFile()).redirectError(err.toFile());

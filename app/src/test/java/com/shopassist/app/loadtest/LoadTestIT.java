@@ -59,7 +59,8 @@ class LoadTestIT {
     final PrintStream progress = new PrintStream(progressBytes, true, StandardCharsets.UTF_8);
 
     static LoadTestOptions quick(int seconds) {
-        return new LoadTestOptions(2, Duration.ofSeconds(seconds), Duration.ZERO, Duration.ZERO, 2, false, false);
+        return new LoadTestOptions(
+                2, Duration.ofSeconds(seconds), Duration.ZERO, Duration.ZERO, 2, Duration.ZERO, false, false);
     }
 
     @Test
@@ -180,8 +181,8 @@ class LoadTestIT {
             assertThat(store.counts()).isEqualTo(before);
 
             // told so, it runs, and still leaves the store's order and everything else as it was
-            LoadTestOptions allowed =
-                    new LoadTestOptions(1, Duration.ofSeconds(2), Duration.ZERO, Duration.ZERO, 2, false, true);
+            LoadTestOptions allowed = new LoadTestOptions(
+                    1, Duration.ofSeconds(2), Duration.ZERO, Duration.ZERO, 2, Duration.ZERO, false, true);
             LoadTestResult r = new LoadTest(app, allowed, progress).run(false);
             assertThat(r.restored()).isTrue();
             assertThat(store.counts()).isEqualTo(before);
