@@ -175,6 +175,7 @@ public final class LoadTest {
             long visits0 = visits.get();
             long orders0 = ledger.placedCount();
             ServerCpu.Reading cpuStart = cpu.read();
+            StatementTimes statements = StatementTimes.start(db);
             long t0 = System.nanoTime();
             measuring = t0;
             if (pace.capacity()) pace.setRate(CapacitySteps.FIRST_RATE);
@@ -199,7 +200,8 @@ public final class LoadTest {
                     cpu.how(),
                     loadBefore,
                     ServerCpu.loadAverageLine(),
-                    steps);
+                    steps,
+                    statements == null ? List.of() : statements.top(8));
         } finally {
             stop.countDown();
             for (Thread t : threads) t.join(30_000);

@@ -42,7 +42,8 @@ public record LoadTestResult(
             String cpuHow,
             String loadBefore,
             String loadAfter,
-            List<CapacitySteps.Step> steps) {
+            List<CapacitySteps.Step> steps,
+            List<StatementTimes.Top> statements) {
 
         Stats turn() {
             return series.getOrDefault(SimulatedKiosk.TURN, Stats.none(SimulatedKiosk.TURN));
@@ -134,7 +135,7 @@ public record LoadTestResult(
             b.append(header("tool"));
             run.tools().forEach(s -> b.append(row(s)));
             b.append('\n').append(header("kiosk action"));
-            run.kioskActions().values().forEach(s -> b.append(row(s)));
+            run.kioskActions().values().stream().filter(s -> s.calls() > 0).forEach(s -> b.append(row(s)));
             b.append('\n').append(row(run.turn()));
             b.append(row(run.poolWait()));
             b.append(String.format(
@@ -151,6 +152,18 @@ public record LoadTestResult(
                                     "%.2f s per s (waits included)",
                                     run.cpu().statementsCores()),
                     run.cpuHow()));
+            if (!run.statements().isEmpty()) {
+                b.append("\nThe database's time by statement (pg_stat_statements, waits included):\n");
+                for (StatementTimes.Top t : run.statements()) {
+                    b.append(String.format(
+                            Locale.ROOT,
+                            "  %9.0f ms %7d calls %7.2f ms each  %s%n",
+                            t.totalMs(),
+                            t.calls(),
+                            t.meanMs(),
+                            t.query()));
+                }
+            }
             if (!run.steps().isEmpty()) b.append(capacityText());
         }
         b.append('\n').append(invariantText());
@@ -273,6 +286,14 @@ public record LoadTestResult(
             number(cpu, "kiosks", run.cpu().clientCores());
             number(cpu, "machine", run.cpu().machineCores());
             cpu.put("how", run.cpuHow());
+            ArrayNode top = root.putArray("statements");
+            for (StatementTimes.Top t : run.statements()) {
+                ObjectNode n = top.addObject();
+                n.put("query", t.query());
+                n.put("calls", t.calls());
+                n.put("totalMs", t.totalMs());
+                n.put("meanMs", t.meanMs());
+            }
             if (!run.steps().isEmpty()) {
                 ArrayNode steps = root.putArray("capacitySteps");
                 for (CapacitySteps.Step s : run.steps()) {
