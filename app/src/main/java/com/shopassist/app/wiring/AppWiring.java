@@ -130,6 +130,7 @@ public final class AppWiring implements AutoCloseable {
     private GiftService gifts;
     private ToolBox tools;
     private UnaryOperator<ToolBox> toolWrapper = UnaryOperator.identity();
+    private boolean recordSearchMisses = true;
     private ImageCache images;
     private OfflineAssistant offline;
     private final Map<AssistantMode, ShoppingAssistant> assistants = new EnumMap<>(AssistantMode.class);
@@ -526,14 +527,24 @@ public final class AppWiring implements AutoCloseable {
         return !"off".equalsIgnoreCase(setting("assistant.semantic", "SHOPASSIST_SEMANTIC", "on"));
     }
 
+    /**
+     * Whether searches that find nothing are written down for the store report (default: yes). The
+     * load test's shoppers are not the store's: their searches must not show up as catalog gaps.
+     * Call it before the first {@link #search()}.
+     */
+    public synchronized void setRecordSearchMisses(boolean record) {
+        if (search != null) throw new IllegalStateException("search is built already");
+        recordSearchMisses = record;
+    }
+
     /** Product search with the any-word fallback and, when it is on, meaning-based ranking. */
     public synchronized SearchService search() {
         if (search == null) {
+            SearchService plain = new DefaultSearchService(services().catalog(), semanticSearch());
             // a search that finds nothing is written down for the store report (decision 0106)
-            search = new MissRecordingSearch(
-                    new DefaultSearchService(services().catalog(), semanticSearch()),
-                    repositories().searchMisses(),
-                    clock);
+            search = recordSearchMisses
+                    ? new MissRecordingSearch(plain, repositories().searchMisses(), clock)
+                    : plain;
         }
         return search;
     }

@@ -46,6 +46,9 @@ public interface LoadTestMapper extends SqlMapper {
 
     int deleteCarts(@Param("domain") String domain, @Param("guestPrefix") String guestPrefix);
 
+    /** The store report's rows of the marked chats' turns. */
+    int deleteChatTurns(@Param("domain") String domain, @Param("guestPrefix") String guestPrefix);
+
     int deleteChats(@Param("domain") String domain, @Param("guestPrefix") String guestPrefix);
 
     /** The marked customers (their sessions, addresses and sign-in failures go with them). */

@@ -92,6 +92,7 @@ public final class LoadTestStore {
             m.deleteCheckoutRequests(EMAIL_DOMAIN);
             int orders = m.deleteOrders(EMAIL_DOMAIN);
             int carts = m.deleteCarts(EMAIL_DOMAIN, GUEST_PREFIX);
+            m.deleteChatTurns(EMAIL_DOMAIN, GUEST_PREFIX);
             m.deleteChats(EMAIL_DOMAIN, GUEST_PREFIX);
             int customers = m.deleteCustomers(EMAIL_DOMAIN);
             return new Cleanup(customers, carts, orders, restocked, held, vouchers);

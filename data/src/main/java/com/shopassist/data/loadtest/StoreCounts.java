@@ -17,6 +17,8 @@ public record StoreCounts(
         long movements,
         long chats,
         long chatMessages,
+        long chatTurns,
+        long searchMisses,
         long stock,
         long reserved,
         long voucherUses) {}
