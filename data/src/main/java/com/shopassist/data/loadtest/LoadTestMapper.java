@@ -15,7 +15,10 @@ public interface LoadTestMapper extends SqlMapper {
     /** Orders no demo seed and no load test wrote (those after the latest seed, or all when never seeded). */
     long realOrders(@Param("domain") String domain);
 
-    /** Up to {@code limit} active products with at least {@code minAvailable} free, picked at random. */
+    /**
+     * Up to {@code limit} active products with at least {@code minAvailable} free and a name no other
+     * active product has, picked at random.
+     */
     List<SampleProduct> sample(@Param("limit") int limit, @Param("minAvailable") int minAvailable);
 
     /** Codes of the vouchers valid now with no usage limit (a load test never uses up a limited one). */
