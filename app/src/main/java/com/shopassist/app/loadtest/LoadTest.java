@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -46,7 +47,7 @@ public final class LoadTest {
     private final CountDownLatch done = new CountDownLatch(1);
     private final Latencies latencies = new Latencies();
     private final Latencies kioskActions = new Latencies();
-    private final CheckoutLedger ledger = new CheckoutLedger();
+    private final RunLedger ledger = new RunLedger();
     private final AtomicLong turns = new AtomicLong();
     private final AtomicLong visits = new AtomicLong();
     private volatile boolean interrupted;
@@ -115,7 +116,7 @@ public final class LoadTest {
             progress.printf(
                     "An earlier load test left %d customers, %d carts and %d orders: removing them first%n",
                     left.customers(), left.carts(), left.orders());
-            store.cleanUp();
+            store.cleanUp(Set.of());
         }
         StoreCounts before = store.counts();
         long catalog = db.mapper(DbInfoMapper.class).counts().products();
@@ -208,7 +209,7 @@ public final class LoadTest {
             kiosks.forEach(SimulatedKiosk::close);
         }
         LoadTestStore.Invariants invariants = store.check(stockAtStart, ledger.checkouts());
-        LoadTestStore.Cleanup cleanup = store.cleanUp();
+        LoadTestStore.Cleanup cleanup = store.cleanUp(ledger.carts());
         StoreCounts after = store.counts();
         return new LoadTestResult(
                 options,

@@ -56,8 +56,9 @@ public record LoadTestResult(
         /** Per tool: every series but the whole turn and the pool wait. */
         List<Stats> tools() {
             return series.values().stream()
-                    .filter(s ->
-                            !s.name().equals(SimulatedKiosk.TURN) && !s.name().equals(SimulatedKiosk.POOL_WAIT))
+                    .filter(s -> !s.name().equals(SimulatedKiosk.TURN)
+                            && !s.name().equals(SimulatedKiosk.TURN_CPU)
+                            && !s.name().equals(SimulatedKiosk.POOL_WAIT))
                     .filter(s -> s.calls() > 0 || s.errors() > 0) // tools only the warm-up called
                     .toList();
         }
@@ -138,6 +139,7 @@ public record LoadTestResult(
             b.append('\n').append(header("kiosk action"));
             run.kioskActions().values().stream().filter(s -> s.calls() > 0).forEach(s -> b.append(row(s)));
             b.append('\n').append(row(run.turn()));
+            b.append(row(run.series().getOrDefault(SimulatedKiosk.TURN_CPU, Stats.none(SimulatedKiosk.TURN_CPU))));
             b.append(row(run.poolWait()));
             b.append(String.format(
                     Locale.ROOT,
@@ -150,8 +152,9 @@ public record LoadTestResult(
                             ? "not readable"
                             : String.format(
                                     Locale.ROOT,
-                                    "%.2f s per s (waits included)",
-                                    run.cpu().statementsCores()),
+                                    "%.2f s per s (waits included), %.1f ms per turn",
+                                    run.cpu().statementsCores(),
+                                    run.cpu().statementsCores() * run.seconds() * 1000 / Math.max(1, run.turns())),
                     run.cpuHow()));
             if (!run.statements().isEmpty()) {
                 b.append("\nThe database's time by statement (pg_stat_statements, waits included):\n");
@@ -280,6 +283,9 @@ public record LoadTestResult(
             ArrayNode actions = root.putArray("kioskActions");
             run.kioskActions().values().forEach(s -> actions.add(stats(m, s)));
             root.set("turn", stats(m, run.turn()));
+            root.set(
+                    "turnKioskCpu",
+                    stats(m, run.series().getOrDefault(SimulatedKiosk.TURN_CPU, Stats.none(SimulatedKiosk.TURN_CPU))));
             root.set("poolWait", stats(m, run.poolWait()));
             ObjectNode cpu = root.putObject("cpuCores");
             number(cpu, "databaseServer", run.cpu().serverCores());

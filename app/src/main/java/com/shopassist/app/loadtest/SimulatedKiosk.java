@@ -19,6 +19,8 @@ import com.shopassist.core.order.Order;
 import com.shopassist.data.db.Database;
 import com.shopassist.data.db.PoolWatcher;
 import com.shopassist.data.loadtest.LoadTestStore;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Locale;
 import java.util.Random;
 import java.util.UUID;
@@ -36,8 +38,12 @@ import org.slf4j.LoggerFactory;
 final class SimulatedKiosk implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SimulatedKiosk.class);
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     static final String TURN = "turn";
+    /** The CPU a turn took on the kiosk's own thread: the rest of a turn is the database and waiting for a core. */
+    static final String TURN_CPU = "turn, kiosk CPU only";
+
     static final String POOL_WAIT = "pool wait";
     static final String SIGN_IN = "sign in";
     static final String IDLE_RESET = "idle reset";
@@ -47,7 +53,7 @@ final class SimulatedKiosk implements AutoCloseable {
     private final String runId;
     private final Latencies latencies;
     private final Latencies kioskActions;
-    private final CheckoutLedger ledger;
+    private final RunLedger ledger;
     private final ShopperScript script;
     private final Random random;
     private final AtomicLong turns;
@@ -66,7 +72,7 @@ final class SimulatedKiosk implements AutoCloseable {
             String runId,
             Latencies latencies,
             Latencies kioskActions,
-            CheckoutLedger ledger,
+            RunLedger ledger,
             ShopperScript script,
             AtomicLong turns,
             AtomicLong visits) {
@@ -177,12 +183,14 @@ final class SimulatedKiosk implements AutoCloseable {
 
     private AssistantReply turn(ChatContext ctx, Step step, ProposedAction answering) {
         tools.startTurn();
+        long cpu0 = THREADS.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         AssistantReply reply = null;
         try {
             reply = answering != null
                     ? assistant.confirm(ctx, answering.id(), true)
                     : assistant.reply(ctx, step.message());
+            if (reply.cart() != null) ledger.cart(reply.cart().cartId());
             return reply;
         } catch (RuntimeException e) {
             LOG.warn("kiosk {}: a turn threw", number, e);
@@ -190,6 +198,7 @@ final class SimulatedKiosk implements AutoCloseable {
         } finally {
             boolean failed = reply == null || "fallback".equals(reply.assistant()) || tools.turnFailed();
             latencies.record(TURN, System.nanoTime() - t0, failed);
+            latencies.record(TURN_CPU, THREADS.getCurrentThreadCpuTime() - cpu0, false);
             turns.incrementAndGet();
         }
     }

@@ -27,10 +27,10 @@ final class TimedTools implements ToolBox {
 
     private final ToolBox tools;
     private final Latencies latencies;
-    private final CheckoutLedger ledger;
+    private final RunLedger ledger;
     private int failuresThisTurn; // a kiosk plays one turn at a time, on one thread
 
-    TimedTools(ToolBox tools, Latencies latencies, CheckoutLedger ledger) {
+    TimedTools(ToolBox tools, Latencies latencies, RunLedger ledger) {
         this.tools = tools;
         this.latencies = latencies;
         this.ledger = ledger;
@@ -87,6 +87,7 @@ final class TimedTools implements ToolBox {
     }
 
     private void record(String name, long nanos, ToolResult r) {
+        if (r != null && r.cart() != null) ledger.cart(r.cart().cartId());
         boolean failed = failed(r);
         if (failed) failuresThisTurn++;
         latencies.record(name, nanos, failed);

@@ -69,6 +69,9 @@ class LoadTestIT {
                 AppWiring app = AppWiring.over(db, Clock.systemUTC())) {
             LoadTestStore store = new LoadTestStore(db, Clock.systemUTC());
             StoreCounts before = store.counts();
+            assertThat(before.orders()).isEqualTo(count(db, "select count(*) from tbl_order"));
+            assertThat(before.movements()).isEqualTo(count(db, "select count(*) from tbl_stock_movement"));
+            assertThat(before.stock()).isEqualTo(count(db, "select sum(stock_quantity) from tbl_product"));
             Map<Long, Integer> stockBefore = stock(db);
 
             LoadTestResult r = new LoadTest(app, quick(8), progress).run(false);
@@ -223,8 +226,9 @@ class LoadTestIT {
                             + " product_name, " + (stock + 1) + ", 0, 0, 0 from tbl_product where product_id = "
                             + product);
             assertThat(store.check(atStart, ledger).violations())
-                    .anyMatch(
-                            v -> v.startsWith("product " + product) && v.contains("only " + stock + " were in stock"));
+                    .anyMatch(v -> v.startsWith("product " + product)
+                            && v.contains((stock + 1) + " sold and 0 held")
+                            && v.contains("only " + stock + " were in stock"));
 
             // a second order for the same checkout, with no key of its own
             exec(

@@ -40,6 +40,9 @@ public interface LoadTestMapper extends SqlMapper {
     /** Gives back the voucher uses the marked customers' orders counted. */
     int returnVoucherUses(@Param("domain") String domain);
 
+    /** The stock movements of these carts (ids as the movements write them), discarded ones too. */
+    int deleteCartMovements(@Param("cartIds") List<String> cartIds);
+
     /** The stock movements of the marked carts and orders. */
     int deleteMovements(@Param("domain") String domain, @Param("guestPrefix") String guestPrefix);
 

@@ -4,17 +4,21 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Every checkout the simulated shoppers confirmed, by its idempotency key, with the order number
- * the kiosk was told: the end-of-run check holds the database's orders against it.
+ * What the simulated shoppers did that the end of the run needs: every checkout they confirmed, by
+ * its idempotency key, with the order number the kiosk was told (the check holds the database's
+ * orders against it), and every cart they used (a guest cart is gone after its idle reset, but its
+ * stock movements name it, and the clean-up removes them).
  */
-final class CheckoutLedger {
+final class RunLedger {
 
     private static final String NONE = "";
 
     private final Map<String, String> byKey = new ConcurrentHashMap<>();
+    private final Set<Long> carts = ConcurrentHashMap.newKeySet();
     private final List<String> conflicts = new ArrayList<>();
 
     void confirmed(String key) {
@@ -45,6 +49,14 @@ final class CheckoutLedger {
         Map<String, String> out = new HashMap<>();
         byKey.forEach((k, v) -> out.put(k, v.isEmpty() ? null : v));
         return out;
+    }
+
+    void cart(long cartId) {
+        carts.add(cartId);
+    }
+
+    Set<Long> carts() {
+        return Set.copyOf(carts);
     }
 
     long placedCount() {
