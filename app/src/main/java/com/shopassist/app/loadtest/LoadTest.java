@@ -133,80 +133,20 @@ public final class LoadTest {
 
         List<SimulatedKiosk> kiosks = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
-        LoadTestResult.Run measured = null;
+        LoadTestResult.Run measured;
         try {
-            progress.printf(
-                    Locale.ROOT,
-                    "loadtest: opening %d kiosks (a pool, services and a customer each)%n",
-                    options.kiosks());
-            open(kiosks, script);
-            Pace pace = new Pace(options.thinkMin(), options.thinkMax(), stop);
-            for (SimulatedKiosk k : kiosks) {
-                Thread t = new Thread(() -> k.run(pace), "kiosk-" + threads.size());
-                t.setDaemon(true); // a kiosk stuck on the network must not keep the process alive
-                threads.add(t);
+            measured = measure(db, kiosks, threads, script, cpu, loadBefore, catalog);
+        } catch (RuntimeException | Error e) {
+            // what was created so far is removed all the same, then the failure is told
+            stopKiosks(threads, kiosks);
+            try {
+                store.cleanUp(ledger.carts());
+            } catch (RuntimeException c) {
+                e.addSuppressed(c);
             }
-            if (!options.warmUp().isZero()) {
-                pace.warmUp(Math.min(50, 5.0 * options.kiosks()));
-                progress.printf(
-                        Locale.ROOT,
-                        "loadtest: warming up for %d s (not measured)%n",
-                        options.warmUp().toSeconds());
-            }
-            threads.forEach(Thread::start);
-            if (!options.warmUp().isZero() && stop.await(options.warmUp().toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new ShopException("INTERRUPTED", "loadtest: interrupted while warming up");
-            }
-            progress.printf(
-                    Locale.ROOT,
-                    "loadtest: %d kiosks for %d s %s against %s (%,d products); load average %s%n",
-                    options.kiosks(),
-                    options.duration().toSeconds(),
-                    pace.capacity()
-                            ? "with no think time, the rate stepped up"
-                            : "at shopper pace (think " + seconds(options.thinkMin()) + "-"
-                                    + seconds(options.thinkMax()) + " s)",
-                    db.settings().safeUrl(),
-                    catalog,
-                    loadBefore);
-            // what setting up and warming up recorded is not the run's
-            latencies.reset();
-            kioskActions.reset();
-            long turns0 = turns.get();
-            long visits0 = visits.get();
-            long orders0 = ledger.placedCount();
-            ServerCpu.Reading cpuStart = cpu.read();
-            StatementTimes statements = StatementTimes.start(db);
-            long t0 = System.nanoTime();
-            measuring = t0;
-            if (pace.capacity()) pace.setRate(CapacitySteps.FIRST_RATE);
-            pace.endWarmUp();
-            List<CapacitySteps.Step> steps = pace.capacity()
-                    ? new CapacitySteps(pace, latencies, this::progressLine).run(options.duration(), stop)
-                    : shop(t0);
-            stop.countDown();
-            for (Thread t : threads) t.join(30_000);
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            ServerCpu.Reading cpuEnd = cpu.read();
-            latencies.roll();
-            kioskActions.roll();
-            measured = new LoadTestResult.Run(
-                    latencies.totals(),
-                    kioskActions.totals(),
-                    turns.get() - turns0,
-                    visits.get() - visits0,
-                    ledger.placedCount() - orders0,
-                    seconds,
-                    ServerCpu.Usage.between(cpuStart, cpuEnd),
-                    cpu.how(),
-                    loadBefore,
-                    ServerCpu.loadAverageLine(),
-                    steps,
-                    statements == null ? List.of() : statements.top(8));
+            throw e;
         } finally {
-            stop.countDown();
-            for (Thread t : threads) t.join(30_000);
-            kiosks.forEach(SimulatedKiosk::close);
+            stopKiosks(threads, kiosks);
         }
         LoadTestStore.Invariants invariants = store.check(stockAtStart, ledger.checkouts());
         LoadTestStore.Cleanup cleanup = store.cleanUp(ledger.carts());
@@ -223,6 +163,96 @@ public final class LoadTest {
                 before,
                 after,
                 interrupted);
+    }
+
+    /** Opens the kiosks, warms up and measures; null when interrupted before the measurement began. */
+    private LoadTestResult.Run measure(
+            Database db,
+            List<SimulatedKiosk> kiosks,
+            List<Thread> threads,
+            ShopperScript script,
+            ServerCpu cpu,
+            String loadBefore,
+            long catalog)
+            throws InterruptedException {
+        progress.printf(
+                Locale.ROOT, "loadtest: opening %d kiosks (a pool, services and a customer each)%n", options.kiosks());
+        open(kiosks, script);
+        if (stop.getCount() == 0) return null; // interrupted while the kiosks opened
+        Pace pace = new Pace(options.thinkMin(), options.thinkMax(), stop);
+        for (SimulatedKiosk k : kiosks) {
+            Thread t = new Thread(() -> k.run(pace), "kiosk-" + threads.size());
+            t.setDaemon(true); // a kiosk stuck on the network must not keep the process alive
+            threads.add(t);
+        }
+        if (!options.warmUp().isZero()) {
+            pace.warmUp(Math.min(50, 5.0 * options.kiosks()));
+            progress.printf(
+                    Locale.ROOT,
+                    "loadtest: warming up for %d s (not measured)%n",
+                    options.warmUp().toSeconds());
+        }
+        threads.forEach(Thread::start);
+        if (!options.warmUp().isZero() && stop.await(options.warmUp().toMillis(), TimeUnit.MILLISECONDS)) {
+            return null; // interrupted while warming up: nothing measured
+        }
+        progress.printf(
+                Locale.ROOT,
+                "loadtest: %d kiosks for %d s %s against %s (%,d products); load average %s%n",
+                options.kiosks(),
+                options.duration().toSeconds(),
+                pace.capacity()
+                        ? "with no think time, the rate stepped up"
+                        : "at shopper pace (think " + seconds(options.thinkMin()) + "-" + seconds(options.thinkMax())
+                                + " s)",
+                db.settings().safeUrl(),
+                catalog,
+                loadBefore);
+        // what setting up and warming up recorded is not the run's
+        latencies.reset();
+        kioskActions.reset();
+        long turns0 = turns.get();
+        long visits0 = visits.get();
+        long orders0 = ledger.placedCount();
+        ServerCpu.Reading cpuStart = cpu.read();
+        StatementTimes statements = StatementTimes.start(db);
+        long t0 = System.nanoTime();
+        measuring = t0;
+        if (pace.capacity()) pace.setRate(CapacitySteps.FIRST_RATE);
+        pace.endWarmUp();
+        List<CapacitySteps.Step> steps = pace.capacity()
+                ? new CapacitySteps(pace, latencies, this::progressLine).run(options.duration(), stop)
+                : shop(t0);
+        stop.countDown();
+        for (Thread t : threads) t.join(30_000);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        ServerCpu.Reading cpuEnd = cpu.read();
+        latencies.roll();
+        kioskActions.roll();
+        return new LoadTestResult.Run(
+                latencies.totals(),
+                kioskActions.totals(),
+                turns.get() - turns0,
+                visits.get() - visits0,
+                ledger.placedCount() - orders0,
+                seconds,
+                ServerCpu.Usage.between(cpuStart, cpuEnd),
+                cpu.how(),
+                loadBefore,
+                ServerCpu.loadAverageLine(),
+                steps,
+                statements == null ? List.of() : statements.top(8));
+    }
+
+    private boolean kiosksStopped;
+
+    /** Stops the shoppers (each finishes its turn and its idle reset) and closes the kiosks; once. */
+    private void stopKiosks(List<Thread> threads, List<SimulatedKiosk> kiosks) throws InterruptedException {
+        stop.countDown();
+        if (kiosksStopped) return;
+        kiosksStopped = true;
+        for (Thread t : threads) t.join(30_000);
+        kiosks.forEach(SimulatedKiosk::close);
     }
 
     /** Opens the kiosks a few at a time (each parses its mappers and registers its customer). */
@@ -251,7 +281,6 @@ public final class LoadTest {
         } finally {
             openers.shutdownNow();
         }
-        if (stop.getCount() == 0) throw new ShopException("INTERRUPTED", "loadtest: interrupted while starting");
     }
 
     /** Shopper pace: the kiosks shop until the time is up, a progress line every few seconds. */

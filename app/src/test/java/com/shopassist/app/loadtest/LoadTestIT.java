@@ -141,6 +141,32 @@ class LoadTestIT {
     }
 
     @Test
+    void aRunInterruptedWhileWarmingUpMeasuresNothingAndStillCleansUp() throws Exception {
+        try (Database db = TestDatabase.freshSeeded(4);
+                AppWiring app = AppWiring.over(db, Clock.systemUTC())) {
+            LoadTestStore store = new LoadTestStore(db, Clock.systemUTC());
+            StoreCounts before = store.counts();
+            LoadTestOptions warming = new LoadTestOptions(
+                    2, Duration.ofSeconds(60), Duration.ZERO, Duration.ZERO, 2, Duration.ofSeconds(600), false, false);
+            LoadTest test = new LoadTest(app, warming, progress);
+            CompletableFuture<LoadTestResult> running = CompletableFuture.supplyAsync(() -> test.run(false));
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            while (count(db, "select count(*) from aichatbot.chat_session where guest_key like 'loadtest-%'") == 0
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+
+            test.interrupt();
+
+            LoadTestResult r = running.get();
+            assertThat(r.run()).as("nothing measured").isNull();
+            assertThat(r.interrupted()).isTrue();
+            assertThat(r.text()).contains("Interrupted", "as before");
+            assertThat(store.counts()).isEqualTo(before);
+        }
+    }
+
+    @Test
     void aDatabaseWithARealOrderIsRefusedAndLeftAlone() throws Exception {
         try (Database db = TestDatabase.freshSeeded(4);
                 AppWiring app = AppWiring.over(db, Clock.systemUTC())) {
