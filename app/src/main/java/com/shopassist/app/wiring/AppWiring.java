@@ -1,16 +1,6 @@
 package com.shopassist.app.wiring;
 
-import com.shopassist.ai.AssistantChain;
-import com.shopassist.ai.gemini.AiSettings;
-import com.shopassist.ai.gemini.Oversight;
-import com.shopassist.ai.offline.OfflineAssistant;
-import com.shopassist.ai.registry.ToolRegistry;
-import com.shopassist.ai.semantic.EmbeddingIndex;
-import com.shopassist.ai.semantic.MiniLmEmbedder;
 import com.shopassist.ai.semantic.SemanticSearch;
-import com.shopassist.ai.tool.MeteredToolBox;
-import com.shopassist.ai.tool.SessionProposals;
-import com.shopassist.ai.tool.ShopServices;
 import com.shopassist.ai.tool.ToolBox;
 import com.shopassist.app.config.AppConfig;
 import com.shopassist.app.metrics.Telemetry;
@@ -18,16 +8,11 @@ import com.shopassist.app.startup.StartupTimeline;
 import com.shopassist.app.ui.UiServices;
 import com.shopassist.app.ui.common.ProductImage;
 import com.shopassist.app.upkeep.UpkeepSchedule;
-import com.shopassist.core.catalog.DefaultSearchService;
-import com.shopassist.core.catalog.MissRecordingSearch;
 import com.shopassist.core.catalog.SearchService;
 import com.shopassist.core.chat.AiSpendService;
-import com.shopassist.core.chat.DefaultAiSpendService;
 import com.shopassist.core.chat.ShoppingAssistant;
-import com.shopassist.core.chat.TurnRecordingAssistant;
 import com.shopassist.core.common.DataUnavailableException;
 import com.shopassist.core.common.ShopException;
-import com.shopassist.core.gift.DefaultGiftService;
 import com.shopassist.core.gift.GiftService;
 import com.shopassist.core.outbox.Outbox;
 import com.shopassist.core.outbox.OutboxWatch;
@@ -46,7 +31,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -75,6 +59,9 @@ import org.slf4j.LoggerFactory;
  *   assistants              ai: the offline assistant; the chain (Gemini, then offline)
  * handed to: the window (uiServices), the CLI commands, the tests (over)
  * </pre>
+ *
+ * <p>The parts from semantic search to the assistants are built in {@link AssistantWiring}, which
+ * this class hands out under its own lock.
  *
  * <p>To add a part: a field and a synchronized accessor here that builds it from the parts above
  * it (register it with {@link #closeOnExit} if it holds threads or connections), and hand it to
@@ -115,25 +102,15 @@ public final class AppWiring implements AutoCloseable {
     private KioskReplica replica;
     private boolean replicaBuilt;
     private Telemetry telemetry;
-    private AiSpendService aiSpend;
     private StoreRepositories repositories;
     private CoreServices storeServices;
     private CoreServices services;
     private Database localOverride; // tests: a local database and status of their own
     private StoreStatus statusOverride;
     private Outbox outbox;
-    private SemanticSearch semantic;
-    private boolean semanticStarted;
-    private CompletionStage<?> semanticAfter = CompletableFuture.completedFuture(null);
     private boolean upkeepStarted;
-    private SearchService search;
-    private GiftService gifts;
-    private ToolBox tools;
-    private UnaryOperator<ToolBox> toolWrapper = UnaryOperator.identity();
-    private boolean recordSearchMisses = true;
     private ImageCache images;
-    private OfflineAssistant offline;
-    private final Map<AssistantMode, ShoppingAssistant> assistants = new EnumMap<>(AssistantMode.class);
+    private AssistantWiring ai;
 
     /** The app as configured: the database is opened (and started, and seeded) on first use. */
     public AppWiring(AppConfig config, Clock clock) {
@@ -145,6 +122,7 @@ public final class AppWiring implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.store = given == null ? new StoreDatabase(config) : null;
         this.database = given;
+        this.ai = new AssistantWiring(this, this.config, this.clock);
     }
 
     /**
@@ -183,15 +161,6 @@ public final class AppWiring implements AutoCloseable {
     public Database openKioskPool(int poolSize) {
         Database store = database();
         return Database.open(store.settings(), poolSize, Database.Mappers::parse, SHARED_CONNECTION_WAIT);
-    }
-
-    /**
-     * Wraps the tool layer as it is built (the load test times every tool call); call it before
-     * the first {@link #tools()}.
-     */
-    public synchronized void wrapTools(UnaryOperator<ToolBox> wrapper) {
-        if (tools != null) throw new IllegalStateException("the tool layer is built already");
-        toolWrapper = Objects.requireNonNull(wrapper, "wrapper");
     }
 
     public Clock clock() {
@@ -432,7 +401,7 @@ public final class AppWiring implements AutoCloseable {
     }
 
     /** What meters and the spend ledger call this kiosk: its id, or "kiosk" when it has none. */
-    private String kioskTag() {
+    String kioskTag() {
         return Objects.requireNonNullElse(kioskId(), "kiosk");
     }
 
@@ -459,15 +428,6 @@ public final class AppWiring implements AutoCloseable {
                     : ConfiguredServices.withOutbox(storeServices(), queued.get(), storeStatus(), clock, config);
         }
         return services;
-    }
-
-    /**
-     * Semantic search loads only once {@code after} completes (the desktop app: when its window is
-     * up and the store answers, so the model's second of CPU does not slow the start). Call before
-     * {@link #semanticSearch()}; the headless commands load it at once.
-     */
-    public synchronized void loadSemanticAfter(CompletionStage<?> after) {
-        semanticAfter = Objects.requireNonNull(after, "after");
     }
 
     /**
@@ -499,133 +459,58 @@ public final class AppWiring implements AutoCloseable {
         return storeServices;
     }
 
-    /**
-     * Semantic search over product embeddings, loading the model and vectors in the background (the
-     * keyword path answers until it is ready). Null when {@code assistant.semantic} /
-     * {@code SHOPASSIST_SEMANTIC} is "off" or the model cannot be loaded on this machine.
-     */
+    /** See {@link AssistantWiring#loadSemanticAfter}. */
+    public synchronized void loadSemanticAfter(CompletionStage<?> after) {
+        ai.loadSemanticAfter(after);
+    }
+
+    /** See {@link AssistantWiring#semanticSearch}. */
     public synchronized SemanticSearch semanticSearch() {
-        if (!semanticStarted) {
-            semanticStarted = true;
-            if (semanticSearchWanted()) {
-                try {
-                    MiniLmEmbedder embedder = new MiniLmEmbedder();
-                    closeOnExit(embedder);
-                    EmbeddingIndex index = new EmbeddingIndex(repositories().embeddings(), embedder);
-                    index.startInBackground(semanticAfter);
-                    semantic = index;
-                } catch (RuntimeException | LinkageError e) {
-                    LOG.warn("semantic search is off: {}", e.toString());
-                    semantic = null; // keyword search still answers
-                }
-            }
-        }
-        return semantic;
+        return ai.semanticSearch();
+    }
+
+    /** See {@link AssistantWiring#setRecordSearchMisses}. */
+    public synchronized void setRecordSearchMisses(boolean record) {
+        ai.setRecordSearchMisses(record);
+    }
+
+    /** See {@link AssistantWiring#search}. */
+    public synchronized SearchService search() {
+        return ai.search();
+    }
+
+    /** See {@link AssistantWiring#gifts}. */
+    public synchronized GiftService gifts() {
+        return ai.gifts();
+    }
+
+    /** See {@link AssistantWiring#wrapTools}. */
+    public synchronized void wrapTools(UnaryOperator<ToolBox> wrapper) {
+        ai.wrapTools(wrapper);
+    }
+
+    /** See {@link AssistantWiring#tools}. */
+    public synchronized ToolBox tools() {
+        return ai.tools();
+    }
+
+    /** See {@link AssistantWiring#offlineAssistant}. */
+    public synchronized ShoppingAssistant offlineAssistant() {
+        return ai.offlineAssistant();
+    }
+
+    /** See {@link AssistantWiring#assistant}. */
+    public synchronized ShoppingAssistant assistant(AssistantMode mode) {
+        return ai.assistant(mode);
+    }
+
+    /** See {@link AssistantWiring#aiSpend}. */
+    public synchronized AiSpendService aiSpend() {
+        return ai.aiSpend();
     }
 
     boolean semanticSearchWanted() {
         return !"off".equalsIgnoreCase(setting("assistant.semantic", "SHOPASSIST_SEMANTIC", "on"));
-    }
-
-    /**
-     * Whether searches that find nothing are written down for the store report (default: yes). The
-     * load test's shoppers are not the store's: their searches must not show up as catalog gaps.
-     * Call it before the first {@link #search()}.
-     */
-    public synchronized void setRecordSearchMisses(boolean record) {
-        if (search != null) throw new IllegalStateException("search is built already");
-        recordSearchMisses = record;
-    }
-
-    /** Product search with the any-word fallback and, when it is on, meaning-based ranking. */
-    public synchronized SearchService search() {
-        if (search == null) {
-            SearchService plain = new DefaultSearchService(services().catalog(), semanticSearch());
-            // a search that finds nothing is written down for the store report (decision 0106)
-            search = recordSearchMisses
-                    ? new MissRecordingSearch(plain, repositories().searchMisses(), clock)
-                    : plain;
-        }
-        return search;
-    }
-
-    /** Gift ideas, for the assistants' gift tool and the gift finder screen alike. */
-    public synchronized GiftService gifts() {
-        if (gifts == null) gifts = new DefaultGiftService(services().catalog(), search());
-        return gifts;
-    }
-
-    /** The tool layer both assistants share, over {@link #services()}; proposals are kept with the chat sessions. */
-    public synchronized ToolBox tools() {
-        if (tools == null) {
-            CoreServices s = services();
-            ToolBox registry = new ToolRegistry(new ShopServices(
-                    s.catalog(),
-                    search(),
-                    gifts(),
-                    s.stock(),
-                    s.carts(),
-                    s.vouchers(),
-                    s.checkout(),
-                    s.orders(),
-                    s.customers(),
-                    new SessionProposals(repositories().chats(), clock),
-                    clock));
-            tools = toolWrapper.apply(new MeteredToolBox(registry, telemetry().registry()));
-        }
-        return tools;
-    }
-
-    /** The rule-based assistant that needs no network, over {@link #tools()}; not persisted by itself. */
-    public synchronized ShoppingAssistant offlineAssistant() {
-        if (offline == null) offline = new OfflineAssistant(tools());
-        return offline;
-    }
-
-    /**
-     * The assistant the window and the headless chat talk to: Gemini Flash, then Pro, then the
-     * offline assistant, then a graceful message, persisting every turn. With
-     * {@link AssistantMode#OFFLINE_ONLY}, or with no Gemini key configured ({@code GEMINI_API_KEY} /
-     * {@code gemini.api-key}), only the offline layers answer, still persisted.
-     */
-    public synchronized ShoppingAssistant assistant(AssistantMode mode) {
-        ShoppingAssistant built = assistants.get(mode);
-        if (built == null) {
-            AiSettings settings = AiSettings.fromEnvironment(this::aiSetting);
-            if (mode == AssistantMode.OFFLINE_ONLY) settings = settings.withoutApiKey();
-            // every turn counted by the layer that answered it, for the store report
-            built = new TurnRecordingAssistant(
-                    AssistantChain.create(
-                            settings,
-                            tools(),
-                            repositories().chats(),
-                            offlineAssistant(),
-                            clock,
-                            new Oversight(kioskTag(), aiSpend(), telemetry().registry(), storeStatus())),
-                    repositories().turnLog(),
-                    clock);
-            assistants.put(mode, built);
-        }
-        return built;
-    }
-
-    /**
-     * The store's AI spend ledger and daily cap (decision 0101), shared by every kiosk on the
-     * store database; the budget day starts at midnight in the assistant's budget zone.
-     */
-    public synchronized AiSpendService aiSpend() {
-        if (aiSpend == null) {
-            aiSpend = new DefaultAiSpendService(
-                    repositories().spend(),
-                    clock,
-                    AiSettings.fromEnvironment(this::aiSetting).budgetZone());
-        }
-        return aiSpend;
-    }
-
-    /** Names with a dot are config file keys, the others environment variables. */
-    private String aiSetting(String name) {
-        return name.contains(".") ? config.setting(name, null, null) : config.setting("", name, null);
     }
 
     /**
@@ -729,13 +614,7 @@ public final class AppWiring implements AutoCloseable {
         storeServices = null;
         services = null;
         outbox = null;
-        aiSpend = null;
-        tools = null;
-        search = null;
-        gifts = null;
         images = null;
-        semantic = null;
-        offline = null;
-        assistants.clear();
+        ai = new AssistantWiring(this, config, clock);
     }
 }
