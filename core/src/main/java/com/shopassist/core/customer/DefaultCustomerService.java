@@ -54,6 +54,12 @@ public final class DefaultCustomerService implements CustomerService {
             throw new ValidationException("fullName", "The name must have 1 to 200 characters");
         }
         String email = normaliseEmail(r.email());
+        if (email.endsWith(".invalid")) {
+            // .invalid is reserved (RFC 6761): no one receives mail there, and the store's own
+            // made-up addresses (load tests, erased customers) use it; a shopper never shares them
+            throw new ValidationException(
+                    "email", "email.reserved", "That address cannot receive email (.invalid is a reserved domain)");
+        }
         if (r.age() != null && (r.age() < 0 || r.age() > 150)) {
             throw new ValidationException("age", "The age must be between 0 and 150");
         }

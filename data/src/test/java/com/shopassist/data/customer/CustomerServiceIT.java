@@ -112,6 +112,26 @@ class CustomerServiceIT {
     }
 
     @Test
+    void anAddressInTheReservedInvalidDomainIsRefusedSoNoShopperSharesTheLoadTestsOrErasedCustomers() {
+        for (String reserved :
+                new String[] {"anyone@loadtest.invalid", "Ani@LoadTest.INVALID", "x@anonymised.invalid"}) {
+            assertThatThrownBy(() -> customers.register(reg(reserved, "rahasia123")))
+                    .isInstanceOfSatisfying(ValidationException.class, e -> {
+                        assertThat(e.field()).isEqualTo("email");
+                        assertThat(e.reason()).isEqualTo("email.reserved");
+                        assertThat(e.getMessage()).contains(".invalid is a reserved domain");
+                    });
+        }
+        assertThat(fx.queryLong("SELECT count(*) FROM tbl_customers WHERE email LIKE '%.invalid'"))
+                .isZero();
+        // a domain that merely contains the word is an address like any other
+        assertThat(customers
+                        .register(reg("ani@invalid-goods.co.id", "rahasia123"))
+                        .email())
+                .isEqualTo("ani@invalid-goods.co.id");
+    }
+
+    @Test
     void fiveFailuresWithinFifteenMinutesLockTheAccountButTheAnswerStaysTheSame() {
         customers.register(reg("lock@example.com", "benar12345"));
         for (int i = 0; i < 5; i++) {
