@@ -1,7 +1,5 @@
 package com.shopassist.app.loadtest;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -88,11 +86,6 @@ final class Latencies {
             s.errorsAtWindow = errors;
         });
         return out;
-    }
-
-    /** The names recorded so far. */
-    List<String> names() {
-        return new ArrayList<>(new TreeMap<>(series).keySet());
     }
 
     private static final class Series {

@@ -4,6 +4,7 @@ import com.shopassist.app.loadtest.Latencies.Stats;
 import com.shopassist.app.wiring.AppWiring;
 import com.shopassist.core.common.ShopException;
 import com.shopassist.data.db.Database;
+import com.shopassist.data.db.ShutdownSequence;
 import com.shopassist.data.info.DbInfoMapper;
 import com.shopassist.data.loadtest.LeftOvers;
 import com.shopassist.data.loadtest.LoadTestStore;
@@ -15,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -63,7 +63,10 @@ public final class LoadTest {
         interrupted = true;
         stop.countDown();
         try {
-            done.await(60, TimeUnit.SECONDS);
+            if (!done.await(60, TimeUnit.SECONDS)) {
+                progress.println("loadtest: clean-up not finished after 60 s; run loadtest again to remove what is"
+                        + " left (it does so before it starts)");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -92,21 +95,52 @@ public final class LoadTest {
                             + " takes stock and the database's time from the store's shoppers while it runs. If"
                             + " that is what you want, add " + LoadTestOptions.ALLOW + ".");
         }
-        Thread hook = onCtrlC ? new Thread(this::interrupt, "loadtest-ctrl-c") : null;
+        refuseWithoutRoom(db, store);
+        // on Ctrl-C the shoppers stop and the clean-up runs before the embedded server stops
+        ShutdownSequence.Handle hook = onCtrlC ? ShutdownSequence.beforeServersStop(this::interrupt) : null;
         try (AutoCloseable lock = store.lock()) {
-            if (hook != null) Runtime.getRuntime().addShutdownHook(hook);
-            try {
-                LoadTestResult result = runLocked(db, store);
-                report.accept(result);
-                return result;
-            } finally {
-                done.countDown();
-                removeHook(hook);
-            }
+            LoadTestResult result = runLocked(db, store);
+            report.accept(result);
+            return result;
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException("loadtest: " + e.getMessage(), e);
+        } finally {
+            // the lock is given back first: once this counts down, the server may stop
+            done.countDown();
+            if (hook != null) hook.close();
+        }
+    }
+
+    /**
+     * Connections the run needs beyond its kiosks' pools: its own (the lock, the checks, the
+     * statement times) and a few for the store's clients that connect meanwhile.
+     */
+    static final int CONNECTION_MARGIN = 5;
+
+    /** Every kiosk's pool fills up under load: a server with no room for them all fails the run half-way. */
+    private void refuseWithoutRoom(Database db, LoadTestStore store) {
+        int needed = options.kiosks() * options.poolSize() + CONNECTION_MARGIN;
+        LoadTestStore.ConnectionRoom room = store.connectionRoom();
+        if (needed > room.free()) {
+            throw new ShopException(
+                    "TOO_FEW_CONNECTIONS",
+                    String.format(
+                            Locale.ROOT,
+                            "loadtest: %d kiosks with a pool of %d each need %d connections (%d to spare for the run's"
+                                    + " own and the store's), but %s has %d free (max_connections %d, %d reserved for"
+                                    + " superusers, %d open); nothing was changed. Run fewer kiosks, a smaller"
+                                    + " --pool-size, or raise max_connections.",
+                            options.kiosks(),
+                            options.poolSize(),
+                            needed,
+                            CONNECTION_MARGIN,
+                            db.settings().safeUrl(),
+                            Math.max(0, room.free()),
+                            room.maxConnections(),
+                            room.reserved(),
+                            room.inUse()));
         }
     }
 
@@ -116,7 +150,7 @@ public final class LoadTest {
             progress.printf(
                     "An earlier load test left %d customers, %d carts and %d orders: removing them first%n",
                     left.customers(), left.carts(), left.orders());
-            store.cleanUp(Set.of());
+            store.cleanUp();
         }
         StoreCounts before = store.counts();
         long catalog = db.mapper(DbInfoMapper.class).counts().products();
@@ -131,25 +165,38 @@ public final class LoadTest {
         ServerCpu cpu = ServerCpu.of(db);
         String loadBefore = ServerCpu.loadAverageLine();
 
+        // recorded before anything is created: a run killed at any point is found through its record
+        store.startRun(runId);
+        ledger.recordCartsWith(id -> store.rememberCart(runId, id));
         List<SimulatedKiosk> kiosks = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
-        LoadTestResult.Run measured;
+        LoadTestResult.Run measured = null;
+        LoadTestStore.Invariants invariants = null;
+        LoadTestStore.Taken taken = null;
+        LoadTestStore.Cleanup cleanup = null;
+        Throwable failure = null;
         try {
-            measured = measure(db, kiosks, threads, script, cpu, loadBefore, catalog);
-        } catch (RuntimeException | Error e) {
-            // what was created so far is removed all the same, then the failure is told
-            stopKiosks(threads, kiosks);
             try {
-                store.cleanUp(ledger.carts());
-            } catch (RuntimeException c) {
-                e.addSuppressed(c);
+                measured = measure(db, kiosks, threads, script, cpu, loadBefore, catalog);
+            } finally {
+                stopKiosks(threads, kiosks);
             }
+            invariants = store.check(stockAtStart, ledger.checkouts());
+        } catch (Throwable e) {
+            failure = e;
             throw e;
         } finally {
-            stopKiosks(threads, kiosks);
+            // whatever happened above (a failure, an interrupt, the check itself failing), what was
+            // created is removed; a failure of the clean-up is told with the first failure
+            try {
+                taken = store.taken();
+                cleanup = store.cleanUp();
+            } catch (RuntimeException c) {
+                if (failure == null) throw c;
+                failure.addSuppressed(c);
+            }
         }
-        LoadTestStore.Invariants invariants = store.check(stockAtStart, ledger.checkouts());
-        LoadTestStore.Cleanup cleanup = store.cleanUp(ledger.carts());
+        LoadTestStore.Restoration restoration = store.restoration(runId, taken, ledger.carts(), cleanup);
         StoreCounts after = store.counts();
         return new LoadTestResult(
                 options,
@@ -160,6 +207,7 @@ public final class LoadTest {
                 invariants,
                 ledger.conflicts(),
                 cleanup,
+                restoration,
                 before,
                 after,
                 interrupted);
@@ -244,6 +292,14 @@ public final class LoadTest {
                 statements == null ? List.of() : statements.top(8));
     }
 
+    /** The series recorded since the measurement began, while the run goes on (its tests watch it). */
+    Map<String, Stats> soFar() {
+        latencies.roll();
+        Map<String, Stats> out = new HashMap<>(latencies.totals());
+        out.values().removeIf(st -> st.calls() == 0);
+        return out;
+    }
+
     private boolean kiosksStopped;
 
     /** Stops the shoppers (each finishes its turn and its idle reset) and closes the kiosks; once. */
@@ -326,14 +382,5 @@ public final class LoadTest {
         return d.toMillis() % 1000 == 0
                 ? Long.toString(d.toSeconds())
                 : String.format(Locale.ROOT, "%.1f", d.toMillis() / 1000.0);
-    }
-
-    private static void removeHook(Thread hook) {
-        if (hook == null) return;
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-            // the JVM is shutting down: the hook is the one waiting for this run
-        }
     }
 }

@@ -16,6 +16,9 @@ import java.util.Optional;
  *
  * @param run the measurement; null when the run stopped before the shoppers shopped
  * @param conflicts checkouts asked again with their key that got another order
+ * @param before the store-wide counts before the run: information only, like {@code after} (on a
+ *     store in use they move with its shoppers; {@code restoration} says whether the run left the
+ *     store as it found it)
  */
 public record LoadTestResult(
         LoadTestOptions options,
@@ -26,6 +29,7 @@ public record LoadTestResult(
         LoadTestStore.Invariants invariants,
         List<String> conflicts,
         LoadTestStore.Cleanup cleanup,
+        LoadTestStore.Restoration restoration,
         StoreCounts before,
         StoreCounts after,
         boolean interrupted) {
@@ -69,9 +73,13 @@ public record LoadTestResult(
         }
     }
 
-    /** True when the store was left as it was found. */
+    /**
+     * True when the run left the store as it found it: none of its rows or their stock movements
+     * left, and what it sold and held given back unit for unit. Not the store-wide counts, which
+     * move with the store's own shoppers.
+     */
     public boolean restored() {
-        return before.equals(after);
+        return restoration.ok();
     }
 
     /** True when nothing was oversold or ordered twice. */
@@ -172,15 +180,18 @@ public record LoadTestResult(
         }
         b.append('\n').append(invariantText());
         b.append(String.format(
-                "Clean-up: removed %d customers, %d carts, %d orders; stock put back on %d products, holds released on"
-                        + " %d, %d voucher counts given back; the store's counts are %s%n",
+                "Clean-up: removed %d customers, %d carts, %d orders; %d units put back on the shelves, %d held"
+                        + " units released, %d voucher counts given back; the store is %s%n",
                 cleanup.customers(),
                 cleanup.carts(),
                 cleanup.orders(),
-                cleanup.productsRestocked(),
-                cleanup.holdsReleasedOn(),
+                cleanup.unitsRestocked(),
+                cleanup.unitsReleased(),
                 cleanup.vouchersReturned(),
-                restored() ? "as before" : "NOT as before: before " + before + ", after " + after));
+                restored() ? "as before (" + restoration + ")" : "NOT as before: " + restoration));
+        b.append(String.format(
+                "Store-wide counts (information: the store's own shoppers move them too): %s%n",
+                before.equals(after) ? "the same before and after" : "before " + before + ", after " + after));
         if (run != null && !options.capacity()) {
             b.append(String.format(
                     Locale.ROOT,
@@ -327,9 +338,12 @@ public record LoadTestResult(
         c.put("customers", cleanup.customers());
         c.put("carts", cleanup.carts());
         c.put("orders", cleanup.orders());
-        c.put("productsRestocked", cleanup.productsRestocked());
+        c.put("unitsRestocked", cleanup.unitsRestocked());
+        c.put("unitsReleased", cleanup.unitsReleased());
         c.put("vouchersReturned", cleanup.vouchersReturned());
         c.put("restored", restored());
+        c.put("restoration", restoration.toString());
+        c.put("storeCountsUnchanged", before.equals(after));
         return root;
     }
 

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the simulated shoppers did that the end of the run needs: every checkout they confirmed, by
@@ -15,11 +18,19 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class RunLedger {
 
+    private static final Logger LOG = LoggerFactory.getLogger(RunLedger.class);
+
     private static final String NONE = "";
 
     private final Map<String, String> byKey = new ConcurrentHashMap<>();
     private final Set<Long> carts = ConcurrentHashMap.newKeySet();
     private final List<String> conflicts = new ArrayList<>();
+    private volatile LongConsumer newCart = id -> {};
+
+    /** Where a cart seen for the first time is recorded (the store's record of the run), as it is seen. */
+    void recordCartsWith(LongConsumer recorder) {
+        newCart = recorder;
+    }
 
     void confirmed(String key) {
         byKey.putIfAbsent(key, NONE);
@@ -52,7 +63,13 @@ final class RunLedger {
     }
 
     void cart(long cartId) {
-        carts.add(cartId);
+        if (!carts.add(cartId)) return;
+        try {
+            newCart.accept(cartId);
+        } catch (RuntimeException e) {
+            // the shopper's turn goes on; the end of this run still knows the cart from here
+            LOG.warn("recording cart {} of the load test failed: {}", cartId, e.toString());
+        }
     }
 
     Set<Long> carts() {

@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
-import java.util.OptionalDouble;
 import java.util.stream.Stream;
 
 /**
@@ -72,10 +71,6 @@ final class ServerCpu {
 
     String how() {
         return how;
-    }
-
-    boolean serverReadable() {
-        return postmaster > 0;
     }
 
     Reading read() {
@@ -160,7 +155,7 @@ final class ServerCpu {
         if (!statements) return Double.NaN;
         try (Connection c = db.dataSource().getConnection();
                 Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("select coalesce(sum(total_exec_time), 0) from pg_stat_statements")) {
+                ResultSet rs = s.executeQuery(StatementTimes.TOTAL)) {
             rs.next();
             return rs.getDouble(1);
         } catch (SQLException e) {
@@ -189,15 +184,6 @@ final class ServerCpu {
             return busy / TICKS_PER_SECOND;
         } catch (IOException | RuntimeException e) {
             return Double.NaN;
-        }
-    }
-
-    static OptionalDouble loadAverage() {
-        try {
-            return OptionalDouble.of(Double.parseDouble(
-                    Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+")[0]));
-        } catch (IOException | RuntimeException e) {
-            return OptionalDouble.empty();
         }
     }
 

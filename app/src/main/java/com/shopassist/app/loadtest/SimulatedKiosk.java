@@ -13,7 +13,7 @@ import com.shopassist.core.chat.ProposedAction;
 import com.shopassist.core.chat.ShoppingAssistant;
 import com.shopassist.core.customer.Address;
 import com.shopassist.core.customer.Customer;
-import com.shopassist.core.customer.Registration;
+import com.shopassist.core.customer.Passwords;
 import com.shopassist.core.customer.Session;
 import com.shopassist.core.order.Order;
 import com.shopassist.data.db.Database;
@@ -87,7 +87,7 @@ final class SimulatedKiosk implements AutoCloseable {
         this.visits = visits;
     }
 
-    /** Opens the kiosk's pool and services and registers its customer (with a "Rumah" address). */
+    /** Opens the kiosk's pool and services and registers its customer (with a "Rumah" address), recorded as the run's. */
     void open(AppWiring app, int poolSize) {
         pool = app.openKioskPool(poolSize);
         pool.watchPool(new PoolWatcher() {
@@ -107,14 +107,15 @@ final class SimulatedKiosk implements AutoCloseable {
         services = wiring.services();
         assistant = wiring.assistant(AssistantMode.OFFLINE_ONLY);
         password = ("Lt-" + UUID.randomUUID()).toCharArray();
-        customer = services.customers()
-                .register(new Registration(
+        // registration refuses .invalid addresses (no shopper may share one): the run registers its
+        // customer itself, recording its id in the same transaction (decision 0085)
+        long id = new LoadTestStore(pool, app.clock())
+                .registerCustomer(
+                        runId,
                         "Load Test Shopper " + number,
                         LoadTestStore.customerEmail(runId, number),
-                        password.clone(),
-                        null,
-                        null,
-                        null));
+                        Passwords.hash(password.clone()));
+        customer = services.customers().customer(id).orElseThrow();
         services.customers()
                 .addAddress(
                         customer.id(),

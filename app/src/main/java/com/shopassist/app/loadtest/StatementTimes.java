@@ -21,10 +21,16 @@ final class StatementTimes {
     /** One statement's share of the run: calls, total and mean time (waits included), the SQL's start. */
     record Top(String query, long calls, double totalMs, double meanMs) {}
 
+    /** This database's statements only: the server's other databases are not the run's. */
+    static final String OF_THIS_DATABASE =
+            " from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())";
+
     private static final String READ =
             "select queryid, calls, total_exec_time, left(regexp_replace(query, '\\s+', ' ', 'g'), 90)"
-                    + " from pg_stat_statements where dbid = (select oid from pg_database where datname ="
-                    + " current_database())";
+                    + OF_THIS_DATABASE;
+
+    /** The time of every statement of this database so far, in milliseconds. */
+    static final String TOTAL = "select coalesce(sum(total_exec_time), 0)" + OF_THIS_DATABASE;
 
     private record Row(long calls, double totalMs, String query) {}
 

@@ -64,7 +64,7 @@ class LoadTestIT {
     }
 
     @Test
-    void aShortCapacityRunCallsEveryToolWithoutErrorsAndLeavesTheStoreAsItWas() throws Exception {
+    void aCapacityRunCallsEveryToolWithoutErrorsAndLeavesTheStoreAsItWas() throws Exception {
         try (Database db = TestDatabase.freshSeeded(4);
                 AppWiring app = AppWiring.over(db, Clock.systemUTC())) {
             LoadTestStore store = new LoadTestStore(db, Clock.systemUTC());
@@ -74,7 +74,24 @@ class LoadTestIT {
             assertThat(before.stock()).isEqualTo(count(db, "select sum(stock_quantity) from tbl_product"));
             Map<Long, Integer> stockBefore = stock(db);
 
-            LoadTestResult r = new LoadTest(app, quick(8), progress).run(false);
+            // it shops until every tool was called and both kiosks placed an order (a loaded machine
+            // takes longer: the cap is generous), then stops as Ctrl-C would
+            LoadTest test = new LoadTest(app, quick(600), progress);
+            CompletableFuture<LoadTestResult> running = CompletableFuture.supplyAsync(() -> test.run(false));
+            long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
+            while (!(test.soFar().keySet().containsAll(TOOLS)
+                            && count(
+                                            db,
+                                            "select count(distinct o.customer_id) from tbl_order o join"
+                                                    + " tbl_loadtest_created r on r.kind = 'CUSTOMER' and r.ref_id ="
+                                                    + " o.customer_id")
+                                    >= 2)
+                    && !running.isDone()
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            test.interrupt();
+            LoadTestResult r = running.get();
 
             Map<String, Stats> series = r.run().series();
             for (String tool : TOOLS) {
@@ -88,7 +105,7 @@ class LoadTestIT {
             assertThat(r.run().errors()).isZero();
             assertThat(r.run().orders())
                     .as("orders placed, so stock was taken and must come back")
-                    .isPositive();
+                    .isGreaterThanOrEqualTo(2);
             assertThat(r.run().steps()).isNotEmpty();
             assertThat(r.consistent())
                     .as(r.invariants().violations().toString())
@@ -98,7 +115,8 @@ class LoadTestIT {
             assertThat(r.after()).isEqualTo(before);
             assertThat(store.counts()).isEqualTo(before);
             assertThat(stock(db)).as("every product's stock and reserved count").isEqualTo(stockBefore);
-            assertThat(r.restored()).isTrue();
+            assertThat(r.restored()).as(r.restoration().toString()).isTrue();
+            assertThat(r.restoration().unitsSold()).isPositive();
             assertThat(r.text()).contains("search_products", "turn", "pool wait", "Invariants:", "as before");
             assertThat(r.json().get("invariants").get("ok").asBoolean()).isTrue();
             assertThat(progressBytes.toString(StandardCharsets.UTF_8)).contains("turns, turn p95");
@@ -219,6 +237,29 @@ class LoadTestIT {
     }
 
     @Test
+    void aRunWhosePoolsDoNotFitTheServersFreeConnectionsIsRefusedAndNothingIsCreated() throws Exception {
+        try (Database db = TestDatabase.freshSeeded(4);
+                AppWiring app = AppWiring.over(db, Clock.systemUTC())) {
+            LoadTestStore store = new LoadTestStore(db, Clock.systemUTC());
+            StoreCounts before = store.counts();
+            LoadTestStore.ConnectionRoom room = store.connectionRoom();
+            int pool = 5;
+            int kiosks = room.free() / pool + 1; // one kiosk too many
+            LoadTestOptions tooMany = new LoadTestOptions(
+                    kiosks, Duration.ofSeconds(2), Duration.ZERO, Duration.ZERO, pool, Duration.ZERO, false, false);
+
+            assertThatThrownBy(() -> new LoadTest(app, tooMany, progress).run(false))
+                    .isInstanceOfSatisfying(
+                            ShopException.class, e -> assertThat(e.code()).isEqualTo("TOO_FEW_CONNECTIONS"))
+                    .hasMessageContaining(kiosks + " kiosks with a pool of 5 each need")
+                    .hasMessageContaining("max_connections " + room.maxConnections())
+                    .hasMessageContaining("nothing was changed");
+            assertThat(count(db, "select count(*) from tbl_loadtest_run")).isZero();
+            assertThat(store.counts()).isEqualTo(before);
+        }
+    }
+
+    @Test
     void theInvariantCheckCatchesAPlantedOversellAndADoubledOrder() throws Exception {
         try (Database db = TestDatabase.freshSeeded(4)) {
             LoadTestStore store = new LoadTestStore(db, Clock.systemUTC());
@@ -228,6 +269,11 @@ class LoadTestIT {
                     db,
                     "insert into tbl_customers (full_name, email) values ('Planted', 'loadtest-plant-1"
                             + LoadTestStore.EMAIL_DOMAIN + "') returning customer_id");
+            store.startRun("plant001");
+            exec(
+                    db,
+                    "insert into tbl_loadtest_created (run_id, kind, ref_id) values ('plant001', 'CUSTOMER', "
+                            + customer + ")");
             long order = count(
                     db,
                     "insert into tbl_order (order_number, customer_id, subtotal, total_amount) values ('SA-PLANT-1', "

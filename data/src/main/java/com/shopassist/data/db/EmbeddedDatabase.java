@@ -55,12 +55,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private final DbSettings settings;
     private final boolean created;
     private final Duration startTime;
+    private final ShutdownSequence.Handle onExit;
 
     private EmbeddedDatabase(EmbeddedPostgres postgres, DbSettings settings, boolean created, Duration startTime) {
         this.postgres = postgres;
         this.settings = settings;
         this.created = created;
         this.startTime = startTime;
+        this.onExit = ShutdownSequence.stopServer(() -> closeQuietly(postgres));
     }
 
     /**
@@ -102,6 +104,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setCleanDataDirectory(false)
                     .setPort(port)
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    // not zonky's own hook, which stops the server at once on Ctrl-C: the shutdown
+                    // sequence stops it after the work that still needs it (a load test's clean-up)
+                    .setRegisterShutdownHook(false)
                     // zonky's defaults are for throw-away test databases; a store's data is kept durably
                     .setServerConfig("fsync", sync)
                     .setServerConfig("synchronous_commit", sync)
@@ -129,10 +134,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
             }
             // the application database is looked for (one more connection) until it is known to exist
             boolean created = false;
-            if (!DATABASE_NAME.equals(state.getProperty("database"))) {
-                created = ensureDatabase(pg);
-                state.setProperty("database", DATABASE_NAME);
-                writeState(stateFile, state);
+            try {
+                if (!DATABASE_NAME.equals(state.getProperty("database"))) {
+                    created = ensureDatabase(pg);
+                    state.setProperty("database", DATABASE_NAME);
+                    writeState(stateFile, state);
+                }
+            } catch (IOException | SQLException | RuntimeException e) {
+                closeQuietly(pg); // no hook of zonky's would stop it on exit
+                throw e;
             }
             DbSettings settings = new DbSettings(
                     "jdbc:postgresql://localhost:" + port + "/" + DATABASE_NAME, USER, password, "embedded");
@@ -236,7 +246,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         try {
             pg.close();
         } catch (IOException | RuntimeException e) {
-            LOG.warn("stopping a PostgreSQL server that started late failed: {}", e.toString());
+            LOG.warn("stopping PostgreSQL failed: {}", e.toString());
         }
     }
 
@@ -276,10 +286,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return startTime;
     }
 
-    /** Stops the server cleanly (a fast shutdown: a checkpoint, no recovery at the next start). */
+    /**
+     * Stops the server cleanly (a fast shutdown: a checkpoint, no recovery at the next start). Not
+     * called, the server stops when the JVM exits, after the work that still needs it ({@link
+     * ShutdownSequence}); a JVM killed outright leaves it running, and the next start stops it.
+     */
     @Override
     public void close() {
         try {
+            onExit.close();
             postgres.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -17,16 +17,20 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A load test's side of the store database: what it may ask for, the marks its rows carry, the
- * clean-up that removes them (putting back the stock and voucher uses its orders took, decision
+ * A load test's side of the store database: what it may ask for, the record of what it created
+ * (written as it creates it), the clean-up that removes exactly that (putting back the stock and voucher uses its orders took, decision
  * 0085) and the check that nothing was oversold or ordered twice.
  */
 public final class LoadTestStore {
 
-    /** Every load-test customer's email ends so; {@code .invalid} is a domain no one can own. */
+    /**
+     * Every load-test customer's email ends so: {@code .invalid} is a domain no one can own, and
+     * registration refuses it, so no shopper shares an address with a load test. The clean-up does
+     * not rely on it: it removes the customers the run recorded by id.
+     */
     public static final String EMAIL_DOMAIN = "@loadtest.invalid";
 
-    /** Every load-test guest cart and chat has a key starting so. */
+    /** Every load-test guest cart and chat has a key starting so, then the run's id. */
     public static final String GUEST_PREFIX = "loadtest-";
 
     // one run at a time per database: a second run's clean-up would remove the first one's rows
@@ -55,7 +59,7 @@ public final class LoadTestStore {
     }
 
     public long realOrders() {
-        return mapper().realOrders(EMAIL_DOMAIN);
+        return mapper().realOrders();
     }
 
     public List<SampleProduct> sample(int limit, int minAvailable) {
@@ -66,46 +70,145 @@ public final class LoadTestStore {
         return mapper().unlimitedVouchers(clock.instant());
     }
 
+    /** Store-wide counts: information only (on a store in use they move with its shoppers). */
     public StoreCounts counts() {
         return mapper().counts();
     }
 
     public LeftOvers leftOvers() {
-        return mapper().leftOvers(EMAIL_DOMAIN, GUEST_PREFIX);
+        return mapper().leftOvers(GUEST_PREFIX);
+    }
+
+    /**
+     * The server's room for more connections: {@code max_connections} less the slots kept for
+     * superusers and the client connections open now (to every database of the server).
+     */
+    public record ConnectionRoom(int maxConnections, int reserved, int inUse) {
+        public int free() {
+            return maxConnections - reserved - inUse;
+        }
+    }
+
+    public ConnectionRoom connectionRoom() {
+        return mapper().connectionRoom();
+    }
+
+    /** Records the run before it creates anything: whatever it creates is found through this record. */
+    public void startRun(String runId) {
+        mapper().startRun(runId);
+    }
+
+    /**
+     * Registers a customer of run {@code runId} and records its id in the same transaction: a run
+     * killed at any moment leaves no customer its record does not name.
+     */
+    public long registerCustomer(String runId, String fullName, String email, String passwordHash) {
+        return db.transactions().inTransaction(() -> {
+            Long id = mapper().registerCustomer(fullName, email, passwordHash);
+            if (id == null) {
+                throw new ShopException("LOADTEST_CUSTOMER", "loadtest: a customer " + email + " exists already");
+            }
+            mapper().remember(runId, "CUSTOMER", id);
+            return id;
+        });
+    }
+
+    /** Records a cart the run used (a discarded guest cart's stock movements still name it). */
+    public void rememberCart(String runId, long cartId) {
+        mapper().remember(runId, "CART", cartId);
+    }
+
+    /** What the recorded runs took, read before their clean-up. */
+    public record Taken(long unitsSold, long unitsHeld, List<Long> orderIds, List<Long> customerIds) {
+        public Taken {
+            orderIds = List.copyOf(orderIds);
+            customerIds = List.copyOf(customerIds);
+        }
+    }
+
+    public Taken taken() {
+        LoadTestMapper m = mapper();
+        return new Taken(m.soldUnits(), m.heldUnits(GUEST_PREFIX), m.orderIds(), m.customerIds());
     }
 
     /** What a clean-up removed and put back. */
     public record Cleanup(
-            int customers, int carts, int orders, int productsRestocked, int holdsReleasedOn, int vouchersReturned) {}
+            int customers, int carts, int orders, long unitsRestocked, long unitsReleased, int vouchersReturned) {}
 
     /**
-     * Removes every row the marks name, in one transaction: holds (off the reserved counters), the
-     * stock and voucher uses its orders took (put back), movements, checkout keys, orders, carts,
-     * chats and customers. Safe to run again; a run that was killed is cleaned up by the next one
-     * (but for the movements of guest carts it had already discarded: they name carts no row marks).
-     *
-     * @param cartsUsed the ids of every cart the run used, discarded ones too
+     * Removes every row the recorded runs created, in one transaction: holds (off the reserved
+     * counters), the stock and voucher uses their orders took (put back), movements, checkout keys,
+     * orders, carts, chats, customers and the record itself. Safe to run again; a run that was
+     * killed is cleaned up by the next one.
      */
-    public Cleanup cleanUp(Collection<Long> cartsUsed) {
-        List<String> used = cartsUsed.stream().map(String::valueOf).sorted().toList();
+    public Cleanup cleanUp() {
         return db.transactions().inTransaction(() -> {
             LoadTestMapper m = mapper();
-            // a discarded guest cart is gone, but its hold and release movements name it
-            for (int i = 0; i < used.size(); i += 1000) {
-                m.deleteCartMovements(used.subList(i, Math.min(used.size(), i + 1000)));
-            }
-            int held = m.releaseHolds(EMAIL_DOMAIN, GUEST_PREFIX);
-            int restocked = m.restoreStock(EMAIL_DOMAIN);
-            int vouchers = m.returnVoucherUses(EMAIL_DOMAIN);
-            m.deleteMovements(EMAIL_DOMAIN, GUEST_PREFIX);
-            m.deleteCheckoutRequests(EMAIL_DOMAIN);
-            int orders = m.deleteOrders(EMAIL_DOMAIN);
-            int carts = m.deleteCarts(EMAIL_DOMAIN, GUEST_PREFIX);
-            m.deleteChatTurns(EMAIL_DOMAIN, GUEST_PREFIX);
-            m.deleteChats(EMAIL_DOMAIN, GUEST_PREFIX);
-            int customers = m.deleteCustomers(EMAIL_DOMAIN);
-            return new Cleanup(customers, carts, orders, restocked, held, vouchers);
+            long released = m.releaseHolds(GUEST_PREFIX);
+            long restocked = m.restoreStock();
+            int vouchers = m.returnVoucherUses();
+            m.deleteMovements(GUEST_PREFIX);
+            m.deleteCheckoutRequests();
+            int orders = m.deleteOrders();
+            int carts = m.deleteCarts(GUEST_PREFIX);
+            m.deleteChatTurns(GUEST_PREFIX);
+            m.deleteChats(GUEST_PREFIX);
+            int customers = m.deleteCustomers();
+            m.forgetRuns();
+            return new Cleanup(customers, carts, orders, restocked, released, vouchers);
         });
+    }
+
+    /**
+     * Whether the clean-up left the store as the run found it, as far as the run is concerned: on a
+     * store in use the store-wide counts move with its shoppers, so this looks only at the run's
+     * own rows and its own stock change.
+     *
+     * @param rowsLeft the run's customers, orders, carts and record still there
+     * @param movementsLeft stock movements still naming the run's carts or orders
+     */
+    public record Restoration(
+            long unitsSold,
+            long unitsRestocked,
+            long unitsHeld,
+            long unitsReleased,
+            long rowsLeft,
+            long movementsLeft) {
+
+        public boolean ok() {
+            return rowsLeft == 0 && movementsLeft == 0 && unitsSold == unitsRestocked && unitsHeld == unitsReleased;
+        }
+
+        @Override
+        public String toString() {
+            return unitsSold + " units sold and " + unitsRestocked + " put back, " + unitsHeld + " held and "
+                    + unitsReleased + " released, " + rowsLeft + " of its rows and " + movementsLeft
+                    + " of its stock movements left";
+        }
+    }
+
+    /** Checks, after {@link #cleanUp()}, what run {@code runId} took ({@code taken}) and used ({@code cartIds}). */
+    public Restoration restoration(String runId, Taken taken, Collection<Long> cartIds, Cleanup cleanup) {
+        List<Long> carts = orNone(List.copyOf(cartIds));
+        List<Long> orders = orNone(taken.orderIds());
+        long rows = mapper().remaining(runId, orNone(taken.customerIds()), orders, carts);
+        long movements = mapper().movementsNaming(text(carts), text(orders));
+        return new Restoration(
+                taken.unitsSold(),
+                cleanup.unitsRestocked(),
+                taken.unitsHeld(),
+                cleanup.unitsReleased(),
+                rows,
+                movements);
+    }
+
+    // "in ()" is not SQL: an id no row has stands in for none
+    private static List<Long> orNone(List<Long> ids) {
+        return ids.isEmpty() ? List.of(-1L) : ids;
+    }
+
+    private static List<String> text(List<Long> ids) {
+        return ids.stream().map(String::valueOf).toList();
     }
 
     /**
@@ -143,7 +246,7 @@ public final class LoadTestStore {
         }
         int checked = 0;
         int unchecked = 0;
-        for (ProductUse u : mapper().usedByLoadTest(EMAIL_DOMAIN, GUEST_PREFIX, clock.instant())) {
+        for (ProductUse u : mapper().usedByLoadTest(GUEST_PREFIX, clock.instant())) {
             Integer start = stockAtStart.get(u.productId());
             if (start == null) {
                 unchecked++; // a product the shoppers reached by another way: its live holds were checked above
@@ -160,7 +263,7 @@ public final class LoadTestStore {
                         + " went from " + start + " to " + u.stockNow() + ", not " + (start - u.sold()));
             }
         }
-        List<KeyedOrder> keyed = mapper().keyedOrders(EMAIL_DOMAIN);
+        List<KeyedOrder> keyed = mapper().keyedOrders();
         Map<String, String> orderOfKey = new HashMap<>();
         for (KeyedOrder k : keyed) {
             if (!checkouts.containsKey(k.key())) {
@@ -169,7 +272,7 @@ public final class LoadTestStore {
             }
             orderOfKey.put(k.key(), k.orderNumber());
         }
-        for (String number : mapper().ordersWithoutKey(EMAIL_DOMAIN)) {
+        for (String number : mapper().ordersWithoutKey()) {
             violations.add("order " + number + " has no checkout key: a second order for one checkout");
         }
         for (Map.Entry<String, String> c : checkouts.entrySet()) {
