@@ -1,10 +1,8 @@
 package com.shopassist.ai.tool;
 
 import com.shopassist.core.chat.ChatContext;
-import com.shopassist.core.chat.ProposedAction;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -13,27 +11,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * result that is not ok, or a tool that threw), tagged with the tool's name. Both assistants call
  * through it, so the counts cover Gemini and the offline assistant alike.
  */
-public final class MeteredToolBox implements ToolBox {
+public final class MeteredToolBox extends ForwardingToolBox {
 
-    private final ToolBox tools;
     private final MeterRegistry registry;
     private final java.util.Set<String> names;
     private final Map<String, Counter[]> counters = new ConcurrentHashMap<>();
 
     public MeteredToolBox(ToolBox tools, MeterRegistry registry) {
-        this.tools = tools;
+        super(tools);
         this.registry = registry;
         this.names = tools.specs().stream().map(ToolSpec::name).collect(java.util.stream.Collectors.toSet());
-    }
-
-    @Override
-    public List<ToolSpec> specs() {
-        return tools.specs();
-    }
-
-    @Override
-    public List<Route> routes() {
-        return tools.routes();
     }
 
     @Override
@@ -44,16 +31,6 @@ public final class MeteredToolBox implements ToolBox {
     @Override
     public ToolResult call(ChatContext ctx, String name, String argumentsJson) {
         return counted(name, () -> tools.call(ctx, name, argumentsJson));
-    }
-
-    @Override
-    public ToolResult carryOut(ChatContext ctx, ProposedAction confirmed) {
-        return tools.carryOut(ctx, confirmed);
-    }
-
-    @Override
-    public ProposalStore proposals() {
-        return tools.proposals();
     }
 
     private ToolResult counted(String name, java.util.function.Supplier<ToolResult> call) {

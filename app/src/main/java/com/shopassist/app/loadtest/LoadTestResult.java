@@ -96,22 +96,23 @@ public record LoadTestResult(
                 && consistent();
     }
 
-    /** The first capacity step whose turn p95 passed the target, if any. */
+    /** The slowest capacity step whose turn p95 passed the target (or had errors), if any. */
     Optional<CapacitySteps.Step> crossing() {
+        // the slowest rate that failed: the search bisects below the first failure
         return run == null
                 ? Optional.empty()
-                : run.steps().stream().filter(s -> !s.holds()).findFirst();
+                : run.steps().stream()
+                        .filter(s -> !s.holds())
+                        .min(java.util.Comparator.comparingDouble(CapacitySteps.Step::achievedRate));
     }
 
     /** The fastest capacity step that held the target. */
     Optional<CapacitySteps.Step> bestHolding() {
-        if (run == null) return Optional.empty();
-        CapacitySteps.Step best = null;
-        for (CapacitySteps.Step s : run.steps()) {
-            if (!s.holds()) break;
-            if (best == null || s.achievedRate() > best.achievedRate()) best = s;
-        }
-        return Optional.ofNullable(best);
+        return run == null
+                ? Optional.empty()
+                : run.steps().stream()
+                        .filter(CapacitySteps.Step::holds)
+                        .max(java.util.Comparator.comparingDouble(CapacitySteps.Step::achievedRate));
     }
 
     public String text() {

@@ -19,6 +19,7 @@ final class Pace {
     private long nextSlot; // System.nanoTime() of the next turn the gate lets through
     private volatile double rate;
     private volatile boolean warming;
+    private final StepWindows steps = new StepWindows();
 
     Pace(Duration thinkMin, Duration thinkMax, CountDownLatch stop) {
         this.thinkMin = thinkMin;
@@ -28,6 +29,11 @@ final class Pace {
 
     boolean capacity() {
         return thinkMax.isZero();
+    }
+
+    /** The capacity run's steps, which the turns the gate lets through are counted in. */
+    StepWindows steps() {
+        return steps;
     }
 
     /** Turns per second the capacity gate lets through from now on (0: no limit). */

@@ -2,11 +2,11 @@ package com.shopassist.app.loadtest;
 
 import com.shopassist.app.loadtest.ShopperScript.Step;
 import com.shopassist.app.loadtest.ShopperScript.Visit;
-import com.shopassist.app.ui.common.KioskDeparture;
 import com.shopassist.app.wiring.AppWiring;
 import com.shopassist.app.wiring.AppWiring.AssistantMode;
 import com.shopassist.app.wiring.CoreServices;
 import com.shopassist.core.cart.CartOwner;
+import com.shopassist.core.cart.KioskDeparture;
 import com.shopassist.core.chat.AssistantReply;
 import com.shopassist.core.chat.ChatContext;
 import com.shopassist.core.chat.ProposedAction;
@@ -167,7 +167,7 @@ final class SimulatedKiosk implements AutoCloseable {
                 if (step.confirm() && pending == null) continue; // nothing was proposed: the shopper moves on
                 if (!pace.beforeTurn(random)) break;
                 ProposedAction answering = step.confirm() ? pending : null;
-                AssistantReply reply = turn(ctx, step, answering);
+                AssistantReply reply = turn(ctx, step, answering, pace.steps());
                 pending = reply == null ? null : reply.action();
                 if (answering != null && answering.kind() == ProposedAction.Kind.CHECKOUT) retryCheckout(answering);
             }
@@ -182,7 +182,8 @@ final class SimulatedKiosk implements AutoCloseable {
         }
     }
 
-    private AssistantReply turn(ChatContext ctx, Step step, ProposedAction answering) {
+    private AssistantReply turn(ChatContext ctx, Step step, ProposedAction answering, StepWindows steps) {
+        int window = steps.enter();
         tools.startTurn();
         long cpu0 = THREADS.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
@@ -198,7 +199,9 @@ final class SimulatedKiosk implements AutoCloseable {
             return null;
         } finally {
             boolean failed = reply == null || "fallback".equals(reply.assistant()) || tools.turnFailed();
-            latencies.record(TURN, System.nanoTime() - t0, failed);
+            long took = System.nanoTime() - t0;
+            latencies.record(TURN, took, failed);
+            steps.leave(window, took, failed);
             latencies.record(TURN_CPU, THREADS.getCurrentThreadCpuTime() - cpu0, false);
             turns.incrementAndGet();
         }

@@ -1,22 +1,19 @@
 package com.shopassist.app.loadtest;
 
 import com.shopassist.ai.tool.Args;
-import com.shopassist.ai.tool.ProposalStore;
-import com.shopassist.ai.tool.Route;
+import com.shopassist.ai.tool.ForwardingToolBox;
 import com.shopassist.ai.tool.ToolBox;
 import com.shopassist.ai.tool.ToolResult;
-import com.shopassist.ai.tool.ToolSpec;
 import com.shopassist.core.chat.ChatContext;
 import com.shopassist.core.chat.ProposedAction;
 import com.shopassist.core.order.Order;
-import java.util.List;
 import java.util.Set;
 
 /**
  * The tool layer of one simulated kiosk, timing every call by tool name. A confirmed proposal
  * carried out is timed as {@code <tool> (confirmed)}: placing an order is not proposing one.
  */
-final class TimedTools implements ToolBox {
+final class TimedTools extends ForwardingToolBox {
 
     /**
      * Failures of the system, not of the shopper's wish: the store did not answer, was busy, or
@@ -25,13 +22,12 @@ final class TimedTools implements ToolBox {
      */
     static final Set<String> ERROR_CODES = Set.of("UNAVAILABLE", "DATA_UNAVAILABLE", "DB_BUSY", "NOT_ALLOWED");
 
-    private final ToolBox tools;
     private final Latencies latencies;
     private final RunLedger ledger;
     private int failuresThisTurn; // a kiosk plays one turn at a time, on one thread
 
     TimedTools(ToolBox tools, Latencies latencies, RunLedger ledger) {
-        this.tools = tools;
+        super(tools);
         this.latencies = latencies;
         this.ledger = ledger;
     }
@@ -44,16 +40,6 @@ final class TimedTools implements ToolBox {
     /** Whether a tool of this turn failed for a reason of the system. */
     boolean turnFailed() {
         return failuresThisTurn > 0;
-    }
-
-    @Override
-    public List<ToolSpec> specs() {
-        return tools.specs();
-    }
-
-    @Override
-    public List<Route> routes() {
-        return tools.routes();
     }
 
     @Override
@@ -91,11 +77,6 @@ final class TimedTools implements ToolBox {
         boolean failed = failed(r);
         if (failed) failuresThisTurn++;
         latencies.record(name, nanos, failed);
-    }
-
-    @Override
-    public ProposalStore proposals() {
-        return tools.proposals();
     }
 
     static boolean failed(ToolResult r) {

@@ -60,29 +60,15 @@ class LoadTestCtrlCIT {
             long stockBefore = count(db, "select sum(stock_quantity) from tbl_product");
             Path out = dir.resolve("out.txt");
             Path err = dir.resolve("err.txt");
-            ProcessBuilder pb = new ProcessBuilder(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp",
-                    System.getProperty("java.class.path"),
-                    "com.shopassist.app.Main",
+            Process p = start(
+                    out,
+                    err,
                     "--db-url",
                     db.settings().jdbcUrl(),
                     "--db-user",
                     db.settings().user(),
                     "--data-dir",
-                    dir.resolve("data").toString(),
-                    "loadtest",
-                    "--kiosks",
-                    "2",
-                    "--duration",
-                    "600",
-                    "--think",
-                    "0",
-                    "--warm-up",
-                    "0");
-            pb.environment().put("SHOPASSIST_SEMANTIC", "off");
-            pb.redirectOutput(out.toFile()).redirectError(err.toFile());
-            Process p = pb.start();
+                    dir.resolve("data").toString());
             try {
                 long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
                 while (count(
@@ -130,26 +116,7 @@ class LoadTestCtrlCIT {
         Path out = dir.resolve("out.txt");
         Path err = dir.resolve("err.txt");
         // no --db-url: the default setup, the embedded server in the data folder (created and seeded)
-        ProcessBuilder pb = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                "com.shopassist.app.Main",
-                "--data-dir",
-                data.toString(),
-                "loadtest",
-                "--kiosks",
-                "2",
-                "--duration",
-                "600",
-                "--think",
-                "0",
-                "--warm-up",
-                "0");
-        pb.environment().put("SHOPASSIST_SEMANTIC", "off");
-        pb.environment().remove("SHOPASSIST_DB_URL");
-        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
-        Process p = pb.start();
+        Process p = start(out, err, "--data-dir", data.toString());
         try {
             long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
             while (runOrders(data) == 0 && p.isAlive() && System.nanoTime() < deadline) {
@@ -187,6 +154,22 @@ class LoadTestCtrlCIT {
             assertThat(one(s, "select count(*) from tbl_cart where guest_key like 'loadtest-%'"))
                     .isZero();
         }
+    }
+
+    /** {@code loadtest} of two kiosks for ten minutes with no think time, in a process of its own. */
+    private static Process start(Path out, Path err, String... options) throws java.io.IOException {
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "com.shopassist.app.Main"));
+        command.addAll(List.of(options));
+        command.addAll(List.of("loadtest", "--kiosks", "2", "--duration", "600", "--think", "0", "--warm-up", "0"));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().put("SHOPASSIST_SEMANTIC", "off");
+        pb.environment().remove("SHOPASSIST_DB_URL");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+        return pb.start();
     }
 
     /** Orders of the load test's customers in the embedded database of {@code data}; 0 before it answers. */

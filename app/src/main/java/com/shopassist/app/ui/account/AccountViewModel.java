@@ -1,8 +1,8 @@
 package com.shopassist.app.ui.account;
 
 import com.shopassist.app.ui.UiContext;
-import com.shopassist.app.ui.common.KioskDeparture;
 import com.shopassist.core.cart.Cart;
+import com.shopassist.core.cart.KioskDeparture;
 import com.shopassist.core.customer.Customer;
 import com.shopassist.core.customer.Registration;
 import com.shopassist.core.customer.Session;

@@ -1,7 +1,4 @@
-package com.shopassist.app.ui.common;
-
-import com.shopassist.core.cart.CartOwner;
-import com.shopassist.core.cart.CartService;
+package com.shopassist.core.cart;
 
 /**
  * What a shared kiosk does with the cart of a shopper who leaves it (idle reset, sign-out, a clerk
