@@ -12,6 +12,7 @@ import com.shopassist.data.CommerceServices;
 import com.shopassist.data.db.Database;
 import com.shopassist.data.embedding.PgProductEmbeddingRepository;
 import com.shopassist.data.seed.Seeder;
+import com.shopassist.data.testing.BenchDatabase;
 import com.shopassist.data.testing.TestDatabase;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -171,7 +173,61 @@ class OfflineTurnBenchmark {
         embedder.close();
     }
 
-    /** 100k random unit vectors for the real product ids, and the real model for queries. */
+    /**
+     * The same script on catalogs seeded once into a kept PostgreSQL (1,000,000 products take
+     * minutes to seed): {@code -Dbench.db.urls=... -Dbench.db.user=... -Dbench.db.password=...}, see
+     * {@link BenchDatabase}. Keyword path; {@code -Dbench.semantic=true} adds synthetic vectors for
+     * every product (about 1.5 GB of heap at 1,000,000).
+     */
+    @Test
+    void turnLatencyOnKeptCatalogs() {
+        List<String> urls = BenchDatabase.urls();
+        Assumptions.assumeFalse(urls.isEmpty(), "no -Dbench.db.urls given");
+        for (String url : urls) {
+            try (Database db = BenchDatabase.open(url, 10)) {
+                long products = products(db);
+                System.out.printf("%s, %,d products, %s%n", url, products, load());
+                CommerceServices s = CommerceServices.create(db);
+                Stats keyword = run(new OfflineAssistant(tools(s, null)), s.carts(), 300, 1300, guests());
+                System.out.printf("%,d products, keyword path: %s; %s%n", products, keyword, load());
+                if (Boolean.getBoolean("bench.semantic")) {
+                    MiniLmEmbedder embedder = new MiniLmEmbedder();
+                    EmbeddingIndex index = syntheticIndex(db, embedder);
+                    Stats semantic = run(new OfflineAssistant(tools(s, index)), s.carts(), 100, 520, guests());
+                    System.out.printf(
+                            "%,d products, keyword + semantic (synthetic vectors): %s; %s%n",
+                            products, semantic, load());
+                    embedder.close();
+                }
+            }
+        }
+        System.out.println("rerun: ./mvnw -B -o -pl ai -am verify -Dtest=OfflineTurnBenchmark#turnLatencyOnKeptCatalogs"
+                + " -Dsurefire.failIfNoSpecifiedTests=false -Dspotless.skip=true -Djacoco.skip=true"
+                + " -Dbench.db.urls=" + String.join(",", urls) + " -Dbench.db.user=... -Dbench.db.password=...");
+    }
+
+    static long products(Database db) {
+        try (var c = db.dataSource().getConnection();
+                var st = c.createStatement();
+                var rs = st.executeQuery("SELECT count(*) FROM tbl_product WHERE is_active")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String load() {
+        try {
+            return "load average "
+                    + java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg"))
+                            .strip();
+        } catch (java.io.IOException e) {
+            return "load average unknown";
+        }
+    }
+
+    /** Random unit vectors for every product id, and the real model for queries. */
     static EmbeddingIndex syntheticIndex(Database db, TextEmbedder embedder) {
         List<Long> ids = new ArrayList<>();
         try (var c = db.dataSource().getConnection();
