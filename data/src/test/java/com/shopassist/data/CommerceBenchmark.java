@@ -119,7 +119,7 @@ class CommerceBenchmark {
                 "query", "hits", "p50 ms", "p95 ms", "pages", "cpu db / app", "ilike", "p50 ms", "p95 ms"));
         MyBatisCatalogRepository repo = new MyBatisCatalogRepository(db.mapper(CatalogMapper.class));
         List<Double> allP95 = new ArrayList<>();
-        int reps = 100;
+        int reps = Integer.getInteger("bench.reps", 100);
         for (String q : QUERIES) {
             ProductQuery query = ProductQuery.text(q);
             for (int i = 0; i < 10; i++) repo.search(query, Instant.now()); // warm up
