@@ -59,7 +59,8 @@ class SearchAtScaleBenchmark {
         say("");
         say("rerun: ./mvnw -B -o -pl data -am verify -Dtest=SearchAtScaleBenchmark"
                 + " -Dsurefire.failIfNoSpecifiedTests=false -Dspotless.skip=true -Djacoco.skip=true"
-                + " -Dbench.db.urls=" + String.join(",", urls) + " -Dbench.db.user=... -Dbench.db.password=... -Dbench.reps=" + Integer.getInteger("bench.reps", 100));
+                + " -Dbench.db.urls=" + String.join(",", urls)
+                + " -Dbench.db.user=... -Dbench.db.password=... -Dbench.reps=" + Integer.getInteger("bench.reps", 100));
         try {
             Files.writeString(Path.of("target", "search-at-scale-benchmark.txt"), OUT.toString());
         } catch (IOException e) {

@@ -61,6 +61,15 @@ public final class SearchPlans {
         }
     }
 
+    /**
+     * Temporary-file blocks the first pass of a search writes on this connection (EXPLAIN
+     * BUFFERS, counted over the whole plan): its settings, such as a small work_mem, apply.
+     */
+    public long tempBlocksWritten(Connection c, ProductQuery q, Instant now) throws SQLException {
+        SearchParams params = MyBatisCatalogRepository.params(q, SearchText.parse(q.text()), now);
+        return explain(c, "search", params).path("Temp Written Blocks").asLong();
+    }
+
     private JsonNode explain(Connection c, String statement, Object parameter) throws SQLException {
         MappedStatement ms = configuration.getMappedStatement(CatalogMapper.class.getName() + "." + statement);
         BoundSql sql = ms.getBoundSql(parameter);
