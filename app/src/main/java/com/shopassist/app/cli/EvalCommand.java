@@ -6,14 +6,19 @@ import com.shopassist.app.eval.EvalReport;
 import com.shopassist.app.eval.EvalSuite;
 import com.shopassist.app.eval.EvalTask;
 import com.shopassist.app.eval.Evaluation;
+import com.shopassist.app.eval.PlayObserver;
+import com.shopassist.app.eval.Recordings;
+import com.shopassist.app.eval.ReplayGemini;
 import com.shopassist.app.eval.ScratchDemoCopies;
 import com.shopassist.app.wiring.AppWiring;
 import com.shopassist.app.wiring.AppWiring.AssistantMode;
 import java.io.PrintStream;
+import com.shopassist.data.db.Database;
 import java.util.List;
+import java.util.function.Function;
 
 /**
- * {@code shopassist eval [--json] [--assistant offline|gemini] [--repeat K] [--only TEXT]}: plays
+ * {@code shopassist eval [--json] [--assistant offline|gemini [--replay]] [--repeat K] [--only TEXT]}: plays
  * the shipped suite of shopper tasks, each on a fresh copy of the demo store, and prints pass^1,
  * pass^k and the wrong writes. The copies live on an embedded PostgreSQL of their own in the
  * data folder ({@code eval-db}); the store's database is never touched.
@@ -22,10 +27,12 @@ public final class EvalCommand {
     private EvalCommand() {}
 
     public static final String USAGE = """
-            Usage: shopassist eval [--json] [--assistant offline|gemini] [--repeat K] [--only TEXT]
+            Usage: shopassist eval [--json] [--assistant offline|gemini [--replay]] [--repeat K] [--only TEXT]
               --json                 the score as one JSON object on stdout
               --assistant offline    the offline assistant (default)
               --assistant gemini     Gemini first, as the window uses it (needs GEMINI_API_KEY)
+              --replay               with gemini: the model's recorded replies from a local endpoint,
+                                     no key and no network; only the tasks that have recordings
               --repeat K             play every task K times and report pass^K too (default 1)
               --only TEXT            only the tasks whose id or tags contain TEXT
             """;
@@ -35,10 +42,12 @@ public final class EvalCommand {
         AssistantMode mode = AssistantMode.OFFLINE_ONLY;
         int repeat = 1;
         String only = null;
+        boolean replay = false;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
                 case "--json" -> json = true;
+                case "--replay" -> replay = true;
                 case "--assistant", "--repeat", "--only" -> {
                     if (i + 1 >= args.size()) {
                         err.println("eval: " + a + " needs a value");
@@ -73,23 +82,34 @@ public final class EvalCommand {
                 }
             }
         }
-        if (mode == AssistantMode.CHAIN && app.setting("gemini.api-key", "GEMINI_API_KEY", null) == null) {
+        if (replay && mode != AssistantMode.CHAIN) {
+            err.println("eval: --replay replays Gemini's recorded replies: use it with --assistant gemini");
+            return 2;
+        }
+        if (!replay && mode == AssistantMode.CHAIN && app.setting("gemini.api-key", "GEMINI_API_KEY", null) == null) {
             err.println("eval: --assistant gemini needs GEMINI_API_KEY (or gemini.api-key in the config file)");
             return 2;
         }
         String filter = only;
+        Recordings recorded = replay ? Recordings.shipped() : null;
         List<EvalTask> tasks = EvalSuite.shipped().stream()
                 .filter(t ->
                         filter == null || t.id().contains(filter) || t.tags().contains(filter))
+                .filter(t -> recorded == null || recorded.has(t.id()))
                 .toList();
         if (tasks.isEmpty()) {
-            err.println("eval: no task matches '" + only + "'");
+            err.println("eval: no task matches '" + only + "'" + (replay ? " among those with recorded replies" : ""));
             return 2;
         }
         boolean quiet = json;
         EvalReport report;
-        try (ScratchDemoCopies copies = new ScratchDemoCopies(app.dataDir().resolve("eval-db"), app.clock())) {
-            report = Evaluation.run(app::overCopy, copies, tasks, mode, repeat, 1, r -> {
+        try (ScratchDemoCopies copies = new ScratchDemoCopies(app.dataDir().resolve("eval-db"), app.clock());
+                ReplayGemini fake = replay ? ReplayGemini.start(recorded) : null) {
+            // a replay is the same everywhere: default settings pointed at the recordings, not the store's
+            Function<Database, AppWiring> wiring =
+                    fake == null ? app::overCopy : db -> AppWiring.over(db, app.clock(), fake.environment());
+            PlayObserver observer = fake == null ? PlayObserver.NONE : fake;
+            report = Evaluation.run(wiring, copies, tasks, mode, repeat, 1, observer, r -> {
                 if (!quiet) err.print(r.passed() ? "." : r.wrongWrite() ? "W" : "F");
             });
         }

@@ -26,6 +26,16 @@ public final class EvalRunner {
     /** Plays {@code task} as a new chat session with {@code assistant} over the store behind {@code data}. */
     public static TaskResult play(
             EvalTask task, ShoppingAssistant assistant, CustomerService customers, DataSource data) {
+        return play(task, assistant, customers, data, PlayObserver.NONE);
+    }
+
+    /** {@link #play} told to {@code observer}, whose problems fail the task. */
+    public static TaskResult play(
+            EvalTask task,
+            ShoppingAssistant assistant,
+            CustomerService customers,
+            DataSource data,
+            PlayObserver observer) {
         long t0 = System.nanoTime();
         Customer customer = null;
         if (task.customer() != null) {
@@ -47,7 +57,10 @@ public final class EvalRunner {
             problems.add("expects \"" + p + "\", which the demo store does not hold (the demo seed changed:"
                     + " regenerate this task)");
         }
-        for (String turn : task.turns()) {
+        observer.beginTask(task);
+        for (int i = 0; i < task.turns().size(); i++) {
+            String turn = task.turns().get(i);
+            observer.beforeTurn(task, i);
             try {
                 AssistantReply r = assistant.reply(ctx, turn);
                 said.append(r.text()).append('\n');
@@ -56,6 +69,7 @@ public final class EvalRunner {
                 problems.add("\"" + turn + "\" threw " + e);
             }
         }
+        problems.addAll(observer.endTask(task));
         StoreState after = StoreState.read(data, owner);
         boolean wrongWrite = score(task, before, after, said.toString(), problems);
         return new TaskResult(

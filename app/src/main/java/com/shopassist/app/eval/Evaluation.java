@@ -37,6 +37,19 @@ public final class Evaluation {
             int repeat,
             int tasksPerCopy,
             Consumer<TaskResult> progress) {
+        return run(wiringOver, copies, tasks, mode, repeat, tasksPerCopy, PlayObserver.NONE, progress);
+    }
+
+    /** {@link #run} with every play told to {@code observer} (the replayed model follows the tasks). */
+    public static EvalReport run(
+            Function<Database, AppWiring> wiringOver,
+            DemoCopies copies,
+            List<EvalTask> tasks,
+            AssistantMode mode,
+            int repeat,
+            int tasksPerCopy,
+            PlayObserver observer,
+            Consumer<TaskResult> progress) {
         long t0 = System.nanoTime();
         List<List<TaskResult>> rounds = new ArrayList<>();
         for (int k = 0; k < repeat; k++) {
@@ -46,7 +59,11 @@ public final class Evaluation {
                 try (AppWiring copy = wiringOver.apply(db)) {
                     for (EvalTask task : group) {
                         TaskResult r = EvalRunner.play(
-                                task, copy.assistant(mode), copy.services().customers(), db.dataSource());
+                                task,
+                                copy.assistant(mode),
+                                copy.services().customers(),
+                                db.dataSource(),
+                                observer);
                         byId.put(task.id(), r);
                         progress.accept(r);
                     }

@@ -1,0 +1,24 @@
+package com.shopassist.app.eval;
+
+import java.util.List;
+
+/**
+ * Follows the plays of the evaluation: the replayed model ({@link ReplayGemini}) answers by task
+ * and turn, and what it could not answer fails the task.
+ */
+public interface PlayObserver {
+
+    /** Nothing follows. */
+    PlayObserver NONE = new PlayObserver() {};
+
+    /** A play of {@code task} starts. */
+    default void beginTask(EvalTask task) {}
+
+    /** The shopper is about to send turn {@code index} (0-based) of the task. */
+    default void beforeTurn(EvalTask task, int index) {}
+
+    /** The play ended; what went wrong on the observer's side, which fails the task. */
+    default List<String> endTask(EvalTask task) {
+        return List.of();
+    }
+}

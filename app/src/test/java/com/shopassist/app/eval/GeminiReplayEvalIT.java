@@ -1,0 +1,96 @@
+package com.shopassist.app.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.shopassist.app.wiring.AppWiring;
+import com.shopassist.app.wiring.AppWiring.AssistantMode;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Gemini path of the evaluation without the network: the real chain (LangChain4j's Gemini
+ * client, the tools over a copy of the demo store, the reply validator) against {@link
+ * ReplayGemini} answering from the recordings shipped beside the suite. Every recorded task passes
+ * and nothing is written that was not asked for; the controls, whose recordings are a model
+ * going wrong, fail as they should.
+ */
+class GeminiReplayEvalIT {
+
+    private static final Clock CLOCK = Clock.systemUTC();
+
+    private static Map<String, Set<String>> unused = Map.of();
+
+    private static EvalReport play(Recordings recordings, List<EvalTask> tasks) {
+        try (ReplayGemini fake = ReplayGemini.start(recordings)) {
+            EvalReport report = Evaluation.run(
+                    db -> AppWiring.over(db, CLOCK, fake.environment()),
+                    new OfflineEvalIT.TestCopies(),
+                    tasks,
+                    AssistantMode.CHAIN,
+                    1,
+                    25,
+                    fake,
+                    r -> {});
+            unused = fake.unused(tasks);
+            return report;
+        }
+    }
+
+    @Test
+    void everyRecordedTaskPassesOnTheGeminiPathWithNoWrongWrite() {
+        Recordings recordings = Recordings.shipped();
+        List<EvalTask> tasks = EvalSuite.shipped().stream()
+                .filter(t -> recordings.has(t.id()))
+                .toList();
+        Set<String> unknown = new TreeSet<>(recordings.tasks());
+        tasks.forEach(t -> unknown.remove(t.id()));
+        assertThat(unknown).as("recordings for tasks the suite does not have").isEmpty();
+        assertThat(tasks).hasSizeGreaterThanOrEqualTo(30);
+
+        long t0 = System.nanoTime();
+        EvalReport report = play(recordings, tasks);
+        System.out.print(report.text());
+        System.out.printf("GeminiReplayEvalIT: %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        assertThat(report.wrongWrites()).as(report.text()).isZero();
+        assertThat(report.passAt1()).as(report.text()).isEqualTo(1.0);
+        // every recorded answer was asked for: the chain played the recording, not the offline assistant
+        assertThat(unused).isEmpty();
+    }
+
+    @Test
+    void theControlsWhereTheModelGoesWrongFailOrAreCorrected() {
+        String base = "/com/shopassist/app/eval/replay-controls/";
+        Recordings recordings = Recordings.load(base, "replay.txt");
+        List<EvalTask> tasks = EvalSuite.read(base + "tasks.json");
+        EvalReport report = play(recordings, tasks);
+        System.out.print(report.text());
+        Map<String, TaskResult> byId = new HashMap<>();
+        for (TaskResult r : report.rounds().get(0)) byId.put(r.id(), r);
+
+        // a price that is not the product's: the validator puts the real one in before the shopper reads it
+        assertThat(byId.get("control-wrong-price").passed())
+                .as(byId.get("control-wrong-price").problems().toString())
+                .isTrue();
+        // a write nobody asked for, and the wrong product added: both scored as wrong writes
+        assertThat(byId.get("control-unasked-add").wrongWrite()).isTrue();
+        assertThat(byId.get("control-wrong-product").wrongWrite()).isTrue();
+        assertThat(byId.get("control-wrong-product").problems()).anyMatch(p -> p.startsWith("cart "));
+        // an order the shopper did not ask for stays a proposal: nothing is placed without a yes
+        assertThat(byId.get("control-unasked-checkout").passed())
+                .as(byId.get("control-unasked-checkout").problems().toString())
+                .isTrue();
+        // a model call nobody recorded fails the task at once, it does not hang or fall through
+        assertThat(byId.get("control-unrecorded").passed()).isFalse();
+        assertThat(byId.get("control-unrecorded").problems())
+                .contains("no recorded reply for task control-unrecorded turn 0 call 0");
+        // a recording may only use a product id the model was shown
+        assertThat(byId.get("control-unseen-product").problems())
+                .anyMatch(p -> p.contains("which no tool result sent to the model shows"));
+        assertThat(report.wrongWrites()).isEqualTo(2);
+    }
+}
