@@ -23,7 +23,8 @@ final class Jpackage {
     /**
      * The modules the app uses (jdeps on the jar, then what it cannot see: locale data for
      * Indonesian number and date formats, zip file systems, and jdk.security.auth, whose UnixSystem
-     * the embedded PostgreSQL asks by reflection whether it runs as root). Left out though jdeps lists them:
+     * the embedded PostgreSQL asks by reflection whether it runs as root; jdk.httpserver for the
+     * evaluation's replayed Gemini endpoint). Left out though jdeps lists them:
      * jdk.jdi, jdk.attach and java.instrument (MyBatis' unused javassist hot-swapper) and jdk.jfr
      * (JavaFX's optional pulse logger).
      */
@@ -39,6 +40,7 @@ final class Jpackage {
             "java.sql",
             "java.xml",
             "jdk.crypto.ec",
+            "jdk.httpserver",
             "jdk.localedata",
             "jdk.security.auth",
             "jdk.unsupported",

@@ -12,8 +12,8 @@ import com.shopassist.app.eval.ReplayGemini;
 import com.shopassist.app.eval.ScratchDemoCopies;
 import com.shopassist.app.wiring.AppWiring;
 import com.shopassist.app.wiring.AppWiring.AssistantMode;
-import java.io.PrintStream;
 import com.shopassist.data.db.Database;
+import java.io.PrintStream;
 import java.util.List;
 import java.util.function.Function;
 

@@ -59,11 +59,7 @@ public final class Evaluation {
                 try (AppWiring copy = wiringOver.apply(db)) {
                     for (EvalTask task : group) {
                         TaskResult r = EvalRunner.play(
-                                task,
-                                copy.assistant(mode),
-                                copy.services().customers(),
-                                db.dataSource(),
-                                observer);
+                                task, copy.assistant(mode), copy.services().customers(), db.dataSource(), observer);
                         byId.put(task.id(), r);
                         progress.accept(r);
                     }

@@ -223,13 +223,14 @@ public final class ReplayGemini implements PlayObserver, AutoCloseable {
                 JsonNode copy = p.deepCopy();
                 String unseen = resolveProducts(copy, body.path("contents"));
                 if (unseen != null) {
-                    return fail("task " + name + " turn " + turn + " call " + call + ": the recording names \""
-                            + unseen + "\", which no tool result sent to the model shows");
+                    return fail("task " + name + " turn " + turn + " call " + call + ": the recording names \"" + unseen
+                            + "\", which no tool result sent to the model shows");
                 }
                 parts.add(copy);
             }
             if (!served.computeIfAbsent(name, k -> new java.util.HashSet<>()).add(Recordings.label(turn, call))) {
-                // the chain asked again (the other model, after this answer failed): the play is no longer the recording's
+                // the chain asked again (the other model, after this answer failed): the play is no longer the
+                // recording's
                 problems.add("task " + name + " " + Recordings.label(turn, call) + " was asked twice");
             }
             calls.add(new Call(name, turn, call, inputTokens(body), declarationTokens(body)));
@@ -245,7 +246,9 @@ public final class ReplayGemini implements PlayObserver, AutoCloseable {
     /** What the model was sent back from its last tool round, shortened: what a recording's author reads. */
     private static String lastResults(JsonNode contents) {
         StringBuilder sb = new StringBuilder();
-        for (int i = contents.size() - 1; i >= 0 && !"model".equals(contents.get(i).path("role").asText()); i--) {
+        for (int i = contents.size() - 1;
+                i >= 0 && !"model".equals(contents.get(i).path("role").asText());
+                i--) {
             for (JsonNode p : contents.get(i).path("parts")) {
                 JsonNode fr = p.path("functionResponse");
                 if (fr.isMissingNode()) continue;

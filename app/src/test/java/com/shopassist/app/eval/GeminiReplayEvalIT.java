@@ -24,6 +24,7 @@ class GeminiReplayEvalIT {
     private static final Clock CLOCK = Clock.systemUTC();
 
     private static Map<String, Set<String>> unused = Map.of();
+    private static List<ReplayGemini.Call> calls = List.of();
 
     private static EvalReport play(Recordings recordings, List<EvalTask> tasks) {
         try (ReplayGemini fake = ReplayGemini.start(recordings)) {
@@ -37,6 +38,7 @@ class GeminiReplayEvalIT {
                     fake,
                     r -> {});
             unused = fake.unused(tasks);
+            calls = fake.calls();
             return report;
         }
     }
@@ -44,9 +46,8 @@ class GeminiReplayEvalIT {
     @Test
     void everyRecordedTaskPassesOnTheGeminiPathWithNoWrongWrite() {
         Recordings recordings = Recordings.shipped();
-        List<EvalTask> tasks = EvalSuite.shipped().stream()
-                .filter(t -> recordings.has(t.id()))
-                .toList();
+        List<EvalTask> tasks =
+                EvalSuite.shipped().stream().filter(t -> recordings.has(t.id())).toList();
         Set<String> unknown = new TreeSet<>(recordings.tasks());
         tasks.forEach(t -> unknown.remove(t.id()));
         assertThat(unknown).as("recordings for tasks the suite does not have").isEmpty();
@@ -58,8 +59,34 @@ class GeminiReplayEvalIT {
         System.out.printf("GeminiReplayEvalIT: %.1f s%n", (System.nanoTime() - t0) / 1e9);
         assertThat(report.wrongWrites()).as(report.text()).isZero();
         assertThat(report.passAt1()).as(report.text()).isEqualTo(1.0);
+        System.out.println(tokens(calls));
         // every recorded answer was asked for: the chain played the recording, not the offline assistant
         assertThat(unused).isEmpty();
+    }
+
+    /** Input tokens as the endpoint counted them (about 4 characters a token), per call and per turn. */
+    static String tokens(List<ReplayGemini.Call> calls) {
+        Map<String, Integer> perTurn = new java.util.LinkedHashMap<>();
+        long all = 0;
+        long declarations = 0;
+        for (ReplayGemini.Call c : calls) {
+            perTurn.merge(c.task() + "/" + c.turn(), c.inputTokens(), Integer::sum);
+            all += c.inputTokens();
+            declarations += c.declarationTokens();
+        }
+        int[] turns =
+                perTurn.values().stream().mapToInt(Integer::intValue).sorted().toArray();
+        return String.format(
+                java.util.Locale.ROOT,
+                "input tokens (~4 characters a token): %d model calls, %.0f a call (%.0f of it function declarations);"
+                        + " %d turns that reached the model, %.0f a turn, median %d, max %d",
+                calls.size(),
+                all / (double) calls.size(),
+                declarations / (double) calls.size(),
+                turns.length,
+                all / (double) turns.length,
+                turns[turns.length / 2],
+                turns[turns.length - 1]);
     }
 
     @Test

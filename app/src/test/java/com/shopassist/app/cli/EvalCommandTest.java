@@ -1,0 +1,54 @@
+package com.shopassist.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.shopassist.app.config.AppConfig;
+import com.shopassist.app.wiring.AppWiring;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The eval command's options, up to where a run would start (no database is opened here). */
+class EvalCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private int run(ByteArrayOutputStream err, String... args) {
+        try (AppWiring app = new AppWiring(AppConfig.of(Map.of(), dir), Clock.systemUTC())) {
+            return EvalCommand.run(
+                    app,
+                    List.of(args),
+                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void geminiWithoutAKeyIsRefusedUnlessItIsReplayed() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertThat(run(err, "--assistant", "gemini")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("needs GEMINI_API_KEY");
+
+        // replayed, no key is asked for: the filter is applied to the tasks that have recordings
+        err.reset();
+        assertThat(run(err, "--assistant", "gemini", "--replay", "--only", "no-such-task"))
+                .isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("no task matches 'no-such-task' among those with recorded replies")
+                .doesNotContain("GEMINI_API_KEY");
+    }
+
+    @Test
+    void aReplayOfTheOfflineAssistantIsRefused() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertThat(run(err, "--replay")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("use it with --assistant gemini");
+    }
+}
