@@ -37,6 +37,31 @@ public final class EvalRunner {
             DataSource data,
             PlayObserver observer) {
         long t0 = System.nanoTime();
+        OrderPlaceholders orders = OrderPlaceholders.of(data);
+        EvalTask resolved;
+        try {
+            resolved = orders.resolve(task);
+        } catch (IllegalArgumentException e) {
+            // the task would ask about an order the store does not hold: it tests nothing, so it fails
+            return new TaskResult(
+                    task.id(),
+                    task.tags(),
+                    false,
+                    false,
+                    List.of(e.getMessage()),
+                    (System.nanoTime() - t0) / 1_000_000);
+        }
+        return play(resolved, orders, assistant, customers, data, observer, t0);
+    }
+
+    private static TaskResult play(
+            EvalTask task,
+            OrderPlaceholders orders,
+            ShoppingAssistant assistant,
+            CustomerService customers,
+            DataSource data,
+            PlayObserver observer,
+            long t0) {
         Customer customer = null;
         if (task.customer() != null) {
             customer = customers.lookup(task.customer(), 5).stream()
@@ -57,7 +82,7 @@ public final class EvalRunner {
             problems.add("expects \"" + p + "\", which the demo store does not hold (the demo seed changed:"
                     + " regenerate this task)");
         }
-        observer.beginTask(task);
+        observer.beginTask(task, orders);
         for (int i = 0; i < task.turns().size(); i++) {
             String turn = task.turns().get(i);
             observer.beforeTurn(task, i);

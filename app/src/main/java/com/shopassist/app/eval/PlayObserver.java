@@ -11,8 +11,11 @@ public interface PlayObserver {
     /** Nothing follows. */
     PlayObserver NONE = new PlayObserver() {};
 
-    /** A play of {@code task} starts. */
-    default void beginTask(EvalTask task) {}
+    /**
+     * A play of {@code task} starts; its placeholders are already resolved, and {@code orders}
+     * resolves those of anything else the play reads (a recorded reply).
+     */
+    default void beginTask(EvalTask task, OrderPlaceholders orders) {}
 
     /** The shopper is about to send turn {@code index} (0-based) of the task. */
     default void beforeTurn(EvalTask task, int index) {}

@@ -67,6 +67,7 @@ public final class ReplayGemini implements PlayObserver, AutoCloseable {
     private final Object lock = new Object();
     private EvalTask task; // guarded by lock
     private int turn; // guarded by lock
+    private OrderPlaceholders orders; // guarded by lock
     private final Set<String> problems = new LinkedHashSet<>(); // guarded by lock
     private final Map<String, Set<String>> served = new java.util.HashMap<>(); // guarded by lock
 
@@ -111,9 +112,10 @@ public final class ReplayGemini implements PlayObserver, AutoCloseable {
     }
 
     @Override
-    public void beginTask(EvalTask t) {
+    public void beginTask(EvalTask t, OrderPlaceholders o) {
         synchronized (lock) {
             task = t;
+            orders = o;
             turn = -1;
             problems.clear();
         }
@@ -221,6 +223,11 @@ public final class ReplayGemini implements PlayObserver, AutoCloseable {
             List<JsonNode> parts = new ArrayList<>();
             for (JsonNode p : r.get().parts()) {
                 JsonNode copy = p.deepCopy();
+                try {
+                    orders.resolveIn(copy);
+                } catch (IllegalArgumentException e) {
+                    return fail("task " + name + " turn " + turn + " call " + call + ": " + e.getMessage());
+                }
                 String unseen = resolveProducts(copy, body.path("contents"));
                 if (unseen != null) {
                     return fail("task " + name + " turn " + turn + " call " + call + ": the recording names \"" + unseen

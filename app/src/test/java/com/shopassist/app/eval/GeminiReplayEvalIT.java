@@ -118,6 +118,10 @@ class GeminiReplayEvalIT {
         // a recording may only use a product id the model was shown
         assertThat(byId.get("control-unseen-product").problems())
                 .anyMatch(p -> p.contains("which no tool result sent to the model shows"));
+        // a recorded order placeholder that matches no order of the copy fails the task, naming it
+        assertThat(byId.get("control-no-such-order").problems())
+                .contains("task control-no-such-order turn 0 call 0: {order:999999} matches no order of the demo"
+                        + " store (the demo seed changed: correct the task)");
         assertThat(report.wrongWrites()).isEqualTo(2);
     }
 }
