@@ -69,6 +69,9 @@ public final class ReplayGemini implements PlayObserver, AutoCloseable {
     private int turn; // guarded by lock
     private OrderPlaceholders orders; // guarded by lock
     private final Set<String> problems = new LinkedHashSet<>(); // guarded by lock
+    /** The calls of the play going on that were answered: a second ask of one is a problem of this play. */
+    private final Set<String> played = new java.util.HashSet<>(); // guarded by lock
+    /** Every call answered, over all rounds of every task: what {@link #unused} reads. */
     private final Map<String, Set<String>> served = new java.util.HashMap<>(); // guarded by lock
 
     private ReplayGemini(Recordings recordings, HttpServer server) {
@@ -118,6 +121,8 @@ public final class ReplayGemini implements PlayObserver, AutoCloseable {
             orders = o;
             turn = -1;
             problems.clear();
+            // a new play (another task, or the same task in the next round of --repeat) asks every call afresh
+            played.clear();
         }
     }
 
@@ -235,10 +240,12 @@ public final class ReplayGemini implements PlayObserver, AutoCloseable {
                 }
                 parts.add(copy);
             }
-            if (!served.computeIfAbsent(name, k -> new java.util.HashSet<>()).add(Recordings.label(turn, call))) {
+            String label = Recordings.label(turn, call);
+            served.computeIfAbsent(name, k -> new java.util.HashSet<>()).add(label);
+            if (!played.add(label)) {
                 // the chain asked again (the other model, after this answer failed): the play is no longer the
                 // recording's
-                problems.add("task " + name + " " + Recordings.label(turn, call) + " was asked twice");
+                problems.add("task " + name + " " + label + " was asked twice");
             }
             calls.add(new Call(name, turn, call, inputTokens(body), declarationTokens(body)));
             return new Answer(parts, null);

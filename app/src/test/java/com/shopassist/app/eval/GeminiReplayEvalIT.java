@@ -27,13 +27,17 @@ class GeminiReplayEvalIT {
     private static List<ReplayGemini.Call> calls = List.of();
 
     private static EvalReport play(Recordings recordings, List<EvalTask> tasks) {
+        return play(recordings, tasks, 1);
+    }
+
+    private static EvalReport play(Recordings recordings, List<EvalTask> tasks, int repeat) {
         try (ReplayGemini fake = ReplayGemini.start(recordings)) {
             EvalReport report = Evaluation.run(
                     db -> AppWiring.over(db, CLOCK, fake.environment()),
                     new OfflineEvalIT.TestCopies(),
                     tasks,
                     AssistantMode.CHAIN,
-                    1,
+                    repeat,
                     25,
                     fake,
                     r -> {});
@@ -61,6 +65,18 @@ class GeminiReplayEvalIT {
         assertThat(report.passAt1()).as(report.text()).isEqualTo(1.0);
         System.out.println(tokens(calls));
         // every recorded answer was asked for: the chain played the recording, not the offline assistant
+        assertThat(unused).isEmpty();
+    }
+
+    @Test
+    void aRecordedTaskPlayedInTwoRoundsPassesBoth() {
+        // each round is a new play: its calls are asked once in it, not "twice" because round 1 asked them
+        List<EvalTask> tasks = EvalSuite.shipped().stream()
+                .filter(t -> t.id().equals("cart-total-01"))
+                .toList();
+        EvalReport report = play(Recordings.shipped(), tasks, 2);
+        assertThat(report.rounds()).hasSize(2);
+        assertThat(report.passAtK()).as(report.text()).isEqualTo(1.0);
         assertThat(unused).isEmpty();
     }
 
