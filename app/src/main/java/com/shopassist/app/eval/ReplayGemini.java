@@ -69,9 +69,9 @@ public final class ReplayGemini implements PlayObserver, AutoCloseable {
     private int turn; // guarded by lock
     private OrderPlaceholders orders; // guarded by lock
     private final Set<String> problems = new LinkedHashSet<>(); // guarded by lock
-    /** The calls of the play going on that were answered: a second ask of one is a problem of this play. */
+    /** The recorded calls the play going on asked for: a second ask, or one never asked, is a problem of it. */
     private final Set<String> played = new java.util.HashSet<>(); // guarded by lock
-    /** Every call answered, over all rounds of every task: what {@link #unused} reads. */
+    /** Every recorded call asked for, over all rounds of every task: what {@link #unused} reads. */
     private final Map<String, Set<String>> served = new java.util.HashMap<>(); // guarded by lock
 
     private ReplayGemini(Recordings recordings, HttpServer server) {
@@ -137,6 +137,13 @@ public final class ReplayGemini implements PlayObserver, AutoCloseable {
     public List<String> endTask(EvalTask t) {
         synchronized (lock) {
             List<String> out = new ArrayList<>(problems);
+            if (task != null) {
+                // a recorded answer this play never asked for: the chain did not reach the model there (the
+                // offline assistant answered, or the play ended early), so the task did not test Gemini
+                Set<String> left = new java.util.TreeSet<>(recordings.calls(task.id()));
+                left.removeAll(played);
+                for (String l : left) out.add("task " + task.id() + " never asked for its recorded " + l);
+            }
             task = null;
             problems.clear();
             return out;
@@ -225,6 +232,13 @@ public final class ReplayGemini implements PlayObserver, AutoCloseable {
                 return fail("no recorded reply for task " + name + " turn " + turn + " call " + call
                         + lastResults(body.path("contents")));
             }
+            String label = Recordings.label(turn, call);
+            served.computeIfAbsent(name, k -> new java.util.HashSet<>()).add(label);
+            if (!played.add(label)) {
+                // the chain asked again (the other model, after this answer failed): the play is no longer the
+                // recording's
+                problems.add("task " + name + " " + label + " was asked twice");
+            }
             List<JsonNode> parts = new ArrayList<>();
             for (JsonNode p : r.get().parts()) {
                 JsonNode copy = p.deepCopy();
@@ -239,13 +253,6 @@ public final class ReplayGemini implements PlayObserver, AutoCloseable {
                             + "\", which no tool result sent to the model shows");
                 }
                 parts.add(copy);
-            }
-            String label = Recordings.label(turn, call);
-            served.computeIfAbsent(name, k -> new java.util.HashSet<>()).add(label);
-            if (!played.add(label)) {
-                // the chain asked again (the other model, after this answer failed): the play is no longer the
-                // recording's
-                problems.add("task " + name + " " + label + " was asked twice");
             }
             calls.add(new Call(name, turn, call, inputTokens(body), declarationTokens(body)));
             return new Answer(parts, null);

@@ -138,6 +138,10 @@ class GeminiReplayEvalIT {
         assertThat(byId.get("control-no-such-order").problems())
                 .contains("task control-no-such-order turn 0 call 0: {order:999999} matches no order of the demo"
                         + " store (the demo seed changed: correct the task)");
+        // a recorded call the play never asked for fails the task: it did not test what was recorded
+        assertThat(byId.get("control-never-asked").passed()).isFalse();
+        assertThat(byId.get("control-never-asked").problems())
+                .containsExactly("task control-never-asked never asked for its recorded turn 0 call 1");
         assertThat(report.wrongWrites()).isEqualTo(2);
     }
 }
