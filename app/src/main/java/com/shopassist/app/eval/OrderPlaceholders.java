@@ -86,6 +86,17 @@ public final class OrderPlaceholders {
         return out;
     }
 
+    /** The order numbers the placeholders in {@code text} stand for (those that match an order). */
+    List<String> numbersIn(String text) {
+        List<String> out = new ArrayList<>();
+        Matcher m = PLACEHOLDER.matcher(text);
+        while (m.find()) {
+            String number = numbers.get(m.group(1));
+            if (number != null) out.add(number);
+        }
+        return out;
+    }
+
     /** Resolves every string under {@code node} (a recorded reply's text and call arguments) in place. */
     void resolveIn(JsonNode node) {
         if (node.isObject()) {

@@ -34,7 +34,8 @@ import java.util.regex.Pattern;
  *
  * <p>What it cannot answer becomes a problem of the task, and the request gets a 400 at once (no
  * retry, no hang): a call with no recording, a request whose last shopper message is not the turn
- * being played, a recorded product the model was never shown. A request that declares no tools
+ * being played, a recorded product or order number the model was never shown, a tool result that
+ * shows the model a word the task says must not appear. A request that declares no tools
  * is the chain's summary call: it gets a 500, after which the chain writes its plain summary.
  *
  * <p>Input tokens are counted as Gemini's rule of thumb of about 4 characters a token over what
@@ -239,8 +240,22 @@ public final class ReplayGemini implements PlayObserver, AutoCloseable {
                 // recording's
                 problems.add("task " + name + " " + label + " was asked twice");
             }
+            String where = "task " + name + " turn " + turn + " call " + call;
+            String shown = shown(body.path("contents"));
+            String leaked = firstAbsent(task.absent(), toolResults(body.path("contents")));
+            if (leaked != null) {
+                // the reply check only reads what the shopper is shown; the model must not be sent it either
+                return fail(where + ": a tool result sent to the model shows \"" + leaked + "\", which the task says"
+                        + " must not appear");
+            }
             List<JsonNode> parts = new ArrayList<>();
             for (JsonNode p : r.get().parts()) {
+                for (String number : orders.numbersIn(p.toString())) {
+                    if (!shown.contains(number)) {
+                        return fail(where + ": the recording names order " + number + ", which neither the shopper"
+                                + " nor a tool result sent to the model shows");
+                    }
+                }
                 JsonNode copy = p.deepCopy();
                 try {
                     orders.resolveIn(copy);
@@ -279,6 +294,41 @@ public final class ReplayGemini implements PlayObserver, AutoCloseable {
         }
         if (sb.length() == 0) return "";
         return " (after" + (sb.length() > 600 ? sb.substring(0, 600) + "..." : sb) + ")";
+    }
+
+    /** What the model was told: every tool result and every shopper message in the request, as one text. */
+    private static String shown(JsonNode contents) {
+        StringBuilder sb = new StringBuilder(toolResults(contents));
+        for (JsonNode c : contents) {
+            if ("model".equals(c.path("role").asText())) continue;
+            for (JsonNode p : c.path("parts"))
+                if (p.has("text")) sb.append('\n').append(p.get("text").asText());
+        }
+        return sb.toString();
+    }
+
+    /** Every tool result in the request, as one text. */
+    private static String toolResults(JsonNode contents) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonNode c : contents) {
+            for (JsonNode p : c.path("parts")) {
+                JsonNode fr = p.path("functionResponse");
+                if (fr.isMissingNode()) continue;
+                JsonNode r = fr.path("response");
+                sb.append('\n')
+                        .append(
+                                r.path("response").isTextual()
+                                        ? r.path("response").asText()
+                                        : r.toString());
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String firstAbsent(List<String> absent, String text) {
+        String low = text.toLowerCase(java.util.Locale.ROOT);
+        for (String a : absent) if (low.contains(a.toLowerCase(java.util.Locale.ROOT))) return a;
+        return null;
     }
 
     /** The model contents after the last shopper text: 0 for the turn's first call, one more per tool round. */

@@ -142,6 +142,16 @@ class GeminiReplayEvalIT {
         assertThat(byId.get("control-never-asked").passed()).isFalse();
         assertThat(byId.get("control-never-asked").problems())
                 .containsExactly("task control-never-asked never asked for its recorded turn 0 call 1");
+        // an order number only from a tool result or the shopper, as a product id: never filled in blindly
+        assertThat(byId.get("control-order-not-shown").passed()).isFalse();
+        assertThat(byId.get("control-order-not-shown").problems())
+                .anyMatch(p -> p.startsWith("task control-order-not-shown turn 0 call 0: the recording names order SA-")
+                        && p.endsWith("which neither the shopper nor a tool result sent to the model shows"));
+        // a word the task says must not appear fails it when a tool result shows it to the model, not only in replies
+        assertThat(byId.get("control-absent-in-result").passed()).isFalse();
+        assertThat(byId.get("control-absent-in-result").problems())
+                .contains("task control-absent-in-result turn 0 call 1: a tool result sent to the model shows"
+                        + " \"Leather Belt - Small\", which the task says must not appear");
         assertThat(report.wrongWrites()).isEqualTo(2);
     }
 }
