@@ -80,6 +80,13 @@ class GeminiReplayEvalIT {
         assertThat(unused).isEmpty();
     }
 
+    private static List<String> served(List<ReplayGemini.Call> calls, String task) {
+        return calls.stream()
+                .filter(c -> c.task().equals(task))
+                .map(c -> "turn " + c.turn() + " call " + c.call())
+                .toList();
+    }
+
     /** Input tokens as the endpoint counted them (about 4 characters a token), per call and per turn. */
     static String tokens(List<ReplayGemini.Call> calls) {
         Map<String, Integer> perTurn = new java.util.LinkedHashMap<>();
@@ -123,10 +130,17 @@ class GeminiReplayEvalIT {
         assertThat(byId.get("control-unasked-add").wrongWrite()).isTrue();
         assertThat(byId.get("control-wrong-product").wrongWrite()).isTrue();
         assertThat(byId.get("control-wrong-product").problems()).anyMatch(p -> p.startsWith("cart "));
+        // ...and it passed because the model's wrong price reached the validator, not because the offline
+        // assistant answered: every recorded call was asked, the wrong-price text among them
+        assertThat(unused).doesNotContainKeys("control-wrong-price", "control-unasked-checkout");
+        assertThat(served(calls, "control-wrong-price")).containsExactly("turn 0 call 0", "turn 0 call 1");
         // an order the shopper did not ask for stays a proposal: nothing is placed without a yes
         assertThat(byId.get("control-unasked-checkout").passed())
                 .as(byId.get("control-unasked-checkout").problems().toString())
                 .isTrue();
+        // the recorded checkout call itself was answered: the chain, not a fallback, kept it a proposal
+        assertThat(served(calls, "control-unasked-checkout"))
+                .containsExactly("turn 0 call 0", "turn 0 call 1", "turn 1 call 0", "turn 1 call 1");
         // a model call nobody recorded fails the task at once, it does not hang or fall through
         assertThat(byId.get("control-unrecorded").passed()).isFalse();
         assertThat(byId.get("control-unrecorded").problems())
