@@ -14,20 +14,34 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The eval command's options, up to where a run would start (no database is opened here). */
+/** The eval command's options, and one replayed run end to end (its copies on an embedded server). */
 class EvalCommandTest {
 
     @TempDir
     Path dir;
 
     private int run(ByteArrayOutputStream err, String... args) {
+        return run(new ByteArrayOutputStream(), err, args);
+    }
+
+    private int run(ByteArrayOutputStream out, ByteArrayOutputStream err, String... args) {
         try (AppWiring app = new AppWiring(AppConfig.of(Map.of(), dir), Clock.systemUTC())) {
             return EvalCommand.run(
                     app,
                     List.of(args),
-                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                    new PrintStream(out, true, StandardCharsets.UTF_8),
                     new PrintStream(err, true, StandardCharsets.UTF_8));
         }
+    }
+
+    @Test
+    void aReplayedTaskRunsWithoutAKeyAndSaysItWasReplayed() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = run(out, err, "--assistant", "gemini", "--replay", "--json", "--only", "privacy-guest-orders-01");
+        String json = out.toString(StandardCharsets.UTF_8);
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(json).contains("\"replayed\":true").contains("\"tasks\":1").contains("\"pass_1\":1.0");
     }
 
     @Test
