@@ -50,7 +50,9 @@ public final class ReplayGemini implements PlayObserver, AutoCloseable {
 
     static {
         // without TCP_NODELAY the JDK server's separate header and body writes meet the client's
-        // delayed ACK: about 40 ms per response that a real endpoint does not add
+        // delayed ACK: about 40 ms per response that a real endpoint does not add. The JDK reads this
+        // property once, when its server classes load, so it is set before the first HttpServer of the
+        // JVM; it applies to every JDK HttpServer in the JVM, and the app starts none but this one
         System.setProperty("sun.net.httpserver.nodelay", "true");
     }
 
