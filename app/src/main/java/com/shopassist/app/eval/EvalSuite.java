@@ -46,7 +46,8 @@ public final class EvalSuite {
         }
     }
 
-    private static List<String> lines(String resource) {
+    /** The lines of a resource in the jar, stripped, without blank lines and {@code #} comments. */
+    static List<String> lines(String resource) {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(open(resource), StandardCharsets.UTF_8))) {
             return r.lines()
                     .map(String::strip)

@@ -3,12 +3,7 @@ package com.shopassist.app.eval;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -61,8 +56,8 @@ public final class Recordings {
     /** Every file {@code index} (under {@code base}) lists, merged; a task's call recorded twice fails. */
     public static Recordings load(String base, String index) {
         Map<String, Map<Key, Reply>> all = new HashMap<>();
-        for (String file : lines(base + index)) {
-            List<String> rows = lines(base + file);
+        for (String file : EvalSuite.lines(base + index)) {
+            List<String> rows = EvalSuite.lines(base + file);
             for (int i = 0; i < rows.size(); i++) {
                 String where = file + " line " + (i + 1);
                 JsonNode n;
@@ -123,18 +118,5 @@ public final class Recordings {
     public Optional<Reply> reply(String task, int turn, int call) {
         Map<Key, Reply> m = byTask.get(task);
         return m == null ? Optional.empty() : Optional.ofNullable(m.get(new Key(turn, call)));
-    }
-
-    private static List<String> lines(String resource) {
-        InputStream in = Recordings.class.getResourceAsStream(resource);
-        if (in == null) throw new IllegalStateException("missing from the jar: " + resource);
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            return r.lines()
-                    .map(String::strip)
-                    .filter(l -> !l.isEmpty() && !l.startsWith("#"))
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(resource, e);
-        }
     }
 }
