@@ -32,9 +32,11 @@ final class PackagedMigrations {
      * The oldest schema this build can serve from (a kiosk role, which never migrates, keeps
      * serving from a schema behind this build only if it has every migration up to this one).
      * Raise it with a migration the code cannot do without: V155 (the kiosk a hold names, written by
-     * every add) and V157 (cart notices, read with every cart) are on every cart's path.
+     * every add), V157 (cart notices, read with every cart) and V160 (the refusal the one-statement
+     * change of a held line raises, named in the statement itself, so it must exist for adding
+     * more or setting a quantity to run at all) are on every cart's path.
      */
-    static final String OLDEST_SERVABLE = "157";
+    static final String OLDEST_SERVABLE = "160";
 
     private static final Pattern VERSIONED = Pattern.compile("V([0-9]+(?:[._][0-9]+)*)__.*\\.sql");
 
