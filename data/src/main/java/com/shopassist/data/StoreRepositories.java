@@ -16,6 +16,7 @@ import com.shopassist.core.order.OrderRepository;
 import com.shopassist.core.outbox.AppliedChangeRepository;
 import com.shopassist.core.outbox.CheckoutRejectionRepository;
 import com.shopassist.core.outbox.OutboxRepository;
+import com.shopassist.core.outbox.ReplaySessions;
 import com.shopassist.core.privacy.PrivacyRepository;
 import com.shopassist.core.report.ReportRepository;
 import com.shopassist.core.stock.StockRepository;
@@ -43,6 +44,7 @@ import com.shopassist.data.order.OrderMapper;
 import com.shopassist.data.outbox.MyBatisOutboxRepository;
 import com.shopassist.data.outbox.MyBatisReplayRepositories;
 import com.shopassist.data.outbox.OutboxMapper;
+import com.shopassist.data.outbox.PresentedReplaySessions;
 import com.shopassist.data.outbox.ReplayMapper;
 import com.shopassist.data.privacy.MyBatisPrivacyRepository;
 import com.shopassist.data.privacy.PrivacyMapper;
@@ -103,6 +105,7 @@ public final class StoreRepositories {
     private final MyBatisClerkCallRepository clerkCalls;
     private final PgClerkCallFeed clerkCallFeed;
     private final MyBatisReplayRepositories replay;
+    private final ReplaySessions replaySessions;
 
     private StoreRepositories(Database db, Clock clock, StoreSwitch store) {
         this.transactions = new AfterCommitTransactions(db.transactions());
@@ -117,6 +120,7 @@ public final class StoreRepositories {
         this.orders = new MyBatisOrderRepository(db.mapper(OrderMapper.class));
         this.checkout = new MyBatisCheckoutRepository(db.mapper(CheckoutMapper.class));
         this.customers = new MyBatisCustomerRepository(db.mapper(CustomerMapper.class), db.sessions());
+        this.replaySessions = new PresentedReplaySessions(db.sessions());
         this.privacy = new MyBatisPrivacyRepository(db.mapper(PrivacyMapper.class));
         this.chats = new MyBatisChatRepository(db);
         this.spend = new MyBatisAiSpendRepository(db);
@@ -252,6 +256,11 @@ public final class StoreRepositories {
     /** The cart changes replayed from kiosks' outboxes, by id (decision 0096). */
     public AppliedChangeRepository appliedChanges() {
         return replay;
+    }
+
+    /** The sessions this database's connections present, for a replay of queued changes (decision 0087). */
+    public ReplaySessions replaySessions() {
+        return replaySessions;
     }
 
     /** Checkouts queued offline that could not be honoured, where clerks see them. */

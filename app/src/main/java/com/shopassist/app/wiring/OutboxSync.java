@@ -48,7 +48,8 @@ final class OutboxSync implements AutoCloseable {
                 r.checkoutRejections(),
                 r.transactions(),
                 clock,
-                kioskId);
+                kioskId,
+                r.replaySessions());
         ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(t -> {
             Thread replays = new Thread(t, "shopassist-outbox");
             replays.setDaemon(true);

@@ -18,7 +18,8 @@ import java.util.Objects;
  * @param priceSeen the unit price the shopper saw offline (PRICE_CHANGED)
  * @param priceNow the unit price the store charges now (PRICE_CHANGED)
  * @param voucherCode the voucher (VOUCHER_REJECTED)
- * @param reference the queued checkout's reference (CHECKOUT_REJECTED)
+ * @param reference the queued checkout's reference (CHECKOUT_REJECTED), the kiosk changes wait at
+ *     (CHANGES_WAITING)
  * @param reason a stable code: a {@code VoucherRejection} name, or the error code that refused a
  *     queued checkout
  */
@@ -46,7 +47,12 @@ public record CartNotice(
         /** A voucher applied offline did not apply when replayed (expired, used up, ...). */
         VOUCHER_REJECTED,
         /** A checkout queued offline could not be honoured: no order was placed, the cart is kept. */
-        CHECKOUT_REJECTED
+        CHECKOUT_REJECTED,
+        /**
+         * {@code requested} changes made offline wait at kiosk {@code reference} for the shopper to
+         * sign in there again: their session had ended when the store came back (decision 0087).
+         */
+        CHANGES_WAITING
     }
 
     public CartNotice {
@@ -75,6 +81,10 @@ public record CartNotice(
         return new CartNotice(Kind.CHECKOUT_REJECTED, null, null, 0, 0, null, null, null, reference, reason, at);
     }
 
+    public static CartNotice changesWaiting(int waiting, String kioskId, Instant at) {
+        return new CartNotice(Kind.CHANGES_WAITING, null, null, waiting, 0, null, null, null, kioskId, null, at);
+    }
+
     /** The notice in plain English. */
     public String message() {
         return switch (kind) {
@@ -86,6 +96,9 @@ public record CartNotice(
             case CHECKOUT_REJECTED ->
                 "Order request " + reference + " could not be placed (" + reason
                         + "); your cart is kept and a clerk can help";
+            case CHANGES_WAITING ->
+                requested + " cart change(s) you made at kiosk " + reference
+                        + " while the store was offline wait there: sign in at that kiosk to add them, or ask a clerk";
         };
     }
 }

@@ -19,6 +19,9 @@ import java.util.UUID;
  * @param addressId a queued checkout's address
  * @param idempotencyKey a queued checkout's key (decision 0013): never two orders for one request
  * @param reference what the shopper is given for a queued checkout, and what a clerk looks up
+ * @param session the token of the sign-in session a customer's change was made under, presented
+ *     again when it is replayed (decision 0087); null for a guest or when none was presented. A
+ *     secret: {@link #toString()} never shows it.
  */
 public record CartChange(
         UUID changeId,
@@ -31,7 +34,8 @@ public record CartChange(
         Long addressId,
         String idempotencyKey,
         String reference,
-        Instant queuedAt) {
+        Instant queuedAt,
+        String session) {
 
     /** What the change does, in the words of {@link com.shopassist.core.cart.CartService}. */
     public enum Kind {
@@ -55,6 +59,33 @@ public record CartChange(
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(queuedAt, "queuedAt");
+        if (owner.isGuest()) session = null; // a guest's cart is the kiosk role's, never a session's
+    }
+
+    /** This change, made under {@code token}'s session. */
+    public CartChange withSession(String token) {
+        return new CartChange(
+                changeId,
+                owner,
+                kind,
+                productId,
+                quantity,
+                voucherCode,
+                priceSeen,
+                addressId,
+                idempotencyKey,
+                reference,
+                queuedAt,
+                token);
+    }
+
+    /** Everything but the session's token, which is a secret (logs, failures, test output). */
+    @Override
+    public String toString() {
+        return "CartChange[changeId=" + changeId + ", owner=" + owner + ", kind=" + kind + ", productId=" + productId
+                + ", quantity=" + quantity + ", voucherCode=" + voucherCode + ", priceSeen=" + priceSeen
+                + ", addressId=" + addressId + ", reference=" + reference + ", queuedAt=" + queuedAt + ", session="
+                + (session == null ? "none" : "(kept)") + "]";
     }
 
     public static CartChange add(CartOwner owner, long productId, int quantity, Money priceSeen, Instant now) {
@@ -71,19 +102,30 @@ public record CartChange(
 
     public static CartChange applyVoucher(CartOwner owner, String code, Instant now) {
         return new CartChange(
-                UUID.randomUUID(), owner, Kind.APPLY_VOUCHER, null, null, code, null, null, null, null, now);
+                UUID.randomUUID(), owner, Kind.APPLY_VOUCHER, null, null, code, null, null, null, null, now, null);
     }
 
     /** CLEAR, REMOVE_VOUCHER, RELEASE_HOLDS, DISCARD or HOLD_AGAIN: a change of the whole cart. */
     public static CartChange ofCart(CartOwner owner, Kind kind, Instant now) {
-        return new CartChange(UUID.randomUUID(), owner, kind, null, null, null, null, null, null, null, now);
+        return new CartChange(UUID.randomUUID(), owner, kind, null, null, null, null, null, null, null, now, null);
     }
 
     public static CartChange checkout(
             CartOwner owner, long addressId, String idempotencyKey, Money totalSeen, Instant now) {
         UUID id = UUID.randomUUID();
         return new CartChange(
-                id, owner, Kind.CHECKOUT, null, null, null, totalSeen, addressId, idempotencyKey, referenceOf(id), now);
+                id,
+                owner,
+                Kind.CHECKOUT,
+                null,
+                null,
+                null,
+                totalSeen,
+                addressId,
+                idempotencyKey,
+                referenceOf(id),
+                now,
+                null);
     }
 
     /** A queued checkout's reference: short enough to read out, unique with its change id. */
@@ -94,6 +136,6 @@ public record CartChange(
     private static CartChange line(
             CartOwner owner, Kind kind, long productId, Integer quantity, Money priceSeen, Instant now) {
         return new CartChange(
-                UUID.randomUUID(), owner, kind, productId, quantity, null, priceSeen, null, null, null, now);
+                UUID.randomUUID(), owner, kind, productId, quantity, null, priceSeen, null, null, null, now, null);
     }
 }

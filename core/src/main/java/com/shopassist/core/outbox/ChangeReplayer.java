@@ -46,11 +46,14 @@ public final class ChangeReplayer {
     private final Transactions tx;
     private final Clock clock;
     private final String kioskId;
+    private final ReplaySessions sessions;
 
     /**
      * @param carts the cart service over the shared database (not the outbox's)
      * @param checkout the checkout service over the shared database
      * @param kioskId this kiosk, recorded with each change it replays
+     * @param sessions the sessions this kiosk presents to the store's database: a customer's change
+     *     is replayed presenting the session it was made under (decision 0087)
      */
     public ChangeReplayer(
             CartService carts,
@@ -61,7 +64,8 @@ public final class ChangeReplayer {
             CheckoutRejectionRepository rejections,
             Transactions tx,
             Clock clock,
-            String kioskId) {
+            String kioskId,
+            ReplaySessions sessions) {
         this.carts = Objects.requireNonNull(carts, "carts");
         this.checkout = Objects.requireNonNull(checkout, "checkout");
         this.cartRows = Objects.requireNonNull(cartRows, "cartRows");
@@ -71,23 +75,37 @@ public final class ChangeReplayer {
         this.tx = Objects.requireNonNull(tx, "tx");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.kioskId = kioskId;
+        this.sessions = Objects.requireNonNull(sessions, "sessions");
+    }
+
+    /** The session this kiosk presents now, kept with a change queued for a customer. */
+    String presentedSession() {
+        return sessions.presented();
     }
 
     /**
      * Applies the change unless the store's database has it already; returns its outcome either
      * way. Committed on the shared side when this returns.
      *
+     * <p>A customer's change is made presenting the session it was made under, else the one this
+     * kiosk presents now (the customer signed in again), whichever lets the store act for them; a
+     * guest's presenting none (a guest cart is the kiosk role's).
+     *
      * @throws DataUnavailableException when the store's database cannot be reached (then nothing of
      *     the change was committed, or all of it was: the next attempt finds out which)
+     * @throws SessionEndedException when no session lets the store act for the customer any more
+     *     (nothing was made)
      */
     public ChangeOutcome apply(CartChange change) {
-        try {
-            return once(change, () -> make(change));
-        } catch (DataUnavailableException e) {
-            throw e;
-        } catch (ShopException refused) {
-            return once(change, () -> refuse(change, refused));
-        }
+        return asOwner(change, () -> {
+            try {
+                return once(change, () -> make(change));
+            } catch (DataUnavailableException e) {
+                throw e;
+            } catch (ShopException refused) {
+                return once(change, () -> refuse(change, refused));
+            }
+        });
     }
 
     /**
@@ -96,7 +114,47 @@ public final class ChangeReplayer {
      */
     public ChangeOutcome giveUp(CartChange change, RuntimeException failure) {
         ShopException refused = new ReplayFailedException(failure);
-        return once(change, () -> refuse(change, refused));
+        return asOwner(change, () -> once(change, () -> refuse(change, refused)));
+    }
+
+    /**
+     * Leaves a notice on the customer's cart at the store that {@code waiting} changes wait at this
+     * kiosk for them to sign in again, presenting the ended session they were made under (the
+     * store accepts it for this one thing). False when it could not (no such session any more).
+     */
+    public boolean noteWaiting(CartChange change, int waiting) {
+        if (change.owner().isGuest() || change.session() == null) return false;
+        return sessions.as(
+                change.session(),
+                () -> tx.inTransaction(() ->
+                        applied.noteChangesWaiting(change.owner().customerId(), waiting, kioskId, clock.instant())));
+    }
+
+    /**
+     * The customer's last waiting change went through: a notice that changes wait here for them
+     * (left while their session had ended) goes, under the session that let the change through.
+     */
+    public void caughtUp(CartChange last) {
+        CartOwner owner = last.owner();
+        if (owner.isGuest()) return;
+        asOwner(
+                last,
+                () -> tx.inTransaction(() -> {
+                    if (!applied.actsFor(owner.customerId())) throw new SessionEndedException(owner.customerId());
+                    applied.changesCaughtUp(owner.customerId(), kioskId);
+                    return ChangeOutcome.APPLIED;
+                }));
+    }
+
+    private ChangeOutcome asOwner(CartChange change, java.util.function.Supplier<ChangeOutcome> work) {
+        if (change.owner().isGuest()) return sessions.as(null, work);
+        try {
+            return sessions.as(change.session(), work);
+        } catch (SessionEndedException ended) {
+            String now = sessions.presented();
+            if (now == null || now.equals(change.session())) throw ended;
+            return sessions.as(now, work);
+        }
     }
 
     private ChangeOutcome once(CartChange change, java.util.function.Supplier<ChangeOutcome> work) {
@@ -104,6 +162,10 @@ public final class ChangeReplayer {
             return tx.inTransaction(() -> {
                 Optional<ChangeOutcome> done = applied.find(change.changeId());
                 if (done.isPresent()) return done.get();
+                CartOwner owner = change.owner();
+                if (!owner.isGuest() && !applied.actsFor(owner.customerId())) {
+                    throw new SessionEndedException(owner.customerId());
+                }
                 ChangeOutcome outcome = work.get();
                 applied.record(change.changeId(), change.kind(), outcome, kioskId, clock.instant());
                 return outcome;

@@ -38,6 +38,9 @@ public final class Outbox implements OutboxWatch {
     static final int MAX_ATTEMPTS = 3;
     /** Done changes are kept this long for store IT to look at. */
     static final Duration KEEP_DONE = Duration.ofDays(7);
+    /** What store IT reads on a change that waits for its customer's session (not a failure). */
+    static final String PARKED =
+            "waits for the customer to sign in again at this kiosk: their session ended at the store";
 
     private final OutboxRepository changes;
     private final ChangeReplayer replayer;
@@ -65,6 +68,10 @@ public final class Outbox implements OutboxWatch {
      * change waiting yet (then it is the last cart read from the store's database).
      */
     public void queue(CartChange change, LastKnownCart base) {
+        // a customer's change keeps the session it is made under: its replay presents it (0087)
+        if (!change.owner().isGuest() && change.session() == null) {
+            change = change.withSession(replayer.presentedSession());
+        }
         synchronized (queueLock) {
             changes.append(change, base);
         }
@@ -142,18 +149,29 @@ public final class Outbox implements OutboxWatch {
         Set<CartOwner> owners = new HashSet<>();
         Map<CartOwner, Optional<LastKnownCart>> bases = new HashMap<>();
         String stopped = null;
+        Set<CartOwner> parked = new HashSet<>();
+        Set<CartOwner> unparked = new HashSet<>();
+        // owners that waited for a session first: their oldest change, then (if it went) the rest
+        List<CartChange> retried = changes.parkedFirst();
+        boolean retrying = !retried.isEmpty();
         run:
         while (true) {
-            List<CartChange> batch = changes.pending(BATCH);
+            List<CartChange> batch = retrying ? retried : changes.pending(BATCH);
+            retrying = false;
             if (batch.isEmpty()) break;
             Map<CartOwner, CartChange> latest = changes.latestPending();
             for (CartChange change : batch) {
+                if (parked.contains(change.owner())) continue;
                 ChangeOutcome outcome;
                 try {
                     outcome = replayer.apply(change);
                 } catch (DataUnavailableException e) {
                     stopped = "the store database cannot be reached";
                     break run;
+                } catch (SessionEndedException e) {
+                    park(change);
+                    parked.add(change.owner());
+                    continue;
                 } catch (RuntimeException e) {
                     int attempts = changes.recordFailure(change.changeId(), String.valueOf(e));
                     LOG.warn("outbox change {} failed (attempt {})", change.changeId(), attempts, e);
@@ -163,18 +181,31 @@ public final class Outbox implements OutboxWatch {
                     }
                     try {
                         outcome = replayer.giveUp(change, e);
+                    } catch (SessionEndedException ended) {
+                        park(change);
+                        parked.add(change.owner());
+                        continue;
                     } catch (RuntimeException again) {
                         stopped = "change " + change.changeId() + " failed: " + again;
                         break run;
                     }
                 }
                 // only now: the shared side has committed the change (or its refusal)
+                if (retried.contains(change)) {
+                    changes.unpark(change.owner());
+                    unparked.add(change.owner());
+                    LOG.info(
+                            "outbox: the changes that waited for customer {} to sign in again replay now",
+                            change.owner().customerId());
+                }
                 CartChange last = latest.get(change.owner());
-                if (last != null && last.changeId().equals(change.changeId())) holdLinesAgainAfter(change);
+                boolean lastOfOwner = last != null && last.changeId().equals(change.changeId());
+                if (lastOfOwner) holdLinesAgainAfter(change);
                 Optional<LastKnownCart> base = bases.computeIfAbsent(change.owner(), changes::base);
                 LastKnownCart after = base.isPresent() ? folded(base.get(), change, outcome) : null;
                 changes.markDone(change.changeId(), outcome, clock.instant(), after);
                 if (after != null) bases.put(change.owner(), Optional.of(after));
+                if (lastOfOwner && unparked.contains(change.owner()) && !holdsAgainAfter(change)) caughtUp(change);
                 owners.add(change.owner());
                 switch (outcome.status()) {
                     case APPLIED -> applied++;
@@ -199,6 +230,45 @@ public final class Outbox implements OutboxWatch {
             }
         }
         return report;
+    }
+
+    /**
+     * No session lets the store act for the change's customer any more (they signed out or were
+     * reset, and the session ended there before the store came back): their changes stay here,
+     * skipped until a replay finds a session that does (they sign in again at this kiosk, or a
+     * clerk serves them), and the customer is told on their cart at the store, where any kiosk
+     * shows it. Said once, when the owner is first parked.
+     */
+    private void park(CartChange change) {
+        int waiting = changes.park(change.owner(), PARKED, clock.instant());
+        if (waiting == 0) return; // parked before: told then
+        boolean told;
+        try {
+            told = replayer.noteWaiting(change, waiting);
+        } catch (RuntimeException e) {
+            LOG.warn(
+                    "outbox: could not leave a notice on the cart of customer {}: {}",
+                    change.owner().customerId(),
+                    e.toString());
+            told = false;
+        }
+        LOG.warn(
+                "outbox: {} change(s) of customer {} wait on this kiosk until they sign in here again (or a clerk"
+                        + " serves them): the session they were made under has ended at the store; {}",
+                waiting,
+                change.owner().customerId(),
+                told ? "a notice on their cart says so" : "the store knows that session no longer: no notice left");
+    }
+
+    /** A customer's changes that waited for a session all went: the notice that said so goes. */
+    private void caughtUp(CartChange last) {
+        try {
+            replayer.caughtUp(last);
+        } catch (SessionEndedException | DataUnavailableException e) {
+            // nothing was waiting for a session, or the next replay's last change removes it
+        } catch (RuntimeException e) {
+            LOG.warn("outbox: a notice of waiting changes could not be removed: {}", e.toString());
+        }
     }
 
     /**
@@ -233,14 +303,19 @@ public final class Outbox implements OutboxWatch {
      * away.
      */
     private void holdLinesAgainAfter(CartChange last) {
-        switch (last.kind()) {
-            case HOLD_AGAIN, RELEASE_HOLDS, DISCARD -> {}
-            default -> {
-                CartChange mark = CartChange.ofCart(last.owner(), CartChange.Kind.HOLD_AGAIN, clock.instant());
-                synchronized (queueLock) {
-                    changes.append(mark, LastKnownCart.empty(mark.owner(), mark.queuedAt()));
-                }
-            }
+        if (!holdsAgainAfter(last)) return;
+        CartChange mark = CartChange.ofCart(last.owner(), CartChange.Kind.HOLD_AGAIN, clock.instant())
+                .withSession(last.session());
+        synchronized (queueLock) {
+            changes.append(mark, LastKnownCart.empty(mark.owner(), mark.queuedAt()));
         }
+    }
+
+    /** Whether a HOLD_AGAIN follows this change when it is its owner's last. */
+    private static boolean holdsAgainAfter(CartChange last) {
+        return switch (last.kind()) {
+            case HOLD_AGAIN, RELEASE_HOLDS, DISCARD -> false;
+            default -> true;
+        };
     }
 }

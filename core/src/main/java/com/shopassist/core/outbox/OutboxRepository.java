@@ -19,8 +19,21 @@ public interface OutboxRepository {
      */
     void append(CartChange change, LastKnownCart base);
 
-    /** The oldest changes still waiting, in order. */
+    /** The oldest changes still waiting, in order, but none of an owner parked ({@link #park}). */
     List<CartChange> pending(int limit);
+
+    /** The oldest waiting change of each parked owner. */
+    List<CartChange> parkedFirst();
+
+    /**
+     * The owner's changes wait for a session that lets the store act for them (decision 0087):
+     * {@link #pending} skips them until {@link #unpark}. Returns how many of the owner's changes
+     * wait, 0 when the owner was parked already.
+     */
+    int park(CartOwner owner, String reason, Instant at);
+
+    /** The owner's changes replay in their turn again. */
+    void unpark(CartOwner owner);
 
     /** The owner's changes still waiting, in order. */
     List<CartChange> pendingOf(CartOwner owner);
@@ -36,7 +49,8 @@ public interface OutboxRepository {
     Map<CartOwner, CartChange> latestPending();
 
     /**
-     * The change was committed (or refused for good) by the store's database. In the same
+     * The change was committed (or refused for good) by the store's database; the session token
+     * kept with it is forgotten. In the same
      * transaction, when {@code baseAfter} is not null, the owner's base becomes it: the base with
      * this change in it, so the cart shown while later changes still wait (a replay cut short) keeps
      * what the store has taken.

@@ -58,6 +58,7 @@ final class Fakes {
         final Map<UUID, ChangeOutcome> done = new LinkedHashMap<>();
         final Map<UUID, Integer> attempts = new HashMap<>();
         final Map<CartOwner, LastKnownCart> bases = new HashMap<>();
+        final java.util.Set<CartOwner> parked = new java.util.HashSet<>();
         RuntimeException markingFails;
 
         @Override
@@ -68,17 +69,37 @@ final class Fakes {
 
         @Override
         public List<CartChange> pending(int limit) {
-            return changes.stream()
-                    .filter(c -> !done.containsKey(c.changeId()))
+            return waiting()
+                    .filter(c -> !parked.contains(c.owner()))
                     .limit(limit)
                     .toList();
         }
 
+        private java.util.stream.Stream<CartChange> waiting() {
+            return changes.stream().filter(c -> !done.containsKey(c.changeId()));
+        }
+
+        @Override
+        public List<CartChange> parkedFirst() {
+            Map<CartOwner, CartChange> first = new LinkedHashMap<>();
+            waiting().filter(c -> parked.contains(c.owner())).forEach(c -> first.putIfAbsent(c.owner(), c));
+            return List.copyOf(first.values());
+        }
+
+        @Override
+        public int park(CartOwner owner, String reason, Instant at) {
+            if (owner.isGuest() || !parked.add(owner)) return 0;
+            return pendingOf(owner).size();
+        }
+
+        @Override
+        public void unpark(CartOwner owner) {
+            parked.remove(owner);
+        }
+
         @Override
         public List<CartChange> pendingOf(CartOwner owner) {
-            return pending(Integer.MAX_VALUE).stream()
-                    .filter(c -> c.owner().equals(owner))
-                    .toList();
+            return waiting().filter(c -> c.owner().equals(owner)).toList();
         }
 
         @Override
@@ -88,7 +109,7 @@ final class Fakes {
 
         @Override
         public int pendingCount() {
-            return pending(Integer.MAX_VALUE).size();
+            return (int) waiting().count();
         }
 
         @Override
@@ -99,7 +120,7 @@ final class Fakes {
         @Override
         public Map<CartOwner, CartChange> latestPending() {
             Map<CartOwner, CartChange> latest = new LinkedHashMap<>();
-            for (CartChange c : pending(Integer.MAX_VALUE)) latest.put(c.owner(), c);
+            waiting().forEach(c -> latest.put(c.owner(), c));
             return latest;
         }
 
@@ -117,7 +138,7 @@ final class Fakes {
 
         @Override
         public Summary summary() {
-            List<CartChange> waiting = pending(Integer.MAX_VALUE);
+            List<CartChange> waiting = waiting().toList();
             return new Summary(
                     waiting.size(),
                     waiting.isEmpty() ? null : waiting.get(0).queuedAt(),
@@ -137,6 +158,26 @@ final class Fakes {
         final List<CheckoutRejection> rejections = new ArrayList<>();
         /** A replay somewhere else records the change first (once). */
         ChangeOutcome raceWith;
+        /** Whether the session presented now acts for a customer. */
+        java.util.function.LongPredicate actsFor = customerId -> true;
+        /** Notices of waiting changes left: customer id to how many wait. */
+        final Map<Long, Integer> waitingNoticed = new LinkedHashMap<>();
+
+        @Override
+        public boolean actsFor(long customerId) {
+            return actsFor.test(customerId);
+        }
+
+        @Override
+        public boolean noteChangesWaiting(long customerId, int waiting, String kioskId, Instant at) {
+            waitingNoticed.put(customerId, waiting);
+            return true;
+        }
+
+        @Override
+        public void changesCaughtUp(long customerId, String kioskId) {
+            waitingNoticed.remove(customerId);
+        }
 
         @Override
         public Optional<ChangeOutcome> find(UUID changeId) {

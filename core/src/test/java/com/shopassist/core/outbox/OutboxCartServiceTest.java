@@ -212,7 +212,8 @@ class OutboxCartServiceTest {
             ledger,
             Fakes.DIRECT,
             CLOCK,
-            "kiosk-t");
+            "kiosk-t",
+            ReplaySessions.NONE);
     final Outbox outbox = new Outbox(outboxRows, replayer, later::add, CLOCK);
     final OutboxCartService carts =
             new OutboxCartService(store, outbox, status, catalog, vouchers, new VoucherRules(ZoneId.of("UTC")), CLOCK);

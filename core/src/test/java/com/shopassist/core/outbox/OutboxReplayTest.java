@@ -140,8 +140,8 @@ class OutboxReplayTest {
                             ? Optional.of(new CheckoutRepository.CheckoutRecord((String) a[0], 7, 99))
                             : Optional.empty()));
 
-    final ChangeReplayer replayer =
-            new ChangeReplayer(store, checkout, rows, keys, ledger, ledger, Fakes.DIRECT, CLOCK, "kiosk-t");
+    final ChangeReplayer replayer = new ChangeReplayer(
+            store, checkout, rows, keys, ledger, ledger, Fakes.DIRECT, CLOCK, "kiosk-t", ReplaySessions.NONE);
     final List<Runnable> later = new ArrayList<>();
     final Outbox outbox = new Outbox(outboxRows, replayer, later::add, CLOCK);
 
@@ -240,7 +240,8 @@ class OutboxReplayTest {
                 ledger,
                 Fakes.DIRECT,
                 CLOCK,
-                "kiosk-t");
+                "kiosk-t",
+                ReplaySessions.NONE);
     }
 
     @Test
@@ -361,8 +362,8 @@ class OutboxReplayTest {
         CartService missing = Fakes.of(CartService.class, Map.of("addAtMost", a -> {
             throw new NotFoundException("Product", 404);
         }));
-        ChangeReplayer r =
-                new ChangeReplayer(missing, checkout, rows, keys, ledger, ledger, Fakes.DIRECT, CLOCK, "kiosk-t");
+        ChangeReplayer r = new ChangeReplayer(
+                missing, checkout, rows, keys, ledger, ledger, Fakes.DIRECT, CLOCK, "kiosk-t", ReplaySessions.NONE);
 
         ReplayReport report = new Outbox(outboxRows, r, later::add, CLOCK).replay();
 
@@ -398,5 +399,91 @@ class OutboxReplayTest {
         assertThat(heard)
                 .singleElement()
                 .satisfies(r -> assertThat(r.replayed()).isEqualTo(1));
+    }
+
+    /** Sessions by token as the store knows them, and the token presented on each call. */
+    static final class TokenSessions implements ReplaySessions {
+        final Map<String, Long> valid = new HashMap<>();
+        final List<String> used = new ArrayList<>();
+        String presented;
+        String current;
+
+        @Override
+        public String presented() {
+            return presented;
+        }
+
+        @Override
+        public <T> T as(String token, java.util.function.Supplier<T> work) {
+            String before = current;
+            current = token;
+            try {
+                return work.get();
+            } finally {
+                current = before;
+            }
+        }
+
+        boolean actsFor(long customerId) {
+            used.add(current);
+            return current != null && Long.valueOf(customerId).equals(valid.get(current));
+        }
+    }
+
+    @Test
+    void aCustomersChangeReplaysUnderTheSessionItWasMadeUnderAfterTheyLeft() {
+        TokenSessions sessions = new TokenSessions();
+        ledger.actsFor = sessions::actsFor;
+        Outbox kiosk = new Outbox(outboxRows, replayerWith(sessions), later::add, CLOCK);
+        sessions.presented = "siti-token";
+        sessions.valid.put("siti-token", 7L);
+        kiosk.queue(add(2), LastKnownCart.empty(SITI, NOW));
+        sessions.presented = null; // signed out before the store came back
+
+        ReplayReport report = kiosk.replay();
+
+        assertThat(asked).containsExactly("add 2", "hold again");
+        assertThat(report.applied()).isEqualTo(2);
+        assertThat(sessions.used).containsOnly("siti-token");
+        assertThat(outboxRows.changes.get(0).toString()).doesNotContain("siti-token");
+    }
+
+    @Test
+    void aChangeWhoseSessionEndedWaitsForTheCustomerIsToldOnTheCartAndGoesWhenTheySignInAgain() {
+        TokenSessions sessions = new TokenSessions();
+        ledger.actsFor = sessions::actsFor;
+        Outbox kiosk = new Outbox(outboxRows, replayerWith(sessions), later::add, CLOCK);
+        sessions.presented = "expired-token";
+        kiosk.queue(add(2), LastKnownCart.empty(SITI, NOW));
+        kiosk.queue(
+                CartChange.checkout(SITI, 3, "key-12345678", Money.of(600_000), NOW), LastKnownCart.empty(SITI, NOW));
+        sessions.presented = null;
+        CartOwner guest = CartOwner.guest("g-1");
+        kiosk.queue(CartChange.ofCart(guest, CartChange.Kind.CLEAR, NOW), LastKnownCart.empty(guest, NOW));
+
+        ReplayReport first = kiosk.replay();
+        ReplayReport again = kiosk.replay();
+
+        // nothing given up, nothing refused: the guest's change behind them went through
+        assertThat(asked).containsExactly("clear", "hold again");
+        assertThat(first.rejected() + again.rejected()).isZero();
+        assertThat(outboxRows.attempts).isEmpty();
+        assertThat(ledger.rejections).isEmpty();
+        assertThat(kiosk.pendingOf(SITI)).hasSize(2);
+        assertThat(ledger.waitingNoticed).containsEntry(7L, 2);
+
+        sessions.presented = "new-token"; // Siti signs in again here
+        sessions.valid.put("new-token", 7L);
+        ReplayReport signedIn = kiosk.replay();
+
+        assertThat(asked).containsSequence("add 2", "checkout key-12345678");
+        assertThat(signedIn.ordersPlaced()).isEqualTo(1);
+        assertThat(kiosk.pendingOf(SITI)).isEmpty();
+        assertThat(ledger.waitingNoticed).isEmpty();
+    }
+
+    private ChangeReplayer replayerWith(ReplaySessions sessions) {
+        return new ChangeReplayer(
+                store, checkout, rows, keys, ledger, ledger, Fakes.DIRECT, CLOCK, "kiosk-t", sessions);
     }
 }

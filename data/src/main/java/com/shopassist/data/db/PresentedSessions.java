@@ -39,6 +39,12 @@ public final class PresentedSessions {
         return t != null ? t : app.get();
     }
 
+    /** The token this thread presents now (its own, or the app's), null for none. A secret: never log it. */
+    public String presented() {
+        String t = current();
+        return t.isEmpty() ? null : t;
+    }
+
     /** True when this thread presents a session (its own, or the app's). */
     public boolean presentsAny() {
         return !current().isEmpty();

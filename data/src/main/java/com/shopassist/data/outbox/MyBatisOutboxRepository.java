@@ -54,7 +54,8 @@ public final class MyBatisOutboxRepository implements OutboxRepository {
                     c.addressId(),
                     c.idempotencyKey(),
                     c.reference(),
-                    c.queuedAt());
+                    c.queuedAt(),
+                    c.session());
         });
     }
 
@@ -63,6 +64,24 @@ public final class MyBatisOutboxRepository implements OutboxRepository {
         return mapper.pending(limit).stream()
                 .map(MyBatisOutboxRepository::change)
                 .toList();
+    }
+
+    @Override
+    public List<CartChange> parkedFirst() {
+        return mapper.parkedFirst().stream()
+                .map(MyBatisOutboxRepository::change)
+                .toList();
+    }
+
+    @Override
+    public int park(CartOwner owner, String reason, Instant at) {
+        if (owner.isGuest()) return 0;
+        return mapper.park(owner.customerId(), reason, at);
+    }
+
+    @Override
+    public void unpark(CartOwner owner) {
+        if (!owner.isGuest()) mapper.unpark(owner.customerId());
     }
 
     @Override
@@ -159,6 +178,7 @@ public final class MyBatisOutboxRepository implements OutboxRepository {
                 r.addressId(),
                 r.idempotencyKey(),
                 r.reference(),
-                r.queuedAt());
+                r.queuedAt(),
+                r.sessionToken());
     }
 }

@@ -42,6 +42,21 @@ public final class MyBatisReplayRepositories implements AppliedChangeRepository,
     }
 
     @Override
+    public boolean actsFor(long customerId) {
+        return mapper.actsFor(customerId);
+    }
+
+    @Override
+    public boolean noteChangesWaiting(long customerId, int waiting, String kioskId, Instant at) {
+        return kioskId != null && mapper.noteChangesWaiting(customerId, waiting, kioskId, at);
+    }
+
+    @Override
+    public void changesCaughtUp(long customerId, String kioskId) {
+        if (kioskId != null) mapper.deleteChangesWaiting(customerId, kioskId);
+    }
+
+    @Override
     public void record(CheckoutRejection r) {
         mapper.insertRejection(
                 r.changeId().toString(),

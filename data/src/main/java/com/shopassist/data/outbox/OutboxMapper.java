@@ -22,9 +22,16 @@ public interface OutboxMapper extends SqlMapper {
             @Param("addressId") Long addressId,
             @Param("idempotencyKey") String idempotencyKey,
             @Param("reference") String reference,
-            @Param("queuedAt") Instant queuedAt);
+            @Param("queuedAt") Instant queuedAt,
+            @Param("sessionToken") String sessionToken);
 
     List<ChangeRow> pending(@Param("limit") int limit);
+
+    List<ChangeRow> parkedFirst();
+
+    int park(@Param("customerId") long customerId, @Param("reason") String reason, @Param("at") Instant at);
+
+    int unpark(@Param("customerId") long customerId);
 
     List<ChangeRow> pendingOf(@Param("customerId") Long customerId, @Param("guestKey") String guestKey);
 
@@ -82,7 +89,8 @@ public interface OutboxMapper extends SqlMapper {
             Long addressId,
             String idempotencyKey,
             String reference,
-            Instant queuedAt) {}
+            Instant queuedAt,
+            String sessionToken) {}
 
     /** An owner's base cart. */
     record BaseRow(long cartId, String voucherCode, Instant asOf) {}

@@ -32,6 +32,16 @@ public interface ReplayMapper extends SqlMapper {
 
     List<RejectionRow> latestRejections(@Param("limit") int limit);
 
+    boolean actsFor(@Param("customerId") long customerId);
+
+    boolean noteChangesWaiting(
+            @Param("customerId") long customerId,
+            @Param("waiting") int waiting,
+            @Param("kioskId") String kioskId,
+            @Param("at") Instant at);
+
+    int deleteChangesWaiting(@Param("customerId") long customerId, @Param("kioskId") String kioskId);
+
     /** An applied change's recorded outcome. */
     record AppliedRow(String outcome, String outcomeDetail) {}
 

@@ -514,6 +514,21 @@ class OutboxReplayIT {
         }
 
         @Override
+        public List<CartChange> parkedFirst() {
+            return real.parkedFirst();
+        }
+
+        @Override
+        public int park(CartOwner owner, String reason, Instant at) {
+            return real.park(owner, reason, at);
+        }
+
+        @Override
+        public void unpark(CartOwner owner) {
+            real.unpark(owner);
+        }
+
+        @Override
         public List<CartChange> pendingOf(CartOwner owner) {
             return real.pendingOf(owner);
         }

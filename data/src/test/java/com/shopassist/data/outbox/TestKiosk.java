@@ -61,7 +61,8 @@ final class TestKiosk {
                 r.checkoutRejections(),
                 store.transactions(),
                 clock,
-                kioskId);
+                kioskId,
+                r.replaySessions());
         this.outbox = new Outbox(outboxRows, replayer, background, clock);
         this.status = new SwitchedStoreStatus();
         VoucherRules rules = new VoucherRules(settings.storeZone());

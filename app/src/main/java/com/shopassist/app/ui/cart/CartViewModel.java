@@ -289,6 +289,7 @@ public final class CartViewModel {
                             i18n.t("cart.notice.voucherRejected", n.voucherCode(), reason(n.reason(), n.voucherCode()));
                         case CHECKOUT_REJECTED ->
                             i18n.t("cart.notice.checkoutRejected", n.reference(), reason(n.reason(), ""));
+                        case CHANGES_WAITING -> i18n.t("cart.notice.changesWaiting", n.requested(), n.reference());
                     });
             if (n.kind() == CartNotice.Kind.UNAVAILABLE && n.productId() != null) gone.add(n.productId());
         }
