@@ -138,7 +138,13 @@ public final class OutboxCartService implements CartService {
     public Cart add(CartOwner owner, long productId, int quantity) {
         return change(
                 owner,
-                () -> store.add(owner, productId, quantity),
+                () -> {
+                    // an add that meets the cut is queued as "set the line to what the shopper sees",
+                    // which needs the cart it was added to: without one it would stay "add n more" and
+                    // count twice on replay if it did commit. A read that fails sends no add at all.
+                    if (knownCart(owner) == null) remember(store.cart(owner));
+                    return store.add(owner, productId, quantity);
+                },
                 () -> {
                     checkQuantity(quantity, 1);
                     int target = quantityNow(owner, productId) + quantity;
@@ -153,7 +159,7 @@ public final class OutboxCartService implements CartService {
                 },
                 change -> {
                     Cart known = knownCart(owner);
-                    if (known == null) return change; // nothing to make it absolute from
+                    if (known == null) return change; // the cart could not be read: the add was not sent
                     int before = known.lines().stream()
                             .filter(l -> l.productId() == productId)
                             .mapToInt(CartLine::quantity)
