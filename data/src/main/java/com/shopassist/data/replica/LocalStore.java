@@ -31,8 +31,11 @@ import org.slf4j.LoggerFactory;
  * orders: nothing copies customers, orders or carts to it; the outbox keeps ids only.
  *
  * <p>A folder that cannot be started, migrated or read (a half-written disk, a lost password file,
- * a failed migration) is moved aside to {@code replica.broken-<time>} (kept for IT, never deleted
- * at once: the two newest stay) and a new one is built; the next refresh then copies everything.
+ * a failed migration) is moved aside to {@code replica.broken-<time>} and a new one is built; the
+ * next refresh then copies everything. Cart changes that waited in its outbox are not sent: the
+ * kiosk says so in one line at start, with their count when the outbox could still be read, and
+ * writes it in the folder ({@value #DAMAGE_NOTE}). A folder that held waiting changes, or whose
+ * changes could not be counted, is kept for recovery; of the others the two newest stay.
  * A folder in use by another ShopAssist on this computer is left alone. Opening never throws for
  * a broken folder unless the new one cannot be built either.
  */
@@ -41,17 +44,50 @@ public final class LocalStore implements AutoCloseable {
     public static final String FOLDER = "replica";
     static final String BROKEN_PREFIX = FOLDER + ".broken-";
     private static final int BROKEN_KEPT = 2;
+    /** Written in a folder moved aside: what it held, for store IT. */
+    static final String DAMAGE_NOTE = "DAMAGED-OUTBOX.txt";
+
     private static final int POOL_SIZE = 4;
     private static final Logger LOG = LoggerFactory.getLogger(LocalStore.class);
 
     private final EmbeddedDatabase server;
     private final Database database;
-    private final boolean rebuilt;
+    private final Damage damage;
 
-    private LocalStore(EmbeddedDatabase server, Database database, boolean rebuilt) {
+    /**
+     * A local database found damaged at start, moved aside.
+     *
+     * @param keptIn where its files are kept
+     * @param waitingChanges the cart changes that had not reached the store, null when the outbox
+     *     could not be read to count them
+     * @param why the first line of what failed
+     */
+    public record Damage(Path keptIn, Integer waitingChanges, String why) {
+
+        /** The one line for the clerk and store IT. */
+        public String line() {
+            String lost = waitingChanges == null
+                    ? "cart changes that waited to reach the store (if any) could not be counted"
+                    : waitingChanges + " cart change(s) that waited to reach the store were not sent";
+            return "the kiosk's local database was damaged (" + why + "); " + lost + "; its files are kept in " + keptIn
+                    + " for recovery, a new local database was built";
+        }
+    }
+
+    private LocalStore(EmbeddedDatabase server, Database database, Damage damage) {
         this.server = server;
         this.database = database;
-        this.rebuilt = rebuilt;
+        this.damage = damage;
+    }
+
+    /** Failed to start, migrate or read, with the changes its outbox still had, when countable. */
+    private static final class Unusable extends RuntimeException {
+        final transient Integer waiting;
+
+        Unusable(RuntimeException cause, Integer waiting) {
+            super(cause.getMessage(), cause, false, false);
+            this.waiting = waiting;
+        }
     }
 
     /**
@@ -67,34 +103,48 @@ public final class LocalStore implements AutoCloseable {
                     "The local replica in " + folder + " is in use by another ShopAssist on this computer", null);
         }
         try {
-            return start(folder, false);
-        } catch (RuntimeException broken) {
+            return start(folder, null);
+        } catch (Unusable broken) {
             // (a failed start keeps the folder's lock in this process: the check above is the one that counts)
-            Path aside = moveAside(folder);
-            // one line store IT can find: cart changes that waited in it are not sent (none can be counted)
-            LOG.warn(
-                    "the local replica in {} could not be used ({}); moved to {}, building a new one;"
-                            + " cart changes that waited in its outbox (if any; a damaged database cannot"
-                            + " be counted) will not be sent to the store",
-                    folder,
-                    firstLine(broken),
-                    aside);
-            return start(folder, true);
+            Path aside = moveAside(folder, broken.waiting);
+            Damage damage = new Damage(aside, broken.waiting, firstLine(broken.getCause()));
+            LOG.error(damage.line());
+            return start(folder, damage);
         }
     }
 
-    private static LocalStore start(Path folder, boolean rebuilt) {
-        EmbeddedDatabase server = EmbeddedDatabase.start(folder);
+    private static LocalStore start(Path folder, Damage found) {
+        EmbeddedDatabase server;
+        try {
+            server = EmbeddedDatabase.start(folder);
+        } catch (RuntimeException e) {
+            if (found != null) throw e;
+            throw new Unusable(e, null);
+        }
         Database db = null;
         try {
             db = Database.open(server.settings(), POOL_SIZE);
             db.migrate();
             readable(db);
-            return new LocalStore(server, db, rebuilt);
+            return new LocalStore(server, db, found);
         } catch (RuntimeException e) {
+            Integer waiting = db == null ? null : waitingChanges(db);
             if (db != null) db.close();
             server.close();
-            throw e;
+            if (found != null) throw e;
+            throw new Unusable(e, waiting);
+        }
+    }
+
+    /** The cart changes still waiting in a damaged database's outbox, null when they cannot be read. */
+    private static Integer waitingChanges(Database db) {
+        try (Connection c = db.dataSource().getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select count(*) from tbl_cart_outbox where done_at is null")) {
+            rs.next();
+            return rs.getInt(1);
+        } catch (SQLException | RuntimeException e) {
+            return null;
         }
     }
 
@@ -110,12 +160,20 @@ public final class LocalStore implements AutoCloseable {
         }
     }
 
-    private static Path moveAside(Path folder) {
+    private static Path moveAside(Path folder, Integer waiting) {
         try {
             Path parent = folder.toAbsolutePath().getParent();
             Path aside = parent.resolve(
                     BROKEN_PREFIX + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")));
-            if (Files.exists(folder)) Files.move(folder, aside);
+            if (Files.exists(folder)) {
+                Files.move(folder, aside);
+                Files.writeString(
+                        aside.resolve(DAMAGE_NOTE),
+                        "waiting=" + (waiting == null ? "unknown" : waiting) + "\n"
+                                + "Cart changes made while the store could not be reached that had not been sent when"
+                                + " this local database was found damaged: they are the rows of tbl_cart_outbox with"
+                                + " done_at IS NULL. Start the embedded PostgreSQL of this ShopAssist release on this folder to read them.\n");
+            }
             pruneBroken(parent);
             return aside;
         } catch (IOException e) {
@@ -123,7 +181,10 @@ public final class LocalStore implements AutoCloseable {
         }
     }
 
-    /** Keeps the newest broken copies only: a kiosk that keeps breaking must not fill its disk. */
+    /**
+     * Keeps the newest broken copies only, so a kiosk that keeps breaking does not fill its disk;
+     * never one that held waiting cart changes or whose changes could not be counted.
+     */
     private static void pruneBroken(Path parent) throws IOException {
         List<Path> broken;
         try (Stream<Path> s = Files.list(parent)) {
@@ -133,8 +194,14 @@ public final class LocalStore implements AutoCloseable {
                     .toList();
         }
         for (Path old : broken.subList(Math.min(BROKEN_KEPT, broken.size()), broken.size())) {
-            deleteTree(old);
+            if (heldNoChanges(old)) deleteTree(old);
         }
+    }
+
+    /** True when the copy's note says no change waited in it (a copy without a note predates notes: kept). */
+    private static boolean heldNoChanges(Path copy) throws IOException {
+        Path note = copy.resolve(DAMAGE_NOTE);
+        return Files.exists(note) && Files.readString(note).startsWith("waiting=0\n");
     }
 
     private static void deleteTree(Path root) throws IOException {
@@ -161,7 +228,12 @@ public final class LocalStore implements AutoCloseable {
 
     /** True when the folder found at start was broken and this store is a new one. */
     public boolean rebuilt() {
-        return rebuilt;
+        return damage != null;
+    }
+
+    /** The local database found damaged at start, if it was: what it held and where it is kept. */
+    public Optional<Damage> damage() {
+        return Optional.ofNullable(damage);
     }
 
     /** Closes the pool, then stops the server. */
