@@ -10,13 +10,18 @@ import com.shopassist.core.money.Money;
 import com.shopassist.core.stock.Hold;
 import com.shopassist.data.db.DbErrors;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 import org.apache.ibatis.exceptions.PersistenceException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Carts in PostgreSQL: one row per customer and per guest key (unique indexes make sure). A line
@@ -33,6 +38,9 @@ public final class MyBatisCartRepository implements CartRepository {
     private static final String UNIQUE_VIOLATION = "23505";
     /** Raised by stock_first_line_declined() (V65) and stock_line_change_declined() (V160). */
     private static final String DECLINED = "SAH01";
+
+    private static final Logger log = LoggerFactory.getLogger(MyBatisCartRepository.class);
+    private static final Set<String> UNKNOWN_KINDS_LOGGED = ConcurrentHashMap.newKeySet();
 
     private final CartMapper mapper;
     private final LongConsumer stockChanged;
@@ -226,20 +234,44 @@ public final class MyBatisCartRepository implements CartRepository {
 
     @Override
     public List<CartNotice> notices(long cartId) {
-        return mapper.notices(cartId).stream()
-                .map(r -> new CartNotice(
-                        CartNotice.Kind.valueOf(r.kind()),
-                        r.productId(),
-                        r.productName(),
-                        r.requested(),
-                        r.kept(),
-                        r.priceSeen() == null ? null : Money.of(r.priceSeen()),
-                        r.priceNow() == null ? null : Money.of(r.priceNow()),
-                        r.voucherCode(),
-                        r.reference(),
-                        r.reason(),
-                        r.createdAt()))
-                .toList();
+        return toNotices(mapper.notices(cartId));
+    }
+
+    /**
+     * The notices this build knows how to tell. A kind added by a newer release (a store database
+     * migrated by it while this kiosk still runs the old one: a rolling upgrade) is skipped, and
+     * logged once per kind, instead of failing every read of that cart.
+     */
+    static List<CartNotice> toNotices(List<CartMapper.NoticeRow> rows) {
+        List<CartNotice> notices = new ArrayList<>(rows.size());
+        for (CartMapper.NoticeRow r : rows) {
+            CartNotice.Kind kind = kindOf(r.kind());
+            if (kind == null) continue;
+            notices.add(new CartNotice(
+                    kind,
+                    r.productId(),
+                    r.productName(),
+                    r.requested(),
+                    r.kept(),
+                    r.priceSeen() == null ? null : Money.of(r.priceSeen()),
+                    r.priceNow() == null ? null : Money.of(r.priceNow()),
+                    r.voucherCode(),
+                    r.reference(),
+                    r.reason(),
+                    r.createdAt()));
+        }
+        return List.copyOf(notices);
+    }
+
+    private static CartNotice.Kind kindOf(String name) {
+        try {
+            return CartNotice.Kind.valueOf(name);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            if (UNKNOWN_KINDS_LOGGED.add(String.valueOf(name))) {
+                log.warn("A cart notice of kind {} is not known to this release: it is not shown", name);
+            }
+            return null;
+        }
     }
 
     @Override
