@@ -26,7 +26,14 @@ public record UiContext(
     public static UiContext create(UiServices services, UiTasks tasks, Locale locale, KioskSettings kiosk) {
         I18n i18n = new I18n(locale);
         DbStatus db = new DbStatus(services.databaseProbe());
-        return new UiContext(services, tasks, i18n, new ShopSession(), new Feedback(i18n, db), db, kiosk);
+        // in the background: while the services start, their stand-ins wait for them
+        ShopSession session = new ShopSession(key -> tasks.quietly(
+                () -> {
+                    services.carts().guestStarted(key);
+                    return key;
+                },
+                started -> {}));
+        return new UiContext(services, tasks, i18n, session, new Feedback(i18n, db), db, kiosk);
     }
 
     /** Writes need the database: says so instead of trying when it is known to be down. */

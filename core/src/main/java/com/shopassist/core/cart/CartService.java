@@ -77,4 +77,11 @@ public interface CartService {
      * still is some.
      */
     void releaseHolds(CartOwner owner);
+
+    /**
+     * A guest session has just started with this new key: no cart can exist for it yet. A cart
+     * service that would read a cart before its first change (a kiosk with an outbox) may take it
+     * as empty instead. Nothing for the others.
+     */
+    default void guestStarted(String guestKey) {}
 }

@@ -118,6 +118,19 @@ public final class OutboxCartService implements CartService {
         }
     }
 
+    /**
+     * A guest session this kiosk has just started: its key is new, so its cart at the store is
+     * empty and the first add needs no read of it first (decision 0018: a first add is one round
+     * trip). Only for a key made here and now; any other owner this kiosk has not read is read
+     * before its first add (see {@link #add}).
+     */
+    @Override
+    public void guestStarted(String guestKey) {
+        CartOwner guest = CartOwner.guest(guestKey);
+        Cart empty = new Cart(0, guest, List.of(), Money.ZERO, null, Money.ZERO, Money.ZERO, null, null);
+        lastKnown.putIfAbsent(guest, known(empty));
+    }
+
     /** Whether the owner's changes go to the outbox now: the store is offline, or earlier ones still wait. */
     private boolean queues(CartOwner owner) {
         return status.source() == StoreStatus.Source.LOCAL || outbox.hasPending(owner);
@@ -142,6 +155,7 @@ public final class OutboxCartService implements CartService {
                     // an add that meets the cut is queued as "set the line to what the shopper sees",
                     // which needs the cart it was added to: without one it would stay "add n more" and
                     // count twice on replay if it did commit. A read that fails sends no add at all.
+                    // A guest this kiosk has just started is known empty (guestStarted): no read.
                     if (knownCart(owner) == null) remember(store.cart(owner));
                     return store.add(owner, productId, quantity);
                 },

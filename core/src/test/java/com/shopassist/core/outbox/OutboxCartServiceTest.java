@@ -371,6 +371,37 @@ class OutboxCartServiceTest {
     }
 
     @Test
+    void theFirstAddOfAGuestThisKioskJustStartedIsOneRoundTripAndStillCountsOnceAfterACut() {
+        carts.guestStarted(GUEST.guestKey());
+
+        carts.add(GUEST, KETTLE, 2);
+
+        assertThat(asked).containsExactly("add"); // no read of a cart that cannot exist yet
+        addCommitsThenDrops = true;
+        Cart seen = carts.add(GUEST, KETTLE, 1);
+        assertThat(quantities(seen)).isEqualTo(Map.of(KETTLE, 3));
+        outbox.replay();
+        assertThat(storeKettles).isEqualTo(3);
+    }
+
+    @Test
+    void aGuestStartedHereWhoseFirstAddMeetsTheCutIsQueuedAsTheLineItMade() {
+        carts.guestStarted(GUEST.guestKey());
+        addCommitsThenDrops = true;
+
+        Cart seen = carts.add(GUEST, KETTLE, 2);
+
+        assertThat(asked).containsExactly("add");
+        assertThat(quantities(seen)).isEqualTo(Map.of(KETTLE, 2));
+        assertThat(outbox.pendingOf(GUEST)).singleElement().satisfies(c -> {
+            assertThat(c.kind()).isEqualTo(CartChange.Kind.SET_QUANTITY);
+            assertThat(c.quantity()).isEqualTo(2);
+        });
+        outbox.replay();
+        assertThat(storeKettles).isEqualTo(2); // the add had committed: not 4
+    }
+
+    @Test
     void anAddWhoseCartCouldNotBeReadIsNotSentAndQueuedAsItWas() {
         storeDown = true;
 

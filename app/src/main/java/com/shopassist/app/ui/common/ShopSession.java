@@ -5,7 +5,9 @@ import com.shopassist.core.cart.CartOwner;
 import com.shopassist.core.chat.ChatContext;
 import com.shopassist.core.customer.Customer;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -32,13 +34,25 @@ public final class ShopSession {
     private final ObservableList<Long> compare = FXCollections.observableArrayList();
     private final ReadOnlyIntegerWrapper epoch = new ReadOnlyIntegerWrapper();
 
+    private final Consumer<String> guestStarted;
+
     public ShopSession() {
+        this(key -> {});
+    }
+
+    /**
+     * @param guestStarted told of each guest key made here (a new key has an empty cart: a kiosk
+     *     with an outbox then adds to it without reading it first)
+     */
+    public ShopSession(Consumer<String> guestStarted) {
+        this.guestStarted = Objects.requireNonNull(guestStarted, "guestStarted");
         newGuest();
     }
 
     private void newGuest() {
         guestKey = "kiosk-" + UUID.randomUUID();
         chatSessionId = UUID.randomUUID();
+        guestStarted.accept(guestKey);
     }
 
     public String guestKey() {
