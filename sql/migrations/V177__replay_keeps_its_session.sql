@@ -14,10 +14,27 @@ ALTER TABLE tbl_cart_notice DROP CONSTRAINT tbl_cart_notice_kind_check;
 ALTER TABLE tbl_cart_notice ADD CONSTRAINT tbl_cart_notice_kind_check CHECK (kind IN
     ('UNAVAILABLE', 'SHORT', 'PRICE_CHANGED', 'VOUCHER_REJECTED', 'CHECKOUT_REJECTED', 'CHANGES_WAITING'));
 
+-- Sign-in sessions that ended are kept 30 days before the upkeep deletes them (V150 deleted them
+-- within the hour): a kiosk whose queued changes wait for a customer whose session ended during a
+-- long outage must still be able to leave the notice below with that session's token. An ended
+-- session opens nothing: every function that acts on a session checks it is neither revoked nor
+-- expired.
+CREATE OR REPLACE FUNCTION upkeep_delete_ended_sessions() RETURNS integer
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+DECLARE
+    deleted integer;
+BEGIN
+    DELETE FROM public.tbl_customer_session s WHERE least(s.revoked_at, s.expires_at) <= now() - interval '30 days';
+    GET DIAGNOSTICS deleted = ROW_COUNT;
+    RETURN deleted;
+END
+$$;
+
 -- Leaves that notice on a customer's cart (made if they have none) for a kiosk that presents the
--- token of a session of that customer which has ended (revoked or expired) or still runs: holding
--- the token proves the kiosk acted for them. It can do nothing else with it. A clerk's session counts
--- for a customer it served. p_waiting: how many changes wait; p_kiosk: the kiosk they wait at.
+-- token of a session of that customer which has ended (revoked or expired, at most 30 days ago)
+-- or still runs: holding the token proves the kiosk acted for them. It can do nothing else with
+-- it. A clerk's session counts for a customer it served. p_waiting: how many changes wait;
+-- p_kiosk: the kiosk they wait at.
 CREATE FUNCTION note_changes_waiting(p_customer_id bigint, p_waiting integer, p_kiosk text, p_at timestamptz)
     RETURNS boolean
     LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
@@ -31,7 +48,9 @@ BEGIN
     SELECT * INTO s FROM public.tbl_customer_session
     WHERE token = encode(sha256(convert_to(coalesce(current_setting('shopassist.session_token', true), ''), 'UTF8')),
                          'hex');
-    IF NOT FOUND THEN
+    -- a session that ended is kept 30 days (upkeep_delete_ended_sessions above), and only so long
+    -- does its token speak for the customer here
+    IF NOT FOUND OR least(s.revoked_at, s.expires_at) <= now() - interval '30 days' THEN
         RETURN false;
     END IF;
     IF s.customer_id <> p_customer_id AND NOT EXISTS (

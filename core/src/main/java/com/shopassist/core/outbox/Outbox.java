@@ -150,7 +150,6 @@ public final class Outbox implements OutboxWatch {
         Map<CartOwner, Optional<LastKnownCart>> bases = new HashMap<>();
         String stopped = null;
         Set<CartOwner> parked = new HashSet<>();
-        Set<CartOwner> unparked = new HashSet<>();
         // owners that waited for a session first: their oldest change, then (if it went) the rest
         List<CartChange> retried = changes.parkedFirst();
         boolean retrying = !retried.isEmpty();
@@ -193,7 +192,6 @@ public final class Outbox implements OutboxWatch {
                 // only now: the shared side has committed the change (or its refusal)
                 if (retried.contains(change)) {
                     changes.unpark(change.owner());
-                    unparked.add(change.owner());
                     LOG.info(
                             "outbox: the changes that waited for customer {} to sign in again replay now",
                             change.owner().customerId());
@@ -205,7 +203,9 @@ public final class Outbox implements OutboxWatch {
                 LastKnownCart after = base.isPresent() ? folded(base.get(), change, outcome) : null;
                 changes.markDone(change.changeId(), outcome, clock.instant(), after);
                 if (after != null) bases.put(change.owner(), Optional.of(after));
-                if (lastOfOwner && unparked.contains(change.owner()) && !holdsAgainAfter(change)) caughtUp(change);
+                // a notice of changes waiting here goes with the customer's last one, also when the replay
+                // that unparked them was cut before it (one short transaction per customer and replay)
+                if (lastOfOwner && !change.owner().isGuest() && !holdsAgainAfter(change)) caughtUp(change);
                 owners.add(change.owner());
                 switch (outcome.status()) {
                     case APPLIED -> applied++;
@@ -237,27 +237,49 @@ public final class Outbox implements OutboxWatch {
      * reset, and the session ended there before the store came back): their changes stay here,
      * skipped until a replay finds a session that does (they sign in again at this kiosk, or a
      * clerk serves them), and the customer is told on their cart at the store, where any kiosk
-     * shows it. Said once, when the owner is first parked.
+     * shows it. Said once, when the owner is first parked; a notice that could not be left then
+     * (the store failed to answer) is tried again on each replay until the store answers.
      */
     private void park(CartChange change) {
         int waiting = changes.park(change.owner(), PARKED, clock.instant());
-        if (waiting == 0) return; // parked before: told then
-        boolean told;
-        try {
-            told = replayer.noteWaiting(change, waiting);
-        } catch (RuntimeException e) {
-            LOG.warn(
-                    "outbox: could not leave a notice on the cart of customer {}: {}",
-                    change.owner().customerId(),
-                    e.toString());
-            told = false;
+        if (waiting == 0) {
+            // parked before and told then, unless the store did not answer: the token still kept
+            // with the oldest change says the notice is still owed
+            if (change.session() == null) return;
+            Boolean told = noteWaiting(change, changes.pendingOf(change.owner()).size());
+            if (told != null && told) {
+                LOG.info("outbox: a notice on the cart of customer {} now says their changes wait here",
+                        change.owner().customerId());
+            }
+            return;
         }
+        Boolean told = noteWaiting(change, waiting);
         LOG.warn(
                 "outbox: {} change(s) of customer {} wait on this kiosk until they sign in here again (or a clerk"
                         + " serves them): the session they were made under has ended at the store; {}",
                 waiting,
                 change.owner().customerId(),
-                told ? "a notice on their cart says so" : "the store knows that session no longer: no notice left");
+                told == null
+                        ? "no notice could be left on their cart yet (tried again on the next replay)"
+                        : told ? "a notice on their cart says so" : "the store knows that session no longer: no notice left");
+    }
+
+    /**
+     * Leaves the notice of the owner's waiting changes; null when the store did not answer. Once it
+     * has (a notice left, or that session unknown there), the parked changes' tokens are forgotten:
+     * the sessions have ended, and a later replay presents the one the kiosk presents then.
+     */
+    private Boolean noteWaiting(CartChange change, int waiting) {
+        boolean told;
+        try {
+            told = replayer.noteWaiting(change, waiting);
+        } catch (RuntimeException e) {
+            LOG.debug("outbox: could not leave a notice on the cart of customer {}: {}",
+                    change.owner().customerId(), e.toString());
+            return null;
+        }
+        changes.forgetSessions(change.owner());
+        return told;
     }
 
     /** A customer's changes that waited for a session all went: the notice that said so goes. */

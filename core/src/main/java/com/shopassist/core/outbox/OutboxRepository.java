@@ -32,6 +32,13 @@ public interface OutboxRepository {
      */
     int park(CartOwner owner, String reason, Instant at);
 
+    /**
+     * The session tokens kept with the owner's parked changes are forgotten (the store has been
+     * told they wait, or knows those sessions no longer): their replay presents the session the
+     * kiosk presents then.
+     */
+    void forgetSessions(CartOwner owner);
+
     /** The owner's changes replay in their turn again. */
     void unpark(CartOwner owner);
 

@@ -93,6 +93,13 @@ final class Fakes {
         }
 
         @Override
+        public void forgetSessions(CartOwner owner) {
+            if (!parked.contains(owner)) return;
+            changes.replaceAll(c ->
+                    c.owner().equals(owner) && !done.containsKey(c.changeId()) ? c.withSession(null) : c);
+        }
+
+        @Override
         public void unpark(CartOwner owner) {
             parked.remove(owner);
         }
@@ -168,8 +175,15 @@ final class Fakes {
             return actsFor.test(customerId);
         }
 
+        /** The store fails to answer this many notes of waiting changes. */
+        int notesFailing;
+
         @Override
         public boolean noteChangesWaiting(long customerId, int waiting, String kioskId, Instant at) {
+            if (notesFailing > 0) {
+                notesFailing--;
+                throw new com.shopassist.core.common.DataUnavailableException("the store did not answer", null);
+            }
             waitingNoticed.put(customerId, waiting);
             return true;
         }

@@ -471,6 +471,8 @@ class OutboxReplayTest {
         assertThat(ledger.rejections).isEmpty();
         assertThat(kiosk.pendingOf(SITI)).hasSize(2);
         assertThat(ledger.waitingNoticed).containsEntry(7L, 2);
+        // the store was told: the dead token is not kept on the kiosk's disk any longer
+        assertThat(kiosk.pendingOf(SITI)).allSatisfy(c -> assertThat(c.session()).isNull());
 
         sessions.presented = "new-token"; // Siti signs in again here
         sessions.valid.put("new-token", 7L);
@@ -478,6 +480,61 @@ class OutboxReplayTest {
 
         assertThat(asked).containsSequence("add 2", "checkout key-12345678");
         assertThat(signedIn.ordersPlaced()).isEqualTo(1);
+        assertThat(kiosk.pendingOf(SITI)).isEmpty();
+        assertThat(ledger.waitingNoticed).isEmpty();
+    }
+
+    /** Siti's add and checkout, queued under a session that has ended by the replay. */
+    Outbox parkedSiti(TokenSessions sessions) {
+        ledger.actsFor = sessions::actsFor;
+        Outbox kiosk = new Outbox(outboxRows, replayerWith(sessions), later::add, CLOCK);
+        sessions.presented = "expired-token";
+        kiosk.queue(add(2), LastKnownCart.empty(SITI, NOW));
+        kiosk.queue(
+                CartChange.checkout(SITI, 3, "key-12345678", Money.of(600_000), NOW), LastKnownCart.empty(SITI, NOW));
+        sessions.presented = null;
+        return kiosk;
+    }
+
+    @Test
+    void aNoticeOfWaitingChangesTheStoreDidNotTakeIsLeftOnALaterReplay() {
+        TokenSessions sessions = new TokenSessions();
+        Outbox kiosk = parkedSiti(sessions);
+        ledger.notesFailing = 1;
+
+        kiosk.replay();
+
+        assertThat(ledger.waitingNoticed).isEmpty();
+        assertThat(kiosk.pendingOf(SITI)).allSatisfy(c -> assertThat(c.session()).isEqualTo("expired-token"));
+
+        kiosk.replay();
+
+        assertThat(ledger.waitingNoticed).containsEntry(7L, 2);
+        assertThat(kiosk.pendingOf(SITI)).allSatisfy(c -> assertThat(c.session()).isNull());
+        kiosk.replay(); // told: not again
+        assertThat(ledger.waitingNoticed).containsEntry(7L, 2);
+    }
+
+    @Test
+    void aNoticeOfWaitingChangesGoesAlsoWhenTheReplayThatTookTheFirstOfThemWasCut() {
+        TokenSessions sessions = new TokenSessions();
+        Outbox kiosk = parkedSiti(sessions);
+        kiosk.replay();
+        assertThat(ledger.waitingNoticed).containsEntry(7L, 2);
+        sessions.presented = "new-token"; // Siti signs in again here
+        sessions.valid.put("new-token", 7L);
+        checkoutFails = new DataUnavailableException("the store went away", null);
+
+        ReplayReport cut = kiosk.replay();
+
+        assertThat(cut.stoppedBecause()).isNotNull();
+        assertThat(kiosk.pendingOf(SITI)).hasSize(1); // the add went, the checkout waits
+        assertThat(ledger.waitingNoticed).containsEntry(7L, 2);
+        checkoutFails = null;
+
+        ReplayReport after = kiosk.replay();
+
+        assertThat(after.ordersPlaced()).isEqualTo(1);
         assertThat(kiosk.pendingOf(SITI)).isEmpty();
         assertThat(ledger.waitingNoticed).isEmpty();
     }

@@ -80,6 +80,11 @@ public final class MyBatisOutboxRepository implements OutboxRepository {
     }
 
     @Override
+    public void forgetSessions(CartOwner owner) {
+        if (!owner.isGuest()) mapper.forgetParkedSessions(owner.customerId());
+    }
+
+    @Override
     public void unpark(CartOwner owner) {
         if (!owner.isGuest()) mapper.unpark(owner.customerId());
     }

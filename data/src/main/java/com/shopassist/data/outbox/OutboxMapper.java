@@ -31,6 +31,8 @@ public interface OutboxMapper extends SqlMapper {
 
     int park(@Param("customerId") long customerId, @Param("reason") String reason, @Param("at") Instant at);
 
+    int forgetParkedSessions(@Param("customerId") long customerId);
+
     int unpark(@Param("customerId") long customerId);
 
     List<ChangeRow> pendingOf(@Param("customerId") Long customerId, @Param("guestKey") String guestKey);

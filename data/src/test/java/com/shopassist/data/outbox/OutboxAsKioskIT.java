@@ -136,6 +136,7 @@ class OutboxAsKioskIT {
                 .isInstanceOf(CheckoutQueuedException.class);
         signOutOffline(token);
         fx.exec("UPDATE tbl_customer_session SET revoked_at = now() WHERE customer_id = " + siti); // ended there
+        fx.queryLong("SELECT upkeep_delete_ended_sessions()"); // the store's hourly upkeep keeps it
         CartOwner guest = CartOwner.guest("guest-" + UUID.randomUUID());
         kiosk.carts.add(guest, kettle, 1); // the next shopper, a guest
 
@@ -156,6 +157,9 @@ class OutboxAsKioskIT {
         assertThat(localCount("SELECT count(*) FROM tbl_cart_outbox WHERE attempts > 0"))
                 .isZero();
         assertThat(kiosk.outbox.summary().lastError()).contains("sign in again");
+        // the store has been told: the kiosk keeps no token of hers any longer
+        assertThat(localCount("SELECT count(*) FROM tbl_cart_outbox WHERE session_token IS NOT NULL"))
+                .isZero();
         kiosk.outbox.replay(); // a later replay leaves them waiting, and says so once
         assertThat(fx.queryLong(
                         "SELECT count(*) FROM tbl_cart_notice n JOIN tbl_cart c USING (cart_id)"
@@ -186,6 +190,55 @@ class OutboxAsKioskIT {
                         "SELECT count(*) FROM tbl_cart_notice n JOIN tbl_cart c USING (cart_id)"
                                 + " WHERE c.customer_id = ? AND n.kind = 'CHANGES_WAITING'",
                         siti))
+                .isZero();
+    }
+
+    long waitingNotices() {
+        return fx.queryLong(
+                "SELECT count(*) FROM tbl_cart_notice n JOIN tbl_cart c USING (cart_id)"
+                        + " WHERE c.customer_id = ? AND n.kind = 'CHANGES_WAITING'",
+                siti);
+    }
+
+    @Test
+    void aSessionThatExpiredDuringALongOutageAndWasSweptStillLeavesHerTheNotice() {
+        String token = signIn();
+        kiosk.offline();
+        kiosk.carts.add(owner, pan, 2);
+        signOutOffline(token);
+        // the outage outlasted her session (12 hours), and the store's upkeep ran meanwhile
+        fx.exec("UPDATE tbl_customer_session SET created_at = now() - interval '25 hours',"
+                + " expires_at = now() - interval '13 hours' WHERE customer_id = " + siti);
+        fx.queryLong("SELECT upkeep_delete_ended_sessions()");
+
+        kiosk.online();
+        ReplayReport report = kiosk.outbox.replay();
+
+        assertThat(report.stoppedBecause()).isNull();
+        assertThat(kiosk.outbox.pendingOf(owner)).isNotEmpty();
+        assertThat(waitingNotices()).isEqualTo(1);
+        assertThat(fx.queryLong("SELECT count(*) FROM tbl_customer_session WHERE customer_id = ?", siti))
+                .isEqualTo(1); // kept, though it opens nothing
+    }
+
+    @Test
+    void aSessionThatEndedMoreThanThirtyDaysAgoLeavesNoNoticeAndIsSwept() {
+        String ended = TestDatabase.sessionFor(store.owner(), siti);
+        fx.exec("UPDATE tbl_customer_session SET revoked_at = now() - interval '31 days' WHERE customer_id = " + siti);
+
+        boolean told = presented.as(
+                ended,
+                () -> store.kiosk()
+                        .transactions()
+                        .inTransaction(() -> kiosk.store
+                                .repositories()
+                                .appliedChanges()
+                                .noteChangesWaiting(siti, 2, "kiosk-k", clock.instant())));
+
+        assertThat(told).isFalse();
+        assertThat(waitingNotices()).isZero();
+        fx.queryLong("SELECT upkeep_delete_ended_sessions()");
+        assertThat(fx.queryLong("SELECT count(*) FROM tbl_customer_session WHERE customer_id = ?", siti))
                 .isZero();
     }
 

@@ -58,6 +58,19 @@ class UpkeepIT {
                 revoked ? Timestamp.from(Instant.now()) : null);
     }
 
+    /** A session signed out {@code ago}, which would otherwise still run. */
+    static long signedOut(Duration ago) {
+        Instant revoked = Instant.now().minus(ago);
+        return fx.queryLong(
+                "INSERT INTO tbl_customer_session (customer_id, token, created_at, expires_at, revoked_at)"
+                        + " VALUES (?, ?, ?, ?, ?) RETURNING session_id",
+                customer,
+                UUID.randomUUID().toString(),
+                Timestamp.from(revoked.minus(Duration.ofHours(1))),
+                Timestamp.from(Instant.now().plus(Duration.ofHours(5))),
+                Timestamp.from(revoked));
+    }
+
     static boolean sessionExists(long id) {
         return fx.queryLong("SELECT count(*) FROM tbl_customer_session WHERE session_id = ?", id) == 1;
     }
@@ -87,13 +100,16 @@ class UpkeepIT {
     }
 
     @Test
-    void oneRunPurgesOldGuestChatsDeletesEndedSessionsAndSweepsExpiredHolds() {
+    void oneRunPurgesOldGuestChatsDeletesSessionsEndedAMonthAgoAndSweepsExpiredHolds() {
         MutableClock clock = MutableClock.at(Instant.now().toString());
         CommerceServices s = services(clock);
         UUID oldGuest = guestChat(Instant.now().minus(Duration.ofDays(91)));
         UUID youngGuest = guestChat(Instant.now().minus(Duration.ofDays(3)));
-        long expired = session(Duration.ofHours(-1), false);
-        long signedOut = session(Duration.ofHours(5), true);
+        long expired = session(Duration.ofDays(-31), false);
+        long signedOut = signedOut(Duration.ofDays(31));
+        // ended sessions are kept 30 days: a kiosk's changes waiting for them may still leave a notice (0087)
+        long justExpired = session(Duration.ofHours(-1), false);
+        long justSignedOut = session(Duration.ofHours(5), true);
         long live = session(Duration.ofHours(5), false);
         long p = fx.product(category, "Held Too Long", "Brand", 10_000, 5);
         s.carts().add(CartOwner.guest("upkeep-cart"), p, 2);
@@ -109,6 +125,8 @@ class UpkeepIT {
         assertThat(chatExists(youngGuest)).isTrue();
         assertThat(sessionExists(expired)).isFalse();
         assertThat(sessionExists(signedOut)).isFalse();
+        assertThat(sessionExists(justExpired)).isTrue();
+        assertThat(sessionExists(justSignedOut)).isTrue();
         assertThat(sessionExists(live)).isTrue();
         assertThat(fx.reservedOf(p)).isZero();
         assertThat(fx.movements(p, "EXPIRE")).isEqualTo(1);
@@ -117,7 +135,7 @@ class UpkeepIT {
     @Test
     void whileAnotherKioskHoldsTheLockARunSkipsAndChangesNothing() throws Exception {
         CommerceServices s = services(MutableClock.at(Instant.now().toString()));
-        long expired = session(Duration.ofHours(-1), false);
+        long expired = session(Duration.ofDays(-31), false);
         try (Connection other = db.dataSource().getConnection()) {
             assertThat(lock(other, "pg_try_advisory_lock")).isTrue();
 
@@ -136,7 +154,7 @@ class UpkeepIT {
     void ofTwoConcurrentRunsOnlyOneDoesTheWork() throws Exception {
         CommerceServices kioskA = services(MutableClock.at(Instant.now().toString()));
         CommerceServices kioskB = services(MutableClock.at(Instant.now().toString()));
-        long expired = session(Duration.ofHours(-1), false);
+        long expired = session(Duration.ofDays(-31), false);
         CompletableFuture<UpkeepReport> first;
         try (Connection blocker = db.dataSource().getConnection()) {
             // kiosk A takes the upkeep lock and then waits on this row lock, mid-run
