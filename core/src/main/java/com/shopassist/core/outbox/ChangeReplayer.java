@@ -148,6 +148,9 @@ public final class ChangeReplayer {
 
     private ChangeOutcome asOwner(CartChange change, java.util.function.Supplier<ChangeOutcome> work) {
         if (change.owner().isGuest()) return sessions.as(null, work);
+        // a change whose token was forgotten (its session ended, the store was told) goes as the
+        // session presented now, without a try that cannot succeed first
+        if (change.session() == null) return sessions.as(sessions.presented(), work);
         try {
             return sessions.as(change.session(), work);
         } catch (SessionEndedException ended) {

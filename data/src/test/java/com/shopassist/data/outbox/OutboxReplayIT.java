@@ -524,6 +524,11 @@ class OutboxReplayIT {
         }
 
         @Override
+        public void forgetSessions(CartOwner owner) {
+            real.forgetSessions(owner);
+        }
+
+        @Override
         public void unpark(CartOwner owner) {
             real.unpark(owner);
         }
