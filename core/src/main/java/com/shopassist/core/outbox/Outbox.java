@@ -287,7 +287,7 @@ public final class Outbox implements OutboxWatch {
         try {
             replayer.caughtUp(last);
         } catch (SessionEndedException | DataUnavailableException e) {
-            // nothing was waiting for a session, or the next replay's last change removes it
+            // no session acts for them now, or the store went: their next replayed change removes it
         } catch (RuntimeException e) {
             LOG.warn("outbox: a notice of waiting changes could not be removed: {}", e.toString());
         }

@@ -39,7 +39,7 @@ public final class MyBatisCartRepository implements CartRepository {
     /** Raised by stock_first_line_declined() (V65) and stock_line_change_declined() (V160). */
     private static final String DECLINED = "SAH01";
 
-    private static final Logger log = LoggerFactory.getLogger(MyBatisCartRepository.class);
+    private static final Logger LOG = LoggerFactory.getLogger(MyBatisCartRepository.class);
     private static final Set<String> UNKNOWN_KINDS_LOGGED = ConcurrentHashMap.newKeySet();
 
     private final CartMapper mapper;
@@ -268,7 +268,7 @@ public final class MyBatisCartRepository implements CartRepository {
             return CartNotice.Kind.valueOf(name);
         } catch (IllegalArgumentException | NullPointerException e) {
             if (UNKNOWN_KINDS_LOGGED.add(String.valueOf(name))) {
-                log.warn("A cart notice of kind {} is not known to this release: it is not shown", name);
+                LOG.warn("A cart notice of kind {} is not known to this release: it is not shown", name);
             }
             return null;
         }
