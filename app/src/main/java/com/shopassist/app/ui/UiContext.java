@@ -26,14 +26,25 @@ public record UiContext(
     public static UiContext create(UiServices services, UiTasks tasks, Locale locale, KioskSettings kiosk) {
         I18n i18n = new I18n(locale);
         DbStatus db = new DbStatus(services.databaseProbe());
-        // in the background: while the services start, their stand-ins wait for them
-        ShopSession session = new ShopSession(key -> tasks.quietly(
-                () -> {
-                    services.carts().guestStarted(key);
-                    return key;
-                },
-                started -> {}));
+        ShopSession session = new ShopSession(key -> guestStarted(services, tasks, key));
         return new UiContext(services, tasks, i18n, session, new Feedback(i18n, db), db, kiosk);
+    }
+
+    /**
+     * Tells the cart service of a new guest key, in the background (while the services start, their
+     * stand-ins wait for them). Missed, it costs the guest's first add one read of their cart.
+     */
+    private static void guestStarted(UiServices services, UiTasks tasks, String key) {
+        try {
+            tasks.quietly(
+                    () -> {
+                        services.carts().guestStarted(key);
+                        return key;
+                    },
+                    started -> {});
+        } catch (RuntimeException e) {
+            // the background is closing (the kiosk shuts down): nothing more is added anyway
+        }
     }
 
     /** Writes need the database: says so instead of trying when it is known to be down. */
