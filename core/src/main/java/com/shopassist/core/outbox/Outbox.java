@@ -248,7 +248,8 @@ public final class Outbox implements OutboxWatch {
             if (change.session() == null) return;
             Boolean told = noteWaiting(change, changes.pendingOf(change.owner()).size());
             if (told != null && told) {
-                LOG.info("outbox: a notice on the cart of customer {} now says their changes wait here",
+                LOG.info(
+                        "outbox: a notice on the cart of customer {} now says their changes wait here",
                         change.owner().customerId());
             }
             return;
@@ -261,7 +262,9 @@ public final class Outbox implements OutboxWatch {
                 change.owner().customerId(),
                 told == null
                         ? "no notice could be left on their cart yet (tried again on the next replay)"
-                        : told ? "a notice on their cart says so" : "the store knows that session no longer: no notice left");
+                        : told
+                                ? "a notice on their cart says so"
+                                : "the store knows that session no longer: no notice left");
     }
 
     /**
@@ -274,8 +277,10 @@ public final class Outbox implements OutboxWatch {
         try {
             told = replayer.noteWaiting(change, waiting);
         } catch (RuntimeException e) {
-            LOG.debug("outbox: could not leave a notice on the cart of customer {}: {}",
-                    change.owner().customerId(), e.toString());
+            LOG.debug(
+                    "outbox: could not leave a notice on the cart of customer {}: {}",
+                    change.owner().customerId(),
+                    e.toString());
             return null;
         }
         changes.forgetSessions(change.owner());

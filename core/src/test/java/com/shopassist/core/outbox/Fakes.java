@@ -95,8 +95,8 @@ final class Fakes {
         @Override
         public void forgetSessions(CartOwner owner) {
             if (!parked.contains(owner)) return;
-            changes.replaceAll(c ->
-                    c.owner().equals(owner) && !done.containsKey(c.changeId()) ? c.withSession(null) : c);
+            changes.replaceAll(
+                    c -> c.owner().equals(owner) && !done.containsKey(c.changeId()) ? c.withSession(null) : c);
         }
 
         @Override

@@ -472,7 +472,8 @@ class OutboxReplayTest {
         assertThat(kiosk.pendingOf(SITI)).hasSize(2);
         assertThat(ledger.waitingNoticed).containsEntry(7L, 2);
         // the store was told: the dead token is not kept on the kiosk's disk any longer
-        assertThat(kiosk.pendingOf(SITI)).allSatisfy(c -> assertThat(c.session()).isNull());
+        assertThat(kiosk.pendingOf(SITI))
+                .allSatisfy(c -> assertThat(c.session()).isNull());
 
         sessions.presented = "new-token"; // Siti signs in again here
         sessions.valid.put("new-token", 7L);
@@ -505,12 +506,14 @@ class OutboxReplayTest {
         kiosk.replay();
 
         assertThat(ledger.waitingNoticed).isEmpty();
-        assertThat(kiosk.pendingOf(SITI)).allSatisfy(c -> assertThat(c.session()).isEqualTo("expired-token"));
+        assertThat(kiosk.pendingOf(SITI))
+                .allSatisfy(c -> assertThat(c.session()).isEqualTo("expired-token"));
 
         kiosk.replay();
 
         assertThat(ledger.waitingNoticed).containsEntry(7L, 2);
-        assertThat(kiosk.pendingOf(SITI)).allSatisfy(c -> assertThat(c.session()).isNull());
+        assertThat(kiosk.pendingOf(SITI))
+                .allSatisfy(c -> assertThat(c.session()).isNull());
         kiosk.replay(); // told: not again
         assertThat(ledger.waitingNoticed).containsEntry(7L, 2);
     }

@@ -18,7 +18,9 @@ class CartNoticeKindsTest {
     @Test
     void aNoticeOfAKindThisReleaseDoesNotKnowIsSkippedAndTheOthersAreRead() {
         List<CartNotice> notices = MyBatisCartRepository.toNotices(List.of(
-                row("CHECKOUT_REJECTED", "Q-1"), row("SOMETHING_A_NEWER_RELEASE_ADDED", "K-9"), row("CHANGES_WAITING", "K-1")));
+                row("CHECKOUT_REJECTED", "Q-1"),
+                row("SOMETHING_A_NEWER_RELEASE_ADDED", "K-9"),
+                row("CHANGES_WAITING", "K-1")));
 
         assertThat(notices)
                 .extracting(CartNotice::kind, CartNotice::reference)
