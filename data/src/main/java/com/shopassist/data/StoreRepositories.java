@@ -28,6 +28,7 @@ import com.shopassist.data.cart.MyBatisCartRepository;
 import com.shopassist.data.catalog.CachingCatalogRepository;
 import com.shopassist.data.catalog.CatalogMapper;
 import com.shopassist.data.catalog.MyBatisCatalogRepository;
+import com.shopassist.data.catalog.ReadRoutedCatalog;
 import com.shopassist.data.chat.MyBatisAiSpendRepository;
 import com.shopassist.data.chat.MyBatisChatRepository;
 import com.shopassist.data.checkout.CheckoutMapper;
@@ -38,7 +39,9 @@ import com.shopassist.data.clerk.PgClerkCallFeed;
 import com.shopassist.data.customer.CustomerMapper;
 import com.shopassist.data.customer.MyBatisCustomerRepository;
 import com.shopassist.data.db.Database;
+import com.shopassist.data.db.ReadReplica;
 import com.shopassist.data.embedding.PgProductEmbeddingRepository;
+import com.shopassist.data.embedding.ReadRoutedEmbeddings;
 import com.shopassist.data.order.MyBatisOrderRepository;
 import com.shopassist.data.order.OrderMapper;
 import com.shopassist.data.outbox.MyBatisOutboxRepository;
@@ -107,12 +110,16 @@ public final class StoreRepositories {
     private final MyBatisReplayRepositories replay;
     private final ReplaySessions replaySessions;
 
-    private StoreRepositories(Database db, Clock clock, StoreSwitch store) {
+    private StoreRepositories(Database db, Clock clock, StoreSwitch store, ReadReplica reads) {
         this.transactions = new AfterCommitTransactions(db.transactions());
         StockMapper stockMapper = db.mapper(StockMapper.class);
         this.stockCache = new StockCache(stockMapper, clock);
-        this.catalog = new CachingCatalogRepository(
-                new MyBatisCatalogRepository(db.mapper(CatalogMapper.class)), stockCache, clock);
+        BooleanSupplier inPrimaryTransaction = () -> transactions.isOpen() || db.inTransaction();
+        CatalogRepository catalogReads = new MyBatisCatalogRepository(db.mapper(CatalogMapper.class));
+        // with a read replica, the stable part of the catalog is read there; the cache lays the
+        // primary's stock over every answer either way (decision 0086)
+        if (reads != null) catalogReads = new ReadRoutedCatalog(catalogReads, reads, inPrimaryTransaction);
+        this.catalog = new CachingCatalogRepository(catalogReads, stockCache, clock);
         this.stock = new MyBatisStockRepository(stockMapper, stockCache, this::stockChanged);
         this.carts = new MyBatisCartRepository(
                 db.mapper(CartMapper.class), this::stockChanged, () -> transactions.isOpen() || db.inTransaction());
@@ -125,18 +132,20 @@ public final class StoreRepositories {
         this.chats = new MyBatisChatRepository(db);
         this.spend = new MyBatisAiSpendRepository(db);
         this.embeddings = new PgProductEmbeddingRepository(db);
+        ProductEmbeddingRepository embeddingReads =
+                reads == null ? embeddings : new ReadRoutedEmbeddings(embeddings, reads);
         if (store == null) {
             this.catalogPort = catalog;
             this.stockPort = stock;
             this.voucherPort = vouchers;
-            this.embeddingPort = embeddings;
+            this.embeddingPort = embeddingReads;
             this.chatPort = chats;
         } else {
-            BooleanSupplier inTransaction = () -> transactions.isOpen() || db.inTransaction();
+            BooleanSupplier inTransaction = inPrimaryTransaction;
             this.catalogPort = new ReplicatedCatalog(catalog, store, inTransaction);
             this.stockPort = new ReplicatedStock(stock, store, inTransaction);
             this.voucherPort = new ReplicatedVouchers(vouchers, store, inTransaction);
-            this.embeddingPort = new ReplicatedEmbeddings(embeddings, store);
+            this.embeddingPort = new ReplicatedEmbeddings(embeddingReads, store);
             this.chatPort = new SharedChats(chats, store);
         }
         this.upkeepLock = new PgUpkeepLock(db.dataSource());
@@ -149,7 +158,16 @@ public final class StoreRepositories {
 
     /** The repositories over an open, migrated database. */
     public static StoreRepositories over(Database db, Clock clock) {
-        return new StoreRepositories(Objects.requireNonNull(db, "db"), Objects.requireNonNull(clock, "clock"), null);
+        return over(db, clock, null);
+    }
+
+    /**
+     * The repositories over an open, migrated database whose catalog, search and product-vector
+     * reads go to {@code reads}, its read replica, while it is fresh (decision 0086); null for none.
+     */
+    public static StoreRepositories over(Database db, Clock clock, ReadReplica reads) {
+        return new StoreRepositories(
+                Objects.requireNonNull(db, "db"), Objects.requireNonNull(clock, "clock"), null, reads);
     }
 
     /**
@@ -159,10 +177,16 @@ public final class StoreRepositories {
      * (and is refused at once meanwhile).
      */
     public static StoreRepositories withReplica(Database shared, Clock clock, StoreSwitch store) {
+        return withReplica(shared, clock, store, null);
+    }
+
+    /** {@link #withReplica(Database, Clock, StoreSwitch)} with the store's read replica, or null for none. */
+    public static StoreRepositories withReplica(Database shared, Clock clock, StoreSwitch store, ReadReplica reads) {
         return new StoreRepositories(
                 Objects.requireNonNull(shared, "shared"),
                 Objects.requireNonNull(clock, "clock"),
-                Objects.requireNonNull(store, "store"));
+                Objects.requireNonNull(store, "store"),
+                reads);
     }
 
     /** These repositories as the reading side of a replica (this is the local database's). */

@@ -158,6 +158,40 @@ public final class AppConfig {
         return Optional.of(new DbSettings(url.trim(), user, password, source, allowUnverifiedTls));
     }
 
+    /**
+     * The store database's read replica when one is configured (decision 0086): {@code --db-read-url},
+     * else {@code SHOPASSIST_DB_READ_URL}, else {@code db.read-url}; its user and password likewise
+     * ({@code db.read-user}, {@code db.read-password}), each else the store database's own (a
+     * streaming replica has the primary's roles). Empty without a store database: the embedded one
+     * has no replica.
+     */
+    public Optional<DbSettings> readReplica() {
+        Optional<DbSettings> primary = externalDatabase();
+        String url = options.dbReadUrl();
+        String source = "command line";
+        if (url == null && nonBlank(env.get("SHOPASSIST_DB_READ_URL")) != null) {
+            url = env.get("SHOPASSIST_DB_READ_URL");
+            source = "environment";
+        }
+        if (url == null && nonBlank(file.getProperty("db.read-url")) != null) {
+            url = file.getProperty("db.read-url").trim();
+            source = "config file";
+        }
+        if (url == null || primary.isEmpty()) return Optional.empty();
+        String user = firstNonNull(
+                options.dbReadUser(),
+                nonBlank(env.get("SHOPASSIST_DB_READ_USER")),
+                nonBlank(file.getProperty("db.read-user")),
+                primary.get().user());
+        String password = firstNonNull(
+                options.dbReadPassword(),
+                nonBlank(env.get("SHOPASSIST_DB_READ_PASSWORD")),
+                nonBlank(file.getProperty("db.read-password")),
+                primary.get().password());
+        return Optional.of(
+                new DbSettings(url.trim(), user, password, source, primary.get().allowUnverifiedTls()));
+    }
+
     public Path dataDir() {
         return dataDir;
     }

@@ -13,14 +13,24 @@ public record GlobalOptions(
         String dbUrl,
         String dbUser,
         String dbPassword,
+        String dbReadUrl,
+        String dbReadUser,
+        String dbReadPassword,
         Path configFile,
         Path dataDir,
         boolean verbose,
         boolean help,
         List<String> rest) {
 
-    public static final List<String> VALUE_OPTIONS =
-            List.of("--db-url", "--db-user", "--db-password", "--config", "--data-dir");
+    public static final List<String> VALUE_OPTIONS = List.of(
+            "--db-url",
+            "--db-user",
+            "--db-password",
+            "--db-read-url",
+            "--db-read-user",
+            "--db-read-password",
+            "--config",
+            "--data-dir");
 
     public GlobalOptions {
         rest = List.copyOf(rest);
@@ -28,6 +38,7 @@ public record GlobalOptions(
 
     public static GlobalOptions parse(List<String> args) {
         String dbUrl = null, dbUser = null, dbPassword = null;
+        String dbReadUrl = null, dbReadUser = null, dbReadPassword = null;
         Path config = null, dataDir = null;
         boolean verbose = false, help = false;
         List<String> rest = new ArrayList<>();
@@ -49,6 +60,9 @@ public record GlobalOptions(
                     case "--db-url" -> dbUrl = value;
                     case "--db-user" -> dbUser = value;
                     case "--db-password" -> dbPassword = value;
+                    case "--db-read-url" -> dbReadUrl = value;
+                    case "--db-read-user" -> dbReadUser = value;
+                    case "--db-read-password" -> dbReadPassword = value;
                     case "--config" -> config = Path.of(value);
                     case "--data-dir" -> dataDir = Path.of(value);
                     default -> throw new IllegalStateException(name);
@@ -61,13 +75,16 @@ public record GlobalOptions(
                 rest.add(arg);
             }
         }
-        return new GlobalOptions(dbUrl, dbUser, dbPassword, config, dataDir, verbose, help, rest);
+        return new GlobalOptions(
+                dbUrl, dbUser, dbPassword, dbReadUrl, dbReadUser, dbReadPassword, config, dataDir, verbose, help, rest);
     }
 
     @Override
     public String toString() {
         return "GlobalOptions[dbUrl=" + dbUrl + ", dbUser=" + dbUser + ", dbPassword="
-                + (dbPassword == null ? null : "***") + ", config=" + configFile + ", dataDir=" + dataDir
+                + (dbPassword == null ? null : "***") + ", dbReadUrl=" + dbReadUrl + ", dbReadUser=" + dbReadUser
+                + ", dbReadPassword=" + (dbReadPassword == null ? null : "***") + ", config=" + configFile
+                + ", dataDir=" + dataDir
                 + ", verbose=" + verbose + ", rest=" + rest + "]";
     }
 }

@@ -22,6 +22,7 @@ import com.shopassist.data.catalog.ImageCache;
 import com.shopassist.data.db.Database;
 import com.shopassist.data.db.DbErrors;
 import com.shopassist.data.db.EmbeddedDatabase;
+import com.shopassist.data.db.ReadReplica;
 import com.shopassist.data.replica.LocalStore;
 import com.shopassist.data.replica.ReplicaRefresh;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -297,14 +298,15 @@ public final class AppWiring implements AutoCloseable {
     public synchronized StoreRepositories repositories() {
         if (repositories == null) {
             Optional<KioskReplica> r = kioskReplica();
+            ReadReplica reads = StoreReadReplica.start(config, database(), this::closeOnExit);
             if (r.isPresent()) {
                 repositories =
-                        StoreRepositories.withReplica(database(), clock, r.get().storeSwitch());
+                        StoreRepositories.withReplica(database(), clock, r.get().storeSwitch(), reads);
                 KioskReplica replica = r.get();
                 replica.afterRefresh(report -> imageCache().warmInBackground(replica.imageRefs()));
                 replica.startRefreshing();
             } else {
-                repositories = StoreRepositories.over(database(), clock);
+                repositories = StoreRepositories.over(database(), clock, reads);
             }
         }
         return repositories;

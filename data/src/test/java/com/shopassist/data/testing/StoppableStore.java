@@ -39,6 +39,14 @@ public final class StoppableStore implements AutoCloseable {
         return s;
     }
 
+    /**
+     * The server in {@code folder} that an earlier one left there (a copy of another's folder,
+     * say), started as it is: nothing is migrated or written.
+     */
+    public static StoppableStore existing(Path folder) {
+        return new StoppableStore(folder, false);
+    }
+
     /** How the kiosk reaches it (while it runs or not): through the proxy when there is one. */
     public synchronized DbSettings settings() {
         DbSettings direct = directSettings();
