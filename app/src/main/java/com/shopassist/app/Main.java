@@ -42,6 +42,7 @@ public final class Main {
               --db-url URL        store database (jdbc:postgresql://host:5432/db?sslmode=verify-full)
               --db-user USER      database user
               --db-password PW    database password
+              --db-read-url URL   a read replica for catalog reads (user, password: --db-read-user, --db-read-password)
               --config FILE       config file (default: shopassist.properties in the data folder)
               --data-dir DIR      data folder (embedded database, logs)
               --verbose           log to the console and show stack traces

@@ -67,6 +67,46 @@ class AppConfigTest {
     }
 
     @Test
+    void aReadReplicaHasItsOwnSettingsEachElseThePrimarysOwn() throws IOException {
+        Path file = dir.resolve("replica.properties");
+        Files.writeString(
+                file,
+                "db.url=jdbc:postgresql://primary/db\ndb.user=kiosk\ndb.password=pw\n"
+                        + "db.read-url=jdbc:postgresql://replica/db\n");
+
+        DbSettings inherited =
+                resolve(Map.of(), "--config", file.toString()).readReplica().orElseThrow();
+        assertThat(inherited.jdbcUrl()).isEqualTo("jdbc:postgresql://replica/db");
+        assertThat(inherited.user())
+                .as("a streaming replica has the primary's roles")
+                .isEqualTo("kiosk");
+        assertThat(inherited.password()).isEqualTo("pw");
+        assertThat(inherited.source()).isEqualTo("config file");
+
+        DbSettings own = resolve(
+                        Map.of("SHOPASSIST_DB_READ_USER", "reader", "SHOPASSIST_DB_READ_PASSWORD", "readpw"),
+                        "--config",
+                        file.toString(),
+                        "--db-read-url=jdbc:postgresql://cli-replica/db")
+                .readReplica()
+                .orElseThrow();
+        assertThat(own.jdbcUrl()).isEqualTo("jdbc:postgresql://cli-replica/db");
+        assertThat(own.user()).isEqualTo("reader");
+        assertThat(own.password()).isEqualTo("readpw");
+        assertThat(own.source()).isEqualTo("command line");
+    }
+
+    @Test
+    void aReadReplicaWithoutAStoreDatabaseIsNotUsed() {
+        assertThat(resolve(
+                                Map.of("SHOPASSIST_DB_READ_URL", "jdbc:postgresql://replica/db"),
+                                "--data-dir",
+                                dir.toString())
+                        .readReplica())
+                .isEmpty();
+    }
+
+    @Test
     void configFileInTheDataFolderIsFoundWithoutBeingNamed() throws IOException {
         Files.writeString(dir.resolve(AppConfig.CONFIG_FILE_NAME), "kiosk.idle-seconds=45\n");
         AppConfig config = resolve(Map.of(), "--data-dir", dir.toString());
