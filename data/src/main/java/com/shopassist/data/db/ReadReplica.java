@@ -200,6 +200,8 @@ public final class ReadReplica implements AutoCloseable {
                     rs.next();
                     if (!rs.getBoolean(1)) return become(State.NOT_A_STANDBY, null);
                     if (primaryPosition != null && rs.getBoolean(2)) {
+                        // back from an outage: what the pool held was cut with the server
+                        if (state == State.DOWN && replica != null) replica.dropConnections();
                         freshAt = began;
                         everFresh = true;
                         return become(State.FRESH, null);
