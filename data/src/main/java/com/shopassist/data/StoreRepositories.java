@@ -70,6 +70,7 @@ import com.shopassist.data.voucher.MyBatisVoucherRepository;
 import com.shopassist.data.voucher.VoucherMapper;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -109,8 +110,10 @@ public final class StoreRepositories {
     private final PgClerkCallFeed clerkCallFeed;
     private final MyBatisReplayRepositories replay;
     private final ReplaySessions replaySessions;
+    private final ReadReplica readReplica;
 
     private StoreRepositories(Database db, Clock clock, StoreSwitch store, ReadReplica reads) {
+        this.readReplica = reads;
         this.transactions = new AfterCommitTransactions(db.transactions());
         StockMapper stockMapper = db.mapper(StockMapper.class);
         this.stockCache = new StockCache(stockMapper, clock);
@@ -154,6 +157,11 @@ public final class StoreRepositories {
         this.clerkCalls = new MyBatisClerkCallRepository(db.mapper(ClerkCallMapper.class));
         this.clerkCallFeed = new PgClerkCallFeed(db);
         this.replay = new MyBatisReplayRepositories(db.mapper(ReplayMapper.class));
+    }
+
+    /** The read replica catalog reads go to while it is fresh (decision 0086), if one is configured. */
+    public Optional<ReadReplica> readReplica() {
+        return Optional.ofNullable(readReplica);
     }
 
     /** The repositories over an open, migrated database. */

@@ -6,6 +6,7 @@ import com.shopassist.app.config.AppConfig;
 import com.shopassist.app.config.GlobalOptions;
 import com.shopassist.data.StoreRepositories;
 import com.shopassist.data.db.DbSettings;
+import com.shopassist.data.db.ReadReplica;
 import com.shopassist.data.testing.Eventually;
 import com.shopassist.data.testing.ReplicatedStore;
 import java.nio.file.Path;
@@ -63,15 +64,8 @@ class ReadReplicaWiringIT {
                 AppConfig.resolve(GlobalOptions.parse(List.of("--data-dir", dataDir.toString())), env),
                 Clock.systemUTC())) {
             StoreRepositories repositories = kiosk.repositories();
-            // the probe's own connection to the standby shows that it has probed (and, the primary
-            // being idle, found the standby fresh); one more round to be sure
-            Eventually.waitUntil(
-                    "the kiosk probes the standby",
-                    Duration.ofSeconds(30),
-                    () -> Integer.parseInt(pair.fromStandby(
-                                    "select count(*) from pg_stat_activity where application_name = 'ShopAssist'"))
-                            > 0);
-            sleep(1_000);
+            ReadReplica reads = repositories.readReplica().orElseThrow();
+            Eventually.waitUntil("the kiosk finds the standby fresh", Duration.ofSeconds(30), reads::usable);
             pair.pauseReplay();
             try {
                 pair.onPrimary("update tbl_product set product_name = 'Only on the primary' where product_id = " + id);
@@ -80,6 +74,7 @@ class ReadReplicaWiringIT {
                 assertThat(repositories.catalog().products(List.of(id), Instant.now()))
                         .singleElement()
                         .satisfies(p -> assertThat(p.name()).isEqualTo(name));
+                assertThat(reads.replicaReads()).isPositive();
 
                 pair.standby().stop();
                 repositories.catalogChanged();
@@ -90,14 +85,6 @@ class ReadReplicaWiringIT {
                 pair.standby().start();
                 pair.resumeReplay();
             }
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -131,7 +131,7 @@ public final class Database implements AutoCloseable {
      */
     public static Database open(
             DbSettings settings, int maxPoolSize, Supplier<Mappers> mappers, Duration connectionWait) {
-        return open(settings, maxPoolSize, mappers, connectionWait, true);
+        return open(settings, maxPoolSize, mappers, connectionWait, true, null);
     }
 
     /**
@@ -141,7 +141,28 @@ public final class Database implements AutoCloseable {
      */
     public static Database openUnreachable(
             DbSettings settings, int maxPoolSize, Supplier<Mappers> mappers, Duration connectionWait) {
-        return open(settings, maxPoolSize, mappers, connectionWait, false);
+        return open(settings, maxPoolSize, mappers, connectionWait, false, null);
+    }
+
+    /**
+     * Like {@link #openUnreachable(DbSettings, int, Supplier, Duration)}, for a database that has
+     * somewhere else to send its reads when it hangs (a read replica, decision 0086): a read waits
+     * at most {@code readTimeout} for the server (instead of 45 s), and the server cancels a
+     * statement a little before that. {@link #allowOrdinaryTimeouts()} lifts it for one transaction.
+     */
+    public static Database openUnreachable(
+            DbSettings settings,
+            int maxPoolSize,
+            Supplier<Mappers> mappers,
+            Duration connectionWait,
+            Duration readTimeout) {
+        return open(
+                settings,
+                maxPoolSize,
+                mappers,
+                connectionWait,
+                false,
+                Objects.requireNonNull(readTimeout, "readTimeout"));
     }
 
     private static Database open(
@@ -149,11 +170,14 @@ public final class Database implements AutoCloseable {
             int maxPoolSize,
             Supplier<Mappers> mappers,
             Duration connectionWait,
-            boolean connectFirst) {
+            boolean connectFirst,
+            Duration readTimeout) {
         TransportPolicy.check(settings);
         PgDriverDataSource source;
         try {
-            source = new PgDriverDataSource(settings);
+            source = readTimeout == null
+                    ? new PgDriverDataSource(settings)
+                    : PgDriverDataSource.withReadTimeout(settings, readTimeout);
             if (connectFirst) source.offerFirst(source.connect());
         } catch (SQLException | RuntimeException e) {
             throw new DataUnavailableException(DbErrors.describe(settings, e), e);
@@ -464,6 +488,26 @@ public final class Database implements AutoCloseable {
     /** Reports every wait for a connection of this pool to {@code watcher}; once per database. */
     public void watchPool(PoolWatcher watcher) {
         pool.setMetricsTrackerFactory(PoolWatcher.trackerFor(Objects.requireNonNull(watcher, "watcher")));
+    }
+
+    /**
+     * Inside this thread's transaction: its statements get an ordinary pool's timeouts (30 s a
+     * statement, 45 s for the server's answer) instead of the shorter ones this pool was opened
+     * with, for a long stream of rows. The connection has its own back when the transaction ends
+     * (the server drops a SET LOCAL at its end, the pool resets the network timeout on return).
+     */
+    public void allowOrdinaryTimeouts() {
+        if (!sessions.isManagedSessionStarted()) throw new IllegalStateException("only inside a transaction");
+        try {
+            Connection c = sessions.getConnection();
+            // sent under the short timeout still: a server that hangs now is left within it
+            try (Statement s = c.createStatement()) {
+                s.execute("set local statement_timeout = '30s'");
+            }
+            c.setNetworkTimeout(Runnable::run, PgDriverDataSource.SOCKET_TIMEOUT_SECONDS * 1000);
+        } catch (SQLException e) {
+            throw new DataUnavailableException(DbErrors.describe(settings, e), e);
+        }
     }
 
     /** True while this thread is inside {@link #transactions()}' work. */

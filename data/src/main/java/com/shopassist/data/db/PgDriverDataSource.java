@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
@@ -54,6 +55,26 @@ final class PgDriverDataSource implements DataSource {
      * loads), and the server's statement, lock and idle-transaction timeouts are left unset too.
      */
     PgDriverDataSource(DbSettings settings, int socketTimeoutSeconds) {
+        this(settings, socketTimeoutSeconds, socketTimeoutSeconds > 0 ? SERVER_TIMEOUTS : null);
+    }
+
+    /**
+     * Connections whose reads wait at most {@code readTimeout} for the server, and whose server
+     * cancels a statement a little before that (so a slow statement is reported as slow, not as a
+     * lost connection): for a pool that has somewhere else to go when its server hangs (a read
+     * replica, decision 0086). Lock and idle-transaction timeouts as {@link #SERVER_TIMEOUTS}.
+     */
+    static PgDriverDataSource withReadTimeout(DbSettings settings, Duration readTimeout) {
+        int seconds = (int) Math.max(1, (readTimeout.toMillis() + 999) / 1000);
+        long statementMillis = Math.max(500, seconds * 1000L - 500);
+        return new PgDriverDataSource(
+                settings,
+                seconds,
+                "-c statement_timeout=" + statementMillis
+                        + "ms -c lock_timeout=15s -c idle_in_transaction_session_timeout=60s");
+    }
+
+    private PgDriverDataSource(DbSettings settings, int socketTimeoutSeconds, String serverTimeouts) {
         this.url = settings.jdbcUrl();
         if (settings.user() != null) properties.setProperty("user", settings.user());
         if (settings.password() != null) properties.setProperty("password", settings.password());
@@ -62,7 +83,7 @@ final class PgDriverDataSource implements DataSource {
         properties.setProperty("reWriteBatchedInserts", "true");
         properties.setProperty("connectTimeout", String.valueOf(CONNECT_TIMEOUT_SECONDS));
         properties.setProperty("socketTimeout", String.valueOf(socketTimeoutSeconds));
-        if (socketTimeoutSeconds > 0) properties.setProperty("options", SERVER_TIMEOUTS);
+        if (serverTimeouts != null) properties.setProperty("options", serverTimeouts);
         // the OS notices a dead peer on an idle connection (the pool's keepalive pings it as well)
         properties.setProperty("tcpKeepAlive", "true");
     }

@@ -22,14 +22,16 @@ import org.slf4j.LoggerFactory;
  * Cloud SQL read replica, that answers the catalog's reads (search, product details, categories,
  * brands, product vectors) so the primary keeps its CPU for stock, holds, carts and checkout.
  *
- * <p>It is used only while it is known to be fresh. A probe, every {@code probeEvery} on a
- * connection of its own, reads the primary's WAL position and then asks the replica whether it has
- * replayed up to it: if so, the replica holds everything the primary had committed when the probe
- * began. A read goes to the replica only while the last such moment is at most {@code maxLag} ago;
- * a replica that lags, whose replay is paused, that is down, or whose probe stalls, ages past it and
- * the primary answers instead, by itself. A read the replica fails (a lost connection, a timeout)
- * is answered by the primary at once, and the replica is skipped for at least {@code skipFor} and
- * until a probe finds it fresh again. The shopper never sees the replica's failure.
+ * <p>It is used only while it is known to be fresh. A probe, every {@code probeEvery} on
+ * connections of its own to both servers, reads the primary's WAL insert position and then asks
+ * the replica whether it has replayed up to it: if so, the replica holds everything the primary had
+ * committed when the probe began. A read goes to the replica only while the last such moment is at
+ * most {@code maxLag} ago and later than the replica's last failure; a replica that lags, whose
+ * replay is paused, that is down, or whose probe stalls, ages past it and the primary answers
+ * instead, by itself. A read the replica fails (a lost connection, a timeout) is answered by the
+ * primary at once, and the replica is skipped for at least {@code skipFor} and until a probe begun
+ * after the failure finds it fresh again. A replica that hangs holds a read at most {@code
+ * readTimeout}. The shopper never sees the replica's failure.
  *
  * <p>Nothing is connected at construction: the replica's pool opens on the probe's thread, and
  * reads go to the primary until the first probe finds the replica fresh.
@@ -38,16 +40,29 @@ public final class ReadReplica implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReadReplica.class);
 
-    /** How a replica is used: the lag it may have, how often it is probed, how long a failed one is skipped. */
-    public record Settings(Duration maxLag, Duration probeEvery, Duration skipFor, int poolSize) {
+    /**
+     * How a replica is used: the lag it may have, how often it is probed, how long a failed one is
+     * skipped, its pool, and how long a read waits for it (whole seconds; its server cancels a
+     * statement half a second before) before the primary answers instead.
+     */
+    public record Settings(Duration maxLag, Duration probeEvery, Duration skipFor, int poolSize, Duration readTimeout) {
+        /** A replica read waits at most 2 s for a server that hangs. */
+        public static final Duration READ_TIMEOUT = Duration.ofSeconds(2);
+
         public Settings {
             requirePositive(maxLag, "maxLag");
             requirePositive(probeEvery, "probeEvery");
             requirePositive(skipFor, "skipFor");
+            requirePositive(readTimeout, "readTimeout");
             if (poolSize < 1) throw new IllegalArgumentException("poolSize must be at least 1");
         }
 
-        /** 10 s of lag at most, probed every second, a failed replica skipped 5 s, a pool of 10. */
+        /** With the {@link #READ_TIMEOUT} of 2 s. */
+        public Settings(Duration maxLag, Duration probeEvery, Duration skipFor, int poolSize) {
+            this(maxLag, probeEvery, skipFor, poolSize, READ_TIMEOUT);
+        }
+
+        /** 10 s of lag at most, probed every second, a failed replica skipped 5 s, a pool of 10, reads 2 s. */
         public static Settings defaults() {
             return new Settings(Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofSeconds(5), 10);
         }
@@ -77,8 +92,12 @@ public final class ReadReplica implements AutoCloseable {
     private volatile State state = State.STARTING;
     private volatile long freshAt; // System.nanoTime() of the primary's position the replica last had
     private volatile boolean everFresh;
+    // System.nanoTime() when it was last found down or failed a read: only a probe begun later counts
+    private volatile long downAt = System.nanoTime() - 1;
     private volatile long skipUntil;
     private Connection probe; // the prober's own connection to the replica, kept between probes
+    // and to the primary: the primary's pool may be exhausted at a rush, which says nothing of the replica
+    private Connection primaryProbe;
 
     private ReadReplica(Database primary, DbSettings settings, Settings config) {
         this.primary = Objects.requireNonNull(primary, "primary");
@@ -133,7 +152,9 @@ public final class ReadReplica implements AutoCloseable {
     public boolean usable() {
         if (!everFresh || state != State.FRESH && state != State.BEHIND) return false;
         long now = System.nanoTime();
-        return now - skipUntil >= 0 && now - freshAt <= config.maxLag().toNanos();
+        long fresh = freshAt;
+        // a moment of freshness from before an outage says nothing of what the replica holds now
+        return fresh - downAt > 0 && now - skipUntil >= 0 && now - fresh <= config.maxLag().toNanos();
     }
 
     /** The replica's database (for reads its repositories make); empty until the first probe opened it. */
@@ -174,7 +195,9 @@ public final class ReadReplica implements AutoCloseable {
                 || DbErrors.isConnectionFailure(e)
                 || DbErrors.isBusy(e)
                 || e instanceof ShopException s && "DB_BUSY".equals(s.code())) {
-            skipUntil = System.nanoTime() + config.skipFor().toNanos();
+            long now = System.nanoTime();
+            downAt = now;
+            skipUntil = now + config.skipFor().toNanos();
             if (state != State.DOWN) {
                 LOG.warn(
                         "the read replica {} failed a read ({}); the primary answers its reads for now",
@@ -185,6 +208,14 @@ public final class ReadReplica implements AutoCloseable {
         } else {
             LOG.warn("a read failed on the read replica, the primary answers it: {}", DbErrors.firstLine(e));
         }
+    }
+
+    /**
+     * Counts a read a caller routed by itself ({@link #usable()}, then {@link #readFailed} if the
+     * replica failed it): a stream of rows, which is never answered half by each server.
+     */
+    public void counted(boolean byReplica) {
+        (byReplica ? replicaReads : primaryReads).increment();
     }
 
     /** One probe now, on this thread; returns what it found. */
@@ -200,8 +231,8 @@ public final class ReadReplica implements AutoCloseable {
                     rs.next();
                     if (!rs.getBoolean(1)) return become(State.NOT_A_STANDBY, null);
                     if (primaryPosition != null && rs.getBoolean(2)) {
-                        // back from an outage: what the pool held was cut with the server
-                        if (state == State.DOWN && replica != null) replica.dropConnections();
+                        // a read failed while this probe ran: its answer is older than the failure
+                        if (began - downAt <= 0) return state;
                         freshAt = began;
                         everFresh = true;
                         return become(State.FRESH, null);
@@ -217,9 +248,12 @@ public final class ReadReplica implements AutoCloseable {
     }
 
     private State become(State now, Throwable why) {
+        if (now == State.DOWN) downAt = System.nanoTime();
         State was = state;
         state = now;
         if (was == now) return now;
+        // it answers again after an outage: what the pool held was cut, or hangs on a dead path
+        if (was == State.DOWN && replica != null) replica.dropConnections();
         switch (now) {
             case FRESH -> LOG.info("the read replica {} is fresh; catalog reads go to it", settings.safeUrl());
             case BEHIND -> LOG.info("the read replica {} is behind the primary", settings.safeUrl());
@@ -235,32 +269,52 @@ public final class ReadReplica implements AutoCloseable {
         return now;
     }
 
-    /** The primary's WAL write position now, or null when it cannot be read. */
+    /**
+     * The primary's WAL insert position now, or null when it cannot be read. The insert position,
+     * not the write position: a commit made with synchronous_commit off returns before its WAL is
+     * written, so it can lie beyond the write position while a shopper already sees it.
+     */
     private String primaryPosition() {
-        try (Connection c = primary.dataSource().getConnection();
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("select pg_current_wal_lsn()::text")) {
-            rs.next();
-            return rs.getString(1);
+        try {
+            if (primaryProbe == null) {
+                primaryProbe = probeConnect(primary.settings(), 1_000);
+            }
+            try (Statement s = primaryProbe.createStatement();
+                    ResultSet rs = s.executeQuery("select pg_current_wal_insert_lsn()::text")) {
+                rs.next();
+                return rs.getString(1);
+            }
         } catch (SQLException | RuntimeException e) {
+            closeQuietly(primaryProbe);
+            primaryProbe = null;
             return null;
         }
     }
 
     private Connection probeConnection() throws SQLException {
         if (replica == null) {
-            // the replica's pool, on this thread: parsing the mappers costs a start nothing
+            // the replica's pool, on this thread: parsing the mappers costs a start nothing; its
+            // reads wait readTimeout at most, then the primary answers them
             replica = Database.openUnreachable(
-                    settings, config.poolSize(), Database.Mappers::parse, Duration.ofSeconds(1));
+                    settings, config.poolSize(), Database.Mappers::parse, Duration.ofSeconds(1), config.readTimeout());
         }
         if (probe == null) {
-            PgDriverDataSource source = new PgDriverDataSource(settings);
-            source.setLoginTimeout(timeoutSeconds());
-            probe = source.connect();
-            probe.setNetworkTimeout(
-                    Runnable::run, (int) Math.max(1_000, config.probeEvery().toMillis()));
+            probe = probeConnect(settings, (int) Math.max(1_000, config.probeEvery().toMillis()));
         }
         return probe;
+    }
+
+    private Connection probeConnect(DbSettings to, int networkTimeoutMillis) throws SQLException {
+        PgDriverDataSource source = new PgDriverDataSource(to);
+        source.setLoginTimeout(timeoutSeconds());
+        Connection c = source.connect();
+        try {
+            c.setNetworkTimeout(Runnable::run, networkTimeoutMillis);
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(c);
+            throw e;
+        }
+        return c;
     }
 
     private int timeoutSeconds() {
@@ -276,8 +330,11 @@ public final class ReadReplica implements AutoCloseable {
     }
 
     private void closeProbe() {
-        Connection c = probe;
+        closeQuietly(probe);
         probe = null;
+    }
+
+    private static void closeQuietly(Connection c) {
         if (c == null) return;
         try {
             c.close();
@@ -296,6 +353,8 @@ public final class ReadReplica implements AutoCloseable {
         }
         synchronized (this) {
             closeProbe();
+            closeQuietly(primaryProbe);
+            primaryProbe = null;
         }
         Database r = replica;
         replica = null;

@@ -1,6 +1,7 @@
 package com.shopassist.data.embedding;
 
 import com.shopassist.core.catalog.ProductEmbeddingRepository;
+import com.shopassist.data.db.Database;
 import com.shopassist.data.db.ReadReplica;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -35,23 +36,33 @@ public final class ReadRoutedEmbeddings implements ProductEmbeddingRepository {
     /**
      * A long stream: the primary answers it whole when the replica fails before handing over a
      * vector; a replica that fails midway fails the load (never half from each), and the index
-     * loads again later.
+     * loads again later. The stream outlasts the replica's short read timeout, so its transaction
+     * gets an ordinary pool's timeouts once the replica has answered in it: a replica that hangs
+     * before the stream starts is left within the short timeout, one that hangs midway fails the
+     * load after the ordinary one.
      */
     @Override
     public void forEach(String model, Consumer<StoredVector> sink) {
         if (!replica.usable()) {
+            replica.counted(false);
             primary.forEach(model, sink);
             return;
         }
         AtomicBoolean started = new AtomicBoolean();
         try {
-            onReplica().forEach(model, v -> {
-                started.set(true);
-                sink.accept(v);
+            Database db = replica.database().orElseThrow();
+            db.transactions().run(() -> {
+                db.allowOrdinaryTimeouts();
+                onReplica().forEach(model, v -> {
+                    started.set(true);
+                    sink.accept(v);
+                });
             });
+            replica.counted(true);
         } catch (RuntimeException e) {
             replica.readFailed(e);
             if (started.get()) throw e;
+            replica.counted(false);
             primary.forEach(model, sink);
         }
     }

@@ -7,7 +7,11 @@ import com.shopassist.core.catalog.ProductQuery;
 import com.shopassist.data.StoreRepositories;
 import com.shopassist.data.testing.Eventually;
 import com.shopassist.data.testing.ReplicatedStore;
+import com.shopassist.data.testing.TcpProxy;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -181,6 +185,86 @@ class ReadReplicaIT {
     }
 
     @Test
+    void aSearchInFlightWhenTheReplicaHangsIsAnsweredByThePrimaryWithinTheReadTimeout() {
+        try (TcpProxy path = TcpProxy.to(pair.standby().directSettings())) {
+            // probed only by hand: the search below meets the silent replica before any probe does
+            reads = ReadReplica.unscheduled(
+                    primary,
+                    path.reach(pair.standby().directSettings()),
+                    new ReadReplica.Settings(
+                            Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofSeconds(5), 2, Duration.ofSeconds(2)));
+            repositories = StoreRepositories.over(primary, CLOCK, reads);
+            assertThat(reads.probeNow()).isEqualTo(ReadReplica.State.FRESH);
+            ProductQuery kettles = ProductQuery.text("kettle");
+            long found = repositories.catalog().search(kettles, Instant.now()).total();
+            assertThat(reads.replicaReads()).isEqualTo(1);
+
+            path.cut(); // the replica's network goes silent: no reset, no error, nothing
+            repositories.catalogChanged();
+            long began = System.nanoTime();
+            long total = repositories.catalog().search(kettles, Instant.now()).total();
+            Duration took = Duration.ofNanos(System.nanoTime() - began);
+
+            assertThat(total).isEqualTo(found);
+            assertThat(reads.primaryReads()).isEqualTo(1);
+            assertThat(reads.state()).isEqualTo(ReadReplica.State.DOWN);
+            // the 2 s read timeout and the primary's answer, not the 45 s of an ordinary pool
+            assertThat(took).isLessThan(Duration.ofMillis(3_500));
+        }
+    }
+
+    @Test
+    void theReplicaPoolWaitsItsReadTimeoutAndItsServerCancelsAStatementBefore() throws Exception {
+        useReplica(Duration.ofMinutes(5));
+        try (Connection c = reads.database().orElseThrow().dataSource().getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("show statement_timeout")) {
+            rs.next();
+            assertThat(c.getNetworkTimeout()).isEqualTo(2_000);
+            assertThat(rs.getString(1)).isEqualTo("1500ms");
+        }
+    }
+
+    @Test
+    void theProbeFindsTheReplicaFreshWhileThePrimaryPoolIsExhausted() throws Exception {
+        try (Database busy = Database.open(pair.primary().directSettings(), 1);
+                // the primary's one pooled connection lent out, as every one is at a rush
+                Connection lent = busy.dataSource().getConnection()) {
+            reads = ReadReplica.unscheduled(
+                    busy,
+                    pair.standby().directSettings(),
+                    new ReadReplica.Settings(
+                            Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofMillis(500), 2));
+            assertThat(reads.probeNow()).isEqualTo(ReadReplica.State.FRESH);
+            reads.close();
+            reads = null;
+        }
+    }
+
+    @Test
+    void aReplicaBackFromAnOutageIsNotReadUntilAProbeFindsItFreshAgain() {
+        reads = ReadReplica.unscheduled(
+                primary,
+                pair.standby().directSettings(),
+                new ReadReplica.Settings(Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofMillis(100), 2));
+        assertThat(reads.probeNow()).isEqualTo(ReadReplica.State.FRESH);
+        assertThat(reads.usable()).isTrue();
+        pair.standby().stop();
+        assertThat(reads.probeNow()).isEqualTo(ReadReplica.State.DOWN);
+
+        pair.standby().start();
+        pair.pauseReplay();
+        pair.onPrimary("update tbl_product set product_name = product_name where product_id = " + productId);
+        assertThat(reads.probeNow()).isEqualTo(ReadReplica.State.BEHIND);
+
+        // the moment it was fresh before the outage is within the allowed lag, and says nothing now
+        assertThat(reads.usable()).isFalse();
+        pair.resumeReplay();
+        Eventually.waitUntil("a probe finds it fresh", WITHIN, () -> reads.probeNow() == ReadReplica.State.FRESH);
+        assertThat(reads.usable()).isTrue();
+    }
+
+    @Test
     void readsInsideATransactionOfThePrimaryStayOnThePrimary() {
         useReplica(Duration.ofMinutes(5));
         long onReplica = reads.replicaReads();
@@ -215,5 +299,15 @@ class ReadReplicaIT {
         long onReplica = reads.replicaReads();
         repositories.embeddings().count("any-model");
         assertThat(reads.replicaReads()).isGreaterThan(onReplica);
+    }
+
+    @Test
+    void productVectorsStreamFromTheReplicaOnOrdinaryTimeouts() {
+        useReplica(Duration.ofMinutes(5));
+        long onReplica = reads.replicaReads();
+        long onPrimary = reads.primaryReads();
+        repositories.embeddings().forEach("any-model", v -> {});
+        assertThat(reads.replicaReads()).isEqualTo(onReplica + 1);
+        assertThat(reads.primaryReads()).isEqualTo(onPrimary);
     }
 }

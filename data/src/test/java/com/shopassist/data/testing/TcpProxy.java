@@ -35,7 +35,8 @@ public final class TcpProxy implements AutoCloseable {
         t.start();
     }
 
-    static TcpProxy to(DbSettings target) {
+    /** A proxy in front of {@code target}'s server; {@link #reach(DbSettings)} goes through it. */
+    public static TcpProxy to(DbSettings target) {
         URI uri = URI.create(target.jdbcUrl().substring("jdbc:".length()));
         try {
             return new TcpProxy(uri.getHost(), uri.getPort());
@@ -46,6 +47,16 @@ public final class TcpProxy implements AutoCloseable {
 
     public int port() {
         return listener.getLocalPort();
+    }
+
+    /** {@code direct}, the settings of the server behind this proxy, pointed at the proxy instead. */
+    public DbSettings reach(DbSettings direct) {
+        URI uri = URI.create(direct.jdbcUrl().substring("jdbc:".length()));
+        return new DbSettings(
+                direct.jdbcUrl().replace(":" + uri.getPort() + "/", ":" + port() + "/"),
+                direct.user(),
+                direct.password(),
+                direct.source());
     }
 
     /** The network drops: silence both ways, sockets left open. */
