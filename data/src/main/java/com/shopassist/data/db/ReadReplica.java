@@ -154,7 +154,9 @@ public final class ReadReplica implements AutoCloseable {
         long now = System.nanoTime();
         long fresh = freshAt;
         // a moment of freshness from before an outage says nothing of what the replica holds now
-        return fresh - downAt > 0 && now - skipUntil >= 0 && now - fresh <= config.maxLag().toNanos();
+        return fresh - downAt > 0
+                && now - skipUntil >= 0
+                && now - fresh <= config.maxLag().toNanos();
     }
 
     /** The replica's database (for reads its repositories make); empty until the first probe opened it. */
@@ -299,7 +301,8 @@ public final class ReadReplica implements AutoCloseable {
                     settings, config.poolSize(), Database.Mappers::parse, Duration.ofSeconds(1), config.readTimeout());
         }
         if (probe == null) {
-            probe = probeConnect(settings, (int) Math.max(1_000, config.probeEvery().toMillis()));
+            probe = probeConnect(
+                    settings, (int) Math.max(1_000, config.probeEvery().toMillis()));
         }
         return probe;
     }

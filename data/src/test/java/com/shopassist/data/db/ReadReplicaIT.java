@@ -192,7 +192,11 @@ class ReadReplicaIT {
                     primary,
                     path.reach(pair.standby().directSettings()),
                     new ReadReplica.Settings(
-                            Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofSeconds(5), 2, Duration.ofSeconds(2)));
+                            Duration.ofMinutes(5),
+                            Duration.ofSeconds(1),
+                            Duration.ofSeconds(5),
+                            2,
+                            Duration.ofSeconds(2)));
             repositories = StoreRepositories.over(primary, CLOCK, reads);
             assertThat(reads.probeNow()).isEqualTo(ReadReplica.State.FRESH);
             ProductQuery kettles = ProductQuery.text("kettle");
@@ -233,8 +237,7 @@ class ReadReplicaIT {
             reads = ReadReplica.unscheduled(
                     busy,
                     pair.standby().directSettings(),
-                    new ReadReplica.Settings(
-                            Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofMillis(500), 2));
+                    new ReadReplica.Settings(Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofMillis(500), 2));
             assertThat(reads.probeNow()).isEqualTo(ReadReplica.State.FRESH);
             reads.close();
             reads = null;
