@@ -137,7 +137,8 @@ class MainIT {
                 url,
                 "INSERT INTO tbl_customers (customer_id, full_name, email) VALUES (1, 'Ended', 'ended@example.com')",
                 "INSERT INTO tbl_customer_session (customer_id, token, created_at, expires_at)"
-                        + " VALUES (1, 'a', now() - interval '2 days', now() - interval '1 day')");
+                        // ended sessions are kept 30 days (V177), then the upkeep deletes them
+                        + " VALUES (1, 'a', now() - interval '32 days', now() - interval '31 days')");
 
         Result json = run(external(url, "db", "maintain", "--json"));
         assertThat(json.code()).as(json.err()).isZero();

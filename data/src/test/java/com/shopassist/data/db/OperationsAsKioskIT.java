@@ -50,9 +50,10 @@ class OperationsAsKioskIT extends SeededKioskStore {
                 oldGuest,
                 Timestamp.from(longAgo),
                 Timestamp.from(longAgo));
+        // ended sessions are kept 30 days (a replay may still leave its notice with one, V177)
         long ended = fx.queryLong(
                 "INSERT INTO tbl_customer_session (customer_id, token, created_at, expires_at)"
-                        + " VALUES (?, ?, now() - interval '2 days', now() - interval '1 day') RETURNING session_id",
+                        + " VALUES (?, ?, now() - interval '32 days', now() - interval '31 days') RETURNING session_id",
                 siti,
                 UUID.randomUUID().toString());
         long product = fx.queryLong("SELECT min(product_id) FROM tbl_product WHERE is_active AND stock_quantity > 5");
