@@ -8,6 +8,7 @@ import com.shopassist.app.ui.chat.ChatViewModel;
 import com.shopassist.app.ui.common.I18n;
 import com.shopassist.app.ui.kiosk.KioskSettings;
 import com.shopassist.app.wiring.AppWiring;
+import com.shopassist.core.cart.CartService;
 import com.shopassist.core.catalog.ProductQuery;
 import com.shopassist.core.common.DataUnavailableException;
 import com.shopassist.core.replica.StoreStatus;
@@ -54,6 +55,10 @@ class StartingServicesIT {
 
     /** A start that finishes when {@code go} is counted down. */
     private static Supplier<UiServices> startingUntil(CountDownLatch go) {
+        return startingUntil(go, real);
+    }
+
+    private static Supplier<UiServices> startingUntil(CountDownLatch go, UiServices services) {
         return () -> {
             try {
                 if (!go.await(30, TimeUnit.SECONDS)) throw new IllegalStateException("never released");
@@ -61,7 +66,7 @@ class StartingServicesIT {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            return real;
+            return services;
         };
     }
 
@@ -126,6 +131,51 @@ class StartingServicesIT {
         } finally {
             never.countDown();
         }
+    }
+
+    @Test
+    void aNewGuestToldWhileStartingNeverWaitsAndReachesTheCartServiceOnceStarted() throws Exception {
+        List<String> told = new CopyOnWriteArrayList<>();
+        CartService carts = real.carts();
+        CartService recording = (CartService) java.lang.reflect.Proxy.newProxyInstance(
+                CartService.class.getClassLoader(), new Class<?>[] {CartService.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("guestStarted")) {
+                        told.add((String) args[0]);
+                        return null;
+                    }
+                    return method.invoke(carts, args);
+                });
+        UiServices withRecording = new UiServices(
+                real.catalog(),
+                recording,
+                real.vouchers(),
+                real.checkout(),
+                real.orders(),
+                real.customers(),
+                real.privacy(),
+                real.stock(),
+                real.assistant(),
+                real.gifts(),
+                real.databaseProbe(),
+                false,
+                real.store());
+        CountDownLatch go = new CountDownLatch(1);
+        StartingServices starting = StartingServices.begin(
+                startingUntil(go, withRecording), false, Duration.ofSeconds(20), Duration.ofSeconds(20));
+
+        long t0 = System.nanoTime();
+        starting.services().carts().guestStarted("guest-told-while-starting");
+        assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(1_000);
+        assertThat(told).isEmpty();
+
+        go.countDown();
+        starting.ready().get(20, TimeUnit.SECONDS);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (told.isEmpty() && System.nanoTime() < deadline) Thread.sleep(10);
+        assertThat(told).containsExactly("guest-told-while-starting");
+
+        starting.services().carts().guestStarted("guest-told-after");
+        assertThat(told).containsExactly("guest-told-while-starting", "guest-told-after");
     }
 
     @Test
