@@ -246,13 +246,15 @@ public final class LoadTest {
         }
         progress.printf(
                 Locale.ROOT,
-                "loadtest: %d kiosks for %d s %s against %s (%,d products); load average %s%n",
+                "loadtest: %d kiosks for %d s %s, %d%% of visits signing in, against %s (%,d products); load"
+                        + " average %s%n",
                 options.kiosks(),
                 options.duration().toSeconds(),
                 pace.capacity()
-                        ? "with no think time, the rate stepped up"
+                        ? "with no think time, the rate searched below the kiosks' full speed"
                         : "at shopper pace (think " + seconds(options.thinkMin()) + "-" + seconds(options.thinkMax())
                                 + " s)",
+                options.signInShare(),
                 db.settings().safeUrl(),
                 catalog,
                 loadBefore);
@@ -266,7 +268,7 @@ public final class LoadTest {
         StatementTimes statements = StatementTimes.start(db);
         long t0 = System.nanoTime();
         measuring = t0;
-        if (pace.capacity()) pace.setRate(CapacitySteps.FIRST_RATE);
+        if (pace.capacity()) pace.setRate(0); // the capacity run's first step: the kiosks at full speed
         pace.endWarmUp();
         List<CapacitySteps.Step> steps = pace.capacity()
                 ? new CapacitySteps(pace, latencies, this::progressLine).run(options.duration(), stop)
@@ -317,7 +319,8 @@ public final class LoadTest {
         try {
             List<Future<SimulatedKiosk>> opening = new ArrayList<>();
             for (int i = 0; i < options.kiosks(); i++) {
-                SimulatedKiosk k = new SimulatedKiosk(i, runId, latencies, kioskActions, ledger, script, turns, visits);
+                SimulatedKiosk k = new SimulatedKiosk(
+                        i, runId, latencies, kioskActions, ledger, script, turns, visits, options.signInShare());
                 opening.add(openers.submit(() -> {
                     if (stop.getCount() == 0) return k;
                     k.open(app, options.poolSize());

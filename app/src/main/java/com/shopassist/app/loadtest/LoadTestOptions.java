@@ -13,6 +13,7 @@ import java.util.List;
  * @param thinkMax longest wait; zero for the capacity run (no waits, the rate stepped up)
  * @param poolSize connections of each kiosk's pool
  * @param warmUp how long the kiosks shop before anything is measured
+ * @param signInShare percent of visits that are a signed-in customer's buying visit (0 to 100)
  * @param json the report as one JSON object on stdout
  * @param allowOnStoreDatabase run although the database holds orders of real shoppers
  */
@@ -23,22 +24,35 @@ public record LoadTestOptions(
         Duration thinkMax,
         int poolSize,
         Duration warmUp,
+        int signInShare,
         boolean json,
         boolean allowOnStoreDatabase) {
 
     public static final String ALLOW = "--allow-on-store-database";
 
+    /**
+     * Most shoppers at a store kiosk are guests: one visit in ten signs in to buy (decision 0085).
+     * A sign-in checks a bcrypt hash of cost 12, about half a second of a core.
+     */
+    public static final int DEFAULT_SIGN_IN_SHARE = 10;
+
     public static final String USAGE = """
             Usage: shopassist loadtest --kiosks N --duration S [--think MIN-MAX|0] [--pool-size P]
-                                       [--warm-up S] [--json] [--allow-on-store-database]
+                                       [--warm-up S] [--sign-in-share P] [--json]
+                                       [--allow-on-store-database]
               --kiosks N       simulated kiosks, each with its own pool and services (1 to 500)
               --duration S     seconds the shoppers shop (1 to 86400)
               --think MIN-MAX  seconds a shopper waits between turns, drawn at random (default 3-10);
-                               0 is the capacity run: no waits, the rate stepped up until the p95 of a
-                               turn passes 50 ms
+                               0 is the capacity run: no waits; the kiosks first shop at full speed,
+                               then the rate is searched below that for the fastest whose turn p95
+                               stays within 50 ms (each step judged on at least 100 turns)
               --pool-size P    connections of each kiosk's pool (default 2)
               --warm-up S      seconds the kiosks shop with no think time before the measurement, so the
                                JVM has compiled its hot code as on a kiosk that has run a while (default 10)
+              --sign-in-share P
+                               percent of visits that are a customer who signs in and buys (0 to 100,
+                               default 10: most kiosk shoppers are guests); the other visits are guests
+                               who fill a cart or browse, half each
               --json           the report as one JSON object on stdout
               --allow-on-store-database
                                run although the database holds orders of real shoppers (the load
@@ -55,6 +69,8 @@ public record LoadTestOptions(
         if (thinkMin.compareTo(thinkMax) > 0) throw new ConfigException("loadtest: --think MIN-MAX needs MIN <= MAX");
         if (poolSize < 1 || poolSize > 50)
             throw new ConfigException("loadtest: --pool-size takes a number from 1 to 50");
+        if (signInShare < 0 || signInShare > 100)
+            throw new ConfigException("loadtest: --sign-in-share takes a percent from 0 to 100");
     }
 
     /** True for the capacity run ({@code --think 0}). */
@@ -70,6 +86,7 @@ public record LoadTestOptions(
         Duration max = Duration.ofSeconds(10);
         int pool = 2;
         int warm = 10;
+        int share = DEFAULT_SIGN_IN_SHARE;
         boolean json = false;
         boolean allow = false;
         for (int i = 0; i < args.size(); i++) {
@@ -81,7 +98,7 @@ public record LoadTestOptions(
                 }
                 case "--json" -> json = true;
                 case ALLOW -> allow = true;
-                case "--kiosks", "--duration", "--think", "--pool-size", "--warm-up" -> {
+                case "--kiosks", "--duration", "--think", "--pool-size", "--warm-up", "--sign-in-share" -> {
                     String v = a.contains("=")
                             ? a.substring(a.indexOf('=') + 1)
                             : (i + 1 < args.size() ? args.get(++i) : null);
@@ -91,6 +108,12 @@ public record LoadTestOptions(
                         case "--duration" -> seconds = number(name, v);
                         case "--pool-size" -> pool = number(name, v);
                         case "--warm-up" -> warm = number(name, v);
+                        case "--sign-in-share" ->
+                            share = number(
+                                    name,
+                                    v.strip().endsWith("%")
+                                            ? v.strip().substring(0, v.strip().length() - 1)
+                                            : v);
                         default -> {
                             Duration[] range = think(v);
                             min = range[0];
@@ -105,7 +128,7 @@ public record LoadTestOptions(
             throw new ConfigException("loadtest needs --kiosks N and --duration S (try loadtest --help)");
         }
         return new LoadTestOptions(
-                kiosks, Duration.ofSeconds(seconds), min, max, pool, Duration.ofSeconds(warm), json, allow);
+                kiosks, Duration.ofSeconds(seconds), min, max, pool, Duration.ofSeconds(warm), share, json, allow);
     }
 
     private static int number(String option, String v) {

@@ -13,7 +13,7 @@ import java.util.Random;
  */
 final class ShopperScript {
 
-    /** The kinds of visit, in the order a kiosk plays them (so every kind runs in a short test). */
+    /** The kinds of visit a shopper makes. */
     enum Visit {
         /** A signed-in customer who searches, adds, tries a voucher and checks out. */
         BUY,
@@ -47,10 +47,19 @@ final class ShopperScript {
         this.vouchers = List.copyOf(vouchers);
     }
 
-    /** The visit a kiosk plays as its {@code n}-th: every kind in turn, starting at a kiosk's own offset. */
-    static Visit visit(int kiosk, long n) {
-        Visit[] all = Visit.values();
-        return all[(int) ((kiosk + n) % all.length)];
+    /**
+     * The visit a kiosk plays as its {@code n}-th when {@code signInShare} percent of visits sign in
+     * to buy: a fixed pattern, not a random draw, so the share is exact over every 100 visits and a
+     * short run still plays each kind. Visit {@code p} (counted from the kiosk's own offset, so
+     * kiosks do not all sign in at once) is a {@code BUY} when {@code p * share mod 100 < share},
+     * which spreads the buying visits evenly; the others alternate CART and BROWSE.
+     */
+    static Visit visit(int signInShare, int kiosk, long n) {
+        long p = n + kiosk;
+        if ((p * signInShare) % 100 < signInShare) return Visit.BUY;
+        // buying visits among 0..p-1: one for each multiple of 100 in (-share, (p-1) * share]
+        long buysBefore = signInShare == 0 || p == 0 ? 0 : ((p - 1) * signInShare) / 100 + 1;
+        return (p - buysBefore) % 2 == 0 ? Visit.CART : Visit.BROWSE;
     }
 
     List<Step> steps(Visit visit, Random r) {

@@ -58,6 +58,7 @@ final class SimulatedKiosk implements AutoCloseable {
     private final Random random;
     private final AtomicLong turns;
     private final AtomicLong visits;
+    private final int signInShare;
 
     private Database pool;
     private AppWiring wiring;
@@ -75,7 +76,8 @@ final class SimulatedKiosk implements AutoCloseable {
             RunLedger ledger,
             ShopperScript script,
             AtomicLong turns,
-            AtomicLong visits) {
+            AtomicLong visits,
+            int signInShare) {
         this.number = number;
         this.runId = runId;
         this.latencies = latencies;
@@ -85,6 +87,7 @@ final class SimulatedKiosk implements AutoCloseable {
         this.random = new Random(runId.hashCode() * 31L + number);
         this.turns = turns;
         this.visits = visits;
+        this.signInShare = signInShare;
     }
 
     /** Opens the kiosk's pool and services and registers its customer (with a "Rumah" address), recorded as the run's. */
@@ -140,7 +143,7 @@ final class SimulatedKiosk implements AutoCloseable {
         long n = 0;
         try {
             while (pace.betweenVisits()) {
-                visit(ShopperScript.visit(number, n), n, pace);
+                visit(ShopperScript.visit(signInShare, number, n), n, pace);
                 n++;
                 visits.incrementAndGet();
             }

@@ -15,6 +15,7 @@ final class StepWindows {
 
     private final Latencies turns = new Latencies();
     private final Map<Integer, AtomicInteger> running = new ConcurrentHashMap<>();
+    private final Map<Integer, AtomicInteger> finished = new ConcurrentHashMap<>();
     private volatile int current = -1; // no step now: the warm-up, or between two steps
 
     /** A turn let through now; the step it belongs to, or -1 outside the steps. */
@@ -29,6 +30,13 @@ final class StepWindows {
         if (step < 0) return;
         turns.record(Integer.toString(step), nanos, failed);
         running.get(step).decrementAndGet();
+        finished.computeIfAbsent(step, s -> new AtomicInteger()).incrementAndGet();
+    }
+
+    /** Turns of {@code step} that have ended so far. */
+    int finished(int step) {
+        AtomicInteger n = finished.get(step);
+        return n == null ? 0 : n.get();
     }
 
     /** From now on turns belong to {@code step}. */

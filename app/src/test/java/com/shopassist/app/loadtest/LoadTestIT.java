@@ -60,7 +60,15 @@ class LoadTestIT {
 
     static LoadTestOptions quick(int seconds) {
         return new LoadTestOptions(
-                2, Duration.ofSeconds(seconds), Duration.ZERO, Duration.ZERO, 2, Duration.ZERO, false, false);
+                2,
+                Duration.ofSeconds(seconds),
+                Duration.ZERO,
+                Duration.ZERO,
+                2,
+                Duration.ZERO,
+                LoadTestOptions.DEFAULT_SIGN_IN_SHARE,
+                false,
+                false);
     }
 
     @Test
@@ -120,6 +128,47 @@ class LoadTestIT {
             assertThat(r.text()).contains("search_products", "turn", "pool wait", "Invariants:", "as before");
             assertThat(r.json().get("invariants").get("ok").asBoolean()).isTrue();
             assertThat(progressBytes.toString(StandardCharsets.UTF_8)).contains("turns, turn p95");
+
+            // one visit in ten signs in: its bcrypt check is reported beside the chat turns, not among them
+            Stats signIn = r.run().signIn();
+            assertThat(signIn.calls()).as("the buying visits signed in").isPositive();
+            assertThat(signIn.errors()).isZero();
+            assertThat(r.run().visits())
+                    .as("at most one visit in ten (rounded up per kiosk) signs in")
+                    .isGreaterThanOrEqualTo((signIn.calls() - 2) * 10);
+            assertThat(r.text())
+                    .contains("10% of visits sign in to buy", "chat turn (the target's)")
+                    .containsPattern("(?m)^sign in +" + signIn.calls() + " ");
+            var json = r.json();
+            assertThat(json.get("signInSharePercent").asInt()).isEqualTo(10);
+            assertThat(json.get("signIn").get("calls").asLong()).isEqualTo(signIn.calls());
+            assertThat(json.get("turn").get("calls").asLong())
+                    .isEqualTo(r.run().turn().calls());
+
+            // the capacity run's first step has no limit; a step's verdict stands on 100 turns or more
+            List<CapacitySteps.Step> steps = r.run().steps();
+            assertThat(steps.get(0).targetRate()).isZero();
+            assertThat(json.get("capacityMinTurnsPerStep").asInt()).isEqualTo(CapacitySteps.MIN_TURNS);
+            for (int i = 0; i < steps.size(); i++) {
+                CapacitySteps.Step s = steps.get(i);
+                assertThat(json.get("capacitySteps").get(i).get("verdict").asText())
+                        .isEqualTo(s.verdict().name());
+                if (s.verdict() != CapacitySteps.Verdict.TOO_FEW_TURNS && s.errors() == 0) {
+                    assertThat(s.turn().calls()).isGreaterThanOrEqualTo(CapacitySteps.MIN_TURNS);
+                }
+            }
+            assertThat(r.text()).contains("judged on at least 100 turns");
+            r.bestHolding()
+                    .ifPresentOrElse(
+                            held -> {
+                                assertThat(json.get("capacityHeld").get("turns").asLong())
+                                        .isEqualTo(held.turn().calls())
+                                        .isGreaterThanOrEqualTo(CapacitySteps.MIN_TURNS);
+                                assertThat(json.get("capacityHeld").get("p95Ms").asDouble())
+                                        .isEqualTo(held.turn().p95());
+                                assertThat(r.text()).contains("Highest rate that held turn p95 <= 50 ms");
+                            },
+                            () -> assertThat(r.text()).contains("No step held turn p95 <= 50 ms"));
         }
     }
 
@@ -165,7 +214,15 @@ class LoadTestIT {
             LoadTestStore store = new LoadTestStore(db, Clock.systemUTC());
             StoreCounts before = store.counts();
             LoadTestOptions warming = new LoadTestOptions(
-                    2, Duration.ofSeconds(60), Duration.ZERO, Duration.ZERO, 2, Duration.ofSeconds(600), false, false);
+                    2,
+                    Duration.ofSeconds(60),
+                    Duration.ZERO,
+                    Duration.ZERO,
+                    2,
+                    Duration.ofSeconds(600),
+                    LoadTestOptions.DEFAULT_SIGN_IN_SHARE,
+                    false,
+                    false);
             LoadTest test = new LoadTest(app, warming, progress);
             CompletableFuture<LoadTestResult> running = CompletableFuture.supplyAsync(() -> test.run(false));
             long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
@@ -228,10 +285,14 @@ class LoadTestIT {
             assertThat(store.counts()).isEqualTo(before);
 
             // told so, it runs, and still leaves the store's order and everything else as it was
+            // (with no visit signing in: a share of 0 plays only guests)
             LoadTestOptions allowed = new LoadTestOptions(
-                    1, Duration.ofSeconds(2), Duration.ZERO, Duration.ZERO, 2, Duration.ZERO, false, true);
+                    1, Duration.ofSeconds(2), Duration.ZERO, Duration.ZERO, 2, Duration.ZERO, 0, false, true);
             LoadTestResult r = new LoadTest(app, allowed, progress).run(false);
             assertThat(r.restored()).isTrue();
+            assertThat(r.run().signIn().calls()).isZero();
+            assertThat(r.run().orders()).isZero();
+            assertThat(r.json().get("signInSharePercent").asInt()).isZero();
             assertThat(store.counts()).isEqualTo(before);
         }
     }
@@ -246,7 +307,15 @@ class LoadTestIT {
             int pool = 5;
             int kiosks = room.free() / pool + 1; // one kiosk too many
             LoadTestOptions tooMany = new LoadTestOptions(
-                    kiosks, Duration.ofSeconds(2), Duration.ZERO, Duration.ZERO, pool, Duration.ZERO, false, false);
+                    kiosks,
+                    Duration.ofSeconds(2),
+                    Duration.ZERO,
+                    Duration.ZERO,
+                    pool,
+                    Duration.ZERO,
+                    LoadTestOptions.DEFAULT_SIGN_IN_SHARE,
+                    false,
+                    false);
 
             assertThatThrownBy(() -> new LoadTest(app, tooMany, progress).run(false))
                     .isInstanceOfSatisfying(

@@ -21,6 +21,32 @@ class LoadTestOptionsTest {
         assertThat(o.poolSize()).isEqualTo(2);
         assertThat(o.warmUp()).isEqualTo(Duration.ofSeconds(10));
         assertThat(o.allowOnStoreDatabase()).isFalse();
+        assertThat(o.signInShare()).isEqualTo(10);
+    }
+
+    @Test
+    void theSignInShareIsAPercentFromZeroToAHundred() {
+        assertThat(LoadTestOptions.parse(List.of("--kiosks", "2", "--duration", "5", "--sign-in-share", "25"))
+                        .signInShare())
+                .isEqualTo(25);
+        assertThat(LoadTestOptions.parse(List.of("--kiosks", "2", "--duration", "5", "--sign-in-share=0%"))
+                        .signInShare())
+                .isZero();
+        assertThat(LoadTestOptions.parse(List.of("--kiosks", "2", "--duration", "5", "--sign-in-share", "100"))
+                        .signInShare())
+                .isEqualTo(100);
+        assertThatThrownBy(() ->
+                        LoadTestOptions.parse(List.of("--kiosks", "2", "--duration", "5", "--sign-in-share", "101")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("loadtest: --sign-in-share takes a percent from 0 to 100");
+        assertThatThrownBy(() ->
+                        LoadTestOptions.parse(List.of("--kiosks", "2", "--duration", "5", "--sign-in-share", "-1")))
+                .hasMessageContaining("from 0 to 100");
+        assertThatThrownBy(() ->
+                        LoadTestOptions.parse(List.of("--kiosks", "2", "--duration", "5", "--sign-in-share", "ten")))
+                .hasMessageContaining("--sign-in-share takes a whole number, not 'ten'");
+        assertThatThrownBy(() -> LoadTestOptions.parse(List.of("--kiosks", "2", "--duration", "5", "--sign-in-share")))
+                .hasMessageContaining("--sign-in-share needs a value");
     }
 
     @Test

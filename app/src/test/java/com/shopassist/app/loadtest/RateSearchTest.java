@@ -39,4 +39,27 @@ class RateSearchTest {
         assertThat(search.next(8, true, 8)).isEqualTo(16);
         assertThat(search.next(16, true, 11)).isZero();
     }
+
+    @Test
+    void aSearchBelowTheKiosksFullSpeedStartsAtHalfOfItAndBisects() {
+        RateSearch search = RateSearch.below(64);
+        List<Double> asked = new ArrayList<>();
+        double rate = search.first();
+        while (rate > 0 && asked.size() < 50) {
+            asked.add(rate);
+            rate = search.next(rate, rate <= 37, rate);
+        }
+        assertThat(asked).containsExactly(32.0, 48.0, 40.0, 36.0, 38.0, 37.0);
+        assertThat(search.held()).isEqualTo(37.0);
+    }
+
+    @Test
+    void aSearchBelowAFullSpeedThatFailsFarAboveCapacityHalvesDownToIt() {
+        RateSearch search = RateSearch.below(64);
+        double rate = search.first();
+        int steps = 0;
+        while (rate > 0 && steps++ < 50) rate = search.next(rate, rate <= 3, rate);
+        assertThat(steps).isLessThan(15);
+        assertThat(search.held()).isBetween(2.75, 3.0);
+    }
 }
