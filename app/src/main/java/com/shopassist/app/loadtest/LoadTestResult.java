@@ -144,7 +144,9 @@ public record LoadTestResult(
             b.append(header("tool"));
             run.tools().forEach(s -> b.append(row(s)));
             b.append('\n').append(header("kiosk action"));
-            run.kioskActions().values().stream().filter(s -> s.calls() > 0).forEach(s -> b.append(row(s)));
+            run.kioskActions().values().stream()
+                    .filter(s -> s.calls() > 0 && !s.name().equals(SimulatedKiosk.SIGN_IN)) // shown with the turns
+                    .forEach(s -> b.append(row(s)));
             b.append('\n').append(header("chat turn (the target's)"));
             b.append(row(run.turn()));
             b.append(row(run.signIn())); // beside the turns, not among them: a bcrypt check, not a chat turn

@@ -42,6 +42,11 @@ final class Pace {
         nextSlot = System.nanoTime();
     }
 
+    /** The rate the gate lets through now (0: no limit). */
+    double rate() {
+        return rate;
+    }
+
     /**
      * Until {@link #endWarmUp}, every kiosk shops with no think time through the gate at
      * {@code turnsPerSecond}: the JVM compiles the hot code before anything is measured, as it has

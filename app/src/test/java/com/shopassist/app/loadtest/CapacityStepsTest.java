@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.shopassist.app.loadtest.CapacitySteps.Step;
 import com.shopassist.app.loadtest.CapacitySteps.Verdict;
 import com.shopassist.app.loadtest.Latencies.Stats;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -50,5 +54,59 @@ class CapacityStepsTest {
         assertThat(CapacitySteps.stepOver(TimeUnit.SECONDS.toNanos(1), two, 500))
                 .isFalse();
         assertThat(CapacitySteps.stepOver(two, two, CapacitySteps.MIN_TURNS)).isTrue();
+    }
+
+    /**
+     * The steps against fake kiosks whose turns take 10 ms up to 30 turns per second and 80 ms
+     * beyond (or with no limit): the first step runs at full speed, the search goes below it, and
+     * a slow step lasts past its 2 s until it has its 100 turns.
+     */
+    @Test
+    void theRunStartsAtFullSpeedSearchesBelowItAndASlowStepWaitsForItsHundredTurns() throws Exception {
+        CountDownLatch stop = new CountDownLatch(1);
+        Pace pace = new Pace(Duration.ZERO, Duration.ZERO, stop);
+        List<Thread> kiosks = new ArrayList<>();
+        for (int k = 0; k < 2; k++) {
+            Thread t = new Thread(() -> {
+                Random r = new Random();
+                try {
+                    while (pace.beforeTurn(r)) {
+                        double rate = pace.rate();
+                        int window = pace.steps().enter();
+                        Thread.sleep(10); // two kiosks at full speed: under 200 turns a second
+                        long ms = rate == 0 || rate > 30 ? 80 : 10;
+                        pace.steps().leave(window, TimeUnit.MILLISECONDS.toNanos(ms), false);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            t.setDaemon(true);
+            t.start();
+            kiosks.add(t);
+        }
+        List<Step> steps;
+        try {
+            steps = new CapacitySteps(pace, new Latencies(), line -> {}).run(Duration.ofSeconds(20), stop);
+        } finally {
+            stop.countDown();
+            for (Thread t : kiosks) t.join(5_000);
+        }
+
+        assertThat(steps.get(0).targetRate()).as("the first step has no limit").isZero();
+        assertThat(steps.get(0).verdict()).isEqualTo(Verdict.FAILED);
+        double fullSpeed = steps.get(0).achievedRate();
+        for (Step s : steps.subList(1, steps.size())) {
+            if (s.targetRate() > 0) assertThat(s.targetRate()).isLessThan(fullSpeed);
+            if (s.verdict() != Verdict.TOO_FEW_TURNS) {
+                assertThat(s.turn().calls()).as(s.toString()).isGreaterThanOrEqualTo(CapacitySteps.MIN_TURNS);
+            }
+        }
+        Step held = CapacitySteps.highestHeld(steps).orElseThrow(() -> new AssertionError(steps.toString()));
+        assertThat(held.targetRate()).isPositive().isLessThanOrEqualTo(30);
+        assertThat(held.turn().calls()).isGreaterThanOrEqualTo(CapacitySteps.MIN_TURNS);
+        assertThat(held.turn().calls() / held.achievedRate())
+                .as("seconds the held step lasted: past its 2 s, until it had 100 turns: " + steps)
+                .isGreaterThan(2.5);
     }
 }
