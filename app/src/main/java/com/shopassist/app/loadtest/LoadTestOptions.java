@@ -108,12 +108,7 @@ public record LoadTestOptions(
                         case "--duration" -> seconds = number(name, v);
                         case "--pool-size" -> pool = number(name, v);
                         case "--warm-up" -> warm = number(name, v);
-                        case "--sign-in-share" ->
-                            share = number(
-                                    name,
-                                    v.strip().endsWith("%")
-                                            ? v.strip().substring(0, v.strip().length() - 1)
-                                            : v);
+                        case "--sign-in-share" -> share = number(name, v.strip().replaceFirst("%$", ""));
                         default -> {
                             Duration[] range = think(v);
                             min = range[0];
