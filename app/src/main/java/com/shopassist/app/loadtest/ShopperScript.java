@@ -49,8 +49,8 @@ final class ShopperScript {
 
     /**
      * The visit a kiosk plays as its {@code n}-th when {@code signInShare} percent of visits sign in
-     * to buy: a fixed pattern, not a random draw, so the share is exact over every 100 visits and a
-     * short run still plays each kind. Visit {@code p} (counted from the kiosk's own offset, so
+     * to buy: a fixed pattern, not a random draw, so the share is exact over every 100 visits and
+     * any {@code ceil(100 / share)} visits in a row hold a BUY. Visit {@code p} (counted from the kiosk's own offset, so
      * kiosks do not all sign in at once) is a {@code BUY} when {@code p * share mod 100 < share},
      * which spreads the buying visits evenly; the others alternate CART and BROWSE.
      */

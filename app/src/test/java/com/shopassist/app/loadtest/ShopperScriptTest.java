@@ -52,4 +52,22 @@ class ShopperScriptTest {
         }
         assertThat(firstBuys).as("ten kiosks sign in at ten different visits").hasSize(10);
     }
+
+    @Test
+    void anyRunOfAHundredOverTheShareVisitsHoldsABuyWhereverTheWarmUpLeftTheKiosk() {
+        for (int share = 1; share <= 100; share++) {
+            int window = (100 + share - 1) / share;
+            for (int kiosk = 0; kiosk < 3; kiosk++) {
+                for (long start = 0; start < 200; start++) {
+                    boolean buys = false;
+                    for (long n = start; n < start + window && !buys; n++) {
+                        buys = ShopperScript.visit(share, kiosk, n) == Visit.BUY;
+                    }
+                    assertThat(buys)
+                            .as("share %d, kiosk %d, visits %d..%d", share, kiosk, start, start + window - 1)
+                            .isTrue();
+                }
+            }
+        }
+    }
 }
