@@ -10,6 +10,7 @@ import com.shopassist.core.catalog.Product;
 import com.shopassist.core.catalog.StockBadge;
 import com.shopassist.core.chat.ProductCard;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -83,8 +84,7 @@ public final class CompareView extends ScrollPane {
             l.getStyleClass().add("card-price");
             return l;
         });
-        Product cheapest =
-                ps.stream().min((a, b) -> a.price().compareTo(b.price())).orElseThrow();
+        Set<Long> cheapest = CompareViewModel.lowestPriced(ps);
         addRow(grid, row++, "compare.brand", ps, p -> new Label(p.brand()));
         addRow(grid, row++, "compare.category", ps, p -> new Label(p.categoryName()));
         addRow(grid, row++, "compare.stock", ps, p -> ProductCardView.stockBadge(p.stockBadge(), p.available(), i18n));
@@ -99,7 +99,7 @@ public final class CompareView extends ScrollPane {
             add.setDisable(p.stockBadge() == StockBadge.SOLD_OUT);
             add.setOnAction(e -> actions.add(ProductCard.of(p)));
             Label best = Views.label(i18n, "compare.lowestPrice", Styles.SUCCESS, Styles.TEXT_SMALL);
-            best.setVisible(p.id() == cheapest.id());
+            best.setVisible(cheapest.contains(p.id()));
             return new VBox(6, add, best);
         });
         Button clear = Views.button(i18n, "compare.clear", Material2AL.CLEAR_ALL, Styles.FLAT);

@@ -2,7 +2,11 @@ package com.shopassist.app.ui.catalog;
 
 import com.shopassist.app.ui.UiContext;
 import com.shopassist.core.catalog.Product;
+import com.shopassist.core.catalog.StockBadge;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -51,5 +55,23 @@ public final class CompareViewModel {
 
     public ObservableList<Product> products() {
         return products;
+    }
+
+    /**
+     * The products "Lowest price" is shown under: the cheapest of those a shopper can still buy (a
+     * sold-out product is no bargain), every one of them when several share that price, none when
+     * all are sold out.
+     */
+    public static Set<Long> lowestPriced(List<Product> ps) {
+        List<Product> buyable =
+                ps.stream().filter(p -> p.stockBadge() != StockBadge.SOLD_OUT).toList();
+        return buyable.stream()
+                .map(Product::price)
+                .min(Comparator.naturalOrder())
+                .map(min -> buyable.stream()
+                        .filter(p -> p.price().compareTo(min) == 0)
+                        .map(Product::id)
+                        .collect(Collectors.toUnmodifiableSet()))
+                .orElse(Set.of());
     }
 }
