@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -334,7 +335,9 @@ public final class Database implements AutoCloseable {
             // no schema yet, or one from before kiosk roles could read its history
         }
         String needed = PackagedMigrations.latest();
-        String line = "the store database is at version " + (latest == null ? "(none)" : latest) + "; this app needs "
+        List<String> gaps = latest == null ? List.of() : PackagedMigrations.gapsBelow(latest, applied);
+        String line = "the store database is at version " + (latest == null ? "(none)" : latest)
+                + (gaps.isEmpty() ? "" : " but lacks " + PackagedMigrations.describe(gaps)) + "; this app needs "
                 + needed + "; ask IT to run db migrate";
         if (!PackagedMigrations.servable(applied, PackagedMigrations.versions(), oldestServable)) {
             throw new ShopException("SCHEMA_BEHIND", line);

@@ -125,6 +125,26 @@ final class PackagedMigrations {
         return packaged.stream().filter(v -> compare(v, oldestServable) <= 0).allMatch(applied::contains);
     }
 
+    /**
+     * The packaged versions below {@code latest} that are not {@code applied}, lowest first: a store
+     * at version 177 that lacks 160 is not "at 177" in any useful sense, and IT needs the number.
+     */
+    static List<String> gapsBelow(String latest, Set<String> applied) {
+        return versions().stream()
+                .filter(v -> compare(v, latest) < 0 && !applied.contains(v))
+                .sorted(PackagedMigrations::compare)
+                .toList();
+    }
+
+    /** "migration 160", "migrations 158, 160", "migrations 150, 151, 152 and 4 more". */
+    static String describe(List<String> versions) {
+        int shown = Math.min(3, versions.size());
+        String list = String.join(", ", versions.subList(0, shown));
+        return (versions.size() == 1 ? "migration " : "migrations ")
+                + list
+                + (versions.size() > shown ? " and " + (versions.size() - shown) + " more" : "");
+    }
+
     /** The highest packaged version, or "?" when the packaged migrations cannot be listed. */
     static String latest() {
         return versions().stream().reduce((a, b) -> compare(a, b) >= 0 ? a : b).orElse("?");
