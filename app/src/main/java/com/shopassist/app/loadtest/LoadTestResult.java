@@ -149,7 +149,8 @@ public record LoadTestResult(
                     .forEach(s -> b.append(row(s)));
             b.append('\n').append(header("chat turn (the target's)"));
             b.append(row(run.turn()));
-            b.append(row(run.signIn())); // beside the turns, not among them: a bcrypt check, not a chat turn
+            // beside the turns, not among them: a bcrypt check, not a chat turn; no row when no visit signs in
+            if (run.signIn().calls() > 0) b.append(row(run.signIn()));
             b.append(row(run.series().getOrDefault(SimulatedKiosk.TURN_CPU, Stats.none(SimulatedKiosk.TURN_CPU))));
             b.append(row(run.poolWait()));
             b.append(String.format(
@@ -196,15 +197,20 @@ public record LoadTestResult(
                 "Store-wide counts (information: the store's own shoppers move them too): %s%n",
                 before.equals(after) ? "the same before and after" : "before " + before + ", after " + after));
         if (run != null && !options.capacity()) {
+            String signIns = run.signIn().calls() == 0
+                    ? ""
+                    : String.format(
+                            Locale.ROOT,
+                            "; sign-in p95 %.1f ms over %d sign-ins, apart from the turns",
+                            run.signIn().p95(),
+                            run.signIn().calls());
             b.append(String.format(
                     Locale.ROOT,
-                    "Target (chat turn p95 <= %.0f ms, no errors, nothing oversold): %s (chat turn p95 %.1f ms;"
-                            + " sign-in p95 %.1f ms over %d sign-ins, apart from the turns)%n",
+                    "Target (chat turn p95 <= %.0f ms, no errors, nothing oversold): %s (chat turn p95 %.1f ms%s)%n",
                     LoadTest.TARGET_P95_MS,
                     targetMet() ? "met" : "missed",
                     run.turn().p95(),
-                    run.signIn().p95(),
-                    run.signIn().calls()));
+                    signIns));
         }
         return b.toString();
     }

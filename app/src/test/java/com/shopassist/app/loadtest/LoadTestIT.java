@@ -293,6 +293,10 @@ class LoadTestIT {
             assertThat(r.run().signIn().calls()).isZero();
             assertThat(r.run().orders()).isZero();
             assertThat(r.json().get("signInSharePercent").asInt()).isZero();
+            assertThat(r.text())
+                    .as("no empty sign-in row, no sign-in figures in the verdict")
+                    .doesNotContainPattern("(?m)^sign in ")
+                    .doesNotContain("sign-in p95");
             assertThat(store.counts()).isEqualTo(before);
         }
     }
