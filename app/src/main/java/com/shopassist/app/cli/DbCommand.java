@@ -8,12 +8,15 @@ import com.shopassist.app.wiring.Seeding;
 import com.shopassist.core.common.ShopException;
 import com.shopassist.core.upkeep.UpkeepReport;
 import com.shopassist.data.db.Database;
+import com.shopassist.data.db.ReadReplica;
 import com.shopassist.data.info.DatabaseCounts;
 import com.shopassist.data.info.DbInfoMapper;
 import com.shopassist.data.replica.ReplicaRefresh;
 import com.shopassist.data.seed.Seeder;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code db ...}: headless database work. Everything but {@code info}, {@code sync} and
@@ -108,6 +111,9 @@ public final class DbCommand {
         Database db = app.database();
         DatabaseCounts counts = db.mapper(DbInfoMapper.class).counts();
         String version = db.schemaVersion();
+        Optional<ReadReplica> replica = app.repositories().readReplica();
+        // one probe now: a command that ends at once cannot wait for the background one
+        Optional<ReadReplica.State> replicaState = replica.map(ReadReplica::probeNow);
         if (json) {
             ObjectMapper mapper = new ObjectMapper();
             ObjectNode node = mapper.createObjectNode();
@@ -120,6 +126,12 @@ public final class DbCommand {
             node.put("vouchers", counts.vouchers());
             node.put("customers", counts.customers());
             node.put("orders", counts.orders());
+            replica.ifPresent(r -> {
+                ObjectNode reads = node.putObject("readReplica");
+                reads.put("database", r.settings().safeUrl());
+                reads.put("state", replicaState.orElseThrow().name());
+                r.lag().ifPresent(lag -> reads.put("lagMs", lag.toMillis()));
+            });
             out.println(node.toString());
         } else {
             out.println("Database:       " + db.settings().safeUrl() + " ("
@@ -131,8 +143,25 @@ public final class DbCommand {
             out.println("Vouchers:       " + counts.vouchers());
             out.println("Customers:      " + counts.customers());
             out.println("Orders:         " + counts.orders());
+            replica.ifPresent(r -> out.println("Read replica:   " + r.settings().safeUrl() + ", "
+                    + describe(replicaState.orElseThrow(), r.lag())));
         }
         return 0;
+    }
+
+    /** What store IT needs to know of the read replica, in a few words. */
+    static String describe(ReadReplica.State state, Optional<Duration> lag) {
+        return switch (state) {
+            case FRESH -> "fresh: catalog reads go to it";
+            case BEHIND ->
+                "behind the primary"
+                        + lag.map(l -> " (last fresh " + l.toSeconds() + " s ago)")
+                                .orElse("")
+                        + ": catalog reads go to the primary until it catches up";
+            case DOWN -> "does not answer: catalog reads go to the primary";
+            case NOT_A_STANDBY -> "not a standby of this database: never used";
+            case STARTING -> "not probed yet";
+        };
     }
 
     /** The same upkeep the kiosks run every hour, once, under the same lock (decision 0105). */

@@ -3,6 +3,8 @@ package com.shopassist.app.metrics;
 import com.shopassist.app.config.AppConfig;
 import com.shopassist.app.config.ConfigException;
 import com.shopassist.core.replica.StoreStatus;
+import com.shopassist.data.db.ReadReplica;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
@@ -111,6 +113,35 @@ public final class Telemetry implements AutoCloseable {
                 .description("seconds since the replica's prices and stock were copied from the store database")
                 .baseUnit("seconds")
                 .strongReference(true)
+                .register(registry);
+    }
+
+    /**
+     * The store database's read replica (decision 0086): {@code read.replica.fresh}, 1 while catalog
+     * reads go to it; {@code read.replica.lag}, seconds since it was last known to have replayed
+     * the primary (NaN before that); {@code read.replica.reads}, catalog reads tagged {@code
+     * to=replica} or {@code to=primary}, so a replica that is never used shows in the numbers.
+     */
+    public void watchReadReplica(ReadReplica reads) {
+        Gauge.builder("read.replica.fresh", reads, r -> r.usable() ? 1 : 0)
+                .description("1 while catalog reads go to the read replica")
+                .strongReference(true)
+                .register(registry);
+        Gauge.builder(
+                        "read.replica.lag",
+                        reads,
+                        r -> r.lag().map(lag -> lag.toMillis() / 1000.0).orElse(Double.NaN))
+                .description("seconds since the read replica was last known to have replayed the primary")
+                .baseUnit("seconds")
+                .strongReference(true)
+                .register(registry);
+        FunctionCounter.builder("read.replica.reads", reads, ReadReplica::replicaReads)
+                .description("catalog reads answered by the read replica")
+                .tag("to", "replica")
+                .register(registry);
+        FunctionCounter.builder("read.replica.reads", reads, ReadReplica::primaryReads)
+                .description("catalog reads answered by the primary while a read replica is configured")
+                .tag("to", "primary")
                 .register(registry);
     }
 

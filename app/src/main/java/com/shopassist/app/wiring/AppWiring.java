@@ -299,6 +299,7 @@ public final class AppWiring implements AutoCloseable {
         if (repositories == null) {
             Optional<KioskReplica> r = kioskReplica();
             ReadReplica reads = StoreReadReplica.start(config, database(), this::closeOnExit);
+            if (reads != null) telemetry().watchReadReplica(reads);
             if (r.isPresent()) {
                 repositories =
                         StoreRepositories.withReplica(database(), clock, r.get().storeSwitch(), reads);

@@ -2,6 +2,7 @@ package com.shopassist.app.wiring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.shopassist.app.Main;
 import com.shopassist.app.config.AppConfig;
 import com.shopassist.app.config.GlobalOptions;
 import com.shopassist.data.StoreRepositories;
@@ -9,6 +10,11 @@ import com.shopassist.data.db.DbSettings;
 import com.shopassist.data.db.ReadReplica;
 import com.shopassist.data.testing.Eventually;
 import com.shopassist.data.testing.ReplicatedStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -75,16 +81,72 @@ class ReadReplicaWiringIT {
                         .singleElement()
                         .satisfies(p -> assertThat(p.name()).isEqualTo(name));
                 assertThat(reads.replicaReads()).isPositive();
+                MeterRegistry meters = kiosk.telemetry().registry();
+                assertThat(meters.get("read.replica.fresh").gauge().value()).isEqualTo(1.0);
+                assertThat(meters.get("read.replica.reads")
+                                .tag("to", "replica")
+                                .functionCounter()
+                                .count())
+                        .isEqualTo(reads.replicaReads());
 
                 pair.standby().stop();
                 repositories.catalogChanged();
                 assertThat(repositories.catalog().products(List.of(id), Instant.now()))
                         .singleElement()
                         .satisfies(p -> assertThat(p.name()).isEqualTo("Only on the primary"));
+                assertThat(meters.get("read.replica.fresh").gauge().value())
+                        .as("a stopped replica is no longer fresh")
+                        .isEqualTo(0.0);
+                assertThat(meters.get("read.replica.reads")
+                                .tag("to", "primary")
+                                .functionCounter()
+                                .count())
+                        .isPositive();
             } finally {
                 pair.standby().start();
                 pair.resumeReplay();
             }
         }
+    }
+
+    @Test
+    void dbInfoSaysWhetherTheReadReplicaIsFreshAndThatAStoppedOneIsNotUsed() {
+        DbSettings primary = pair.primary().directSettings();
+        List<String> args = List.of(
+                "--data-dir", dataDir.toString(),
+                "--db-url", primary.jdbcUrl(),
+                "--db-user", primary.user(),
+                "--db-password", primary.password(),
+                "--db-read-url", pair.standby().directSettings().jdbcUrl(),
+                "db", "info");
+        Eventually.waitUntil(
+                "db info finds the read replica fresh",
+                Duration.ofSeconds(30),
+                () -> run(args)
+                        .matches("(?s).*\\nRead replica: +jdbc:postgresql://\\S+, fresh: catalog reads go to it\\R.*"));
+
+        pair.standby().stop();
+        try {
+            assertThat(run(args)).contains("does not answer: catalog reads go to the primary");
+            List<String> json = new java.util.ArrayList<>(args);
+            json.add("--json");
+            assertThat(run(json)).contains("\"readReplica\":{", "\"state\":\"DOWN\"");
+        } finally {
+            pair.standby().start();
+        }
+    }
+
+    private static String run(List<String> args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(
+                args,
+                InputStream.nullInputStream(),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                Map.of("SHOPASSIST_SEMANTIC", "off"),
+                Clock.systemUTC());
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        return out.toString(StandardCharsets.UTF_8);
     }
 }
