@@ -112,8 +112,7 @@ public final class DbCommand {
         DatabaseCounts counts = db.mapper(DbInfoMapper.class).counts();
         String version = db.schemaVersion();
         Optional<ReadReplica> replica = app.repositories().readReplica();
-        // one probe now: a command that ends at once cannot wait for the background one
-        Optional<ReadReplica.State> replicaState = replica.map(ReadReplica::probeNow);
+        Optional<ReadReplica.State> replicaState = replica.map(DbCommand::probe);
         if (json) {
             ObjectMapper mapper = new ObjectMapper();
             ObjectNode node = mapper.createObjectNode();
@@ -130,6 +129,7 @@ public final class DbCommand {
                 ObjectNode reads = node.putObject("readReplica");
                 reads.put("database", r.settings().safeUrl());
                 reads.put("state", replicaState.orElseThrow().name());
+                reads.put("catalogReadsTo", r.usable() ? "replica" : "primary");
                 r.lag().ifPresent(lag -> reads.put("lagMs", lag.toMillis()));
             });
             out.println(node.toString());
@@ -144,23 +144,49 @@ public final class DbCommand {
             out.println("Customers:      " + counts.customers());
             out.println("Orders:         " + counts.orders());
             replica.ifPresent(r -> out.println("Read replica:   " + r.settings().safeUrl() + ", "
-                    + describe(replicaState.orElseThrow(), r.lag())));
+                    + describe(replicaState.orElseThrow(), r.usable(), r.lag())));
         }
         return 0;
     }
 
-    /** What store IT needs to know of the read replica, in a few words. */
-    static String describe(ReadReplica.State state, Optional<Duration> lag) {
+    /**
+     * Probes the replica until it is found fresh, for 2 s at most: a busy primary moves on between
+     * the two halves of one probe, so a single probe often finds a replica that keeps up "behind".
+     */
+    private static ReadReplica.State probe(ReadReplica r) {
+        long until = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        ReadReplica.State state = r.probeNow();
+        while (state == ReadReplica.State.BEHIND && System.nanoTime() < until) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            state = r.probeNow();
+        }
+        return state;
+    }
+
+    /**
+     * What store IT needs to know of the read replica, in a few words: where the catalog reads go
+     * ({@code used}: {@link ReadReplica#usable()}) and why.
+     */
+    static String describe(ReadReplica.State state, boolean used, Optional<Duration> lag) {
+        String since =
+                lag.map(l -> " (last known fresh " + l.toSeconds() + " s ago)").orElse("");
+        if (used) {
+            return state == ReadReplica.State.FRESH
+                    ? "fresh: catalog reads go to it"
+                    : "behind the primary" + since + ": catalog reads go to it until it is more than"
+                            + " db.read-max-lag-seconds behind";
+        }
         return switch (state) {
-            case FRESH -> "fresh: catalog reads go to it";
-            case BEHIND ->
-                "behind the primary"
-                        + lag.map(l -> " (last fresh " + l.toSeconds() + " s ago)")
-                                .orElse("")
-                        + ": catalog reads go to the primary until it catches up";
+            case FRESH, BEHIND ->
+                "behind the primary" + since + ": catalog reads go to the primary until it catches up";
             case DOWN -> "does not answer: catalog reads go to the primary";
-            case NOT_A_STANDBY -> "not a standby of this database: never used";
-            case STARTING -> "not probed yet";
+            case NOT_A_STANDBY -> "not a standby (not in recovery): never used";
+            case STARTING -> "not probed yet: catalog reads go to the primary";
         };
     }
 

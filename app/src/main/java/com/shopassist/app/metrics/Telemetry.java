@@ -117,13 +117,14 @@ public final class Telemetry implements AutoCloseable {
     }
 
     /**
-     * The store database's read replica (decision 0086): {@code read.replica.fresh}, 1 while catalog
+     * The store database's read replica (decision 0086): {@code read.replica.used}, 1 while catalog
      * reads go to it; {@code read.replica.lag}, seconds since it was last known to have replayed
      * the primary (NaN before that); {@code read.replica.reads}, catalog reads tagged {@code
      * to=replica} or {@code to=primary}, so a replica that is never used shows in the numbers.
      */
     public void watchReadReplica(ReadReplica reads) {
-        Gauge.builder("read.replica.fresh", reads, r -> r.usable() ? 1 : 0)
+        final String READS = "catalog reads while a read replica is configured, by the server that answered";
+        Gauge.builder("read.replica.used", reads, r -> r.usable() ? 1 : 0)
                 .description("1 while catalog reads go to the read replica")
                 .strongReference(true)
                 .register(registry);
@@ -136,11 +137,11 @@ public final class Telemetry implements AutoCloseable {
                 .strongReference(true)
                 .register(registry);
         FunctionCounter.builder("read.replica.reads", reads, ReadReplica::replicaReads)
-                .description("catalog reads answered by the read replica")
+                .description(READS)
                 .tag("to", "replica")
                 .register(registry);
         FunctionCounter.builder("read.replica.reads", reads, ReadReplica::primaryReads)
-                .description("catalog reads answered by the primary while a read replica is configured")
+                .description(READS)
                 .tag("to", "primary")
                 .register(registry);
     }

@@ -82,26 +82,31 @@ class ReadReplicaWiringIT {
                         .satisfies(p -> assertThat(p.name()).isEqualTo(name));
                 assertThat(reads.replicaReads()).isPositive();
                 MeterRegistry meters = kiosk.telemetry().registry();
-                assertThat(meters.get("read.replica.fresh").gauge().value()).isEqualTo(1.0);
+                assertThat(meters.get("read.replica.used").gauge().value()).isEqualTo(1.0);
                 assertThat(meters.get("read.replica.reads")
                                 .tag("to", "replica")
                                 .functionCounter()
                                 .count())
                         .isEqualTo(reads.replicaReads());
 
+                double primaryReadsBefore = meters.get("read.replica.reads")
+                        .tag("to", "primary")
+                        .functionCounter()
+                        .count();
                 pair.standby().stop();
                 repositories.catalogChanged();
                 assertThat(repositories.catalog().products(List.of(id), Instant.now()))
                         .singleElement()
                         .satisfies(p -> assertThat(p.name()).isEqualTo("Only on the primary"));
-                assertThat(meters.get("read.replica.fresh").gauge().value())
-                        .as("a stopped replica is no longer fresh")
+                assertThat(meters.get("read.replica.used").gauge().value())
+                        .as("a stopped replica is no longer used")
                         .isEqualTo(0.0);
                 assertThat(meters.get("read.replica.reads")
                                 .tag("to", "primary")
                                 .functionCounter()
                                 .count())
-                        .isPositive();
+                        .as("the read after the stop was answered by the primary")
+                        .isGreaterThan(primaryReadsBefore);
             } finally {
                 pair.standby().start();
                 pair.resumeReplay();
@@ -130,7 +135,7 @@ class ReadReplicaWiringIT {
             assertThat(run(args)).contains("does not answer: catalog reads go to the primary");
             List<String> json = new java.util.ArrayList<>(args);
             json.add("--json");
-            assertThat(run(json)).contains("\"readReplica\":{", "\"state\":\"DOWN\"");
+            assertThat(run(json)).contains("\"readReplica\":{", "\"state\":\"DOWN\"", "\"catalogReadsTo\":\"primary\"");
         } finally {
             pair.standby().start();
         }

@@ -335,7 +335,9 @@ public final class Database implements AutoCloseable {
             // no schema yet, or one from before kiosk roles could read its history
         }
         String needed = PackagedMigrations.latest();
-        List<String> gaps = latest == null ? List.of() : PackagedMigrations.gapsBelow(latest, applied);
+        List<String> gaps = latest == null
+                ? List.of()
+                : PackagedMigrations.gapsBelow(latest, applied, PackagedMigrations.versions());
         String line = "the store database is at version " + (latest == null ? "(none)" : latest)
                 + (gaps.isEmpty() ? "" : " but lacks " + PackagedMigrations.describe(gaps)) + "; this app needs "
                 + needed + "; ask IT to run db migrate";

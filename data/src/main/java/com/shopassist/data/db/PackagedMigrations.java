@@ -129,8 +129,8 @@ final class PackagedMigrations {
      * The packaged versions below {@code latest} that are not {@code applied}, lowest first: a store
      * at version 177 that lacks 160 is not "at 177" in any useful sense, and IT needs the number.
      */
-    static List<String> gapsBelow(String latest, Set<String> applied) {
-        return versions().stream()
+    static List<String> gapsBelow(String latest, Set<String> applied, Set<String> packaged) {
+        return packaged.stream()
                 .filter(v -> compare(v, latest) < 0 && !applied.contains(v))
                 .sorted(PackagedMigrations::compare)
                 .toList();

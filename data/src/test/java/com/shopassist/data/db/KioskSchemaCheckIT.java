@@ -7,7 +7,6 @@ import com.shopassist.core.common.ShopException;
 import com.shopassist.data.CommerceFixture;
 import com.shopassist.data.testing.TestDatabase;
 import java.math.BigInteger;
-import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -96,20 +95,6 @@ class KioskSchemaCheckIT {
             assertThat(kiosk.migrate()).isEqualTo(PackagedMigrations.latest());
             assertThat(kiosk.schemaNotice()).isEmpty();
         }
-    }
-
-    @Test
-    void missingMigrationsAreNamedLowestFirstAndAFewAtMost() {
-        assertThat(PackagedMigrations.describe(List.of("160"))).isEqualTo("migration 160");
-        assertThat(PackagedMigrations.describe(List.of("158", "160"))).isEqualTo("migrations 158, 160");
-        assertThat(PackagedMigrations.describe(List.of("150", "151", "152", "153", "160")))
-                .isEqualTo("migrations 150, 151, 152 and 2 more");
-        String latest = PackagedMigrations.latest();
-        Set<String> allButOne = new java.util.HashSet<>(PackagedMigrations.versions());
-        allButOne.remove(PackagedMigrations.OLDEST_SERVABLE);
-        assertThat(PackagedMigrations.gapsBelow(latest, allButOne)).containsExactly(PackagedMigrations.OLDEST_SERVABLE);
-        assertThat(PackagedMigrations.gapsBelow(latest, PackagedMigrations.versions()))
-                .isEmpty();
     }
 
     @Test

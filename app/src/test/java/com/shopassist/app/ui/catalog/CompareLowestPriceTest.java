@@ -28,6 +28,17 @@ class CompareLowestPriceTest {
     }
 
     @Test
+    void noneIsMarkedWhenEveryBuyableProductCostsTheSame() {
+        assertThat(CompareViewModel.lowestPriced(
+                        List.of(product(1, 250_000, 3), product(2, 250_000, 9), product(3, 100_000, 0))))
+                .as("the cheaper one is sold out; the two that can be bought cost the same")
+                .isEmpty();
+        assertThat(CompareViewModel.lowestPriced(List.of(product(1, 250_000, 3), product(2, 100_000, 0))))
+                .as("only one can be bought")
+                .isEmpty();
+    }
+
+    @Test
     void noneIsMarkedWhenAllAreSoldOut() {
         assertThat(CompareViewModel.lowestPriced(List.of(product(1, 100_000, 0), product(2, 200_000, 0))))
                 .isEmpty();
