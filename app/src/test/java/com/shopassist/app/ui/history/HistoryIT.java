@@ -19,6 +19,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.UUID;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -187,7 +188,16 @@ class HistoryIT extends UiTestBase {
 
     private void say(FxRobot robot, String text) {
         int before = shell.chat().messages().size();
-        robot.clickOn("#chat-input").write(text).type(KeyCode.ENTER);
+        // the focus asked for, not clicked: a click while the page still slides in can land beside
+        // the field, and the words then go nowhere (seen on a loaded machine)
+        TextInputControl input = robot.lookup("#chat-input").queryAs(TextInputControl.class);
+        waitUntil("the chat input takes typing", () -> {
+            if (!input.isFocused()) input.requestFocus();
+            return input.isFocused() && !input.isDisabled();
+        });
+        robot.write(text);
+        waitUntil("the words typed into the chat input", () -> input.getText().equals(text));
+        robot.type(KeyCode.ENTER);
         waitUntil(
                 "the answer to " + text,
                 () -> shell.chat().messages().size() >= before + 2
