@@ -22,7 +22,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -245,6 +247,7 @@ class CommerceBenchmark {
                 "add more of a held line, the transaction (line + hold engine, before decision 0113):"
                         + " %,.0f reservations/s%s",
                 moreTx, lastCpu));
+        Map<String, long[]> before = tableWrites(db);
         double moreOne = timed(() -> {
             if (!s.addToHeldLine(CartOwner.guest("bench-more-" + (more.getAndIncrement() % lines + 1)), hot, 1)) {
                 throw new IllegalStateException("the held-line statement did not happen");
@@ -254,6 +257,7 @@ class CommerceBenchmark {
                 "add more of a held line, one statement committed in its round trip (decision 0113):"
                         + " %,.0f reservations/s%s",
                 moreOne, lastCpu));
+        say("  writes: " + writesSince(db, before));
         AtomicLong setting = new AtomicLong();
         double setTx = timed(() -> {
             long i = setting.getAndIncrement();
@@ -270,6 +274,7 @@ class CommerceBenchmark {
         say(String.format(
                 "set a held line's quantity, the transaction (before decision 0113): %,.0f changes/s%s",
                 setTx, lastCpu));
+        before = tableWrites(db);
         double setOne = timed(() -> {
             long i = setting.getAndIncrement();
             if (!s.setHeldLine(CartOwner.guest("bench-set-" + (i % lines + 1)), hot, 2 + (int) (i / lines % 2))) {
@@ -278,6 +283,7 @@ class CommerceBenchmark {
         });
         say(String.format(
                 "set a held line's quantity, one statement (decision 0113): %,.0f changes/s%s", setOne, lastCpu));
+        say("  writes: " + writesSince(db, before));
         double addMore = timed(() ->
                 s.carts().add(CartOwner.guest("bench-more-" + (more.getAndIncrement() % lines + 1)), hot, 1));
         say(String.format(
@@ -322,6 +328,46 @@ class CommerceBenchmark {
                 "UPDATE tbl_product SET reserved_quantity = reserved_quantity + " + n + " WHERE product_id = "
                         + productId);
         exec(db, "ANALYZE tbl_cart, tbl_cart_item, tbl_stock_hold");
+    }
+
+    static final List<String> WRITTEN =
+            List.of("tbl_cart", "tbl_cart_item", "tbl_stock_hold", "tbl_product", "tbl_stock_movement");
+
+    /** Per table: rows updated, of them HOT, inserted, and autovacuum + autoanalyze runs, so far. */
+    static Map<String, long[]> tableWrites(Database db) {
+        Map<String, long[]> out = new LinkedHashMap<>();
+        try (Connection c = db.dataSource().getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT n_tup_upd, n_tup_hot_upd, n_tup_ins,"
+                        + " autovacuum_count + autoanalyze_count FROM pg_stat_user_tables WHERE relname = ?")) {
+            c.createStatement().execute("SELECT pg_stat_clear_snapshot()");
+            for (String table : WRITTEN) {
+                ps.setString(1, table);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    out.put(table, new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)});
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
+    }
+
+    /** What each table took since {@code before}: updated (HOT), inserted, autovacuum/analyze runs. */
+    static String writesSince(Database db, Map<String, long[]> before) {
+        try {
+            Thread.sleep(1500); // backends report their counts at most once a second
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        StringBuilder out = new StringBuilder();
+        tableWrites(db).forEach((table, now) -> {
+            long[] was = before.get(table);
+            out.append(String.format(
+                    "%s upd %,d (HOT %,d) ins %,d auto %d; ",
+                    table, now[0] - was[0], now[1] - was[1], now[2] - was[2], now[3] - was[3]));
+        });
+        return out.toString();
     }
 
     static void guardedUpdate(Database db, long productId, boolean autoCommit) {
