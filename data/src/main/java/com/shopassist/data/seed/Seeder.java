@@ -143,19 +143,13 @@ public final class Seeder {
                     ps.executeUpdate();
                 }
                 try (Statement s = c.createStatement()) {
-                    // a commit the server has flushed: with synchronous_commit off (the embedded
-                    // server) the vacuum below could not yet mark the new rows visible to everyone
+                    // a commit the server has flushed: where the server runs synchronous_commit off
+                    // (tests, scratch copies, a store that turned it off) the vacuum below could not
+                    // yet mark the new rows visible to everyone
                     s.execute("set local synchronous_commit = on");
                 }
                 c.commit();
-                try (Statement s = c.createStatement()) {
-                    c.setAutoCommit(true);
-                    // marks the new catalog all-visible: the filter lists read when the window opens
-                    // (category counts, brands) are then index-only scans, not reads of the whole
-                    // product table (decision 0103)
-                    s.execute("vacuum tbl_product");
-                    s.execute("analyze");
-                }
+                tidyUp(c);
                 Duration took = Duration.ofNanos(System.nanoTime() - t0);
                 LOG.info("seeded {} products in {} ms", catalogSize, took.toMillis());
                 return new Report(
@@ -172,6 +166,32 @@ public final class Seeder {
             }
         } catch (SQLException e) {
             throw new DataUnavailableException("Seeding failed: " + DbErrors.describe(db.settings(), e), e);
+        }
+    }
+
+    /**
+     * After the seed has committed, best effort: marks the new catalog all-visible, so the filter
+     * lists read when the window opens (category counts, brands) are index-only scans, not reads of
+     * the whole product table (decision 0103), and refreshes the statistics. The seed stands
+     * whatever happens here: a table another session holds, or a lost connection, leaves the work
+     * to autovacuum, with a warning.
+     */
+    static void tidyUp(Connection c) {
+        try (Statement s = c.createStatement()) {
+            c.setAutoCommit(true);
+            s.execute("set statement_timeout = 0"); // the vacuum of a large catalog takes its time
+            s.execute("set lock_timeout = '5s'"); // but never waits long for a busy table
+            try {
+                s.execute("vacuum (analyze) tbl_product");
+                s.execute("analyze");
+            } finally {
+                s.execute("reset statement_timeout");
+                s.execute("reset lock_timeout");
+            }
+        } catch (SQLException e) {
+            LOG.warn(
+                    "seeded; the catalog's vacuum and statistics did not finish ({}): autovacuum will do them",
+                    DbErrors.firstLine(e));
         }
     }
 

@@ -40,6 +40,43 @@ class SeederIT {
     }
 
     @Test
+    void aVacuumThatCannotRunAfterTheSeedLeavesTheSeedStandingAndTheConnectionAsItWas() throws SQLException {
+        try (Connection holder = db.dataSource().getConnection();
+                Connection seeding = db.dataSource().getConnection()) {
+            holder.setAutoCommit(false);
+            try (Statement s = holder.createStatement()) {
+                // what a second vacuum, an index build or a replica refresh would hold
+                s.execute("lock table tbl_product in share update exclusive mode");
+            }
+            seeding.setAutoCommit(false);
+            long t0 = System.nanoTime();
+
+            Seeder.tidyUp(seeding); // must neither throw nor wait for the holder
+
+            assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(15_000);
+            assertThat(seeding.getAutoCommit()).isTrue();
+            try (Statement s = seeding.createStatement();
+                    ResultSet rs = s.executeQuery(
+                            "select current_setting('statement_timeout')," + " current_setting('lock_timeout')")) {
+                rs.next();
+                try (Statement d = holder.createStatement();
+                        ResultSet defaults = d.executeQuery(
+                                "select current_setting('statement_timeout')," + " current_setting('lock_timeout')")) {
+                    defaults.next();
+                    assertThat(rs.getString(1))
+                            .as("statement_timeout back to the pool's")
+                            .isEqualTo(defaults.getString(1));
+                    assertThat(rs.getString(2))
+                            .as("lock_timeout back to the pool's")
+                            .isEqualTo(defaults.getString(2));
+                }
+            }
+            holder.rollback();
+        }
+        assertThat(longOf("select count(*) from tbl_product")).isEqualTo(report.products());
+    }
+
+    @Test
     void catalogHasAThousandProductsInTwelveCategoriesFromSixtyBrands() {
         DatabaseCounts counts = db.mapper(DbInfoMapper.class).counts();
         assertThat(counts.products()).isGreaterThanOrEqualTo(1_000).isEqualTo(report.products());
