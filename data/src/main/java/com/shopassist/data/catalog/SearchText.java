@@ -18,6 +18,8 @@ record SearchText(String text, String prefixQuery, String fuzzy, String excluded
     private static final Pattern TOKEN = Pattern.compile("(-?)(\"[^\"]*\"?|[^\\s\"]+)");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
     private static final int MAX_WORDS = 8;
+    /** A dash standing alone, as in a name's variant suffix "Tote Bag - Beige": punctuation, not NOT. */
+    private static final Pattern LONE_DASH = Pattern.compile("(^|\\s)-+(?=\\s|$)");
 
     /** Wanted words only (letters and digits, space separated), as {@code CatalogMapper.correctWords} returns them. */
     static SearchText ofWords(String words) {
@@ -47,6 +49,8 @@ record SearchText(String text, String prefixQuery, String fuzzy, String excluded
         String fuzzy = words.isEmpty() ? null : String.join(" ", words);
         List<String> neg = excluded.stream().distinct().limit(MAX_WORDS).toList();
         String excludedQuery = neg.isEmpty() ? null : String.join(" | ", neg);
-        return new SearchText(text, prefix, fuzzy, excludedQuery);
+        // websearch_to_tsquery reads "- Beige" as NOT beige; only "-beige" is an exclusion here
+        String webText = LONE_DASH.matcher(text).replaceAll("$1");
+        return new SearchText(webText, prefix, fuzzy, excludedQuery);
     }
 }
