@@ -121,7 +121,15 @@ final class ServerCpu {
                 long pid = Long.parseLong(name);
                 String[] s = stat(pid);
                 if (s == null) continue;
-                if (pid == postmaster || Long.parseLong(s[2]) == postmaster) {
+                if (pid == postmaster) {
+                    // utime, stime, and cutime, cstime: the backends that have exited and been
+                    // reaped (a kiosk's pool closing a connection); without them a run whose
+                    // connections close reports less CPU than it used, even below zero
+                    ticks += Long.parseLong(s[12])
+                            + Long.parseLong(s[13])
+                            + Long.parseLong(s[14])
+                            + Long.parseLong(s[15]);
+                } else if (Long.parseLong(s[2]) == postmaster) {
                     ticks += Long.parseLong(s[12]) + Long.parseLong(s[13]); // utime, stime
                 }
             }
@@ -133,7 +141,8 @@ final class ServerCpu {
 
     /**
      * /proc/PID/stat from the command name on: [0] comm, [1] state, [2] ppid, ... [12] utime,
-     * [13] stime; null when the process is gone or unreadable.
+     * [13] stime, [14] cutime, [15] cstime (of waited-for children); null when the process is gone
+     * or unreadable.
      */
     private static String[] stat(long pid) {
         try {
