@@ -113,6 +113,24 @@ final class ServerCpu {
 
     private double serverCpu() {
         if (postmaster <= 0) return Double.NaN;
+        // the processes are read one after another: a backend reaped by the postmaster between
+        // the two reads would be counted in neither (or in both when pids wrap), so a scan counts
+        // only when the postmaster reaped nothing while it ran
+        for (int attempt = 0; attempt < 5; attempt++) {
+            long reapedBefore = reaped();
+            double seconds = scan();
+            if (reapedBefore >= 0 && reaped() == reapedBefore) return seconds;
+        }
+        return Double.NaN;
+    }
+
+    /** The CPU of the children the postmaster has reaped (cutime + cstime), -1 when unreadable. */
+    private long reaped() {
+        String[] s = stat(postmaster);
+        return s == null ? -1 : Long.parseLong(s[14]) + Long.parseLong(s[15]);
+    }
+
+    private double scan() {
         long ticks = 0;
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             for (Path p : (Iterable<Path>) procs::iterator) {
