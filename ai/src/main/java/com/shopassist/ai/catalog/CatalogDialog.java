@@ -14,12 +14,15 @@ import com.shopassist.ai.tool.Args;
 import com.shopassist.ai.tool.ToolResult;
 import com.shopassist.core.catalog.Brand;
 import com.shopassist.core.catalog.Category;
+import com.shopassist.core.catalog.LowestPriceInStock;
 import com.shopassist.core.catalog.Product;
+import com.shopassist.core.catalog.StockBadge;
 import com.shopassist.core.money.Money;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The offline assistant's catalog intents: search, product details, categories, brands, compare. */
 public final class CatalogDialog implements IntentHandler {
@@ -277,14 +280,46 @@ public final class CatalogDialog implements IntentHandler {
                     + p.price().format() + ", "
                     + Replies.stockSentence(p.available(), p.lowStockThreshold(), turn.lang()));
         }
-        Product cheapest = ps.stream().min(Comparator.comparing(Product::price)).orElseThrow();
-        Product priciest = ps.stream().max(Comparator.comparing(Product::price)).orElseThrow();
-        if (cheapest.id() != priciest.id()) {
-            String gap = priciest.price().minus(cheapest.price()).format();
-            turn.say(turn.t(
-                    cheapest.name() + " is " + gap + " cheaper.", cheapest.name() + " lebih murah " + gap + "."));
-        }
+        sayLowestInStock(turn, ps);
         turn.chips(
                 turn.t("Add the first one", "Tambah yang pertama"), turn.t("Add the second one", "Tambah yang kedua"));
+    }
+
+    /**
+     * Which is the better price, by the rule the compare screen shows: the cheapest that can be
+     * bought, and a cheaper one that is sold out named as such, never recommended.
+     */
+    private static void sayLowestInStock(DialogTurn turn, List<Product> ps) {
+        Set<Long> lowest = LowestPriceInStock.among(ps);
+        List<Product> buyable = LowestPriceInStock.buyable(ps);
+        List<Product> best = ps.stream().filter(p -> lowest.contains(p.id())).toList();
+        if (best.size() == 1) {
+            Product b = best.get(0);
+            Product priciest =
+                    buyable.stream().max(Comparator.comparing(Product::price)).orElseThrow();
+            String gap = priciest.price().minus(b.price()).format();
+            turn.say(
+                    buyable.size() == ps.size()
+                            ? turn.t(b.name() + " is " + gap + " cheaper.", b.name() + " lebih murah " + gap + ".")
+                            : turn.t(
+                                    b.name() + " is the lowest price in stock, " + gap + " cheaper.",
+                                    b.name() + " paling murah di antara yang tersedia, lebih murah " + gap + "."));
+        } else if (best.size() > 1) {
+            String names = best.stream().map(Product::name).collect(Collectors.joining(", "));
+            turn.say(turn.t(
+                    names + " share the lowest price in stock.",
+                    names + " sama-sama paling murah di antara yang tersedia."));
+        }
+        Money floor = buyable.stream()
+                .map(Product::price)
+                .min(Comparator.naturalOrder())
+                .orElse(null);
+        for (Product p : ps) {
+            if (p.stockBadge() == StockBadge.SOLD_OUT
+                    && (floor == null || p.price().compareTo(floor) < 0)) {
+                turn.say(turn.t(
+                        p.name() + " costs less but is sold out.", p.name() + " lebih murah, tetapi stoknya habis."));
+            }
+        }
     }
 }

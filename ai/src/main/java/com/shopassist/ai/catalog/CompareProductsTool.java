@@ -9,7 +9,9 @@ import com.shopassist.ai.tool.ToolJson;
 import com.shopassist.ai.tool.ToolResult;
 import com.shopassist.ai.tool.ToolResults;
 import com.shopassist.ai.tool.ToolSpec;
+import com.shopassist.core.catalog.LowestPriceInStock;
 import com.shopassist.core.catalog.Product;
+import com.shopassist.core.catalog.StockBadge;
 import com.shopassist.core.chat.ChatContext;
 import com.shopassist.core.money.Money;
 import dev.langchain4j.model.chat.request.json.JsonArraySchema;
@@ -20,7 +22,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
-/** compare_products: two to four products side by side, with the cheapest and the price gap. */
+/**
+ * compare_products: two to four products side by side, with the lowest price among those in stock
+ * ({@link LowestPriceInStock}), the sold-out ones and the price gap.
+ */
 public final class CompareProductsTool extends ShopTool {
 
     public static final String NAME = "compare_products";
@@ -28,7 +33,7 @@ public final class CompareProductsTool extends ShopTool {
     public CompareProductsTool() {
         super(ToolSpec.of(
                 NAME,
-                "Compare 2-4 products side by side.",
+                "Compare 2-4 products side by side: the lowest price among those in stock, which are sold out, the price gap.",
                 ToolSpec.params()
                         .addProperty(
                                 "product_ids",
@@ -52,18 +57,27 @@ public final class CompareProductsTool extends ShopTool {
             m.put("description", clip(p.description(), 240));
             rows.add(m);
         }
-        Product cheapest =
-                ps.stream().min((x, y) -> x.price().compareTo(y.price())).orElseThrow();
+        // the lowest price worth pointing out is among what can be bought: a model told the
+        // cheapest overall would recommend a sold-out product
+        List<Long> lowest = LowestPriceInStock.among(ps).stream().sorted().toList();
+        List<Long> soldOut = ps.stream()
+                .filter(p -> p.stockBadge() == StockBadge.SOLD_OUT)
+                .map(Product::id)
+                .toList();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("products", rows);
-        m.put("cheapest_id", cheapest.id());
+        m.put("lowest_price_in_stock_ids", lowest);
+        m.put("sold_out_ids", soldOut);
         m.put(
                 "price_difference",
                 ps.stream()
                         .map(Product::price)
                         .max(Money::compareTo)
                         .orElseThrow()
-                        .minus(cheapest.price())
+                        .minus(ps.stream()
+                                .map(Product::price)
+                                .min(Money::compareTo)
+                                .orElseThrow())
                         .toLong());
         return ToolResults.ok(NAME, ToolJson.write(m), ps, null, null, null);
     }

@@ -6,6 +6,7 @@ import com.shopassist.app.ui.common.I18n;
 import com.shopassist.app.ui.common.ProductCardView;
 import com.shopassist.app.ui.common.ProductImage;
 import com.shopassist.app.ui.common.Views;
+import com.shopassist.core.catalog.LowestPriceInStock;
 import com.shopassist.core.catalog.Product;
 import com.shopassist.core.catalog.StockBadge;
 import com.shopassist.core.chat.ProductCard;
@@ -84,7 +85,7 @@ public final class CompareView extends ScrollPane {
             l.getStyleClass().add("card-price");
             return l;
         });
-        Set<Long> cheapest = CompareViewModel.lowestPriced(ps);
+        Set<Long> cheapest = LowestPriceInStock.among(ps);
         addRow(grid, row++, "compare.brand", ps, p -> new Label(p.brand()));
         addRow(grid, row++, "compare.category", ps, p -> new Label(p.categoryName()));
         addRow(grid, row++, "compare.stock", ps, p -> ProductCardView.stockBadge(p.stockBadge(), p.available(), i18n));

@@ -2,12 +2,7 @@ package com.shopassist.app.ui.catalog;
 
 import com.shopassist.app.ui.UiContext;
 import com.shopassist.core.catalog.Product;
-import com.shopassist.core.catalog.StockBadge;
-import com.shopassist.core.money.Money;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -56,30 +51,5 @@ public final class CompareViewModel {
 
     public ObservableList<Product> products() {
         return products;
-    }
-
-    /**
-     * The products "Lowest price in stock" is shown under: the cheapest of those a shopper can still
-     * buy (a sold-out product is no bargain), every one of them when several share that price. None
-     * when all are sold out, or when every product that can be bought costs the same: the label
-     * would tell nothing.
-     */
-    public static Set<Long> lowestPriced(List<Product> ps) {
-        List<Product> buyable =
-                ps.stream().filter(p -> p.stockBadge() != StockBadge.SOLD_OUT).toList();
-        if (buyable.isEmpty()) return Set.of();
-        Money min = buyable.stream()
-                .map(Product::price)
-                .min(Comparator.naturalOrder())
-                .orElseThrow();
-        Money max = buyable.stream()
-                .map(Product::price)
-                .max(Comparator.naturalOrder())
-                .orElseThrow();
-        if (min.compareTo(max) == 0) return Set.of();
-        return buyable.stream()
-                .filter(p -> p.price().compareTo(min) == 0)
-                .map(Product::id)
-                .collect(Collectors.toUnmodifiableSet());
     }
 }

@@ -1,14 +1,13 @@
-package com.shopassist.app.ui.catalog;
+package com.shopassist.core.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.shopassist.core.catalog.Product;
 import com.shopassist.core.money.Money;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class CompareLowestPriceTest {
+class LowestPriceInStockTest {
 
     @Test
     void aSoldOutProductIsNeverCalledTheLowestPrice() {
@@ -16,31 +15,30 @@ class CompareLowestPriceTest {
         Product dearer = product(2, 450_000, 7);
         Product dearest = product(3, 900_000, 2);
 
-        assertThat(CompareViewModel.lowestPriced(List.of(soldOut, dearer, dearest)))
-                .containsExactly(2L);
+        assertThat(LowestPriceInStock.among(List.of(soldOut, dearer, dearest))).containsExactly(2L);
     }
 
     @Test
     void everyProductSharingTheLowestPriceIsMarked() {
-        assertThat(CompareViewModel.lowestPriced(
+        assertThat(LowestPriceInStock.among(
                         List.of(product(1, 250_000, 3), product(2, 250_000, 9), product(3, 260_000, 9))))
                 .containsExactlyInAnyOrder(1L, 2L);
     }
 
     @Test
     void noneIsMarkedWhenEveryBuyableProductCostsTheSame() {
-        assertThat(CompareViewModel.lowestPriced(
+        assertThat(LowestPriceInStock.among(
                         List.of(product(1, 250_000, 3), product(2, 250_000, 9), product(3, 100_000, 0))))
                 .as("the cheaper one is sold out; the two that can be bought cost the same")
                 .isEmpty();
-        assertThat(CompareViewModel.lowestPriced(List.of(product(1, 250_000, 3), product(2, 100_000, 0))))
+        assertThat(LowestPriceInStock.among(List.of(product(1, 250_000, 3), product(2, 100_000, 0))))
                 .as("only one can be bought")
                 .isEmpty();
     }
 
     @Test
     void noneIsMarkedWhenAllAreSoldOut() {
-        assertThat(CompareViewModel.lowestPriced(List.of(product(1, 100_000, 0), product(2, 200_000, 0))))
+        assertThat(LowestPriceInStock.among(List.of(product(1, 100_000, 0), product(2, 200_000, 0))))
                 .isEmpty();
     }
 
