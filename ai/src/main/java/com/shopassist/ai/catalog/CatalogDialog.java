@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** The offline assistant's catalog intents: search, product details, categories, brands, compare. */
 public final class CatalogDialog implements IntentHandler {
@@ -290,33 +289,46 @@ public final class CatalogDialog implements IntentHandler {
      * bought, and a cheaper one that is sold out named as such, never recommended.
      */
     private static void sayLowestInStock(DialogTurn turn, List<Product> ps) {
-        Set<Long> lowest = LowestPriceInStock.among(ps);
         List<Product> buyable = LowestPriceInStock.buyable(ps);
-        List<Product> best = ps.stream().filter(p -> lowest.contains(p.id())).toList();
-        if (best.size() == 1) {
+        if (buyable.isEmpty()) {
+            turn.say(turn.t("None of them is in stock right now.", "Semuanya sedang habis."));
+            return;
+        }
+        Set<Long> lowest = LowestPriceInStock.among(ps);
+        List<Product> best =
+                buyable.stream().filter(p -> lowest.contains(p.id())).toList();
+        Product priciest =
+                buyable.stream().max(Comparator.comparing(Product::price)).orElseThrow();
+        boolean allInStock = buyable.size() == ps.size();
+        if (buyable.size() == 1) {
+            Product only = buyable.get(0);
+            turn.say(turn.t("Only " + only.name() + " is in stock.", "Hanya " + only.name() + " yang tersedia."));
+        } else if (best.size() == 1) {
             Product b = best.get(0);
-            Product priciest =
-                    buyable.stream().max(Comparator.comparing(Product::price)).orElseThrow();
             String gap = priciest.price().minus(b.price()).format();
             turn.say(
-                    buyable.size() == ps.size()
-                            ? turn.t(b.name() + " is " + gap + " cheaper.", b.name() + " lebih murah " + gap + ".")
+                    allInStock
+                            ? turn.t(
+                                    b.name() + " is " + gap + " cheaper than " + priciest.name() + ".",
+                                    b.name() + " lebih murah " + gap + " dari " + priciest.name() + ".")
                             : turn.t(
-                                    b.name() + " is the lowest price in stock, " + gap + " cheaper.",
-                                    b.name() + " paling murah di antara yang tersedia, lebih murah " + gap + "."));
+                                    b.name() + " has the lowest price in stock, " + gap + " less than "
+                                            + priciest.name() + ".",
+                                    b.name() + " termurah di antara yang tersedia, " + gap + " lebih murah dari "
+                                            + priciest.name() + "."));
         } else if (best.size() > 1) {
-            String names = best.stream().map(Product::name).collect(Collectors.joining(", "));
+            List<String> names = best.stream().map(Product::name).toList();
+            String en = String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+            String id = String.join(", ", names.subList(0, names.size() - 1)) + " dan " + names.get(names.size() - 1);
             turn.say(turn.t(
-                    names + " share the lowest price in stock.",
-                    names + " sama-sama paling murah di antara yang tersedia."));
+                    en + " share the lowest price in stock.", id + " sama-sama termurah di antara yang tersedia."));
         }
         Money floor = buyable.stream()
                 .map(Product::price)
                 .min(Comparator.naturalOrder())
-                .orElse(null);
+                .orElseThrow();
         for (Product p : ps) {
-            if (p.stockBadge() == StockBadge.SOLD_OUT
-                    && (floor == null || p.price().compareTo(floor) < 0)) {
+            if (p.stockBadge() == StockBadge.SOLD_OUT && p.price().compareTo(floor) < 0) {
                 turn.say(turn.t(
                         p.name() + " costs less but is sold out.", p.name() + " lebih murah, tetapi stoknya habis."));
             }

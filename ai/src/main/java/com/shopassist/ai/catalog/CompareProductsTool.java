@@ -33,7 +33,7 @@ public final class CompareProductsTool extends ShopTool {
     public CompareProductsTool() {
         super(ToolSpec.of(
                 NAME,
-                "Compare 2-4 products side by side: the lowest price among those in stock, which are sold out, the price gap.",
+                "Compare 2-4 products side by side: the lowest price among those in stock (empty when there is nothing to point out), which are sold out (never recommend those), the price gap between those in stock.",
                 ToolSpec.params()
                         .addProperty(
                                 "product_ids",
@@ -68,17 +68,18 @@ public final class CompareProductsTool extends ShopTool {
         m.put("products", rows);
         m.put("lowest_price_in_stock_ids", lowest);
         m.put("sold_out_ids", soldOut);
-        m.put(
-                "price_difference",
-                ps.stream()
-                        .map(Product::price)
-                        .max(Money::compareTo)
-                        .orElseThrow()
-                        .minus(ps.stream()
-                                .map(Product::price)
-                                .min(Money::compareTo)
-                                .orElseThrow())
-                        .toLong());
+        // the gap a shopper can act on: between the products that can be bought, none when fewer than two can
+        List<Money> buyable =
+                LowestPriceInStock.buyable(ps).stream().map(Product::price).toList();
+        if (buyable.size() >= 2) {
+            m.put(
+                    "price_difference",
+                    buyable.stream()
+                            .max(Money::compareTo)
+                            .orElseThrow()
+                            .minus(buyable.stream().min(Money::compareTo).orElseThrow())
+                            .toLong());
+        }
         return ToolResults.ok(NAME, ToolJson.write(m), ps, null, null, null);
     }
 }

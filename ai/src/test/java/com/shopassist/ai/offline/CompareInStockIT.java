@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.shopassist.ai.tool.Args;
 import com.shopassist.ai.tool.ToolResult;
+import com.shopassist.core.cart.CartOwner;
 import com.shopassist.core.chat.AssistantReply;
 import com.shopassist.core.chat.ChatContext;
 import com.shopassist.core.money.Money;
@@ -14,6 +15,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,13 +48,17 @@ class CompareInStockIT {
                     .isEqualTo("[]");
             assertThat(out.path("sold_out_ids").toString()).isEqualTo("[" + cheaper.id() + "]");
             assertThat(out.has("cheapest_id")).isFalse();
+            assertThat(out.has("price_difference"))
+                    .as("one can be bought: no gap to act on")
+                    .isFalse();
 
             AssistantReply reply = w.say(ctx, "compare " + cheaper.name() + " and " + dearer.name());
             assertThat(reply.tools()).last().isEqualTo("compare_products");
             assertThat(reply.text())
+                    .contains("Only " + dearer.name() + " is in stock.")
                     .contains(cheaper.name() + " costs less but is sold out.")
                     .doesNotContain(cheaper.name() + " is ")
-                    .doesNotContain("cheaper.");
+                    .doesNotContain("cheaper");
         }
     }
 
@@ -68,14 +75,40 @@ class CompareInStockIT {
                     ctx, "compare_products", Args.of("product_ids", List.of(cheapest.id(), second.id(), dearest.id())));
             JsonNode out = JSON.readTree(r.forModel());
             assertThat(out.path("lowest_price_in_stock_ids").toString()).isEqualTo("[" + second.id() + "]");
+            assertThat(out.path("price_difference").asLong())
+                    .as("between the two that can be bought")
+                    .isEqualTo(dearest.price().minus(second.price()).toLong());
 
             AssistantReply reply =
                     w.say(ctx, "compare " + cheapest.name() + " and " + second.name() + " and " + dearest.name());
             assertThat(reply.tools()).last().isEqualTo("compare_products");
             assertThat(reply.text())
-                    .contains(second.name() + " is the lowest price in stock, "
-                            + dearest.price().minus(second.price()).format() + " cheaper.")
+                    .contains(second.name() + " has the lowest price in stock, "
+                            + dearest.price().minus(second.price()).format() + " less than " + dearest.name() + ".")
                     .contains(cheapest.name() + " costs less but is sold out.");
+
+            ChatContext indonesian = new ChatContext(
+                    UUID.randomUUID(), CartOwner.guest("kiosk-" + UUID.randomUUID()), null, null, new Locale("id"));
+            AssistantReply balasan = w.say(
+                    indonesian, "bandingkan " + cheapest.name() + " dan " + second.name() + " dan " + dearest.name());
+            assertThat(balasan.text())
+                    .contains(second.name() + " termurah di antara yang tersedia")
+                    .contains(cheapest.name() + " lebih murah, tetapi stoknya habis.");
+        }
+    }
+
+    @Test
+    void whenNoneCanBeBoughtNoneIsCalledCheaper() throws Exception {
+        try (OfflineWorld w = new OfflineWorld()) {
+            List<Pick> three = threeRobotVacuumsTheCheapestSoldOut(w);
+            soldOut(w, three.get(1).id());
+            AssistantReply reply = w.say(
+                    w.guest(),
+                    "compare " + three.get(0).name() + " and " + three.get(1).name());
+            assertThat(reply.tools()).last().isEqualTo("compare_products");
+            assertThat(reply.text())
+                    .contains("None of them is in stock right now.")
+                    .doesNotContain("costs less");
         }
     }
 
