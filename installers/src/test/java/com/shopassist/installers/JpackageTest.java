@@ -47,6 +47,17 @@ class JpackageTest {
     }
 
     @Test
+    void aKioskWithAnAotCacheDoesNotReplayItsTrainingAndKeepsASmallHeap() {
+        List<String> o = Jpackage.javaOptions(JDK25);
+        // the diagnostic flag is refused unless unlocked before it
+        assertThat(o).containsSubsequence("-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTReplayTraining");
+        assertThat(o).contains("-XX:+UseSerialGC", "-Xmn8m", "-XX:MaxHeapFreeRatio=10");
+        assertThat(o).doesNotContain("-Xmn16m", "-XX:MaxHeapFreeRatio=20");
+        // JDK 17 has no AOT cache and no such flag: it would not start
+        assertThat(Jpackage.javaOptions(JDK17)).noneMatch(x -> x.contains("AOTReplayTraining"));
+    }
+
+    @Test
     void theAppImageCarriesTheOptionsAndTheKioskFiles() {
         List<String> cmd =
                 Jpackage.appImage(JDK25, Path.of("in"), Path.of("rt"), Path.of("out"), "1.0.0", Path.of("linux/kiosk"));
