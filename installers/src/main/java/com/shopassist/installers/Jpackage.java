@@ -84,10 +84,11 @@ final class Jpackage {
      *       a third of the start. What it would make faster is not what a kiosk waits on (the
      *       database, the model); the semantic scan of 100,000 int8 vectors takes about twice as
      *       long (about 45 ms to 90 ms), and runs only when keywords fall short.
-     *   <li>An 8 MB young generation and at most 10% of the old one free after a collection: the
+     *   <li>An 8 MB young generation and 5% of the old one free after a full collection: the
      *       heap is mostly what lives all day (the int8 vectors, the window); the full collection
-     *       after semantic search has loaded leaves about 10 MB less resident than with 16 MB and
-     *       20%, and the start's CPU did not grow.
+     *       after semantic search has loaded leaves about 20 MB less resident than with 16 MB and
+     *       20%, and the start's CPU did not grow. The old generation still grows as it needs to
+     *       without a full collection (Serial expands it when a promotion does not fit).
      *   <li>With an AOT cache, no replay of its training ({@code -XX:-AOTReplayTraining}): the JVM
      *       would compile at once every method the recorded start compiled, semantic search's
      *       loading included, on the cores the start needs; C1 compiles what gets hot anyway, and
@@ -100,8 +101,8 @@ final class Jpackage {
                 "-Xms32m",
                 "-Xmn8m",
                 "-Xmx320m",
-                "-XX:MinHeapFreeRatio=10",
-                "-XX:MaxHeapFreeRatio=10",
+                "-XX:MinHeapFreeRatio=5",
+                "-XX:MaxHeapFreeRatio=5",
                 "-XX:-ShrinkHeapInSteps",
                 "-XX:TieredStopAtLevel=1"));
         // gives memory malloc holds on to back to the system (onnxruntime frees its load buffers)

@@ -51,7 +51,7 @@ class JpackageTest {
         List<String> o = Jpackage.javaOptions(JDK25);
         // the diagnostic flag is refused unless unlocked before it
         assertThat(o).containsSubsequence("-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTReplayTraining");
-        assertThat(o).contains("-XX:+UseSerialGC", "-Xmn8m", "-XX:MaxHeapFreeRatio=10");
+        assertThat(o).contains("-XX:+UseSerialGC", "-Xmn8m", "-XX:MinHeapFreeRatio=5", "-XX:MaxHeapFreeRatio=5");
         assertThat(o).doesNotContain("-Xmn16m", "-XX:MaxHeapFreeRatio=20");
         // JDK 17 has no AOT cache and no such flag: it would not start
         assertThat(Jpackage.javaOptions(JDK17)).noneMatch(x -> x.contains("AOTReplayTraining"));
