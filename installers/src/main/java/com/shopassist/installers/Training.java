@@ -15,7 +15,8 @@ import java.util.stream.Stream;
  * Makes the class-data archive of an application image from a training run: the app started as a
  * kiosk starts it (its window, the embedded database, a chat message answered, semantic search
  * loaded), recorded by the JVM. JDK 25+: an AOT cache ({@code -XX:AOTCacheOutput}, classes loaded
- * and linked, and the training's method profiles); JDK 19-24: a dynamic AppCDS archive. The first
+ * and linked; no method profiles, since the launcher's {@code -XX:-AOTReplayTraining} applies to
+ * the training run too, decision 0104); JDK 19-24: a dynamic AppCDS archive. The first
  * run (not recorded) creates and seeds the training database, so the recorded one is the usual
  * start. Then the launcher is told to pass the archive, and both ways it can be met are checked:
  * used by a start, and refused (one line logged, the app still starts) once the jar changes.
