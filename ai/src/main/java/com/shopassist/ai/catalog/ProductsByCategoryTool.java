@@ -47,7 +47,7 @@ public final class ProductsByCategoryTool extends ShopTool {
         Page<Product> page = s.catalog().productsByCategory(c.get().id(), 1, size);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("category", c.get().name());
-        m.put("total", page.total());
+        m.put("total", ToolJson.total(page));
         m.put("products", ToolJson.products(page.items()));
         return ToolResults.ok(NAME, ToolJson.write(m), page.items(), null, null, c.get());
     }

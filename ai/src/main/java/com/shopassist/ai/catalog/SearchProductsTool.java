@@ -74,7 +74,7 @@ public final class SearchProductsTool extends ShopTool {
                 size);
         Page<Product> page = s.search().search(q, blankToNull(clip(a.str("meaning"), 300)));
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("total", page.total());
+        m.put("total", ToolJson.total(page));
         if (cat != null) m.put("category", cat.name());
         m.put("products", ToolJson.products(page.items()));
         return ToolResults.ok(NAME, ToolJson.write(m), page.items(), null, null, null);

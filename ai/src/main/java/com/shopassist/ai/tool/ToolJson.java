@@ -7,6 +7,7 @@ import com.shopassist.core.cart.CartLine;
 import com.shopassist.core.cart.CartNotice;
 import com.shopassist.core.catalog.Product;
 import com.shopassist.core.chat.ProposedAction;
+import com.shopassist.core.common.Page;
 import com.shopassist.core.customer.Address;
 import com.shopassist.core.order.Order;
 import com.shopassist.core.order.OrderLine;
@@ -26,6 +27,14 @@ public final class ToolJson {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ToolJson() {}
+
+    /**
+     * A page's total as the model should repeat it: the exact number, or "more than 1000" when the
+     * count stopped at its bound (decision 0109), so no exact figure is ever made up.
+     */
+    public static Object total(Page<?> page) {
+        return page.moreThanTotal() ? "more than " + page.total() : page.total();
+    }
 
     public static Map<String, Object> product(Product p) {
         Map<String, Object> m = new LinkedHashMap<>();

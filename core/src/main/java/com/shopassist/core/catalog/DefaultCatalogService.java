@@ -34,7 +34,7 @@ public final class DefaultCatalogService implements CatalogService {
     public Page<Product> search(ProductQuery query) {
         Page<Product> page = repository.search(normalise(query), clock.instant());
         List<Product> ordered = InStockFirst.order(page.items());
-        return ordered == page.items() ? page : new Page<>(ordered, page.total(), page.page(), page.pageSize());
+        return ordered == page.items() ? page : page.withItems(ordered);
     }
 
     /** Trims text, clamps paging, rejects an inverted price range; null means "no filter". */

@@ -58,7 +58,7 @@ public final class DefaultSearchService implements SearchService {
             total = Math.max(total, fused.size());
             found = fused;
         }
-        return new Page<>(found, total, page.page(), page.pageSize());
+        return new Page<>(found, total, page.page(), page.pageSize(), page.moreThanTotal());
     }
 
     @Override

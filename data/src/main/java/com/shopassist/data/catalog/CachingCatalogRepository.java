@@ -69,7 +69,7 @@ public final class CachingCatalogRepository implements CatalogRepository {
     public Page<Product> search(ProductQuery query, Instant now) {
         Cache<ProductQuery, Page<Product>> cache = query.inStockOnly() ? inStockQueries : queries;
         Page<Product> page = cache.get(query, q -> db.search(q, now));
-        return new Page<>(overlay(page.items(), now), page.total(), page.page(), page.pageSize());
+        return page.withItems(overlay(page.items(), now));
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.shopassist.core.catalog.CatalogRepository;
 import com.shopassist.core.catalog.Category;
 import com.shopassist.core.catalog.Product;
 import com.shopassist.core.catalog.ProductQuery;
+import com.shopassist.core.catalog.ProductSort;
 import com.shopassist.core.common.Page;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -14,6 +15,14 @@ import java.util.Optional;
 
 /** The catalog straight from PostgreSQL (no cache). */
 public final class MyBatisCatalogRepository implements CatalogRepository {
+
+    /**
+     * A relevance search reads and counts at most this many hits (plus one, to know there are
+     * more): "1-20 of more than 1,000" beyond it (decision 0109).
+     */
+    static final int TOTAL_BOUND = 1000;
+    /** Hits whose name or brand holds the words, ranked beside the bounded hits. */
+    static final int NAME_CANDIDATES = 1000;
 
     private final CatalogMapper mapper;
 
@@ -25,6 +34,7 @@ public final class MyBatisCatalogRepository implements CatalogRepository {
     public Page<Product> search(ProductQuery q, Instant now) {
         SearchText text = SearchText.parse(q.text());
         SearchParams params = params(q, text, now);
+        SearchParams ran = params;
         List<ProductRow> rows = mapper.search(params);
         long total = rows.isEmpty() && q.page() > 1 ? mapper.searchCount(params) : totalOf(rows);
         if (total == 0 && text != null && text.fuzzy() != null) {
@@ -33,19 +43,27 @@ public final class MyBatisCatalogRepository implements CatalogRepository {
             // pass again; that is "did you mean" without telling.
             String corrected = mapper.correctWords(text.fuzzy());
             if (corrected != null && !corrected.equals(text.fuzzy())) {
-                SearchParams again = params.withWords(SearchText.ofWords(corrected));
-                rows = mapper.search(again);
-                total = rows.isEmpty() && q.page() > 1 ? mapper.searchCount(again) : totalOf(rows);
+                ran = params.withWords(SearchText.ofWords(corrected));
+                rows = mapper.search(ran);
+                total = rows.isEmpty() && q.page() > 1 ? mapper.searchCount(ran) : totalOf(rows);
             }
         }
         if (total == 0 && text != null && text.fuzzy() != null) {
             // Still nothing: trigram similarity against every name and brand, the costly pass
             // (a similarity per candidate row), so it runs only now.
-            SearchParams fuzzy = params.asFuzzy();
-            rows = mapper.search(fuzzy);
-            total = rows.isEmpty() && q.page() > 1 ? mapper.searchCount(fuzzy) : totalOf(rows);
+            ran = params.asFuzzy();
+            rows = mapper.search(ran);
+            total = rows.isEmpty() && q.page() > 1 ? mapper.searchCount(ran) : totalOf(rows);
         }
-        return new Page<>(rows.stream().map(ProductRow::toProduct).toList(), total, q.page(), q.pageSize());
+        List<Product> items = rows.stream().map(ProductRow::toProduct).toList();
+        if (ran.bound() != null && total > ran.bound()) {
+            // more hits than the bound: "more than 1,000", and only the first 1,000 ranked can be
+            // paged through (decision 0109); a page past them is empty and says so (beyondBound)
+            int bound = ran.bound();
+            int room = Math.max(0, bound - ran.offset());
+            return new Page<>(items.subList(0, Math.min(room, items.size())), bound, q.page(), q.pageSize(), true);
+        }
+        return new Page<>(items, total, q.page(), q.pageSize());
     }
 
     /** The first pass's parameters (the typo passes derive theirs from these). */
@@ -65,7 +83,9 @@ public final class MyBatisCatalogRepository implements CatalogRepository {
                 q.pageSize(),
                 (q.page() - 1) * q.pageSize(),
                 now,
-                false);
+                false,
+                text != null && q.sort() == ProductSort.RELEVANCE ? TOTAL_BOUND : null,
+                NAME_CANDIDATES);
     }
 
     private static long totalOf(List<ProductRow> rows) {

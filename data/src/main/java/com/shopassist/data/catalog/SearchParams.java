@@ -5,7 +5,9 @@ import java.time.Instant;
 
 /**
  * Parameters of the search statement; sort is the ProductSort name. {@code fuzzyOnly} selects the
- * trigram pass, run only when the full-text pass found nothing.
+ * trigram pass, run only when the full-text pass found nothing. {@code bound} and {@code
+ * nameCandidates} bound the relevance search (decision 0109): the hits it reads and counts, and the
+ * hits named for the words it adds to them; {@code bound} null counts every hit.
  */
 public record SearchParams(
         String text,
@@ -22,7 +24,9 @@ public record SearchParams(
         int limit,
         int offset,
         Instant now,
-        boolean fuzzyOnly) {
+        boolean fuzzyOnly,
+        Integer bound,
+        int nameCandidates) {
 
     /** The full-text pass again with other wanted words (a typo corrected); exclusions stay. */
     SearchParams withWords(SearchText words) {
@@ -41,9 +45,12 @@ public record SearchParams(
                 limit,
                 offset,
                 now,
-                false);
+                false,
+                bound,
+                nameCandidates);
     }
 
+    /** The trigram pass; its total is exact (it runs only when the words found nothing). */
     SearchParams asFuzzy() {
         return new SearchParams(
                 text,
@@ -60,6 +67,8 @@ public record SearchParams(
                 limit,
                 offset,
                 now,
-                true);
+                true,
+                null,
+                nameCandidates);
     }
 }

@@ -43,6 +43,8 @@ public final class CatalogViewModel {
     private final ObjectProperty<Product> detail = new SimpleObjectProperty<>();
     private final ObservableList<Product> alternatives = FXCollections.observableArrayList();
     private long total;
+    /** The count stopped at a bound: "of more than 1,000". */
+    private boolean moreThanTotal;
 
     public CatalogViewModel(UiContext ui) {
         this.ui = ui;
@@ -131,6 +133,7 @@ public final class CatalogViewModel {
     private void show(Page<Product> p) {
         results.setAll(p.items());
         total = p.total();
+        moreThanTotal = p.moreThanTotal();
         totalPages.set(p.totalPages());
         updateSummary();
     }
@@ -141,8 +144,16 @@ public final class CatalogViewModel {
             return;
         }
         long from = (long) (page.get() - 1) * PAGE_SIZE + 1;
+        if (moreThanTotal && results.isEmpty()) {
+            // past the results that were ranked (decision 0109): say so, never a bare empty page
+            summary.set(ui.i18n().t("catalog.beyondBound", total));
+            return;
+        }
         long to = Math.min(total, from + results.size() - 1);
-        summary.set(ui.i18n().t("catalog.showing", from, to, total));
+        summary.set(
+                moreThanTotal
+                        ? ui.i18n().t("catalog.showingMore", from, to, total)
+                        : ui.i18n().t("catalog.showing", from, to, total));
     }
 
     /** Opens a product's detail view with in-stock alternatives of the same category. */
