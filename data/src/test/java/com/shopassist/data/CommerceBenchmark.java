@@ -41,9 +41,10 @@ import org.junit.jupiter.api.Test;
  * -Dspotless.skip=true -Djacoco.skip=true} (add {@code -Dbench.holdsOnly=true} for the reservations on one
  * hot product alone); results in {@code data/target/commerce-benchmark.txt}.
  */
-class CommerceBenchmark {
+public class CommerceBenchmark {
 
-    static final List<String> QUERIES = List.of(
+    /** The ten searches every search benchmark measures. */
+    public static final List<String> QUERIES = List.of(
             "running shoes",
             "rice cooker",
             "wireless earbuds",
@@ -54,6 +55,7 @@ class CommerceBenchmark {
             "blendr",
             "coffee beans",
             "backpack -school");
+
     static final int THREADS = 16;
     /** {@code -Dbench.holdsOnly=true}: only the reservations on one hot product (about a minute). */
     static final boolean HOLDS_ONLY = Boolean.getBoolean("bench.holdsOnly");

@@ -1,6 +1,7 @@
 package com.shopassist.data;
 
 import com.shopassist.data.db.Database;
+import com.shopassist.data.testing.TestDatabase;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -118,6 +119,29 @@ public final class CommerceFixture {
         } catch (SQLException e) {
             throw new IllegalStateException(sql + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A fresh database whose catalog is {@code count} kettles ("Kettle 1" to "Kettle count", in
+     * category "Kitchen"): a search with more hits than its bound.
+     */
+    public static Database kettles(int count) {
+        Database db = TestDatabase.fresh();
+        CommerceFixture fx = new CommerceFixture(db);
+        fx.products(fx.category("Kitchen", "Dapur"), "Kettle", 200000, "", count);
+        return db;
+    }
+
+    /**
+     * {@code count} products named "name 1" to "name count", priced price + number, in one
+     * statement: a catalog with more hits than a search's bound in milliseconds.
+     */
+    public void products(long categoryId, String name, long price, String description, int count) {
+        exec("INSERT INTO tbl_product (product_category_id, sku, product_name, product_brand, retail_price,"
+                + " department, description, stock_quantity)"
+                + " SELECT " + categoryId + ", '" + name.replace("'", "''") + "-' || g, '" + name.replace("'", "''")
+                + " ' || g, 'Dapurku', " + price + " + g, 'Home', '" + description.replace("'", "''") + "', 5"
+                + " FROM generate_series(1, " + count + ") g");
     }
 
     public void exec(String sql) {

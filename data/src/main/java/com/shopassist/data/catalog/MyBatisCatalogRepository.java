@@ -21,8 +21,10 @@ public final class MyBatisCatalogRepository implements CatalogRepository {
      * more): "1-20 of more than 1,000" beyond it (decision 0109).
      */
     static final int TOTAL_BOUND = 1000;
-    /** Hits whose name or brand holds the words, ranked beside the bounded hits. */
-    static final int NAME_CANDIDATES = 1000;
+    /** Hits whose name or brand holds the words as a phrase, ranked beside the bounded hits. */
+    static final int NAME_CANDIDATES = 500;
+    /** Name hits read at most to find {@link #NAME_CANDIDATES} that hold the words as a phrase. */
+    static final int NAME_SCAN = 3000;
 
     private final CatalogMapper mapper;
 
@@ -85,7 +87,8 @@ public final class MyBatisCatalogRepository implements CatalogRepository {
                 now,
                 false,
                 text != null && q.sort() == ProductSort.RELEVANCE ? TOTAL_BOUND : null,
-                NAME_CANDIDATES);
+                NAME_CANDIDATES,
+                NAME_SCAN);
     }
 
     private static long totalOf(List<ProductRow> rows) {

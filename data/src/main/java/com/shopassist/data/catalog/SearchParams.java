@@ -5,9 +5,10 @@ import java.time.Instant;
 
 /**
  * Parameters of the search statement; sort is the ProductSort name. {@code fuzzyOnly} selects the
- * trigram pass, run only when the full-text pass found nothing. {@code bound} and {@code
- * nameCandidates} bound the relevance search (decision 0109): the hits it reads and counts, and the
- * hits named for the words it adds to them; {@code bound} null counts every hit.
+ * trigram pass, run only when the full-text pass found nothing. {@code bound}, {@code
+ * nameCandidates} and {@code nameScan} bound the relevance search (decision 0109): the hits it reads
+ * and counts, the hits named for the words it adds to them, and the name hits it reads to find
+ * those; {@code bound} null counts every hit.
  */
 public record SearchParams(
         String text,
@@ -26,7 +27,8 @@ public record SearchParams(
         Instant now,
         boolean fuzzyOnly,
         Integer bound,
-        int nameCandidates) {
+        int nameCandidates,
+        int nameScan) {
 
     /** The full-text pass again with other wanted words (a typo corrected); exclusions stay. */
     SearchParams withWords(SearchText words) {
@@ -47,7 +49,8 @@ public record SearchParams(
                 now,
                 false,
                 bound,
-                nameCandidates);
+                nameCandidates,
+                nameScan);
     }
 
     /** The trigram pass; its total is exact (it runs only when the words found nothing). */
@@ -69,6 +72,7 @@ public record SearchParams(
                 now,
                 true,
                 null,
-                nameCandidates);
+                nameCandidates,
+                nameScan);
     }
 }

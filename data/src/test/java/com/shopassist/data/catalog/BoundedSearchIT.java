@@ -35,19 +35,11 @@ class BoundedSearchIT {
         CommerceFixture fx = new CommerceFixture(db);
         teaware = fx.category("Teaware", "Peralatan teh");
         long kitchen = fx.category("Kitchen", "Dapur");
-        many(fx, kitchen, "Stock Pot", 100000, "A steel pot for soup; boils water as fast as a kettle.", POTS);
-        many(fx, teaware, "Tea Pot", 50000, "Porcelain pot; fill it from the kettle.", TEAPOTS);
+        fx.products(kitchen, "Stock Pot", 100000, "A steel pot for soup; boils water as fast as a kettle.", POTS);
+        fx.products(teaware, "Tea Pot", 50000, "Porcelain pot; fill it from the kettle.", TEAPOTS);
         named = fx.product(kitchen, "Prima Electric Kettle 1.7 L", "Prima", 250000, 5, "Home", "Boils in 3 minutes.");
         fx.exec("ANALYZE tbl_product");
         search = new MyBatisCatalogRepository(db.mapper(CatalogMapper.class));
-    }
-
-    /** {@code count} products named "name 1".."name count", priced price + number, in one statement. */
-    static void many(CommerceFixture fx, long category, String name, long price, String description, int count) {
-        fx.exec("INSERT INTO tbl_product (product_category_id, sku, product_name, product_brand, retail_price,"
-                + " department, description, stock_quantity)"
-                + " SELECT " + category + ", '" + name + "-' || g, '" + name + " ' || g, 'Dapurku', " + price + " + g,"
-                + " 'Home', '" + description + "', 5 FROM generate_series(1, " + count + ") g");
     }
 
     @AfterAll
