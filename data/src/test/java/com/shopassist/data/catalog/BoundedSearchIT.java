@@ -10,6 +10,7 @@ import com.shopassist.data.CommerceFixture;
 import com.shopassist.data.db.Database;
 import com.shopassist.data.testing.TestDatabase;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -99,5 +100,89 @@ class BoundedSearchIT {
         assertThat(cheapest.moreThanTotal()).isFalse();
         assertThat(cheapest.total()).isEqualTo(POTS + TEAPOTS + 1);
         assertThat(cheapest.items().get(0).name()).isEqualTo("Tea Pot 1");
+    }
+
+    @Test
+    void theStatementCountsNoFurtherThanOnePastTheBound() {
+        // what the database counted, before the repository turns it into "more than": the bound,
+        // plus one to know there are more (the statement of 0088 counted all 3,301)
+        long counted = db.mapper(CatalogMapper.class)
+                .search(params("kettle", 0, null))
+                .get(0)
+                .totalCount();
+
+        assertThat(counted).isEqualTo(MyBatisCatalogRepository.TOTAL_BOUND + 1);
+    }
+
+    @Test
+    void hitsByThePartOfAWordNeverCrowdOutHitsOfTheWholeWordBelowTheBound() {
+        try (Database gym = TestDatabase.fresh(2)) {
+            CommerceFixture fx = new CommerceFixture(gym);
+            long cat = fx.category("Gym", "Gym");
+            // stored first: 1,200 that match "kettle" only as the start of a word
+            fx.products(cat, "Kettlebell", 300000, "", 1200);
+            for (int i = 1; i <= 5; i++) fx.product(cat, "Electric Kettle " + i, "Prima", 250000, 5);
+            fx.exec("ANALYZE tbl_product");
+            MyBatisCatalogRepository r = new MyBatisCatalogRepository(gym.mapper(CatalogMapper.class));
+
+            Page<Product> page = r.search(ProductQuery.text("kettle"), Instant.now());
+
+            assertThat(page.items().subList(0, 5))
+                    .extracting(Product::name)
+                    .allMatch(n -> n.startsWith("Electric Kettle"));
+        }
+    }
+
+    @Test
+    void belowTheBoundPagesAndTotalsAreThoseOfCountingEveryHit() {
+        try (Database kitchen = TestDatabase.fresh(2)) {
+            CommerceFixture fx = new CommerceFixture(kitchen);
+            long cat = fx.category("Kitchen", "Dapur");
+            fx.products(cat, "Kettlebell", 300000, "", 400);
+            fx.products(cat, "Kettle", 200000, "whistling kettle for tea", 300);
+            for (int i = 1; i <= 5; i++) fx.product(cat, "Electric Kettle " + i, "Prima", 250000, i % 2);
+            fx.exec("ANALYZE tbl_product");
+            CatalogMapper m = kitchen.mapper(CatalogMapper.class);
+            for (String q : List.of("kettle", "kettl", "kettle -electric", "electric kettle", "whistl")) {
+                for (int offset : List.of(0, 20, 180, 200, 680)) {
+                    assertThat(ids(m, params(q, offset, MyBatisCatalogRepository.TOTAL_BOUND)))
+                            .as("%s at %d", q, offset)
+                            .isEqualTo(ids(m, params(q, offset, 10_000_000)));
+                }
+                assertThat(m.search(params(q, 0, MyBatisCatalogRepository.TOTAL_BOUND))
+                                .get(0)
+                                .totalCount())
+                        .as(q)
+                        .isEqualTo(m.search(params(q, 0, 10_000_000)).get(0).totalCount());
+            }
+        }
+    }
+
+    /** The statement's parameters for a relevance search of {@code q}, 20 a page; a null bound is the repository's. */
+    private static SearchParams params(String q, int offset, Integer bound) {
+        SearchText t = SearchText.parse(q);
+        return new SearchParams(
+                t.text(),
+                t.prefixQuery(),
+                t.fuzzy(),
+                t.excluded(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                false,
+                "RELEVANCE",
+                20,
+                offset,
+                Instant.now(),
+                false,
+                bound == null ? MyBatisCatalogRepository.TOTAL_BOUND : bound,
+                MyBatisCatalogRepository.NAME_CANDIDATES,
+                MyBatisCatalogRepository.NAME_SCAN);
+    }
+
+    private static List<Long> ids(CatalogMapper m, SearchParams p) {
+        return m.search(p).stream().map(ProductRow::productId).toList();
     }
 }
