@@ -24,13 +24,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,6 +84,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
             Files.createDirectories(dataFolder);
             Path pgdata = dataFolder.resolve(PGDATA);
             Path stateFile = dataFolder.resolve(STATE_FILE);
+            // a start of this folder that this process gave up a moment ago still holds it until stopped
+            WatchedStart.awaitAbandoned(pgdata, WatchedStart.STOP_WAIT);
             boolean fresh = !exists(dataFolder);
             if (!fresh) stopOrphanedServer(pgdata);
             Properties state = loadOrCreateState(stateFile, fresh);
@@ -128,7 +126,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             }
             EmbeddedPostgres pg;
             try {
-                pg = startWatched(builder, pgdata);
+                pg = WatchedStart.start(builder, pgdata);
             } finally {
                 if (pwfile != null) Files.deleteIfExists(pwfile);
             }
@@ -168,81 +166,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    /**
-     * Starts the server, and notices when it stopped as it started (a damaged cluster: a bad control
-     * file, a missing directory). The binaries' library waits a minute for a server that will never
-     * answer, so it runs on a thread of its own, watched from here: once it has taken the folder's lock
-     * (the step before the server is launched) and three seconds later no postmaster of this folder is
-     * alive, the start has failed. A server that is alive but slow (recovering after a crash) is
-     * waited for.
-     */
-    private static EmbeddedPostgres startWatched(EmbeddedPostgres.Builder builder, Path pgdata) throws IOException {
-        Path lockFile = pgdata.resolve("epg-lock");
-        long lockBefore = lastModified(lockFile);
-        CompletableFuture<EmbeddedPostgres> started = new CompletableFuture<>();
-        Thread starter = new Thread(
-                () -> {
-                    try {
-                        started.complete(builder.start());
-                    } catch (Throwable e) {
-                        started.completeExceptionally(e);
-                    }
-                },
-                "embedded-postgres-start");
-        starter.setDaemon(true);
-        starter.start();
-        long launchedAt = 0;
-        while (true) {
-            try {
-                return started.get(200, TimeUnit.MILLISECONDS);
-            } catch (TimeoutException stillStarting) {
-                if (launchedAt == 0 && lastModified(lockFile) != lockBefore) launchedAt = System.nanoTime();
-                if (launchedAt != 0
-                        && System.nanoTime() - launchedAt > TimeUnit.SECONDS.toNanos(3)
-                        && !postmasterAlive(pgdata)) {
-                    // a server that comes up after all is not left running
-                    started.thenAccept(EmbeddedDatabase::closeQuietly);
-                    throw new IllegalStateException(
-                            "PostgreSQL stopped as it started; the files in " + pgdata + " may be damaged");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                started.thenAccept(EmbeddedDatabase::closeQuietly);
-                throw new IOException("interrupted while PostgreSQL was starting", e);
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof IOException io) throw io;
-                if (cause instanceof RuntimeException r) throw r;
-                if (cause instanceof Error err) throw err;
-                throw new IOException(cause);
-            }
-        }
-    }
-
-    private static long lastModified(Path file) {
-        try {
-            return Files.exists(file) ? Files.getLastModifiedTime(file).toMillis() : -1;
-        } catch (IOException e) {
-            return -1;
-        }
-    }
-
-    /** Whether the postmaster named in {@code postmaster.pid} is a live process. */
-    private static boolean postmasterAlive(Path pgdata) {
-        try {
-            List<String> lines = Files.readAllLines(pgdata.resolve("postmaster.pid"));
-            if (lines.isEmpty()) return true; // being written: give it time
-            return ProcessHandle.of(Long.parseLong(lines.get(0).trim()))
-                    .map(ProcessHandle::isAlive)
-                    .orElse(false);
-        } catch (java.nio.file.NoSuchFileException e) {
-            return false;
-        } catch (IOException | RuntimeException e) {
-            return true; // unreadable for a moment: not a reason to give up
-        }
-    }
-
-    private static void closeQuietly(EmbeddedPostgres pg) {
+    static void closeQuietly(EmbeddedPostgres pg) {
         try {
             pg.close();
         } catch (IOException | RuntimeException e) {

@@ -105,7 +105,8 @@ public final class LocalStore implements AutoCloseable {
         try {
             return start(folder, null);
         } catch (Unusable broken) {
-            // (a failed start keeps the folder's lock in this process: the check above is the one that counts)
+            // (a start that failed inside the library may keep the folder's lock in this process: the check
+            // above is the one that counts)
             Path aside = moveAside(folder, broken.waiting);
             Damage damage = new Damage(aside, broken.waiting, firstLine(broken.getCause()));
             LOG.error(damage.line());

@@ -142,6 +142,36 @@ class EmbeddedDatabaseIT {
                 .hasMessageContaining("in use by another ShopAssist");
     }
 
+    @Test
+    void aControlFileThatIsNotOneIsReportedDamagedWithinSecondsAndTheFolderIsFreeAgainOnceRepaired() throws Exception {
+        try (EmbeddedDatabase first = EmbeddedDatabase.start(dataFolder)) {
+            assertThat(first.created()).isTrue();
+        }
+        Path control =
+                dataFolder.resolve(EmbeddedDatabase.PGDATA).resolve("global").resolve("pg_control");
+        byte[] good = Files.readAllBytes(control);
+        Files.writeString(control, "not a control file");
+
+        long t0 = System.nanoTime();
+        assertThatThrownBy(() -> EmbeddedDatabase.start(dataFolder))
+                .isInstanceOf(DataUnavailableException.class)
+                .hasMessageContaining("stopped as it started")
+                .hasMessageContaining("may be damaged")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+        // the postmaster wrote its pid file and died: not the watch's deadline, nor the library's minute
+        assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(15_000);
+
+        // the start given up holds the folder no longer: this process starts it again once repaired
+        // (it was "in use by another ShopAssist" while the abandoned start waited out its minute)
+        Files.write(control, good);
+        try (EmbeddedDatabase again = EmbeddedDatabase.start(dataFolder)) {
+            assertThat(again.created()).isFalse();
+            try (Database db = Database.open(again.settings(), 2)) {
+                assertThat(queryString(db, "select 41 + 1")).isEqualTo("42");
+            }
+        }
+    }
+
     private static void exec(Database db, String sql) throws SQLException {
         try (Connection c = db.dataSource().getConnection();
                 Statement s = c.createStatement()) {
