@@ -24,6 +24,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -87,7 +88,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
             // a start of this folder that this process gave up a moment ago still holds it until stopped
             WatchedStart.awaitAbandoned(pgdata, WatchedStart.STOP_WAIT);
             boolean fresh = !exists(dataFolder);
-            if (!fresh) stopOrphanedServer(pgdata);
+            if (!fresh) {
+                checkClusterFiles(pgdata);
+                stopOrphanedServer(pgdata);
+            }
             Properties state = loadOrCreateState(stateFile, fresh);
             String password = state.getProperty("password");
             int port = choosePort(Integer.parseInt(state.getProperty("port", "0")));
@@ -171,6 +175,18 @@ public final class EmbeddedDatabase implements AutoCloseable {
             pg.close();
         } catch (IOException | RuntimeException e) {
             LOG.warn("stopping PostgreSQL failed: {}", e.toString());
+        }
+    }
+
+    /**
+     * A postmaster without its control file or version file exits before it writes its pid file,
+     * which leaves nothing to watch: said at once, instead of after the watch's deadline.
+     */
+    private static void checkClusterFiles(Path pgdata) {
+        for (String file : List.of("global/pg_control", "PG_VERSION")) {
+            if (!Files.isRegularFile(pgdata.resolve(file))) {
+                throw new IllegalStateException(file + " is missing; the files in " + pgdata + " are damaged");
+            }
         }
     }
 

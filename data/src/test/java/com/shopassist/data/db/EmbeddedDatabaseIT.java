@@ -172,6 +172,23 @@ class EmbeddedDatabaseIT {
         }
     }
 
+    @Test
+    void aClusterWithoutItsControlFileIsReportedDamagedAtOnce() throws Exception {
+        try (EmbeddedDatabase first = EmbeddedDatabase.start(dataFolder)) {
+            assertThat(first.created()).isTrue();
+        }
+        Files.delete(
+                dataFolder.resolve(EmbeddedDatabase.PGDATA).resolve("global").resolve("pg_control"));
+
+        long t0 = System.nanoTime();
+        assertThatThrownBy(() -> EmbeddedDatabase.start(dataFolder))
+                .isInstanceOf(DataUnavailableException.class)
+                .hasMessageContaining("global/pg_control is missing")
+                .hasMessageContaining("damaged");
+        // such a postmaster exits before it writes its pid file: nothing the watch could see before its deadline
+        assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(5_000);
+    }
+
     private static void exec(Database db, String sql) throws SQLException {
         try (Connection c = db.dataSource().getConnection();
                 Statement s = c.createStatement()) {
