@@ -54,14 +54,9 @@ final class WatchedStart {
     private WatchedStart() {}
 
     static EmbeddedPostgres start(EmbeddedPostgres.Builder builder, Path pgdata) throws IOException {
-        return start(builder, pgdata, GRACE, DEADLINE);
-    }
-
-    static EmbeddedPostgres start(EmbeddedPostgres.Builder builder, Path pgdata, Duration grace, Duration deadline)
-            throws IOException {
         Path lockFile = pgdata.resolve("epg-lock");
         long lockBefore = lastModified(lockFile);
-        StartWatch watch = new StartWatch(pidFile(pgdata), grace, deadline);
+        StartWatch watch = new StartWatch(pidFile(pgdata), GRACE, DEADLINE);
         CompletableFuture<EmbeddedPostgres> started = new CompletableFuture<>();
         Thread starter = new Thread(
                 () -> {
@@ -86,7 +81,7 @@ final class WatchedStart {
                 if (verdict == StartWatch.Verdict.WAIT) continue;
                 String why = verdict == StartWatch.Verdict.DIED
                         ? "PostgreSQL stopped as it started"
-                        : "PostgreSQL did not come up within " + deadline.toSeconds() + " s of being launched";
+                        : "PostgreSQL did not come up within " + DEADLINE.toSeconds() + " s of being launched";
                 LOG.warn("{} in {}; stopping the start", why, pgdata);
                 boolean released = await(abandon(starter, started, pgdata), STOP_WAIT);
                 throw new IllegalStateException(why + "; the files in " + pgdata + " may be damaged"
