@@ -17,6 +17,11 @@ import java.util.Objects;
  *       library's own startup wait ends a server that never answers);
  *   <li>a pid file of this start naming a dead process, or gone again after one was seen (a
  *       postmaster that exits on a fatal error removes it), for {@code grace}: it died, fail;
+ *   <li>the launcher ({@code pg_ctl start}, which waits until the server answers or has failed)
+ *       seen running and then gone, with no live postmaster of this start, for {@code grace}: it
+ *       died, fail. A postmaster that exits on a fatal error (a control file with a bad checksum)
+ *       removes its pid file within milliseconds, before any look could see it: the launcher's
+ *       exit is what shows it;
  *   <li>no pid file of this start for {@code deadline} after the lock: it never came up, fail.
  * </ul>
  */
@@ -58,6 +63,7 @@ final class StartWatch {
     private final Duration grace;
     private final Duration deadline;
     private boolean seenOwn;
+    private boolean seenLauncher;
     private Duration goneSince;
 
     /**
@@ -71,8 +77,20 @@ final class StartWatch {
         this.deadline = deadline;
     }
 
-    /** One look, {@code sinceLock} after the library took the folder's lock. */
+    /** One look, {@code sinceLock} after the library took the folder's lock, where the launcher cannot be seen. */
     Verdict observe(Duration sinceLock, PidFile now) {
+        return observe(sinceLock, now, false);
+    }
+
+    /**
+     * One look, {@code sinceLock} after the library took the folder's lock.
+     *
+     * @param launcherRunning whether the server's launcher of this start ({@code pg_ctl start}) was
+     *     running at this look; false where it cannot be seen
+     */
+    Verdict observe(Duration sinceLock, PidFile now, boolean launcherRunning) {
+        boolean launcherGone = seenLauncher && !launcherRunning;
+        if (launcherRunning) seenLauncher = true;
         if (now.kind() == PidFile.Kind.UNREADABLE) return Verdict.WAIT;
         boolean own = now.kind() == PidFile.Kind.PRESENT && writtenByThisStart(now);
         if (own && now.alive()) {
@@ -80,7 +98,7 @@ final class StartWatch {
             goneSince = null;
             return Verdict.WAIT;
         }
-        if (own || seenOwn) {
+        if (own || seenOwn || launcherGone) {
             // dead, or its pid file removed by the postmaster as it exited
             seenOwn = true;
             if (goneSince == null) goneSince = sinceLock;

@@ -76,8 +76,8 @@ final class WatchedStart {
             } catch (TimeoutException stillStarting) {
                 if (lockedAt == 0 && lastModified(lockFile) != lockBefore) lockedAt = System.nanoTime();
                 if (lockedAt == 0) continue; // preparing binaries, or initdb: the library answers for that
-                StartWatch.Verdict verdict =
-                        watch.observe(Duration.ofNanos(System.nanoTime() - lockedAt), pidFile(pgdata));
+                StartWatch.Verdict verdict = watch.observe(
+                        Duration.ofNanos(System.nanoTime() - lockedAt), pidFile(pgdata), launcherRunning(pgdata));
                 if (verdict == StartWatch.Verdict.WAIT) continue;
                 String why = verdict == StartWatch.Verdict.DIED
                         ? "PostgreSQL stopped as it started"
@@ -155,6 +155,23 @@ final class WatchedStart {
         } catch (IOException e) {
             return -1;
         }
+    }
+
+    /**
+     * Whether this process's {@code pg_ctl} for {@code pgdata} is running: the library launches the
+     * server with {@code pg_ctl -w start}, which exits once the server answers or has failed. False
+     * where a command line cannot be read (then only the pid file and the deadline judge).
+     */
+    static boolean launcherRunning(Path pgdata) {
+        String given = pgdata.toString();
+        String absolute = pgdata.toAbsolutePath().normalize().toString();
+        return ProcessHandle.current()
+                .descendants()
+                .anyMatch(p -> p.isAlive()
+                        && p.info()
+                                .commandLine()
+                                .map(c -> c.contains("pg_ctl") && (c.contains(given) || c.contains(absolute)))
+                                .orElse(false));
     }
 
     /** What {@code postmaster.pid} says now: its pid, when it was written, and whether that process lives. */

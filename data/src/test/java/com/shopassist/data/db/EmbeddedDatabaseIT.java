@@ -173,6 +173,26 @@ class EmbeddedDatabaseIT {
     }
 
     @Test
+    void aControlFileWithABadChecksumIsReportedDamagedWithinSeconds() throws Exception {
+        try (EmbeddedDatabase first = EmbeddedDatabase.start(dataFolder)) {
+            assertThat(first.created()).isTrue();
+        }
+        Path control =
+                dataFolder.resolve(EmbeddedDatabase.PGDATA).resolve("global").resolve("pg_control");
+        byte[] bytes = Files.readAllBytes(control);
+        bytes[16] ^= 0x01; // full size, one bit wrong: a FATAL at start, and the pid file removed at once
+        Files.write(control, bytes);
+
+        long t0 = System.nanoTime();
+        assertThatThrownBy(() -> EmbeddedDatabase.start(dataFolder))
+                .isInstanceOf(DataUnavailableException.class)
+                .hasMessageContaining("stopped as it started")
+                .hasMessageContaining("may be damaged");
+        // the launcher's exit shows it, not the watch's 30 s deadline
+        assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(15_000);
+    }
+
+    @Test
     void aClusterWithoutItsControlFileIsReportedDamagedAtOnce() throws Exception {
         try (EmbeddedDatabase first = EmbeddedDatabase.start(dataFolder)) {
             assertThat(first.created()).isTrue();

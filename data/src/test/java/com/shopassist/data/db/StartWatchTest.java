@@ -109,4 +109,35 @@ class StartWatchTest {
     private static Duration sec(double seconds) {
         return Duration.ofMillis(Math.round(seconds * 1000));
     }
+
+    @Test
+    void aLauncherThatExitsWithNoLiveServerOfThisStartFailsAfterTheGrace() {
+        // a fatal error (a control file with a bad checksum): the postmaster removes its pid file
+        // before any look sees it, and pg_ctl start gives up
+        assertThat(afterCleanStop.observe(sec(0.1), PidFile.absent(), false)).isEqualTo(Verdict.WAIT);
+        assertThat(afterCleanStop.observe(sec(0.2), PidFile.absent(), true)).isEqualTo(Verdict.WAIT);
+        assertThat(afterCleanStop.observe(sec(0.3), PidFile.absent(), false)).isEqualTo(Verdict.WAIT);
+        assertThat(afterCleanStop.observe(sec(1.2), PidFile.absent(), false)).isEqualTo(Verdict.WAIT);
+        assertThat(afterCleanStop.observe(sec(1.4), PidFile.absent(), false)).isEqualTo(Verdict.DIED);
+    }
+
+    @Test
+    void aLauncherThatExitsBecauseTheServerAnswersIsNotAFailure() {
+        StartWatch watch = new StartWatch(PidFile.absent(), GRACE, DEADLINE);
+        assertThat(watch.observe(sec(0.2), PidFile.absent(), true)).isEqualTo(Verdict.WAIT);
+        assertThat(watch.observe(sec(0.4), PidFile.of(4711, BEFORE_START + 300, true), true))
+                .isEqualTo(Verdict.WAIT);
+        for (int tenths = 5; tenths <= 100; tenths++) {
+            assertThat(watch.observe(sec(tenths / 10.0), PidFile.of(4711, BEFORE_START + 300, true), false))
+                    .isEqualTo(Verdict.WAIT);
+        }
+    }
+
+    @Test
+    void aLauncherNeverSeenLeavesTheJudgementToThePidFileAndTheDeadline() {
+        StartWatch watch = new StartWatch(PidFile.absent(), GRACE, DEADLINE);
+        assertThat(watch.observe(sec(5), PidFile.absent(), false)).isEqualTo(Verdict.WAIT);
+        assertThat(watch.observe(sec(29.9), PidFile.absent(), false)).isEqualTo(Verdict.WAIT);
+        assertThat(watch.observe(sec(30), PidFile.absent(), false)).isEqualTo(Verdict.NEVER_CAME_UP);
+    }
 }
