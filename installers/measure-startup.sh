@@ -24,6 +24,7 @@ if [ -z "${IMAGE:-}" ]; then
   [ -x "$IMAGE/bin/ShopAssist" ] || IMAGE=$ROOT/installers/target/jpackage/ShopAssist
 fi
 RUNS=${RUNS:-3}
+[[ "$RUNS" =~ ^[1-9][0-9]*$ ]] || { echo "RUNS must be a whole number of at least 1, not '$RUNS'" >&2; exit 2; }
 SIZES=${SIZES:-1200 100000}
 DATA=${DATA:-/tmp/shopassist-startup}
 XVFB=(xvfb-run -a -s "-screen 0 1920x1080x24")
@@ -87,7 +88,7 @@ echo "medians"
 printf '%-8s %-10s %9s %8s %13s %16s\n' products launcher start_ms cpu_ms rss_answer_MB rss_semantic_MB
 for size in $SIZES; do
   for launcher in java-jar app-image; do
-    rows=${RESULTS[$size,$launcher]}
+    rows=${RESULTS[$size,$launcher]:-}
     col() { tr ';' '\n' <<<"$rows" | awk -v c="$1" 'NF>=c && $c!="-" {print $c}' | median; }
     printf '%-8s %-10s %9s %8s %13s %16s\n' "$size" "$launcher" "$(col 1)" "$(col 2)" "$(col 3)" "$(col 4)"
     eval "M_${launcher//-/_}_start=$(col 1) M_${launcher//-/_}_cpu=$(col 2)"
